@@ -1,0 +1,51 @@
+"""Sphinx configuration for the servstd documentation site."""
+
+from __future__ import annotations
+
+from importlib.metadata import version as _version
+
+project = "servstd"
+author = "servstd developers"
+copyright = "2026, servstd developers"
+release = _version("servstd")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = f"servstd {release}"
+html_static_path = ["_static"]
+language = "en"
+
+nitpicky = True
+nitpick_ignore_regex = [
+    # attrs/pydantic generated members and private engine types are not documented targets
+    (r"py:class", r"servstd\..*\._.*"),
+    (r"py:class", r"(attr|attrs)\..*"),
+    (r"py:class", r"(datetime\.)?(date|datetime|timedelta|tzinfo|time)"),
+    (r"py:class", r"(pathlib\.)?Path|enum\.Enum|(decimal\.)?Decimal|(fractions\.)?Fraction"),
+    (r"py:(class|exc)", r"(Exception|ValueError|TypeError|UserWarning|str|int|bool|object)"),
+    (r"py:class", r"Decimal|Path|Fraction|numpy\..*|np\..*|NDArray.*|pendulum\..*"),
+    (r"py:class", r"(collections\.abc\.)?(Iterable|Iterator|Mapping|Sequence|Callable)"),
+    (r"py:(class|obj)", r"(typing\.)?(Any|Literal|Self|TypeAlias|Union|Optional)"),
+]
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+# Docstring examples run under pytest (--doctest-modules); the docs session runs the pages' own.
+doctest_test_doctest_blocks = ""
+doctest_global_setup = """
+import datetime as dt
+from zoneinfo import ZoneInfo
+import servstd
+from servstd.sla import *
+"""

@@ -1,0 +1,76 @@
+"""Every check servstd runs: ``nox`` runs lint, typecheck, tests and docs; others are opt-in.
+
+Sessions run on the interpreter nox itself runs on (CI sets CI=true, under which a missing
+interpreter is an error, and these machines have a single Python).
+"""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.needs_version = ">=2024.4"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "typecheck", "tests", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+def _install(session: nox.Session, *groups: str, extras: str = "") -> None:
+    """Install the project and the named dependency groups from pyproject.toml."""
+    args = [f"--group={g}" for g in groups]
+    target = f".[{extras}]" if extras else "."
+    session.install("-e", target, *args)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff: style and correctness rules."""
+    _install(session, "lint")
+    session.run("ruff", "check", "src", "tests", "bench", "noxfile.py", "docs/conf.py", "typing_tests")
+    session.run("ruff", "format", "--check", "src", "tests", "bench", "noxfile.py", "typing_tests")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over the library and the typed-API file."""
+    _install(session, "typing", extras="batch")
+    session.run("mypy", "--strict", "src", "typing_tests")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """pytest (with doctests over src) and branch coverage."""
+    _install(session, "tests", extras="batch")
+    env = {"HYPOTHESIS_PROFILE": "ci"} if os.environ.get("CI") else {}
+    session.run(
+        "pytest",
+        "--cov=servstd",
+        "--cov-report=term",
+        "--cov-fail-under=90",
+        *session.posargs,
+        env=env,
+    )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx site with warnings as errors, then run its doctests."""
+    _install(session, "docs", extras="batch")
+    session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against the libraries users would otherwise pick (prints ratios)."""
+    _install(session, "bench", extras="batch")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel and check it ships py.typed and the catalog documents."""
+    session.install("build")
+    session.run("python", "-m", "build", "--wheel", "--outdir", "dist")
+    session.run("python", "bench/check_wheel.py", "dist")

@@ -1,0 +1,101 @@
+"""Immutable wrapper around the ``holidays`` package (which is a mutable, lazily filled dict).
+
+The package's China data is taken from each year's State Council notice (放假调休安排); the class
+docstring of ``holidays.countries.china`` links every notice since 2001. A year counts as
+*official* when the package records that year's arrangement (its substituted days), and is
+*estimated* otherwise (the package then applies the statutory rule and marks names as estimated).
+Nothing here hard-codes a year: coverage is read from the package's own data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+from typing import Any
+
+import attrs
+import holidays
+
+__all__ = ["HolidaySource", "YearFacts"]
+
+_LANGUAGES = {
+    # region: (Chinese, English) locale of the holidays package
+    "CN": ("zh_CN", "en_US"),
+    "HK": ("zh_HK", "en_HK"),
+    "MO": ("zh_MO", "en_MO"),
+    "TW": ("zh_TW", "en_US"),
+}
+
+
+@attrs.frozen
+class YearFacts:
+    """Rest days (with names) and weekend working days of one year, from the package."""
+
+    rest_zh: dict[dt.date, str]
+    rest_en: dict[dt.date, str]
+    weekend_workdays: frozenset[dt.date]
+
+
+def _static_years(cls: type) -> list[int]:
+    """Years for which the package records an official arrangement (substituted days)."""
+    module = inspect.getmodule(cls)
+    years: set[int] = set()
+    for obj in vars(module).values():
+        if inspect.isclass(obj) and obj.__name__.endswith("StaticHolidays"):
+            special = getattr(obj, "special_public_holidays", {})
+            years.update(y for y, entries in special.items() if any(len(e) >= 4 for e in _entries(entries)))
+    return sorted(years)
+
+
+def _entries(entries: Any) -> list[tuple[Any, ...]]:
+    if entries and isinstance(entries[0], tuple):
+        return list(entries)
+    return [entries]
+
+
+@attrs.frozen
+class HolidaySource:
+    """Statutory holidays and make-up working days of one region, read once per year."""
+
+    region: str
+
+    @staticmethod
+    def regions() -> tuple[str, ...]:
+        """The region codes with data."""
+        return tuple(_LANGUAGES)
+
+    def official_years(self) -> tuple[int, int]:
+        """First and last year whose official arrangement the package records."""
+        return _official_years(self.region)
+
+    def year(self, year: int) -> YearFacts:
+        """The facts of ``year`` (make-up days listed in next year's notice included)."""
+        return _year_facts(self.region, year)
+
+
+@functools.cache
+def _official_years(region: str) -> tuple[int, int]:
+    cls = type(holidays.country_holidays(region))
+    years = _static_years(cls)
+    start = int(getattr(cls, "start_year", 1950))
+    end = int(getattr(cls, "end_year", 2100))
+    if region in ("CN", "TW"):
+        # These regions move days every year by notice: only noticed years are official.
+        return (max(years[0], start), years[-1])
+    # HK and MO holidays follow statute (no make-up days): every supported year is by rule.
+    return (start, end)
+
+
+@functools.lru_cache(maxsize=512)
+def _year_facts(region: str, year: int) -> YearFacts:
+    zh, en = _LANGUAGES[region]
+    years = [y for y in (year, year + 1) if y <= 9999]
+    h_zh = holidays.country_holidays(region, years=years, language=zh)
+    h_en = holidays.country_holidays(region, years=years, language=en)
+    rest_zh = {d: name for d, name in sorted(h_zh.items()) if d.year == year}
+    rest_en = {d: name for d, name in sorted(h_en.items()) if d.year == year}
+    # weekend_workdays holds the make-up days found while filling the requested years; next
+    # year's notice may list a late-December day of this year, hence years=(year, year + 1).
+    work = frozenset(d for d in getattr(h_zh, "weekend_workdays", ()) if d.year == year)
+    return YearFacts(rest_zh=rest_zh, rest_en=rest_en, weekend_workdays=work)
