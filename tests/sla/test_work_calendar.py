@@ -10,7 +10,6 @@ import chinese_calendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import covered_dates, working_day_counts
 
 from servstd.errors import (
     CalendarCoverageError,
@@ -22,6 +21,7 @@ from servstd.errors import (
     ServstdError,
 )
 from servstd.sla import CalendarOverlay, DayKind, WorkCalendar
+from tests.strategies import covered_dates, working_day_counts
 
 CN = WorkCalendar.china()
 D = dt.date
@@ -229,7 +229,9 @@ class TestCoverage:
             assert cal.is_working_day(D(year, 10, 1)) is False
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert cal.holiday_name(D(year, 1, 1)) == "元旦"  # the year is read once: no second warning
+            # the year is read once (no second warning) and estimated names are marked
+            assert cal.holiday_name(D(year, 1, 1)) == "元旦（推定）"
+            assert cal.holiday_name(D(year, 1, 1), "en") == "New Year's Day (estimated)"
 
 
 class TestOverlays:

@@ -1,15 +1,44 @@
 """Time: working-day calendars, business hours, the service clock, durations and deadlines."""
 
+from servstd.sla.business_hours import BusinessHours, TimeInterval
 from servstd.sla.calendar_overlay import CalendarOverlay, load_overlay
 from servstd.sla.day_kind import DayKind
+from servstd.sla.deadline import Deadline, DeadlineRule, SkippedDay
+from servstd.sla.durations import (
+    Anchor,
+    AnchorKind,
+    BusinessTime,
+    CalendarPeriod,
+    ClockTime,
+    Duration,
+    PeriodUnit,
+    WorkingDays,
+    parse_duration,
+)
 from servstd.sla.notice import parse_notice
+from servstd.sla.service_clock import ServiceClock
 from servstd.sla.work_calendar import Coverage, WorkCalendar
 
 __all__ = [
+    "Anchor",
+    "AnchorKind",
+    "BusinessHours",
+    "BusinessTime",
     "CalendarOverlay",
+    "CalendarPeriod",
+    "ClockTime",
     "Coverage",
     "DayKind",
+    "Deadline",
+    "DeadlineRule",
+    "Duration",
+    "PeriodUnit",
+    "ServiceClock",
+    "SkippedDay",
+    "TimeInterval",
     "WorkCalendar",
+    "WorkingDays",
     "load_overlay",
+    "parse_duration",
     "parse_notice",
 ]

@@ -12,8 +12,8 @@ loop over days.
 <DayKind.MAKEUP_WORKDAY: 'makeup_workday'>
 >>> cal.add_working_days(dt.date(2026, 9, 30), 3)
 datetime.date(2026, 10, 10)
->>> cal.working_days_between(dt.date(2026, 10, 1), dt.date(2026, 10, 12))
-2
+>>> cal.working_days_between(dt.date(2026, 10, 1), dt.date(2026, 10, 12))   # Oct 8, 9, 10
+3
 """
 
 from __future__ import annotations
@@ -260,6 +260,8 @@ class WorkCalendar:
                     names_zh[d] = facts.rest_zh[d]
                     names_en[d] = facts.rest_en.get(d, facts.rest_zh[d])
             kinds[i] = _KIND_CODES.index(kind)
+        if facts is not None:
+            _name_periods(first, kinds, names_zh, names_en, estimated=year not in self.coverage)
         for ov in self.overlays[max(defining, 0) :]:
             for d, label in ov.rest_days:
                 if d.year == year:
@@ -372,17 +374,69 @@ class WorkCalendar:
                     yield t.first + dt.timedelta(days=i)
             d = end
 
-    def rest_days(self, a: dt.date, b: dt.date) -> list[tuple[dt.date, DayKind, str | None]]:
-        """The non-working days in ``[a, b)`` with their kind and Chinese name."""
+    def rest_days(self, a: dt.date, b: dt.date) -> list[tuple[dt.date, DayKind, str | None, str | None]]:
+        """The non-working days in ``[a, b)``: date, kind, Chinese name and English name."""
         a, b = as_date(a, "a"), as_date(b, "b")
         out = []
         d = a
         while d < b:
-            kind = self.day_kind(d)
+            t = self._table(d.year)
+            i = (d - t.first).days
+            kind = _KIND_CODES[t.kinds[i]]
             if not kind.is_working:
-                out.append((d, kind, self.holiday_name(d)))
+                out.append((d, kind, t.names_zh.get(d), t.names_en.get(d)))
             d += dt.timedelta(days=1)
         return out
+
+
+_HOLIDAY = _KIND_CODES.index(DayKind.HOLIDAY)
+_SUBSTITUTED = ("休息日", "Day off")
+_OBSERVED = ("（补假）", " (observed)")
+
+
+def _main_name(names: list[str]) -> str | None:
+    """The holiday a run of rest days is for: its most frequent name, observed marks removed."""
+    base = []
+    for n in names:
+        if n.startswith(_SUBSTITUTED):
+            continue
+        plain = n
+        for mark in _OBSERVED:
+            plain = plain.replace(mark, "")
+        base.append(plain)
+    return max(base, key=base.count) if base else None
+
+
+def _name_periods(
+    first: dt.date, kinds: bytearray, zh: dict[dt.date, str], en: dict[dt.date, str], *, estimated: bool
+) -> None:
+    """Name each holiday period as the notice does ("10月1日至7日 国庆节").
+
+    The package names the days of a period piecemeal (国庆节, 国庆节（补假）, 休息日（由…调休）) and
+    leaves weekend days inside it unnamed. Within each run of consecutive rest days, the days from
+    its first to its last holiday become one period named after its holiday. Estimated years are
+    marked （推定） / (estimated).
+    """
+    n = len(kinds)
+    i = 0
+    while i < n:
+        if _KIND_CODES[kinds[i]].is_working:
+            i += 1
+            continue
+        j = i
+        while j < n and not _KIND_CODES[kinds[j]].is_working:
+            j += 1
+        hol = [k for k in range(i, j) if kinds[k] == _HOLIDAY]
+        if hol:
+            days = [first + dt.timedelta(days=k) for k in hol]
+            name_zh = _main_name([zh[d] for d in days])
+            name_en = _main_name([en[d] for d in days])
+            for k in range(hol[0], hol[-1] + 1):
+                d = first + dt.timedelta(days=k)
+                kinds[k] = _HOLIDAY
+                zh[d] = (name_zh or zh.get(d) or zh[days[0]]) + ("（推定）" if estimated else "")
+                en[d] = (name_en or en.get(d) or en[days[0]]) + (" (estimated)" if estimated else "")
+        i = j
 
 
 def _pairs(days: Iterable[Any] | Mapping[Any, str], name: str, parameter: str) -> dict[dt.date, str]:

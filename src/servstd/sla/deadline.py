@@ -1,0 +1,375 @@
+"""Deadlines: when something received at an instant is due under a duration rule.
+
+Defaults follow the PRC Civil Code, Articles 200–204:
+
+* **Art. 201** — for periods in days, months or years the day of receipt is not counted.
+* **Art. 202** — a period in months or years ends on the corresponding day of the last month, or
+  on that month's last day when it has no such day.
+* **Art. 203** — if the last day is a rest day, the period ends on the next working day; the last
+  day ends at 24:00, or at close of business where the service keeps business hours that day.
+
+Working days ("3个工作日"): the day of receipt is never counted (received on a rest day, counting
+starts with the next working day); due at close of business of the n-th working day (24:00 when
+the clock keeps no hours that day). Clock time ("48小时"): exactly t + d. Business time
+("4工作小时"): ``clock.add(t, d)``. "当天": close of business today if the service is still to be
+open today, else close of the next working day. "次日" is a one-day period. "半个工作日": half a
+standard working day of business time.
+
+Knobs, explicit in the rule and echoed in the explanation: ``end_of_day`` (``"close"`` or
+``"midnight"``), ``cutoff`` (received after that local time, or on a rest day, counts as
+received at the next working day's opening; clock time ignores it), ``count_start_day``.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servstd.sla import ServiceClock
+>>> t = dt.datetime(2026, 9, 30, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+>>> dl = ServiceClock.default().deadline(t, "3个工作日")
+>>> dl.due.isoformat()
+'2026-10-10T18:00:00+08:00'
+>>> print(dl.explain("en"))
+Received 2026-09-30 16:00 (+08:00).
+Rule: 3 working days; the day of receipt is not counted.
+Rest days skipped: 2026-10-01–2026-10-07 National Day (holiday).
+The 3rd working day is 2026-10-10, a make-up working day (调休上班).
+Due at close of business on 2026-10-10: 2026-10-10 18:00 (+08:00).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from servstd.errors import InputTypeError
+from servstd.sla.day_kind import DayKind
+from servstd.sla.durations import (
+    Anchor,
+    AnchorKind,
+    BusinessTime,
+    CalendarPeriod,
+    ClockTime,
+    Duration,
+    PeriodUnit,
+    WorkingDays,
+    parse_duration,
+)
+
+if TYPE_CHECKING:
+    from servstd.sla.service_clock import ServiceClock
+
+__all__ = ["Deadline", "DeadlineRule", "SkippedDay", "compute_deadline"]
+
+EndOfDay = Literal["close", "midnight"]
+
+
+def _end_of_day(value: str) -> EndOfDay:
+    if value not in ("close", "midnight"):
+        raise InputTypeError(value, "end_of_day", "'close' (close of business) or 'midnight' (24:00)")
+    return "close" if value == "close" else "midnight"
+
+
+@attrs.frozen
+class DeadlineRule:
+    """A duration plus the knobs that decide how a deadline is computed from it."""
+
+    duration: Duration = attrs.field(converter=parse_duration)
+    end_of_day: EndOfDay = attrs.field(default="close", converter=_end_of_day)
+    cutoff: dt.time | None = None
+    count_start_day: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.cutoff is not None and not isinstance(self.cutoff, dt.time):
+            raise InputTypeError(self.cutoff, "cutoff", "a datetime.time such as time(17, 0)")
+
+    def describe(self, lang: str = "zh") -> str:
+        """The rule in words."""
+        d = self.duration
+        if lang == "zh":
+            text = str(d)
+            if isinstance(d, (WorkingDays, CalendarPeriod)) and (
+                not isinstance(d, WorkingDays) or d.is_whole
+            ):
+                text += "（收到当日计入）" if self.count_start_day else "（收到当日不计入）"
+            if self.end_of_day == "midnight":
+                text += "，截至当日24:00"
+            if self.cutoff is not None:
+                text += f"，{self.cutoff:%H:%M}后或休息日收到的视为次一工作日开始营业时收到"
+            return text
+        text = d.en
+        if isinstance(d, (WorkingDays, CalendarPeriod)) and (not isinstance(d, WorkingDays) or d.is_whole):
+            text += (
+                "; the day of receipt is counted"
+                if self.count_start_day
+                else "; the day of receipt is not counted"
+            )
+        if self.end_of_day == "midnight":
+            text += "; the last day ends at 24:00"
+        if self.cutoff is not None:
+            text += f"; received after {self.cutoff:%H:%M} or on a rest day counts as received at the next working day's opening"
+        return text
+
+
+@attrs.frozen
+class SkippedDay:
+    """A rest day passed over while counting."""
+
+    date: dt.date
+    kind: DayKind
+    name: str | None
+    name_en: str | None = None
+
+
+@attrs.frozen
+class Deadline:
+    """The due instant with everything needed to audit it."""
+
+    received: dt.datetime
+    start: dt.datetime
+    due: dt.datetime
+    rule: DeadlineRule
+    last_day: dt.date | None = None
+    moved_from: dt.date | None = None
+    skipped: tuple[SkippedDay, ...] = ()
+    lines_zh: tuple[str, ...] = ()
+    lines_en: tuple[str, ...] = ()
+
+    def explain(self, lang: str = "zh") -> str:
+        """The explanation, one step a line, in ``"zh"`` or ``"en"``."""
+        if lang not in ("zh", "en"):
+            raise InputTypeError(lang, "lang", "'zh' or 'en'")
+        return "\n".join(self.lines_zh if lang == "zh" else self.lines_en)
+
+    @property
+    def explanation(self) -> str:
+        """The Chinese and English explanations."""
+        return self.explain("zh") + "\n" + self.explain("en")
+
+
+def _fmt(t: dt.datetime) -> str:
+    off = t.strftime("%z")
+    return f"{t:%Y-%m-%d %H:%M} ({off[:3]}:{off[3:]})"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _group(skipped: list[SkippedDay], lang: str) -> str:
+    """Consecutive rest days with the same name as one range."""
+    runs: list[list[SkippedDay]] = []
+    for s in skipped:
+        if runs and (s.date - runs[-1][-1].date).days == 1 and _label(s, lang) == _label(runs[-1][-1], lang):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    parts = []
+    for run in runs:
+        a, b = run[0].date, run[-1].date
+        span = a.isoformat() if a == b else f"{a.isoformat()}–{b.isoformat()}"
+        parts.append(f"{span} {_label(run[0], lang)}")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _label(s: SkippedDay, lang: str) -> str:
+    if lang == "zh":
+        return s.name or s.kind.zh
+    return f"{s.name_en} ({s.kind.en})" if s.name_en else s.kind.en
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    """Art. 202: the corresponding day, or the month's last day when it has none."""
+    m = d.month - 1 + months
+    y, m = d.year + m // 12, m % 12 + 1
+    return dt.date(y, m, min(d.day, _calendar.monthrange(y, m)[1]))
+
+
+def compute_deadline(
+    clock: ServiceClock,
+    received_at: dt.datetime,
+    rule: str | Duration | DeadlineRule,
+    *,
+    end_of_day: str | None = None,
+    cutoff: dt.time | None = None,
+    count_start_day: bool | None = None,
+) -> Deadline:
+    """Compute a deadline on ``clock`` (see the module documentation for the rules)."""
+    if not isinstance(rule, DeadlineRule):
+        rule = DeadlineRule(parse_duration(rule))
+    changes: dict[str, object] = {}
+    if end_of_day is not None:
+        changes["end_of_day"] = end_of_day
+    if cutoff is not None:
+        changes["cutoff"] = cutoff
+    if count_start_day is not None:
+        changes["count_start_day"] = count_start_day
+    if changes:
+        rule = attrs.evolve(rule, **changes)  # type: ignore[arg-type]
+    return _Computation(clock, clock.local(received_at), rule).run()
+
+
+class _Computation:
+    def __init__(self, clock: ServiceClock, received: dt.datetime, rule: DeadlineRule) -> None:
+        self.clock = clock
+        self.cal = clock.calendar
+        self.received = received
+        self.rule = rule
+        self.zh: list[str] = [f"收到时间：{_fmt(received)}。", f"规则：{rule.describe('zh')}。"]
+        self.en: list[str] = [f"Received {_fmt(received)}.", f"Rule: {rule.describe('en')}."]
+
+    # -- helpers -----------------------------------------------------------------------------
+    def day_end(self, d: dt.date) -> tuple[dt.datetime, str, str]:
+        """When date d ends under the rule: close of business, or 24:00."""
+        close = self.clock.close_of_business(d) if self.rule.end_of_day == "close" else None
+        if close is not None:
+            return close, "营业结束时", "close of business"
+        return self.clock.end_of_day(d), "24:00", "24:00"
+
+    def effective_start(self) -> dt.datetime:
+        cutoff = self.rule.cutoff
+        t = self.received
+        if cutoff is None or isinstance(self.rule.duration, ClockTime):
+            return t
+        d = t.date()
+        if self.cal.is_working_day(d) and t.timetz().replace(tzinfo=None) < cutoff:
+            return t
+        nxt = self.cal.next_working_day(d)
+        ivs = self.clock.intervals_on(nxt)
+        start = ivs[0][0] if ivs else self.clock.end_of_day(nxt - dt.timedelta(days=1))
+        self.zh.append(f"收到时间在{cutoff:%H:%M}之后或为休息日，视为{_fmt(start)}收到。")
+        self.en.append(
+            f"Received after the {cutoff:%H:%M} cut-off or on a rest day: counts as received {_fmt(start)}."
+        )
+        return start
+
+    def skipped(self, after: dt.date, through: dt.date) -> list[SkippedDay]:
+        return [
+            SkippedDay(d, k, zh, en)
+            for d, k, zh, en in self.cal.rest_days(
+                after + dt.timedelta(days=1), through + dt.timedelta(days=1)
+            )
+        ]
+
+    def note_skipped(self, skipped: list[SkippedDay]) -> None:
+        if skipped:
+            self.zh.append(f"跳过休息日：{_group(skipped, 'zh')}。")
+            self.en.append(f"Rest days skipped: {_group(skipped, 'en')}.")
+
+    def finish(self, start: dt.datetime, due: dt.datetime, **kw: object) -> Deadline:
+        return Deadline(
+            received=self.received, start=start, due=due, rule=self.rule,
+            lines_zh=tuple(self.zh), lines_en=tuple(self.en), **kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def due_on(
+        self, start: dt.datetime, last: dt.date, skipped: list[SkippedDay], moved_from: dt.date | None = None
+    ) -> Deadline:
+        due, zh_end, en_end = self.day_end(last)
+        self.zh.append(f"截止于{last.isoformat()}{zh_end}：{_fmt(due)}。")
+        self.en.append(f"Due at {en_end} on {last.isoformat()}: {_fmt(due)}.")
+        return self.finish(start, due, last_day=last, moved_from=moved_from, skipped=tuple(skipped))
+
+    # -- the rules ---------------------------------------------------------------------------
+    def run(self) -> Deadline:
+        d = self.rule.duration
+        start = self.effective_start()
+        if isinstance(d, ClockTime):
+            # on the UTC line: aware + timedelta in Python is wall-clock arithmetic
+            due = self.clock.local(start.astimezone(dt.timezone.utc) + d.timedelta)
+            self.zh.append(f"按自然时间计算，不扣除非营业时间：{_fmt(due)}。")
+            self.en.append(f"Clock time, no hours skipped: due {_fmt(due)}.")
+            return self.finish(start, due)
+        if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
+            return self.business(start, d)
+        if isinstance(d, WorkingDays):
+            return self.working_days(start, int(d.count))
+        if isinstance(d, CalendarPeriod):
+            return self.period(start, d)
+        assert isinstance(d, Anchor)
+        if d.kind is AnchorKind.NEXT_DAY:
+            return self.period(start, CalendarPeriod(1))
+        if d.kind is AnchorKind.NEXT_WORKING_DAY:
+            return self.working_days(start, 1)
+        return self.same_day(start)
+
+    def business(self, start: dt.datetime, d: Duration) -> Deadline:
+        if isinstance(d, WorkingDays):
+            micros = int(d.count * self.clock.hours.standard_day_seconds * 1_000_000)
+            td = dt.timedelta(microseconds=micros)
+            self.zh.append(f"{d}按标准工作日营业时间折算为{td}营业时间。")
+            self.en.append(f"{d.en} is {td} of business time (a standard day's open time).")
+        else:
+            assert isinstance(d, BusinessTime)
+            td = d.timedelta
+        due = self.clock.add(start, td)
+        skipped = self.skipped(start.date(), due.date()) if due.date() > start.date() else []
+        self.note_skipped(skipped)
+        self.zh.append(f"只计营业时间：{_fmt(due)}。")
+        self.en.append(f"Counting business time only: due {_fmt(due)}.")
+        return self.finish(start, due, last_day=due.date(), skipped=tuple(skipped))
+
+    def working_days(self, start: dt.datetime, n: int) -> Deadline:
+        d0 = start.date()
+        if self.rule.count_start_day and self.cal.is_working_day(d0):
+            last = self.cal.add_working_days(d0, n - 1)
+        else:
+            last = self.cal.add_working_days(d0, n)
+        skipped = self.skipped(d0, last)
+        self.note_skipped(skipped)
+        kind = self.cal.day_kind(last)
+        extra_zh = "（调休上班日）" if kind is DayKind.MAKEUP_WORKDAY else ""
+        extra_en = ", a make-up working day (调休上班)" if kind is DayKind.MAKEUP_WORKDAY else ""
+        self.zh.append(f"第{n}个工作日为{last.isoformat()}{extra_zh}。")
+        self.en.append(f"The {_ordinal(n)} working day is {last.isoformat()}{extra_en}.")
+        return self.due_on(start, last, skipped)
+
+    def period(self, start: dt.datetime, p: CalendarPeriod) -> Deadline:
+        d0 = start.date()
+        first = d0 if self.rule.count_start_day else d0 + dt.timedelta(days=1)
+        if p.unit is PeriodUnit.DAYS:
+            last = first + dt.timedelta(days=p.count - 1)
+        else:
+            months = p.count * (12 if p.unit is PeriodUnit.YEARS else 1)
+            last = _add_months(d0, months)
+            if self.rule.count_start_day:
+                last -= dt.timedelta(days=1)
+        self.zh.append(
+            f"期间自{first.isoformat()}起算，最后一日为{last.isoformat()}（民法典第二百零一、二百零二条）。"
+        )
+        self.en.append(
+            f"The period runs from {first.isoformat()}; its last day is {last.isoformat()} (Civil Code Arts. 201–202)."
+        )
+        moved_from = None
+        skipped: list[SkippedDay] = []
+        if not self.cal.is_working_day(last):
+            moved_from = last
+            new_last = self.cal.next_working_day(last)
+            skipped = self.skipped(last - dt.timedelta(days=1), new_last - dt.timedelta(days=1))
+            self.zh.append(
+                f"最后一日{last.isoformat()}为休息日（{_group(skipped, 'zh')}），顺延至{new_last.isoformat()}（民法典第二百零三条）。"
+            )
+            self.en.append(
+                f"The last day {last.isoformat()} is a rest day ({_group(skipped, 'en')}); "
+                f"the period ends on the next working day, {new_last.isoformat()} (Civil Code Art. 203)."
+            )
+            last = new_last
+        return self.due_on(start, last, skipped, moved_from)
+
+    def same_day(self, start: dt.datetime) -> Deadline:
+        d0 = start.date()
+        if self.cal.is_working_day(d0):
+            end, _, _ = self.day_end(d0)
+            if start < end:
+                self.zh.append("当天办结。")
+                self.en.append("Due the same day.")
+                return self.due_on(start, d0, [])
+        last = self.cal.next_working_day(d0)
+        skipped = self.skipped(d0, last)
+        self.zh.append(f"收到时当日已结束营业或为休息日，顺延至下一工作日{last.isoformat()}。")
+        self.en.append(
+            f"Received after the day's close or on a rest day: due on the next working day, {last.isoformat()}."
+        )
+        self.note_skipped(skipped)
+        return self.due_on(start, last, skipped)

@@ -1,0 +1,349 @@
+"""Durations as service standards write them, in Chinese and English.
+
+Five kinds, each a frozen value with a canonical text that parses back to itself:
+
+* :class:`BusinessTime` — counted only while the service is open ("4工作小时", "4 business hours");
+* :class:`WorkingDays` — "3个工作日", "三个工作日", "3 working days", "3wd", "半个工作日";
+* :class:`CalendarPeriod` — days, months, years ("2日", "2天", "60日", "1个月", "一年");
+* :class:`ClockTime` — wall-clock elapsed time, no hours skipped ("48小时", "48h", "40分钟");
+* :class:`Anchor` — "当天"/"当日"/"same day", "次日"/"next day", "次工作日"/"next working day".
+
+>>> from servstd.sla import parse_duration
+>>> parse_duration("三个工作日内")
+WorkingDays(count=Fraction(3, 1))
+>>> str(parse_duration("48h")), parse_duration("48h").en
+('48小时', '48 hours')
+>>> parse_duration(str(parse_duration("半个工作日"))) == parse_duration("half a working day")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+import attrs
+
+from servstd.errors import DurationParseError
+
+__all__ = [
+    "ACCEPTED_FORMS",
+    "Anchor",
+    "AnchorKind",
+    "BusinessTime",
+    "CalendarPeriod",
+    "ClockTime",
+    "Duration",
+    "PeriodUnit",
+    "WorkingDays",
+    "parse_duration",
+]
+
+ACCEPTED_FORMS = (
+    "'3个工作日' / '三个工作日' / '3 working days' / '3wd'",
+    "'半个工作日' / 'half a working day'",
+    "'4工作小时' / '4 business hours' / '30 business minutes'",
+    "'2日' / '2天' / '2 days'",
+    "'1个月' / '1 month'",
+    "'一年' / '1 year'",
+    "'48小时' / '48h' / '24 hours' / '40分钟' / '40 min'",
+    "'当天' / '当日' / 'same day'",
+    "'次日' / 'next day'",
+    "'次工作日' / 'next working day'",
+)
+
+_US = {"h": 3_600_000_000, "m": 60_000_000, "s": 1_000_000, "us": 1}
+_CN = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _time_text(us: int, zh_suffix: str, en_prefix: str) -> tuple[str, str]:
+    for unit, zh, en in (("h", "小时", "hour"), ("m", "分钟", "minute"), ("s", "秒", "second")):
+        if us % _US[unit] == 0:
+            n = us // _US[unit]
+            return f"{n}{zh_suffix}{zh}", f"{n} {en_prefix}{en}{'' if n == 1 else 's'}"
+    return f"{us}{zh_suffix}微秒", f"{us} {en_prefix}microsecond{'' if us == 1 else 's'}"
+
+
+class Duration:
+    """Base of the duration kinds. ``str(d)`` is the canonical Chinese text; ``d.en`` the English."""
+
+    __slots__ = ()
+
+    @property
+    def en(self) -> str:
+        """Canonical English text (also parseable)."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class BusinessTime(Duration):
+    """Time counted only while the clock is open, in microseconds."""
+
+    micros: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.micros < 0:
+            raise DurationParseError(self.micros, "business time cannot be negative", ACCEPTED_FORMS)
+
+    @classmethod
+    def of(cls, td: dt.timedelta) -> BusinessTime:
+        """From a timedelta."""
+        return cls(td // dt.timedelta(microseconds=1))
+
+    @property
+    def timedelta(self) -> dt.timedelta:
+        """As a timedelta."""
+        return dt.timedelta(microseconds=self.micros)
+
+    def __str__(self) -> str:
+        return _time_text(self.micros, "工作", "business ")[0]
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        return _time_text(self.micros, "工作", "business ")[1]
+
+
+@attrs.frozen
+class ClockTime(Duration):
+    """Wall-clock elapsed time (no hours skipped), in microseconds: exactly t + d on the UTC line."""
+
+    micros: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.micros < 0:
+            raise DurationParseError(self.micros, "clock time cannot be negative", ACCEPTED_FORMS)
+
+    @classmethod
+    def of(cls, td: dt.timedelta) -> ClockTime:
+        """From a timedelta."""
+        return cls(td // dt.timedelta(microseconds=1))
+
+    @property
+    def timedelta(self) -> dt.timedelta:
+        """As a timedelta."""
+        return dt.timedelta(microseconds=self.micros)
+
+    def __str__(self) -> str:
+        return _time_text(self.micros, "", "")[0]
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        return _time_text(self.micros, "", "")[1]
+
+
+@attrs.frozen
+class WorkingDays(Duration):
+    """A count of working days. Whole counts use the working-day rule; fractional counts ("半个工作日")
+    mean that share of a standard working day's open time, added as business time."""
+
+    count: Fraction = attrs.field(converter=Fraction)
+
+    def __attrs_post_init__(self) -> None:
+        if self.count <= 0:
+            raise DurationParseError(
+                self.count, "a count of working days must be more than zero", ACCEPTED_FORMS
+            )
+
+    @property
+    def is_whole(self) -> bool:
+        """Whether the count is a whole number of days."""
+        return self.count.denominator == 1
+
+    def _num(self) -> str:
+        if self.is_whole:
+            return str(self.count.numerator)
+        return str(Decimal(self.count.numerator) / Decimal(self.count.denominator))
+
+    def __str__(self) -> str:
+        return "半个工作日" if self.count == Fraction(1, 2) else f"{self._num()}个工作日"
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        if self.count == Fraction(1, 2):
+            return "half a working day"
+        return f"{self._num()} working day{'' if self.count == 1 else 's'}"
+
+
+class PeriodUnit(enum.Enum):
+    """The unit of a calendar period."""
+
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@attrs.frozen
+class CalendarPeriod(Duration):
+    """A period of calendar days, months or years (Civil Code Arts. 201–203 apply)."""
+
+    count: int
+    unit: PeriodUnit = PeriodUnit.DAYS
+
+    def __attrs_post_init__(self) -> None:
+        count: object = self.count  # checked at run time: callers may pass anything
+        if isinstance(count, bool) or not isinstance(count, int) or count <= 0:
+            raise DurationParseError(
+                self.count,
+                f"a count of {self.unit.value} must be a whole number more than zero",
+                ACCEPTED_FORMS,
+            )
+
+    def __str__(self) -> str:
+        return f"{self.count}{ {'days': '日', 'months': '个月', 'years': '年'}[self.unit.value] }"
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        unit = self.unit.value[:-1] if self.count == 1 else self.unit.value
+        return f"{self.count} {unit}"
+
+
+class AnchorKind(enum.Enum):
+    """Same day, next day, next working day."""
+
+    SAME_DAY = "same day"
+    NEXT_DAY = "next day"
+    NEXT_WORKING_DAY = "next working day"
+
+
+@attrs.frozen
+class Anchor(Duration):
+    """A deadline tied to a day rather than a length: 当天, 次日, 次工作日."""
+
+    kind: AnchorKind
+
+    def __str__(self) -> str:
+        return {"same day": "当天", "next day": "次日", "next working day": "次工作日"}[self.kind.value]
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        return self.kind.value
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+_NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
+_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:当天|当日|同日|sameday|today)$"), "anchor:same day"),
+    (re.compile(r"^(?:次日|翌日|第二天|nextday|tomorrow)$"), "anchor:next day"),
+    (re.compile(r"^(?:次工作日|下一个?工作日|nextworkingday|nextbusinessday)$"), "anchor:next working day"),
+    (re.compile(r"^(?:半个?工作日|half(?:a)?(?:working|business)day)$"), "half"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:工作日|working ?days?|business ?days?|wd)$"), "wd"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:工作小时|工作时|businesshours?|workinghours?|bh)$"), "bt:h"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:工作分钟|businessminutes?|workingminutes?)$"), "bt:m"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:工作秒|businessseconds?|workingseconds?)$"), "bt:s"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:工作微秒|businessmicroseconds?)$"), "bt:us"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:自然日|日历日|日|天|calendardays?|days?|d)$"), "days"),
+    (re.compile(rf"^{_NUM}(?:个月|months?|mo)$"), "months"),
+    (re.compile(rf"^{_NUM}(?:年|years?|y)$"), "years"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:小时|钟头|h|hours?|hrs?)$"), "ct:h"),
+    (re.compile(rf"^{_NUM}(?:分钟|min|mins|minutes?)$"), "ct:m"),
+    (re.compile(rf"^{_NUM}(?:秒钟|秒|s|secs?|seconds?)$"), "ct:s"),
+    (re.compile(rf"^{_NUM}(?:微秒|us|microseconds?)$"), "ct:us"),
+]
+_PREFIXES = ("within", "in", "不超过", "不得超过", "最迟", "在")
+_SUFFIXES = ("以内", "之内", "内", "完成")
+
+
+def _cn_int(text: str) -> int:
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch == "百":
+            section += (digit or 1) * 100
+            digit = 0
+        elif ch == "十":
+            section += (digit or 1) * 10
+            digit = 0
+        else:
+            digit = _CN[ch]
+    return total + section + digit
+
+
+def _number(text: str) -> Decimal:
+    if text[0].isdigit():
+        return Decimal(text)
+    return Decimal(_cn_int(text))
+
+
+def _normalise(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    s = re.sub(r"\s+", "", s)
+    changed = True
+    while changed:
+        changed = False
+        for p in _PREFIXES:
+            if s.startswith(p) and len(s) > len(p) and (p != "in" or s[2:3].isdigit()):
+                s, changed = s[len(p) :], True
+        for suf in _SUFFIXES:
+            if s.endswith(suf) and len(s) > len(suf):
+                s, changed = s[: -len(suf)], True
+    return s
+
+
+def parse_duration(text: str | Duration | dt.timedelta) -> Duration:
+    """Read a duration; a :class:`Duration` is returned as it is, a ``timedelta`` is clock time.
+
+    Unknown text raises :class:`~servstd.errors.DurationParseError` listing the accepted forms.
+    """
+    if isinstance(text, Duration):
+        return text
+    if isinstance(text, dt.timedelta):
+        return ClockTime.of(text)
+    if not isinstance(text, str):
+        raise DurationParseError(text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS)
+    s = _normalise(text)
+    if not s:
+        raise DurationParseError(text, "the text is empty", ACCEPTED_FORMS)
+    for pattern, kind in _FORMS:
+        m = pattern.match(s)
+        if not m:
+            continue
+        if kind.startswith("anchor:"):
+            return Anchor(AnchorKind(kind[7:]))
+        if kind == "half":
+            return WorkingDays(Fraction(1, 2))
+        try:
+            n = _number(m.group(1))
+        except (InvalidOperation, KeyError) as exc:
+            raise DurationParseError(text, f"cannot read the number {m.group(1)!r}", ACCEPTED_FORMS) from exc
+        if kind == "wd":
+            if n <= 0:
+                raise DurationParseError(
+                    text, "a count of working days must be more than zero", ACCEPTED_FORMS
+                )
+            return WorkingDays(Fraction(n))
+        if kind in ("days", "months", "years"):
+            if n != n.to_integral_value() or n <= 0:
+                raise DurationParseError(
+                    text, f"a count of {kind} must be a whole number more than zero", ACCEPTED_FORMS
+                )
+            return CalendarPeriod(int(n), PeriodUnit(kind))
+        family, unit = kind.split(":")
+        us = n * _US[unit]
+        if us != us.to_integral_value():
+            raise DurationParseError(
+                text, "the duration is not a whole number of microseconds", ACCEPTED_FORMS
+            )
+        return BusinessTime(int(us)) if family == "bt" else ClockTime(int(us))
+    raise DurationParseError(text, "not a known form", ACCEPTED_FORMS)

@@ -1,0 +1,249 @@
+"""The service clock: a working calendar, business hours and a time zone, answering in exact time.
+
+With C(x) the open time before instant x:
+
+* ``elapsed(a, b) = C(b) - C(a)`` (negative when ``b < a``);
+* ``add(t, d)`` is the *smallest* instant x ≥ t with ``elapsed(t, x) == d``, so adding one hour
+  at 17:00 when the day closes at 18:00 gives 18:00 that day, and a start outside hours counts
+  from the next opening; ``subtract`` mirrors it (the largest x ≤ t with ``elapsed(x, t) == d``).
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servstd.sla import ServiceClock
+>>> clock = ServiceClock.default()          # mainland calendar, 09:00–12:00 + 13:00–18:00, Shanghai
+>>> t = dt.datetime(2026, 9, 30, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+>>> clock.add(t, dt.timedelta(hours=1)).isoformat()
+'2026-09-30T18:00:00+08:00'
+>>> clock.add(t, dt.timedelta(hours=2)).isoformat()     # Oct 1–7 is the National Day holiday
+'2026-10-08T10:00:00+08:00'
+>>> clock.elapsed(t, dt.datetime(2026, 10, 8, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+datetime.timedelta(seconds=7200)
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from servstd.errors import InputTypeError, NaiveDatetimeError, ScheduleError
+from servstd.sla._timeline import EPOCH, Intervals, Timeline, to_us, wall_to_us
+from servstd.sla.business_hours import BusinessHours
+from servstd.sla.work_calendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from servstd.sla.deadline import Deadline, DeadlineRule
+    from servstd.sla.durations import Duration
+
+__all__ = ["ServiceClock"]
+
+_ONE_US = dt.timedelta(microseconds=1)
+
+
+def _zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise ScheduleError(f"unknown time zone {tz!r}; give an IANA name like 'Asia/Shanghai'", tz) from exc
+
+
+def _check_tz(_self: object, _attr: object, value: str) -> None:
+    _zone(value)
+
+
+@attrs.frozen
+class ServiceClock:
+    """A :class:`WorkCalendar`, :class:`BusinessHours` and an IANA time zone.
+
+    Accepts aware ``datetime`` (and pendulum) instants in any zone; returns aware ``datetime`` in
+    the clock's zone. A naive datetime raises :class:`~servstd.errors.NaiveDatetimeError`.
+    """
+
+    calendar: WorkCalendar
+    hours: BusinessHours
+    tz: str = attrs.field(default="Asia/Shanghai", validator=_check_tz)
+    _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "_timeline", Timeline(self._year_intervals, spills_back=self.hours.has_overnight)
+        )
+
+    @classmethod
+    def default(cls) -> ServiceClock:
+        """Mainland China calendar, 09:00–12:00 and 13:00–18:00, Asia/Shanghai."""
+        return cls(WorkCalendar.china(), BusinessHours.parse("09:00-12:00,13:00-18:00"), "Asia/Shanghai")
+
+    @classmethod
+    def always(cls, tz: str = "Asia/Shanghai") -> ServiceClock:
+        """A 7×24 clock (every day, around the clock)."""
+        return cls(WorkCalendar.every_day(), BusinessHours.always(), tz)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The clock's time zone."""
+        return _zone(self.tz)
+
+    # -- conversion ------------------------------------------------------------------------
+    def _us(self, t: object, parameter: str = "t") -> int:
+        if not isinstance(t, dt.datetime):
+            raise InputTypeError(t, parameter, "an aware datetime (or pendulum DateTime)")
+        if t.tzinfo is None or t.utcoffset() is None:
+            raise NaiveDatetimeError(t, parameter)
+        return to_us(t)
+
+    def _dt(self, us: int) -> dt.datetime:
+        return (EPOCH + dt.timedelta(microseconds=us)).astimezone(self.zone)
+
+    def _year(self, us: int) -> int:
+        return self._dt(us).year
+
+    def local(self, t: dt.datetime) -> dt.datetime:
+        """``t`` in the clock's zone."""
+        return self._dt(self._us(t))
+
+    def local_date(self, t: dt.datetime) -> dt.date:
+        """The date of instant ``t`` in the clock's zone."""
+        return self.local(t).date()
+
+    def _year_intervals(self, year: int) -> Intervals:
+        zone = self.zone
+        out: Intervals = []
+        d = dt.date(year, 1, 1)
+        while d.year == year:
+            for iv in self.hours.on(d, self.calendar.day_kind(d)):
+                s, e = wall_to_us(d, iv.start, zone), wall_to_us(d, iv.end, zone)
+                if e > s:
+                    out.append((s, e))
+            d += dt.timedelta(days=1)
+        out.sort()
+        return out
+
+    def _span(self, *us: int) -> tuple[list[int], list[int], list[int], list[int]]:
+        years = [self._year(u) for u in us]
+        self._timeline.ensure(min(years), max(years))
+        return self._timeline.snapshot()
+
+    # -- day-level facts used by deadlines -------------------------------------------------
+    def intervals_on(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The open intervals that start on local date ``d``, as instants."""
+        zone = self.zone
+        return [
+            (self._dt(wall_to_us(d, iv.start, zone)), self._dt(wall_to_us(d, iv.end, zone)))
+            for iv in self.hours.on(d, self.calendar.day_kind(d))
+        ]
+
+    def close_of_business(self, d: dt.date) -> dt.datetime | None:
+        """The end of the last interval that starts on ``d``; ``None`` if closed that day."""
+        ivs = self.intervals_on(d)
+        return ivs[-1][1] if ivs else None
+
+    def end_of_day(self, d: dt.date) -> dt.datetime:
+        """24:00 of local date ``d`` (the next date's 00:00)."""
+        return self._dt(wall_to_us(d, 86_400, self.zone))
+
+    # -- the clock -------------------------------------------------------------------------
+    def is_open(self, t: dt.datetime) -> bool:
+        """Whether the service is open at ``t`` (intervals are half-open: open at 09:00, closed at 12:00)."""
+        x = self._us(t)
+        starts, ends, _, _ = self._span(x)
+        i = bisect.bisect_right(starts, x) - 1
+        return i >= 0 and x < ends[i]
+
+    def next_open(self, t: dt.datetime) -> dt.datetime:
+        """``t`` itself if open, else the next opening instant."""
+        x = self._us(t)
+        starts, ends, _, _ = self._span(x)
+        while True:
+            i = bisect.bisect_right(starts, x) - 1
+            if i >= 0 and x < ends[i]:
+                return self._dt(x)
+            if i + 1 < len(starts):
+                return self._dt(starts[i + 1])
+            self._timeline.extend_forward()
+            starts, ends, _, _ = self._timeline.snapshot()
+
+    def elapsed(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
+        """Open time between ``a`` and ``b`` (negative if ``b < a``)."""
+        x, y = self._us(a, "a"), self._us(b, "b")
+        starts, ends, cum, _ = self._span(x, y)
+        c = Timeline.open_before
+        return dt.timedelta(microseconds=c(y, starts, ends, cum) - c(x, starts, ends, cum))
+
+    def _delta_us(self, d: object) -> int:
+        if not isinstance(d, dt.timedelta):
+            raise InputTypeError(d, "d", "a datetime.timedelta")
+        return d // _ONE_US
+
+    def add(self, t: dt.datetime, d: dt.timedelta) -> dt.datetime:
+        """The smallest instant x ≥ ``t`` with ``elapsed(t, x) == d`` (``subtract`` for negative ``d``)."""
+        x, n = self._us(t), self._delta_us(d)
+        if n < 0:
+            return self._dt(self._subtract(x, -n))
+        return self._dt(self._add(x, n))
+
+    def subtract(self, t: dt.datetime, d: dt.timedelta) -> dt.datetime:
+        """The largest instant x ≤ ``t`` with ``elapsed(x, t) == d``."""
+        x, n = self._us(t), self._delta_us(d)
+        if n < 0:
+            return self._dt(self._add(x, -n))
+        return self._dt(self._subtract(x, n))
+
+    def _add(self, x: int, n: int) -> int:
+        if n == 0:
+            return x
+        starts, ends, cum, cum_end = self._span(x)
+        target = Timeline.open_before(x, starts, ends, cum) + n
+        while not cum_end or cum_end[-1] < target:
+            self._timeline.extend_forward()
+            starts, ends, cum, cum_end = self._timeline.snapshot()
+        j = bisect.bisect_left(cum_end, target)
+        return starts[j] + (target - cum[j])
+
+    def _subtract(self, x: int, n: int) -> int:
+        if n == 0:
+            return x
+        starts, ends, cum, _ = self._span(x)
+        while Timeline.open_before(x, starts, ends, cum) - n < 0:
+            self._timeline.extend_backward()
+            starts, ends, cum, _ = self._timeline.snapshot()
+        target = Timeline.open_before(x, starts, ends, cum) - n
+        j = bisect.bisect_right(cum, target) - 1
+        return starts[j] + (target - cum[j])
+
+    def periods(self, a: dt.datetime, b: dt.datetime) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """The open intervals within ``[a, b)``, clipped to it, in order."""
+        x, y = self._us(a, "a"), self._us(b, "b")
+        if y <= x:
+            return
+        starts, ends, _, _ = self._span(x, y)
+        i = max(bisect.bisect_right(starts, x) - 1, 0)
+        while i < len(starts) and starts[i] < y:
+            s, e = max(starts[i], x), min(ends[i], y)
+            if e > s:
+                yield self._dt(s), self._dt(e)
+            i += 1
+
+    # -- deadlines -------------------------------------------------------------------------
+    def deadline(
+        self,
+        received_at: dt.datetime,
+        rule: str | Duration | DeadlineRule,
+        *,
+        end_of_day: str | None = None,
+        cutoff: dt.time | None = None,
+        count_start_day: bool | None = None,
+    ) -> Deadline:
+        """When something received at ``received_at`` is due under ``rule`` ("3个工作日", "48小时"…).
+
+        Defaults follow the PRC Civil Code, Arts. 200–204; see :mod:`servstd.sla.deadline`.
+        """
+        from servstd.sla.deadline import compute_deadline  # noqa: PLC0415 - deadline uses the clock
+
+        return compute_deadline(
+            self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
+        )
