@@ -30,7 +30,8 @@ nitpick_ignore_regex = [
     # attrs/pydantic generated members and private engine types are not documented targets
     (r"py:class", r"servstd\..*\._.*"),
     (r"py:class", r"(attr|attrs)\..*"),
-    (r"py:class", r"(datetime\.)?(date|datetime|timedelta|tzinfo|time)"),
+    (r"py:class", r"(datetime\.|dt\.)?(date|datetime|timedelta|tzinfo|time)"),
+    (r"py:class", r"(zoneinfo\.)?ZoneInfo"),
     (r"py:class", r"(pathlib\.)?Path|enum\.Enum|(decimal\.)?Decimal|(fractions\.)?Fraction"),
     (r"py:(class|exc)", r"(Exception|ValueError|TypeError|UserWarning|str|int|bool|object)"),
     (r"py:class", r"Decimal|Path|Fraction|numpy\..*|np\..*|NDArray.*|pendulum\..*"),
@@ -48,4 +49,5 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 import servstd
 from servstd.sla import *
+from servstd.sla import DeadlineRule, parse_duration
 """

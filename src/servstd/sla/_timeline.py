@@ -31,6 +31,7 @@ _ONE_US = dt.timedelta(microseconds=1)
 _EMPTY_YEARS_LIMIT = 3  # consecutive years with no open time before add() gives up
 
 Intervals = list[tuple[int, int]]
+State = tuple[list[int], list[int], list[int], list[int], int, int]
 
 
 def to_us(t: dt.datetime) -> int:
@@ -55,17 +56,20 @@ def wall_to_us(d: dt.date, seconds: int, zone: ZoneInfo) -> int:
 class Timeline:
     """Open intervals of a clock, one year read at a time (thread-safe, lazily extended)."""
 
-    def __init__(self, year_intervals: Callable[[int], Intervals], *, spills_back: bool) -> None:
+    def __init__(
+        self, year_intervals: Callable[[int], Intervals], zone: ZoneInfo, *, spills_back: bool
+    ) -> None:
         self._year_intervals = year_intervals
+        self._zone = zone
         self._spills_back = spills_back  # overnight intervals reach into the next year
         self._years: dict[int, Intervals] = {}
         self._lock = threading.Lock()
         self.y0 = 0
         self.y1 = -1
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.cum: list[int] = []
-        self.cum_end: list[int] = []
+        # One tuple, replaced whole, so readers always see a consistent set:
+        # (starts, ends, cum, cum_end, lo_us, hi_us) where [lo_us, hi_us) are the instants whose
+        # local year is loaded (the fast path needs no zone conversion).
+        self.state: State = ([], [], [], [], 0, 0)
 
     # -- loading ---------------------------------------------------------------------------
     def ensure(self, lo: int, hi: int) -> None:
@@ -101,12 +105,16 @@ class Timeline:
                 total += e - s
                 cum_end.append(total)
             # publish atomically enough: readers use one consistent snapshot via snapshot()
-            self.starts, self.ends, self.cum, self.cum_end = starts, ends, cum, cum_end
+            first = y0 + 1 if self._spills_back else y0
+            lo_us = wall_to_us(dt.date(first, 1, 1), 0, self._zone) if first <= y1 else 0
+            hi_us = wall_to_us(dt.date(y1, 12, 31), 86_400, self._zone) if first <= y1 else 0
+            self.state = (starts, ends, cum, cum_end, lo_us, hi_us)
             self.y0, self.y1 = y0, y1
 
     def snapshot(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """The current lists (one consistent set)."""
-        return self.starts, self.ends, self.cum, self.cum_end
+        st = self.state
+        return st[0], st[1], st[2], st[3]
 
     # -- questions -------------------------------------------------------------------------
     @staticmethod
@@ -119,11 +127,11 @@ class Timeline:
 
     def extend_forward(self) -> None:
         """Load one more year at the end; give up after years with no open time at all."""
-        before = self.cum_end[-1] if self.cum_end else 0
+        before = self.state[3][-1] if self.state[3] else 0
         empty = 0
         while True:
             self._load(self.y0, self.y1 + 1)
-            after = self.cum_end[-1] if self.cum_end else 0
+            after = self.state[3][-1] if self.state[3] else 0
             if after > before:
                 return
             empty += 1
@@ -137,9 +145,9 @@ class Timeline:
         """Load one more year at the start; give up after years with no open time at all."""
         empty = 0
         while True:
-            before = self.cum_end[-1] if self.cum_end else 0
+            before = self.state[3][-1] if self.state[3] else 0
             self._load(self.y0 - 1, self.y1)
-            after = self.cum_end[-1] if self.cum_end else 0
+            after = self.state[3][-1] if self.state[3] else 0
             if after > before:
                 return
             empty += 1

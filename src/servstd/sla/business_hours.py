@@ -222,7 +222,7 @@ class BusinessHours:
 
     @property
     def standard_day_seconds(self) -> int:
-        """Open seconds of a standard working day: the first weekday with working hours."""
+        """Open seconds of a standard working day (the first weekday with working hours)."""
         for day in self.working:
             if day:
                 return sum(i.seconds for i in day)

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from servstd.errors import InputTypeError, NaiveDatetimeError, ScheduleError
-from servstd.sla._timeline import EPOCH, Intervals, Timeline, to_us, wall_to_us
+from servstd.sla._timeline import Intervals, Timeline, to_us, wall_to_us
 from servstd.sla.business_hours import BusinessHours
 from servstd.sla.work_calendar import WorkCalendar
 
@@ -67,10 +67,13 @@ class ServiceClock:
     hours: BusinessHours
     tz: str = attrs.field(default="Asia/Shanghai", validator=_check_tz)
     _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _zone: ZoneInfo = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        zone = _zone(self.tz)
+        object.__setattr__(self, "_zone", zone)
         object.__setattr__(
-            self, "_timeline", Timeline(self._year_intervals, spills_back=self.hours.has_overnight)
+            self, "_timeline", Timeline(self._year_intervals, zone, spills_back=self.hours.has_overnight)
         )
 
     @classmethod
@@ -86,7 +89,7 @@ class ServiceClock:
     @property
     def zone(self) -> ZoneInfo:
         """The clock's time zone."""
-        return _zone(self.tz)
+        return self._zone
 
     # -- conversion ------------------------------------------------------------------------
     def _us(self, t: object, parameter: str = "t") -> int:
@@ -97,7 +100,9 @@ class ServiceClock:
         return to_us(t)
 
     def _dt(self, us: int) -> dt.datetime:
-        return (EPOCH + dt.timedelta(microseconds=us)).astimezone(self.zone)
+        seconds, micro = divmod(us, 1_000_000)
+        out = dt.datetime.fromtimestamp(seconds, self._zone)
+        return out.replace(microsecond=micro) if micro else out
 
     def _year(self, us: int) -> int:
         return self._dt(us).year
@@ -124,6 +129,9 @@ class ServiceClock:
         return out
 
     def _span(self, *us: int) -> tuple[list[int], list[int], list[int], list[int]]:
+        st = self._timeline.state
+        if all(st[4] <= u < st[5] for u in us):
+            return st[0], st[1], st[2], st[3]
         years = [self._year(u) for u in us]
         self._timeline.ensure(min(years), max(years))
         return self._timeline.snapshot()
@@ -196,7 +204,11 @@ class ServiceClock:
     def _add(self, x: int, n: int) -> int:
         if n == 0:
             return x
-        starts, ends, cum, cum_end = self._span(x)
+        st = self._timeline.state
+        if st[4] <= x < st[5]:
+            starts, ends, cum, cum_end = st[0], st[1], st[2], st[3]
+        else:
+            starts, ends, cum, cum_end = self._span(x)
         target = Timeline.open_before(x, starts, ends, cum) + n
         while not cum_end or cum_end[-1] < target:
             self._timeline.extend_forward()
@@ -240,7 +252,7 @@ class ServiceClock:
     ) -> Deadline:
         """When something received at ``received_at`` is due under ``rule`` ("3个工作日", "48小时"…).
 
-        Defaults follow the PRC Civil Code, Arts. 200–204; see :mod:`servstd.sla.deadline`.
+        Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide).
         """
         from servstd.sla.deadline import compute_deadline  # noqa: PLC0415 - deadline uses the clock
 

@@ -1,0 +1,145 @@
+"""servstd benchmarks against the libraries users would otherwise pick, on the same cases, in one run.
+
+Run with ``nox -s bench`` (or ``uv run --group bench python bench/run.py``). Prints per-call times,
+throughput and the ratios, plus how many of each alternative's answers differ from servstd's
+(they cannot express make-up working days). ``--quick`` shrinks the sample sizes; ``--json PATH``
+writes the figures for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import random
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from importlib.metadata import version
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from servstd.sla import BusinessHours, ServiceClock, WorkCalendar
+
+SH = ZoneInfo("Asia/Shanghai")
+HOURS = "09:00-12:00,13:30-18:00"
+CLOCK = ServiceClock(WorkCalendar.china(), BusinessHours.parse(HOURS), "Asia/Shanghai")
+CAL = WorkCalendar.china()
+YEARS = range(2024, 2027)
+
+
+def holidays_list() -> list[dt.date]:
+    """Weekday rest days 2024–2026 (what a holidays-list library can be told)."""
+    out = []
+    d = dt.date(YEARS[0], 1, 1)
+    while d.year <= YEARS[-1]:
+        if d.weekday() < 5 and not CAL.is_working_day(d):
+            out.append(d)
+        d += dt.timedelta(days=1)
+    return out
+
+
+def sample_instants(n: int, seed: int = 7) -> list[dt.datetime]:
+    rng = random.Random(seed)
+    start = dt.datetime(2024, 1, 1, tzinfo=SH)
+    span = int((dt.datetime(2026, 9, 30, tzinfo=SH) - start).total_seconds() // 60)
+    return [start + dt.timedelta(minutes=rng.randrange(span)) for _ in range(n)]
+
+
+def per_call(fn: Callable[[], Any], calls: int) -> tuple[float, Any]:
+    """Seconds per call (best of 3 runs of fn, which performs `calls` calls)."""
+    best = float("inf")
+    result = None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best / calls, result
+
+
+def fmt_time(s: float) -> str:
+    if s >= 1e-3:
+        return f"{s * 1e3:.2f} ms"
+    if s >= 1e-6:
+        return f"{s * 1e6:.2f} µs"
+    return f"{s * 1e9:.0f} ns"
+
+
+def scalar(n: int, figures: dict[str, Any]) -> None:
+    import businesstimedelta as btd
+    import pandas as pd
+
+    starts = sample_instants(n)
+    d16 = dt.timedelta(hours=16)
+    t_servstd, ours = per_call(lambda: [CLOCK.add(t, d16) for t in starts], n)
+
+    hol = holidays_list()
+    workday = btd.WorkDayRule(start_time=dt.time(9), end_time=dt.time(18), working_days=[0, 1, 2, 3, 4])
+    lunch = btd.LunchTimeRule(start_time=dt.time(12), end_time=dt.time(13, 30), working_days=[0, 1, 2, 3, 4])
+    # businesstimedelta fails past its last listed holiday: give it a sentinel far ahead
+    rules = btd.Rules([workday, lunch, btd.HolidayRule([*hol, dt.date(2030, 1, 1)])])
+    bt_delta = btd.BusinessTimeDelta(rules, hours=16)
+    naive = [t.replace(tzinfo=None) for t in starts]
+    n_bt = max(n // 20, 50)
+    t_bt, bt_res = per_call(lambda: [t + bt_delta for t in naive[:n_bt]], n_bt)
+
+    cbh = pd.offsets.CustomBusinessHour(n=16, start=["09:00", "13:30"], end=["12:00", "18:00"], holidays=hol)
+    n_pd = max(n // 20, 50)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t_pd, pd_res = per_call(lambda: [pd.Timestamp(t) + cbh for t in naive[:n_pd]], n_pd)
+
+    wrong_bt = sum(
+        a.replace(tzinfo=None) != b.replace(tzinfo=None) for a, b in zip(ours, bt_res, strict=False)
+    )
+    wrong_pd = sum(a.replace(tzinfo=None) != b.to_pydatetime() for a, b in zip(ours, pd_res, strict=False))
+    t_el, _ = per_call(lambda: [CLOCK.elapsed(t, u) for t, u in zip(starts, ours, strict=True)], n)
+    t_dl, _ = per_call(lambda: [CLOCK.deadline(t, "3个工作日") for t in starts[: n // 4]], n // 4)
+    print("\n== Scalar: add 16 business hours (09:00–12:00, 13:30–18:00, China 2024–2026) ==")
+    print(f"servstd ServiceClock.add      {fmt_time(t_servstd):>10} per call")
+    print(
+        f"businesstimedelta             {fmt_time(t_bt):>10} per call   servstd is {t_bt / t_servstd:7.0f}× faster   "
+        f"{wrong_bt}/{n_bt} answers differ (make-up days)"
+    )
+    print(
+        f"pandas CustomBusinessHour     {fmt_time(t_pd):>10} per call   servstd is {t_pd / t_servstd:7.0f}× faster   "
+        f"{wrong_pd}/{n_pd} answers differ (make-up days)"
+    )
+    print(f"servstd ServiceClock.elapsed  {fmt_time(t_el):>10} per call")
+    print(f"servstd deadline('3个工作日')  {fmt_time(t_dl):>10} per call (with explanation)")
+    figures["scalar"] = {
+        "servstd_add_s": t_servstd, "businesstimedelta_s": t_bt, "pandas_cbh_s": t_pd,
+        "servstd_elapsed_s": t_el, "servstd_deadline_s": t_dl,
+        "ratio_vs_businesstimedelta": t_bt / t_servstd, "ratio_vs_pandas": t_pd / t_servstd,
+        "businesstimedelta_wrong": [wrong_bt, n_bt], "pandas_wrong": [wrong_pd, n_pd],
+    }  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small samples (seconds, for CI smoke runs)")
+    parser.add_argument("--json", help="write the figures to this file")
+    args = parser.parse_args(argv)
+    figures: dict[str, Any] = {
+        "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
+        "python": sys.version.split()[0],
+        "servstd": version("servstd"),
+        "date": dt.date.today().isoformat(),
+    }
+    scalar(2_000 if args.quick else 20_000, figures)
+    try:
+        from bench import batch_bench  # noqa: PLC0415 - optional section
+    except ImportError:
+        batch_bench = None
+    if batch_bench is not None:
+        batch_bench.run(quick=args.quick, figures=figures)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(figures, fh, indent=2, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
