@@ -1,0 +1,434 @@
+"""The standard document format (YAML/JSON/TOML), validated with pydantic at the edge.
+
+These models describe what people write; :func:`to_domain` turns a validated document into the
+frozen domain objects once, and :func:`to_data` writes a domain object back as plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+import pydantic
+
+from servstd.errors import DocumentError, DurationParseError, Problem
+from servstd.sla.durations import Duration, parse_duration
+from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
+from servstd.standards.frequency import Frequency
+from servstd.standards.grade import GradeBand, GradeScale
+from servstd.standards.kpi import Band, KpiCriterion, Mapping
+from servstd.standards.standard import Rounding, Scheme, Section, Standard, VetoEffect
+
+_PER = {"item": "item", "项": "item", "每项": "item", "place": "place", "处": "place", "每处": "place",
+        "occurrence": "occurrence", "次": "occurrence", "每次": "occurrence"}  # fmt: skip
+
+
+class _Model(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class DefaultsDoc(_Model):
+    """Defaults applied to the items below (a visible, overridable deduction unit)."""
+
+    deduct: Decimal | None = pydantic.Field(default=None, gt=0)
+    per: str | None = None
+
+    @pydantic.field_validator("per")
+    @classmethod
+    def _per(cls, v: str | None) -> str | None:
+        if v is not None and v not in _PER:
+            raise ValueError(f"unknown count unit {v!r}; accepted: item/项, place/处, occurrence/次")
+        return v
+
+
+class TimeLimitDoc(_Model):
+    """``within`` a duration of ``start_event``; ``from`` gives the start of a window (3–7天)."""
+
+    within: str
+    from_: str | None = pydantic.Field(default=None, alias="from")
+    start_event: str = ""
+    clock: str = ""
+
+
+class ItemDoc(_Model):
+    """A checklist item."""
+
+    code: str = pydantic.Field(min_length=1)
+    text: str = pydantic.Field(min_length=1)
+    text_en: str = ""
+    kind: Literal["requirement", "prohibition", "time_limit", "step"] = "requirement"
+    points: Decimal | None = pydantic.Field(default=None, ge=0)
+    deduct: Decimal | None = pydantic.Field(default=None, gt=0)
+    per: str | None = None
+    cap: Decimal | None = pydantic.Field(default=None, ge=0)
+    frequency: str | None = None
+    time_limit: str | TimeLimitDoc | None = None
+    veto: bool = False
+    bonus: bool = False
+    tags: list[str] = []
+    roles: list[str] = []
+    evidence: str = ""
+    notes: str = ""
+
+    _check_per = pydantic.field_validator("per")(DefaultsDoc._per.__func__)  # type: ignore[attr-defined]
+
+
+class SectionDoc(_Model):
+    """A section: items and nested sections."""
+
+    id: str = pydantic.Field(min_length=1)
+    title: str
+    title_en: str = ""
+    max_points: Decimal | None = pydantic.Field(default=None, ge=0)
+    notes: str = ""
+    defaults: DefaultsDoc | None = None
+    items: list[ItemDoc] = []
+    sections: list[SectionDoc] = []
+
+
+class GradeDoc(_Model):
+    """A grade band: from ``min``; to ``max`` or the next band's ``min``."""
+
+    name: str
+    min: Decimal
+    max: Decimal | None = None
+    name_en: str = ""
+
+
+class BandDoc(_Model):
+    """A KPI band: values from ``min`` earn ``points``."""
+
+    min: Decimal | str
+    points: Decimal = pydantic.Field(ge=0, le=100)
+
+
+class CriterionDoc(_Model):
+    """A weighted KPI criterion."""
+
+    code: str = pydantic.Field(min_length=1)
+    name: str
+    name_en: str = ""
+    weight: Decimal = pydantic.Field(gt=0, le=1)
+    unit: Literal["rating", "ratio", "seconds", "count"] = "rating"
+    mapping: Literal["linear", "threshold", "bands"] = "linear"
+    higher_is_better: bool = True
+    worst: Decimal | str | None = None
+    best: Decimal | str | None = None
+    target: Decimal | str | None = None
+    bands: list[BandDoc] = []
+    minimum: Decimal | str | None = None
+    maximum: Decimal | str | None = None
+    text: str = ""
+
+
+class RoundingDoc(_Model):
+    """Rounding rule."""
+
+    places: int = pydantic.Field(default=2, ge=0, le=6)
+    mode: Literal[
+        "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN", "ROUND_UP", "ROUND_FLOOR", "ROUND_CEILING"
+    ] = "ROUND_HALF_UP"
+
+
+class StandardDoc(_Model):
+    """A service standard document."""
+
+    id: str = pydantic.Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    title: str = pydantic.Field(min_length=1)
+    title_en: str = ""
+    version: str = "1"
+    effective: dt.date | None = None
+    issuer: str = ""
+    source: str = ""
+    language: str = "zh"
+    scheme: Literal["deduction", "pass_fail", "kpi", "checklist"] = "checklist"
+    max_points: Decimal | None = pydantic.Field(default=None, ge=0)
+    rounding: RoundingDoc = RoundingDoc()
+    veto_effect: Literal["zero", "grade"] = "zero"
+    defaults: DefaultsDoc | None = None
+    grades: list[GradeDoc] = []
+    sections: list[SectionDoc] = []
+    criteria: list[CriterionDoc] = []
+    notes: list[str] = []
+    tags: list[str] = []
+
+    @pydantic.field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, (int, float, Decimal)) else v
+
+
+# -- document → domain -----------------------------------------------------------------------
+
+
+def _measure(value: Decimal | str | None, unit: str, path: str, problems: list[Problem]) -> Decimal | None:
+    """A KPI value: a number, a percentage ("90%") or, for seconds, a duration ("24小时")."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    text = value.strip().lstrip("≤≥<>=")
+    if text.endswith("%"):
+        try:
+            return Decimal(text[:-1]) / 100
+        except ArithmeticError:
+            problems.append(Problem(path, f"not a percentage: {value!r}", value))
+            return None
+    if unit == "seconds":
+        try:
+            d = parse_duration(text)
+        except DurationParseError as exc:
+            problems.append(Problem(path, f"{exc.reason}: {value!r}", value))
+            return None
+        micros = getattr(d, "micros", None)
+        if micros is None:
+            problems.append(Problem(path, f"{value!r} is not a length of time (use hours or minutes)", value))
+            return None
+        return Decimal(micros) / 1_000_000
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        problems.append(Problem(path, f"not a number: {value!r}", value))
+        return None
+
+
+def _duration(text: str, path: str, problems: list[Problem]) -> Duration | None:
+    try:
+        return parse_duration(text)
+    except DurationParseError as exc:
+        problems.append(
+            Problem(path, f"{exc.reason}: {text!r}; accepted: {', '.join(exc.accepted[:4])}…", text)
+        )
+        return None
+
+
+def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[Problem]) -> ChecklistItem:
+    frequency = None
+    if doc.frequency is not None:
+        try:
+            frequency = Frequency.parse(doc.frequency)
+        except DocumentError as exc:
+            problems.append(Problem(f"{path}.frequency", exc.problems[0].message, doc.frequency))
+    time_limit = None
+    if doc.time_limit is not None:
+        tl = (
+            doc.time_limit
+            if isinstance(doc.time_limit, TimeLimitDoc)
+            else TimeLimitDoc(within=doc.time_limit)
+        )
+        within = _duration(
+            tl.within,
+            f"{path}.time_limit.within" if isinstance(doc.time_limit, TimeLimitDoc) else f"{path}.time_limit",
+            problems,
+        )
+        earliest = _duration(tl.from_, f"{path}.time_limit.from", problems) if tl.from_ else None
+        if within is not None and (tl.from_ is None or earliest is not None):
+            time_limit = TimeLimit(within, earliest, tl.start_event, tl.clock)
+    per = doc.per or (defaults.per if defaults else None) or "item"
+    deduct = doc.deduct if doc.deduct is not None else (defaults.deduct if defaults else None)
+    return ChecklistItem(
+        code=doc.code, text=doc.text, text_en=doc.text_en, kind=ItemKind(doc.kind), points=doc.points,
+        deduct=deduct, per=CountUnit(_PER[per]), cap=doc.cap, frequency=frequency, time_limit=time_limit,
+        veto=doc.veto, bonus=doc.bonus, tags=tuple(doc.tags), roles=tuple(doc.roles), evidence=doc.evidence,
+        notes=doc.notes,
+    )  # fmt: skip
+
+
+def _merge(outer: DefaultsDoc | None, inner: DefaultsDoc | None) -> DefaultsDoc | None:
+    if inner is None:
+        return outer
+    if outer is None:
+        return inner
+    return DefaultsDoc(
+        deduct=inner.deduct if inner.deduct is not None else outer.deduct, per=inner.per or outer.per
+    )
+
+
+def _section(
+    doc: SectionDoc, defaults: DefaultsDoc | None, path: str, problems: list[Problem], codes: dict[str, str]
+) -> Section:
+    defaults = _merge(defaults, doc.defaults)
+    items = []
+    for i, it in enumerate(doc.items):
+        ipath = f"{path}.items[{i}]"
+        if it.code in codes:
+            problems.append(
+                Problem(
+                    f"{ipath}.code", f"duplicate item code {it.code!r} (also at {codes[it.code]})", it.code
+                )
+            )
+        else:
+            codes[it.code] = ipath
+        items.append(_item(it, defaults, ipath, problems))
+    sections = tuple(
+        _section(s, defaults, f"{path}.sections[{j}]", problems, codes) for j, s in enumerate(doc.sections)
+    )
+    pointed = [it.points for it in items if it.points is not None and not it.bonus]
+    if doc.max_points is not None and pointed and len(pointed) == len(items) and not sections:
+        total = sum(pointed, Decimal(0))
+        if total != doc.max_points:
+            problems.append(
+                Problem(
+                    f"{path}.max_points",
+                    f"items' points add up to {total}, not the declared {doc.max_points}",
+                    doc.max_points,
+                )
+            )
+    return Section(
+        id=doc.id, title=doc.title, items=tuple(items), sections=sections, max_points=doc.max_points,
+        title_en=doc.title_en, notes=doc.notes,
+    )  # fmt: skip
+
+
+def _grades(doc: StandardDoc, problems: list[Problem]) -> GradeScale | None:
+    if not doc.grades:
+        return None
+    ordered = sorted(doc.grades, key=lambda g: g.min)
+    bands = []
+    for i, g in enumerate(ordered):
+        hi = g.max if g.max is not None else (ordered[i + 1].min if i + 1 < len(ordered) else doc.max_points)
+        if hi is None:
+            problems.append(
+                Problem("grades", f"grade {g.name!r} needs a max (or the standard a max_points)", g.name)
+            )
+            return None
+        bands.append(GradeBand(g.name, g.min, hi, g.name_en))
+    try:
+        return GradeScale(tuple(bands))
+    except DocumentError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _criteria(doc: StandardDoc, problems: list[Problem]) -> tuple[KpiCriterion, ...]:
+    out = []
+    for i, c in enumerate(doc.criteria):
+        p = f"criteria[{i}]"
+        bands = tuple(
+            Band(_measure(b.min, c.unit, f"{p}.bands[{j}].min", problems) or Decimal(0), b.points)
+            for j, b in enumerate(c.bands)
+        )
+        crit = KpiCriterion(
+            code=c.code, name=c.name, name_en=c.name_en, weight=c.weight, unit=c.unit, mapping=Mapping(c.mapping),
+            higher_is_better=c.higher_is_better, worst=_measure(c.worst, c.unit, f"{p}.worst", problems),
+            best=_measure(c.best, c.unit, f"{p}.best", problems), target=_measure(c.target, c.unit, f"{p}.target", problems),
+            bands=bands, minimum=_measure(c.minimum, c.unit, f"{p}.minimum", problems),
+            maximum=_measure(c.maximum, c.unit, f"{p}.maximum", problems), text=c.text,
+        )  # fmt: skip
+        if crit.mapping is Mapping.LINEAR and (
+            crit.worst is None or crit.best is None or crit.worst == crit.best
+        ):
+            problems.append(Problem(p, "a linear criterion needs different `worst` and `best` values"))
+        if crit.mapping is Mapping.THRESHOLD and crit.target is None:
+            problems.append(Problem(p, "a threshold criterion needs a `target`"))
+        if crit.mapping is Mapping.BANDS and not crit.bands:
+            problems.append(Problem(p, "a bands criterion needs `bands`"))
+        out.append(crit)
+    if out:
+        total = sum((c.weight for c in out), Decimal(0))
+        if total != 1:
+            problems.append(Problem("criteria", f"weights add up to {total}, not exactly 1", total))
+    if doc.scheme == "kpi" and not out:
+        problems.append(Problem("criteria", "a kpi standard needs criteria"))
+    return tuple(out)
+
+
+def to_domain(doc: StandardDoc, source: str) -> Standard:
+    """Turn a validated document into a :class:`Standard`, collecting every semantic problem."""
+    problems: list[Problem] = []
+    codes: dict[str, str] = {}
+    sections = tuple(
+        _section(s, doc.defaults, f"sections[{i}]", problems, codes) for i, s in enumerate(doc.sections)
+    )
+    grades = _grades(doc, problems)
+    criteria = _criteria(doc, problems)
+    if doc.max_points is not None and sections and all(s.max_points is not None for s in sections):
+        total = sum((s.max_points for s in sections if s.max_points is not None), Decimal(0))
+        if total != doc.max_points:
+            problems.append(
+                Problem(
+                    "max_points",
+                    f"sections' max_points add up to {total}, not the declared {doc.max_points}",
+                    doc.max_points,
+                )
+            )
+    if doc.scheme == "deduction":
+        problems.extend(
+            Problem(
+                codes[it.code] + ".deduct",
+                "a deduction standard needs a deduction unit for every item (or `defaults.deduct`)",
+            )
+            for s in sections
+            for it in s.walk_items()
+            if it.deduct is None and not it.bonus
+        )
+    if problems:
+        raise DocumentError(source, problems)
+    return Standard(
+        id=doc.id, title=doc.title, version=doc.version, effective=doc.effective, issuer=doc.issuer, source=doc.source,
+        language=doc.language, title_en=doc.title_en, scheme=Scheme(doc.scheme), max_points=doc.max_points,
+        rounding=Rounding(doc.rounding.places, doc.rounding.mode), veto_effect=VetoEffect(doc.veto_effect),
+        grades=grades, sections=sections, criteria=criteria, notes=tuple(doc.notes), tags=tuple(doc.tags),
+    )  # fmt: skip
+
+
+# -- domain → data ---------------------------------------------------------------------------
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    """Drop fields left at their defaults (``None``, empty, ``False``), keeping explicit ``higher_is_better``."""
+    return {
+        k: v
+        for k, v in d.items()
+        if not (v is None or v in ("", []) or (v is False and k != "higher_is_better"))
+    }
+
+
+def _item_data(it: ChecklistItem) -> dict[str, Any]:
+    tl: Any = None
+    if it.time_limit is not None:
+        t = it.time_limit
+        if t.earliest is None and not t.start_event and not t.clock:
+            tl = str(t.duration)
+        else:
+            tl = _clean({"within": str(t.duration), "from": str(t.earliest) if t.earliest else None,
+                         "start_event": t.start_event, "clock": t.clock})  # fmt: skip
+    return _clean({
+        "code": it.code, "text": it.text, "text_en": it.text_en,
+        "kind": it.kind.value if it.kind is not ItemKind.REQUIREMENT else None,
+        "points": it.points, "deduct": it.deduct, "per": it.per.value if it.per is not CountUnit.ITEM else None,
+        "cap": it.cap, "frequency": str(it.frequency) if it.frequency else None, "time_limit": tl,
+        "veto": it.veto, "bonus": it.bonus, "tags": list(it.tags), "roles": list(it.roles),
+        "evidence": it.evidence, "notes": it.notes,
+    })  # fmt: skip
+
+
+def _section_data(s: Section) -> dict[str, Any]:
+    return _clean({
+        "id": s.id, "title": s.title, "title_en": s.title_en, "max_points": s.max_points, "notes": s.notes,
+        "items": [_item_data(i) for i in s.items], "sections": [_section_data(x) for x in s.sections],
+    })  # fmt: skip
+
+
+def to_data(s: Standard) -> dict[str, Any]:
+    """The standard as plain data (Decimals kept; the writer decides how to print them)."""
+    return _clean({
+        "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
+        "issuer": s.issuer, "source": s.source, "language": s.language if s.language != "zh" else None,
+        "scheme": s.scheme.value, "max_points": s.max_points,
+        "rounding": {"places": s.rounding.places, "mode": s.rounding.mode} if s.rounding != Rounding() else None,
+        "veto_effect": s.veto_effect.value if s.veto_effect is not VetoEffect.ZERO else None,
+        "grades": [_clean({"name": b.name, "min": b.min, "max": b.max, "name_en": b.name_en}) for b in s.grades.bands]
+        if s.grades else [],
+        "sections": [_section_data(x) for x in s.sections],
+        "criteria": [
+            _clean({
+                "code": c.code, "name": c.name, "name_en": c.name_en, "weight": c.weight, "unit": c.unit,
+                "mapping": c.mapping.value, "higher_is_better": None if c.higher_is_better else False,
+                "worst": c.worst, "best": c.best, "target": c.target,
+                "bands": [{"min": b.min, "points": b.points} for b in c.bands],
+                "minimum": c.minimum, "maximum": c.maximum, "text": c.text,
+            })
+            for c in s.criteria
+        ],
+        "notes": list(s.notes), "tags": list(s.tags),
+    })  # fmt: skip

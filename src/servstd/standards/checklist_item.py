@@ -1,0 +1,91 @@
+"""A checklist item (检查项/考核项): one requirement, how it is counted and what it is worth."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from servstd.sla.durations import Duration, parse_duration
+from servstd.standards.frequency import Frequency
+
+__all__ = ["ChecklistItem", "CountUnit", "ItemKind", "TimeLimit"]
+
+
+class ItemKind(enum.Enum):
+    """What an item asks for."""
+
+    REQUIREMENT = "requirement"
+    """Something to do or to be (要…)."""
+    PROHIBITION = "prohibition"
+    """Something not to do (不要…, 严禁…)."""
+    TIME_LIMIT = "time_limit"
+    """Something to do within a time limit (…内完成)."""
+    STEP = "step"
+    """One step of an ordered procedure (流程)."""
+
+
+class CountUnit(enum.Enum):
+    """How a non-conformity is counted: 每项 / 处 / 次."""
+
+    ITEM = "item"
+    """每项: once per item, however many places."""
+    PLACE = "place"
+    """每处: once per place found."""
+    OCCURRENCE = "occurrence"
+    """每次: once per occurrence."""
+
+    @property
+    def zh(self) -> str:
+        """The Chinese counter word."""
+        return {"item": "项", "place": "处", "occurrence": "次"}[self.value]
+
+
+def _optional_duration(value: str | Duration | None) -> Duration | None:
+    return None if value is None else parse_duration(value)
+
+
+@attrs.frozen
+class TimeLimit:
+    """A time limit: within ``duration`` of ``start_event`` — or a window from ``earliest`` on.
+
+    "投诉处理完成后3-7天内回访" is ``TimeLimit(duration="7日", earliest="3日", start_event="投诉处理完成")``.
+    """
+
+    duration: Duration = attrs.field(converter=parse_duration)
+    earliest: Duration | None = attrs.field(default=None, converter=_optional_duration)
+    start_event: str = ""
+    clock: str = ""
+    """Which clock counts it ("7x24", "office hours"…), when the standard says."""
+
+
+@attrs.frozen
+class ChecklistItem:
+    """One item of a standard.
+
+    ``points`` is what the item is worth; a finding deducts ``deduct`` per ``per`` counted, capped at
+    ``cap`` (default: ``points``). ``veto`` items (一票否决) decide the whole result when failed.
+    """
+
+    code: str
+    text: str
+    text_en: str = ""
+    kind: ItemKind = ItemKind.REQUIREMENT
+    points: Decimal | None = None
+    deduct: Decimal | None = None
+    per: CountUnit = CountUnit.ITEM
+    cap: Decimal | None = None
+    frequency: Frequency | None = None
+    time_limit: TimeLimit | None = None
+    veto: bool = False
+    bonus: bool = False
+    tags: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    evidence: str = ""
+    notes: str = ""
+
+    @property
+    def max_deduction(self) -> Decimal | None:
+        """The most this item can lose: its cap, else its points, else unbounded (``None``)."""
+        return self.cap if self.cap is not None else self.points

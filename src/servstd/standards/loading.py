@@ -1,0 +1,113 @@
+"""Reading and writing standard documents (YAML, JSON, TOML) and their JSON Schema.
+
+>>> from servstd.standards import load, dump
+>>> s = load('''
+... id: demo
+... title: 前台服务检查
+... scheme: deduction
+... max_points: 10
+... defaults: {deduct: 0.5, per: 处}
+... sections:
+...   - id: A
+...     title: 仪容仪表
+...     max_points: 10
+...     items:
+...       - {code: A1, text: 上班时间必须穿着工作服}
+... ''')
+>>> s.item("A1").deduct, s.item("A1").per.zh
+(Decimal('0.5'), '处')
+>>> load(dump(s)) == s and load(dump(s, "json")) == s
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from servstd._documents import pydantic_problems, read_document
+from servstd.errors import DocumentError, ServstdError
+from servstd.standards._document import StandardDoc, to_data, to_domain
+from servstd.standards.standard import Standard
+
+__all__ = ["dump", "json_schema", "load", "load_data"]
+
+
+def load_data(data: Any, source: str = "<data>") -> Standard:
+    """Validate already-parsed data (a dict) as a standard document."""
+    try:
+        doc = StandardDoc.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise DocumentError(source, pydantic_problems(exc)) from exc
+    return to_domain(doc, source)
+
+
+def load(path_or_text: str | Path) -> Standard:
+    """Load a standard from a ``.yaml``/``.yml``/``.json``/``.toml`` file, or from YAML/JSON text.
+
+    Every problem is reported at once, in one :class:`~servstd.errors.DocumentError`, each with
+    its path inside the document (``sections[2].items[5].deduct``).
+    """
+    data, source = read_document(path_or_text)
+    return load_data(data, source)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    text = format(value, "f")
+    tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
+    return dumper.represent_scalar(tag, text)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(Decimal, _decimal)
+_Dumper.add_representer(str, _str)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def dump(standard: Standard, format: str = "yaml") -> str:
+    """Write a standard as ``"yaml"``, ``"json"`` or ``"toml"`` text that :func:`load` reads back equal."""
+    data = to_data(standard)
+    if format == "yaml":
+        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    if format == "json":
+        return json.dumps(_plain(data), ensure_ascii=False, indent=2) + "\n"
+    if format == "toml":
+        try:
+            import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
+        except ImportError as exc:
+            raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
+        return tomli_w.dumps(_plain(data))
+    raise ServstdError(f"unknown format {format!r}; accepted: 'yaml', 'json', 'toml'")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of standard documents, for editors that validate YAML as you type."""
+    schema = StandardDoc.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "servstd standard document"
+    return schema

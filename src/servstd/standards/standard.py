@@ -1,0 +1,114 @@
+"""A service standard (服务标准): sections of checklist items, KPI criteria and grade bands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from servstd.standards.checklist_item import ChecklistItem
+from servstd.standards.grade import GradeScale
+from servstd.standards.kpi import KpiCriterion
+
+__all__ = ["Rounding", "Scheme", "Section", "Standard", "VetoEffect"]
+
+
+class Scheme(enum.Enum):
+    """How a standard is scored."""
+
+    DEDUCTION = "deduction"
+    """A tree of point pools: findings deduct, each node capped, floored at zero (倒扣分制, 扣完为止)."""
+    PASS_FAIL = "pass_fail"
+    """Each item passes or fails; the result is the compliance rate."""
+    KPI = "kpi"
+    """Weighted criteria mapped from measured values."""
+    CHECKLIST = "checklist"
+    """Not scored: requirements, prohibitions and procedures to follow."""
+
+
+class VetoEffect(enum.Enum):
+    """What a failed veto item (一票否决) does."""
+
+    ZERO = "zero"
+    """The total becomes 0."""
+    GRADE = "grade"
+    """The grade is forced to the lowest band (the score stands)."""
+
+
+@attrs.frozen
+class Rounding:
+    """How results are rounded: ``places`` decimals with a ``decimal`` rounding mode."""
+
+    places: int = 2
+    mode: str = "ROUND_HALF_UP"
+
+    def apply(self, value: Decimal) -> Decimal:
+        """Round ``value``."""
+        return value.quantize(Decimal(1).scaleb(-self.places), rounding=self.mode)
+
+
+@attrs.frozen
+class Section:
+    """A group of items (and nested sections) with an optional point maximum."""
+
+    id: str
+    title: str
+    items: tuple[ChecklistItem, ...] = ()
+    sections: tuple[Section, ...] = ()
+    max_points: Decimal | None = None
+    title_en: str = ""
+    notes: str = ""
+
+    def walk_items(self) -> Iterator[ChecklistItem]:
+        """Every item in this section and its subsections, in order."""
+        yield from self.items
+        for s in self.sections:
+            yield from s.walk_items()
+
+
+@attrs.frozen
+class Standard:
+    """A service standard, its structure and how it is scored."""
+
+    id: str
+    title: str
+    version: str = "1"
+    effective: dt.date | None = None
+    issuer: str = ""
+    source: str = ""
+    language: str = "zh"
+    title_en: str = ""
+    scheme: Scheme = Scheme.CHECKLIST
+    max_points: Decimal | None = None
+    rounding: Rounding = Rounding()
+    veto_effect: VetoEffect = VetoEffect.ZERO
+    grades: GradeScale | None = None
+    sections: tuple[Section, ...] = ()
+    criteria: tuple[KpiCriterion, ...] = ()
+    notes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def items(self) -> Iterator[ChecklistItem]:
+        """Every checklist item, in document order."""
+        for s in self.sections:
+            yield from s.walk_items()
+
+    def item(self, code: str) -> ChecklistItem:
+        """The item with ``code`` (KeyError if none)."""
+        for it in self.items():
+            if it.code == code:
+                return it
+        raise KeyError(code)
+
+    def walk_sections(self) -> Iterator[Section]:
+        """Every section, depth first."""
+
+        def walk(ss: tuple[Section, ...]) -> Iterator[Section]:
+            for s in ss:
+                yield s
+                yield from walk(s.sections)
+
+        yield from walk(self.sections)
