@@ -57,15 +57,14 @@ class Catalog:
 
     def get(self, id: str) -> Standard:
         """The standard ``id``."""
-        key = ("standard", id)
-        if key not in self._cache:
+        if id not in self._standards:
             data = dict(self.data(id))
             if data.pop("kind", "standard") != "standard":
                 raise DocumentError(
                     "catalog", [Problem("id", f"{id!r} is a {self.kind(id)}, not a standard", id)]
                 )
-            self._cache[key] = load_data(data, f"catalog:{self._files[id]}")  # type: ignore[index]
-        return self._cache[key]  # type: ignore[index,no-any-return]
+            self._standards[id] = load_data(data, f"catalog:{self._files[id]}")
+        return self._standards[id]
 
     def search(self, text: str) -> list[str]:
         """Ids of documents whose id, title, tags or item texts contain ``text`` (case-insensitive)."""
