@@ -173,6 +173,10 @@ def _measure(value: Decimal | str | None, unit: str, path: str, problems: list[P
         except ArithmeticError:
             problems.append(Problem(path, f"not a percentage: {value!r}", value))
             return None
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        pass
     if unit == "seconds":
         try:
             d = parse_duration(text)
@@ -184,11 +188,8 @@ def _measure(value: Decimal | str | None, unit: str, path: str, problems: list[P
             problems.append(Problem(path, f"{value!r} is not a length of time (use hours or minutes)", value))
             return None
         return Decimal(micros) / 1_000_000
-    try:
-        return Decimal(text)
-    except ArithmeticError:
-        problems.append(Problem(path, f"not a number: {value!r}", value))
-        return None
+    problems.append(Problem(path, f"not a number: {value!r}", value))
+    return None
 
 
 def _duration(text: str, path: str, problems: list[Problem]) -> Duration | None:

@@ -1,0 +1,154 @@
+"""Standard documents: validation at the edge, all problems at once, round trips (issue: standards)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from servstd.errors import DocumentError
+from servstd.standards import dump, json_schema, load, load_data
+
+BAD = """
+id: bad doc
+title: 坏文档
+scheme: kpi
+max_points: 50
+colour: red
+grades:
+  - {name: A, min: 80, max: 100}
+  - {name: B, min: 50, max: 70}
+sections:
+  - id: s1
+    title: 第一部分
+    max_points: 3
+    items:
+      - {code: X1, text: 甲, points: 1, deduct: -1}
+      - {code: X1, text: 乙, points: 1}
+      - {code: X3, text: 丙, points: 2, time_limit: 三个星期二, frequency: 偶尔}
+criteria:
+  - {code: c1, name: 满意度, weight: 0.5, mapping: linear, worst: 1, best: 5}
+  - {code: c2, name: 响应, weight: 0.4, unit: seconds, mapping: threshold, target: 24小时}
+"""
+
+
+def test_a_malformed_document_lists_every_problem_with_its_path(tmp_path: Path) -> None:
+    """One DocumentError names the file and lists every problem with its path."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD, encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        load(path)
+    text = str(info.value)
+    assert str(path) in text
+    for expected in ["id:", "colour: unknown field", "sections[0].items[0].deduct"]:
+        assert expected in text
+
+
+def test_semantic_problems_are_listed_together() -> None:
+    """Duplicate codes, sums that miss the declared max, bad durations and frequencies, weights ≠ 1, grade gaps."""
+    doc = (
+        BAD.replace("id: bad doc", "id: bad-doc")
+        .replace("colour: red\n", "")
+        .replace("deduct: -1", "deduct: 1")
+    )
+    with pytest.raises(DocumentError) as info:
+        load(doc)
+    paths = {p.path for p in info.value.problems}
+    assert "sections[0].items[1].code" in paths  # duplicate X1
+    assert "sections[0].max_points" in paths  # 1 + 1 + 2 != 3
+    assert "sections[0].items[2].time_limit" in paths  # 三个星期二
+    assert "sections[0].items[2].frequency" in paths  # 偶尔
+    assert "criteria" in paths  # 0.5 + 0.4 != 1
+    assert "max_points" in paths or any(p.startswith("grades") for p in paths)  # gap 70–80
+    assert any("gap" in p.message for p in info.value.problems)
+
+
+def test_deduction_standard_needs_units() -> None:
+    """A deduction standard without a deduction unit for an item is an error naming the item."""
+    with pytest.raises(DocumentError, match=r"sections\[0\]\.items\[0\]\.deduct"):
+        load(
+            "id: d\ntitle: t\nscheme: deduction\nsections: [{id: a, title: A, items: [{code: A1, text: x}]}]\n"
+        )
+
+
+def test_bad_syntax() -> None:
+    """Invalid YAML is a DocumentError, not a YAML traceback."""
+    with pytest.raises(DocumentError, match="not valid"):
+        load("id: [unclosed\n")
+
+
+def test_json_schema_describes_the_document() -> None:
+    """The JSON Schema names the document fields and forbids unknown ones."""
+    schema = json_schema()
+    assert schema["additionalProperties"] is False
+    assert {"id", "title", "sections", "criteria", "grades"} <= set(schema["properties"])
+    json.dumps(schema)
+
+
+# -- property: random valid standards round-trip ------------------------------------------------
+
+codes = st.from_regex(r"[A-Z]{1,2}[0-9]{1,3}", fullmatch=True)
+texts = st.text(
+    alphabet=st.sampled_from("服务标准检查项目不要客人微笑ABC 0123:#-\"'"), min_size=1, max_size=20
+).filter(lambda t: t.strip() == t and t != "")
+decimals = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(10), places=1)
+
+
+@st.composite
+def standard_docs(draw: st.DrawFn) -> dict[str, Any]:
+    """Documents built field by field from the document model (valid by construction)."""
+    used: set[str] = set()
+
+    def item() -> dict[str, Any]:
+        code = draw(codes.filter(lambda c: c not in used))
+        used.add(code)
+        it: dict[str, Any] = {"code": code, "text": draw(texts)}
+        it["kind"] = draw(st.sampled_from(["requirement", "prohibition", "time_limit", "step"]))
+        it["deduct"] = str(draw(decimals))
+        it["per"] = draw(st.sampled_from(["item", "place", "occurrence"]))
+        if draw(st.booleans()):
+            it["cap"] = str(draw(decimals))
+        if draw(st.booleans()):
+            it["frequency"] = draw(st.sampled_from(["每周至少1次", "每月5日前", "每天", "每季度至少2次"]))
+        if draw(st.booleans()):
+            it["time_limit"] = draw(
+                st.sampled_from(["3个工作日", "半个工作日", "40分钟", "2日", "当天", "1个月"])
+            )
+        it["veto"] = draw(st.booleans())
+        it["tags"] = draw(st.lists(texts, max_size=2))
+        return it
+
+    sections = []
+    for i in range(draw(st.integers(1, 3))):
+        sec: dict[str, Any] = {
+            "id": f"s{i}",
+            "title": draw(texts),
+            "items": [item() for _ in range(draw(st.integers(1, 4)))],
+        }
+        if draw(st.booleans()):
+            sec["sections"] = [{"id": f"s{i}x", "title": draw(texts), "items": [item()]}]
+        sections.append(sec)
+    return {
+        "id": draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)),
+        "title": draw(texts),
+        "version": draw(st.sampled_from(["1", "2.0", "2026-01"])),
+        "scheme": "deduction",
+        "effective": draw(st.sampled_from([None, "2026-01-01"])),
+        "notes": draw(st.lists(texts, max_size=2)),
+        "sections": sections,
+        "grades": [{"name": "合格", "min": 60, "max": 100}, {"name": "不合格", "min": 0, "max": 60}],
+    }
+
+
+@given(standard_docs())
+def test_random_standards_round_trip(doc: dict[str, Any]) -> None:
+    """Any valid standard survives YAML and JSON unchanged."""
+    doc = {k: v for k, v in doc.items() if v is not None}
+    s = load_data(doc)
+    assert load(dump(s, "yaml")) == s
+    assert load(dump(s, "json")) == s
