@@ -45,7 +45,7 @@ def parse_text(text: str, source: str, fmt: str | None = None) -> Any:
         raise DocumentError(source, [Problem("", f"not valid {fmt.upper()}: {exc}")]) from exc
 
 
-def read_document(path_or_text: str | Path) -> tuple[Any, str]:
+def read_document(path_or_text: str | Path, fmt: str | None = None) -> tuple[Any, str]:
     """Read a document from a path (``.yaml``/``.yml``/``.json``/``.toml``) or from text.
 
     Returns the parsed data and the name of its source for error messages.
@@ -54,13 +54,13 @@ def read_document(path_or_text: str | Path) -> tuple[Any, str]:
         "\n" not in path_or_text and path_or_text.strip().endswith((".yaml", ".yml", ".json", ".toml"))
     )
     if not is_path:
-        return parse_text(str(path_or_text), "<text>"), "<text>"
+        return parse_text(str(path_or_text), "<text>", fmt), "<text>"
     p = Path(path_or_text)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise DocumentError(str(p), [Problem("", f"cannot read the file: {exc.strerror}")]) from exc
-    fmt = {".json": "json", ".toml": "toml"}.get(p.suffix.lower(), "yaml")
+    fmt = fmt or {".json": "json", ".toml": "toml"}.get(p.suffix.lower(), "yaml")
     return parse_text(text, str(p), fmt), str(p)
 
 

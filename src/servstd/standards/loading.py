@@ -48,13 +48,15 @@ def load_data(data: Any, source: str = "<data>") -> Standard:
     return to_domain(doc, source)
 
 
-def load(path_or_text: str | Path) -> Standard:
-    """Load a standard from a ``.yaml``/``.yml``/``.json``/``.toml`` file, or from YAML/JSON text.
+def load(path_or_text: str | Path, *, format: str | None = None) -> Standard:  # noqa: A002
+    """Load a standard from a ``.yaml``/``.yml``/``.json``/``.toml`` file, or from text.
+
+    Text is read as YAML (or JSON when it starts with ``{``); pass ``format="toml"`` for TOML text.
 
     Every problem is reported at once, in one :class:`~servstd.errors.DocumentError`, each with
     its path inside the document (``sections[2].items[5].deduct``).
     """
-    data, source = read_document(path_or_text)
+    data, source = read_document(path_or_text, format)
     return load_data(data, source)
 
 
