@@ -1,0 +1,26 @@
+"""Scoring: point pools, pass/fail compliance, weighted KPIs, veto items, grades and reports."""
+
+from servstd.scoring.aggregate import AggregateRow, aggregate
+from servstd.scoring.frequency_check import frequency_findings
+from servstd.scoring.inspection import Finding, Inspection, load_inspection
+from servstd.scoring.pools import PoolResult, PoolTree
+from servstd.scoring.report import CriterionScore, DeductionLine, ScoreReport, SectionScore
+from servstd.scoring.score import score, score_many, totals
+
+__all__ = [
+    "AggregateRow",
+    "CriterionScore",
+    "DeductionLine",
+    "Finding",
+    "Inspection",
+    "PoolResult",
+    "PoolTree",
+    "ScoreReport",
+    "SectionScore",
+    "aggregate",
+    "frequency_findings",
+    "load_inspection",
+    "score",
+    "score_many",
+    "totals",
+]

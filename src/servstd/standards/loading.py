@@ -48,7 +48,7 @@ def load_data(data: Any, source: str = "<data>") -> Standard:
     return to_domain(doc, source)
 
 
-def load(path_or_text: str | Path, *, format: str | None = None) -> Standard:  # noqa: A002
+def load(path_or_text: str | Path, *, format: str | None = None) -> Standard:
     """Load a standard from a ``.yaml``/``.yml``/``.json``/``.toml`` file, or from text.
 
     Text is read as YAML (or JSON when it starts with ``{``); pass ``format="toml"`` for TOML text.

@@ -69,7 +69,7 @@ class Section:
             yield from s.walk_items()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Standard:
     """A service standard, its structure and how it is scored."""
 

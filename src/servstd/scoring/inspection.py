@@ -1,0 +1,133 @@
+"""What an inspector records: findings (non-conformities) and measurements, as a document or in code.
+
+>>> from servstd.scoring import Inspection
+>>> ins = Inspection.from_text('''
+... standard: property-cs-quality-inspection
+... site: 阳光花园
+... date: 2026-03-09
+... findings:
+...   - {item: CS20, count: 2, note: 档案柜标识缺失, places: [档案室A, 档案室B]}
+... ''')
+>>> ins.findings[0].count, ins.findings[0].places
+(2, ('档案室A', '档案室B'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pydantic
+
+from servstd._documents import pydantic_problems, read_document
+from servstd.errors import DocumentError, ScoringError
+
+__all__ = ["Finding", "Inspection", "load_inspection"]
+
+
+def _count(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ScoringError(f"a finding's count must be a whole number, got {value!r}", value)
+    if value < 0:
+        raise ScoringError(f"a finding's count cannot be negative, got {value}", value)
+    return value
+
+
+@attrs.frozen
+class Finding:
+    """A non-conformity against ``item``, counted ``count`` times (places, occurrences…)."""
+
+    item: str
+    count: int = attrs.field(default=1, converter=_count)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    note: str = ""
+    evidence: str = ""
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+def _measurements(value: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((value or {}).items()))
+
+
+@attrs.frozen
+class Inspection:
+    """One inspection of a site against a standard.
+
+    ``findings`` are non-conformities; ``not_applicable`` items are left out of pass/fail rates;
+    ``measurements`` feed KPI criteria (criterion code → value).
+    """
+
+    standard: str
+    version: str = ""
+    site: str = ""
+    inspector: str = ""
+    date: dt.date | None = None
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+    not_applicable: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    measurements: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_measurements)
+
+    @classmethod
+    def from_text(cls, text: str) -> Inspection:
+        """Read an inspection document from YAML or JSON text."""
+        return load_inspection(text)
+
+    def measurement(self, code: str) -> Any:
+        """The measured value of criterion ``code`` (``None`` if not measured)."""
+        return dict(self.measurements).get(code)
+
+
+class _Model(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+class FindingDoc(_Model):
+    """A finding in an inspection document."""
+
+    item: str = pydantic.Field(min_length=1)
+    count: int = pydantic.Field(default=1, ge=0, strict=True)
+    places: list[str] = []
+    note: str = ""
+    evidence: str = ""
+
+
+class InspectionDoc(_Model):
+    """An inspection document."""
+
+    standard: str = pydantic.Field(min_length=1)
+    version: str = ""
+    site: str = ""
+    inspector: str = ""
+    date: dt.date | None = None
+    findings: list[FindingDoc] = []
+    not_applicable: list[str] = []
+    measurements: dict[str, Decimal | str] = {}
+
+    @pydantic.field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, (int, float, Decimal)) else v
+
+
+def load_inspection(path_or_text: str | Path) -> Inspection:
+    """Load an inspection from a YAML/JSON file or text; problems are one DocumentError."""
+    data, source = read_document(path_or_text)
+    try:
+        doc = InspectionDoc.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise DocumentError(source, pydantic_problems(exc)) from exc
+    return Inspection(
+        standard=doc.standard, version=doc.version, site=doc.site, inspector=doc.inspector, date=doc.date,
+        findings=tuple(Finding(f.item, f.count, tuple(f.places), f.note, f.evidence) for f in doc.findings),
+        not_applicable=tuple(doc.not_applicable), measurements=doc.measurements,
+    )  # fmt: skip
