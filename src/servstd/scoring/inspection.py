@@ -37,6 +37,14 @@ def _count(value: int) -> int:
     return value
 
 
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Finding:
     """A non-conformity against ``item``, counted ``count`` times (places, occurrences…)."""
@@ -46,14 +54,6 @@ class Finding:
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     note: str = ""
     evidence: str = ""
-
-
-def _strs(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(value)
 
 
 def _measurements(value: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:

@@ -140,10 +140,10 @@ class ScoreReport:
                 )
         if self.criteria:
             out.append("Criteria:")
-            for c in self.criteria:
-                out.append(
-                    f"  {c.name}: value {c.value} → {self._r(c.points)} pts × {c.weight} = {self._r(c.weighted)}  [{c.rule}]"
-                )
+            out.extend(
+                f"  {c.name}: value {c.value} → {self._r(c.points)} pts × {c.weight} = {self._r(c.weighted)}  [{c.rule}]"
+                for c in self.criteria
+            )
         out += [f"Note: {n}" for n in self.notes]
         return "\n".join(out)
 
