@@ -1,0 +1,298 @@
+"""Complaint severity tiers (重大 / 重要 / 轻微) and the deadline of every stage.
+
+A :class:`ComplaintPolicy` has ordered :class:`SeverityTier` s; each tier has stages (forward the
+form, report to the general manager, answer, resolve…) with a target and the role that must
+approve an overrun. A complaint is classified by explicit tier or by category (服务态度 24h,
+产品质量 48h, 其他 72h). "或在住户要求的期限内" is modelled as written: a stage marked
+``customer_may_set`` takes the resident's requested deadline in place of its default, and the
+explanation says so.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servstd.sla import ComplaintPolicy
+>>> policy = ComplaintPolicy.from_catalog("property-complaints")
+>>> tl = policy.timeline(dt.datetime(2026, 9, 30, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai")), "重大")
+>>> [(s.stage.name, s.due.isoformat()) for s in tl.stages]   # doctest: +NORMALIZE_WHITESPACE
+[('发送住户投诉意见表', '2026-09-30T16:10:00+08:00'), ('呈送公司总经理', '2026-09-30T18:00:00+08:00'),
+ ('明确答复住户', '2026-10-08T18:00:00+08:00'), ('解决', '2026-10-10T18:00:00+08:00')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import pydantic
+
+from servstd._documents import pydantic_problems, read_document
+from servstd.errors import DocumentError, InputTypeError, NaiveDatetimeError, Problem
+from servstd.sla.clock_spec import ClockSpec
+from servstd.sla.deadline import Deadline, DeadlineRule
+from servstd.sla.policy import clocks_or_problems, duration_or_problem
+from servstd.sla.service_clock import ServiceClock
+from servstd.sla.timer import TimerEvent, TimerResult, evaluate_timer
+
+__all__ = ["ComplaintPolicy", "ComplaintTimeline", "SeverityTier", "Stage", "StageDeadline"]
+
+
+@attrs.frozen
+class Stage:
+    """One stage of handling a complaint."""
+
+    code: str
+    name: str
+    rule: DeadlineRule
+    name_en: str = ""
+    role: str = ""
+    """Who acts at this stage (e.g. 公司总经理)."""
+    approver: str = ""
+    """Who must approve an overrun of this stage (超时需经…批准)."""
+    customer_may_set: bool = False
+    """The resident may ask for another deadline (或在住户要求的期限内)."""
+
+
+@attrs.frozen
+class SeverityTier:
+    """A tier: lower ``rank`` is more severe."""
+
+    code: str
+    name: str
+    rank: int
+    stages: tuple[Stage, ...]
+    name_en: str = ""
+
+    def stage(self, code: str) -> Stage:
+        """The stage with ``code``."""
+        for s in self.stages:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+
+@attrs.frozen
+class StageDeadline:
+    """A stage's due instant, with the full deadline explanation and who approves an overrun."""
+
+    stage: Stage
+    due: dt.datetime
+    deadline: Deadline | None
+    source: Literal["policy", "customer"] = "policy"
+    note: str = ""
+
+    def explain(self, lang: str = "zh") -> str:
+        """The explanation of this stage's deadline."""
+        head = f"{self.stage.name}" if lang == "zh" else f"{self.stage.name_en or self.stage.name}"
+        body = self.deadline.explain(lang) if self.deadline is not None else self.note
+        extra = f"\n{self.note}" if self.deadline is not None and self.note else ""
+        return f"{head}:\n{body}{extra}"
+
+
+@attrs.frozen
+class ComplaintTimeline:
+    """Every stage's deadline for one complaint."""
+
+    tier: SeverityTier
+    received: dt.datetime
+    stages: tuple[StageDeadline, ...]
+
+    def explain(self, lang: str = "zh") -> str:
+        """All stages explained."""
+        title = f"{self.tier.name} ({self.tier.code})"
+        return title + "\n\n" + "\n\n".join(s.explain(lang) for s in self.stages)
+
+
+@attrs.frozen
+class ComplaintPolicy:
+    """Ordered severity tiers, their stages, and classification by category."""
+
+    id: str
+    title: str
+    clock: ServiceClock = attrs.field(eq=False, repr=False)
+    tiers: tuple[SeverityTier, ...]
+    categories: tuple[tuple[str, str], ...] = ()
+    default_tier: str | None = None
+    customer_deadline: Literal["replace", "earliest", "latest"] = "replace"
+    source: str = ""
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path_or_text: str | Path) -> ComplaintPolicy:
+        """Load a complaint policy document (YAML/JSON)."""
+        data, source = read_document(path_or_text)
+        return _from_data(data, source)
+
+    @classmethod
+    def from_catalog(cls, policy_id: str) -> ComplaintPolicy:
+        """A complaint policy shipped in the catalog."""
+        from servstd.standards.catalog import catalog  # noqa: PLC0415 - standards imports sla
+
+        c = catalog()
+        return _from_data(c.data(policy_id), f"catalog:{c.source_file(policy_id)}")
+
+    def tier(self, key: str | SeverityTier) -> SeverityTier:
+        """A tier by code, Chinese or English name."""
+        if isinstance(key, SeverityTier):
+            return key
+        for t in self.tiers:
+            if key in (t.code, t.name, t.name_en):
+                return t
+        known = ", ".join(f"{t.code} ({t.name})" for t in self.tiers)
+        raise InputTypeError(key, "tier", f"one of {known}")
+
+    def classify(self, category: str) -> SeverityTier:
+        """The tier of a complaint category (the default tier for categories not listed)."""
+        mapping = dict(self.categories)
+        if category in mapping:
+            return self.tier(mapping[category])
+        if self.default_tier is not None:
+            return self.tier(self.default_tier)
+        raise InputTypeError(category, "category", f"one of {', '.join(mapping)}")
+
+    def timeline(
+        self,
+        received_at: dt.datetime,
+        tier: str | SeverityTier | None = None,
+        *,
+        category: str | None = None,
+        customer_deadline: dt.datetime | None = None,
+    ) -> ComplaintTimeline:
+        """Every stage's deadline for a complaint received at ``received_at``.
+
+        Give the ``tier`` (code or name) or a ``category`` to classify. ``customer_deadline`` is the
+        resident's requested deadline; it applies to stages marked ``customer_may_set``.
+        """
+        if tier is None and category is None:
+            raise InputTypeError(None, "tier", "a tier or a category")
+        t = self.tier(tier) if tier is not None else self.classify(category or "")
+        if customer_deadline is not None and (
+            customer_deadline.tzinfo is None or customer_deadline.utcoffset() is None
+        ):
+            raise NaiveDatetimeError(customer_deadline, "customer_deadline")
+        out = []
+        for st in t.stages:
+            dl = self.clock.deadline(received_at, st.rule)
+            if st.customer_may_set and customer_deadline is not None:
+                asked = self.clock.local(customer_deadline)
+                due = {"replace": asked, "earliest": min(asked, dl.due), "latest": max(asked, dl.due)}[
+                    self.customer_deadline
+                ]
+                note = (
+                    f"住户要求的期限 {asked.isoformat()} 取代默认期限 {dl.due.isoformat()}（{self.customer_deadline}）。"
+                    f" / The resident's requested deadline {asked.isoformat()} applies instead of the default {dl.due.isoformat()} ({self.customer_deadline})."
+                )
+                out.append(StageDeadline(st, due, dl, "customer", note))
+            else:
+                note = (
+                    f"超时需经{st.approver}批准。 / An overrun needs the approval of {st.approver}."
+                    if st.approver
+                    else ""
+                )
+                out.append(StageDeadline(st, dl.due, dl, "policy", note))
+        return ComplaintTimeline(t, self.clock.local(received_at), tuple(out))
+
+    def evaluate(
+        self, tier: str | SeverityTier, events: Iterable[TimerEvent], now: dt.datetime
+    ) -> dict[str, TimerResult]:
+        """Each stage's timer (events with ``metric`` set to the stage code; ``start`` is receipt)."""
+        t = self.tier(tier)
+        evs = list(events)
+        return {st.code: evaluate_timer(st.code, self.clock, st.rule, evs, now) for st in t.stages}
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+class _Model(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+class StageDoc(_Model):
+    """A stage in a complaint policy document."""
+
+    code: str = pydantic.Field(min_length=1)
+    name: str
+    name_en: str = ""
+    within: str
+    role: str = ""
+    approver: str = ""
+    customer_may_set: bool = False
+    end_of_day: Literal["close", "midnight"] = "close"
+
+
+class TierDoc(_Model):
+    """A tier in a complaint policy document."""
+
+    code: str = pydantic.Field(min_length=1)
+    name: str
+    name_en: str = ""
+    rank: int
+    stages: list[StageDoc]
+
+
+class ComplaintPolicyDoc(_Model):
+    """A complaint policy document."""
+
+    kind: Literal["complaint-policy"] = "complaint-policy"
+    id: str = pydantic.Field(min_length=1)
+    title: str
+    title_en: str = ""
+    source: str = ""
+    clock: ClockSpec = ClockSpec()
+    common_stages: list[StageDoc] = []
+    tiers: list[TierDoc]
+    categories: dict[str, str] = {}
+    default_tier: str | None = None
+    customer_deadline: Literal["replace", "earliest", "latest"] = "replace"
+    notes: list[str] = []
+
+
+def _from_data(data: Any, source: str) -> ComplaintPolicy:
+    try:
+        doc = ComplaintPolicyDoc.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise DocumentError(source, pydantic_problems(exc)) from exc
+    problems: list[Problem] = []
+    clock = clocks_or_problems({"clock": doc.clock}, problems).get("clock")
+
+    def stage(sd: StageDoc, path: str) -> Stage | None:
+        d = duration_or_problem(sd.within, f"{path}.within", problems)
+        if d is None:
+            return None
+        return Stage(
+            sd.code,
+            sd.name,
+            DeadlineRule(d, end_of_day=sd.end_of_day),
+            sd.name_en,
+            sd.role,
+            sd.approver,
+            sd.customer_may_set,
+        )
+
+    common = [stage(s, f"common_stages[{i}]") for i, s in enumerate(doc.common_stages)]
+    tiers = []
+    for i, td in enumerate(doc.tiers):
+        own = [stage(s, f"tiers[{i}].stages[{j}]") for j, s in enumerate(td.stages)]
+        stages = tuple(s for s in [*common, *own] if s is not None)
+        codes = [s.code for s in stages]
+        if len(set(codes)) != len(codes):
+            problems.append(Problem(f"tiers[{i}].stages", f"duplicate stage codes in {codes}", codes))
+        tiers.append(SeverityTier(td.code, td.name, td.rank, stages, td.name_en))
+    known = {t.code for t in tiers} | {t.name for t in tiers}
+    for cat, tier in doc.categories.items():
+        if tier not in known:
+            problems.append(Problem(f"categories.{cat}", f"unknown tier {tier!r}", tier))
+    if doc.default_tier is not None and doc.default_tier not in known:
+        problems.append(Problem("default_tier", f"unknown tier {doc.default_tier!r}", doc.default_tier))
+    ranks = [t.rank for t in tiers]
+    if len(set(ranks)) != len(ranks):
+        problems.append(Problem("tiers", f"tier ranks must differ, got {ranks}", ranks))
+    if problems or clock is None:
+        raise DocumentError(source, problems)
+    return ComplaintPolicy(
+        id=doc.id, title=doc.title, clock=clock, tiers=tuple(sorted(tiers, key=lambda t: t.rank)),
+        categories=tuple(doc.categories.items()), default_tier=doc.default_tier,
+        customer_deadline=doc.customer_deadline, source=doc.source, notes=tuple(doc.notes),
+    )  # fmt: skip

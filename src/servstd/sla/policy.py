@@ -1,0 +1,269 @@
+"""SLA policies: which targets apply to a case, on which clock, and how each metric stands.
+
+A policy maps conditions on case attributes (category, priority, tier, zone such as 城区/郊县,
+channel, customer grade…) to targets per metric (first response, arrival on site, resolution,
+follow-up window "3–7天内回访"…). Its document says how rules are chosen: ``match: first`` (the
+first rule that matches and names the metric wins) or ``match: most_specific`` (the matching rule
+with the most conditions wins; ties go to the earlier rule). Each target names its clock.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servstd.sla import SLAPolicy, TimerEvent
+>>> policy = SLAPolicy.from_catalog("insurance-claims-sla")
+>>> t0 = dt.datetime(2026, 10, 1, 22, 0, tzinfo=ZoneInfo("Asia/Shanghai"))   # a holiday night
+>>> case = {"zone": "城区"}
+>>> r = policy.evaluate(case, [TimerEvent("start", t0), TimerEvent("complete", t0 + dt.timedelta(minutes=35), metric="arrival")], now=t0 + dt.timedelta(hours=1))
+>>> r["arrival"].status.value, r["arrival"].due.isoformat()
+('met', '2026-10-01T22:40:00+08:00')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import pydantic
+
+from servstd._documents import pydantic_problems, read_document
+from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
+from servstd.sla.clock_spec import ClockSpec
+from servstd.sla.deadline import DeadlineRule
+from servstd.sla.durations import Duration, parse_duration
+from servstd.sla.service_clock import ServiceClock
+from servstd.sla.timer import TimerEvent, TimerResult, evaluate_timer
+
+__all__ = ["MetricTarget", "PolicyRule", "SLAPolicy"]
+
+
+@attrs.frozen
+class MetricTarget:
+    """A target for one metric: a deadline rule on a named clock, optionally a window and a start."""
+
+    metric: str
+    rule: DeadlineRule
+    clock_name: str
+    clock: ServiceClock = attrs.field(eq=False, repr=False)
+    earliest: Duration | None = None
+    start_after: str | None = None
+    name: str = ""
+
+
+@attrs.frozen
+class PolicyRule:
+    """Conditions on case attributes and the targets they give."""
+
+    when: tuple[tuple[str, tuple[str, ...]], ...]
+    targets: tuple[MetricTarget, ...]
+
+    def matches(self, case: Mapping[str, Any]) -> bool:
+        """Whether every condition holds for ``case``."""
+        return all(str(case.get(k)) in values for k, values in self.when)
+
+
+@attrs.frozen
+class SLAPolicy:
+    """A named set of rules; see the module documentation."""
+
+    id: str
+    title: str
+    match: Literal["first", "most_specific"]
+    rules: tuple[PolicyRule, ...]
+    thresholds: tuple[Fraction, ...] = (Fraction(1, 2), Fraction(3, 4))
+    source: str = ""
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path_or_text: str | Path) -> SLAPolicy:
+        """Load a policy document (YAML/JSON); problems are one DocumentError with paths."""
+        data, source = read_document(path_or_text)
+        return _from_data(data, source)
+
+    @classmethod
+    def from_catalog(cls, policy_id: str) -> SLAPolicy:
+        """A policy shipped in the catalog."""
+        from servstd.standards.catalog import catalog  # noqa: PLC0415 - standards imports sla
+
+        c = catalog()
+        return _from_data(c.data(policy_id), f"catalog:{c.source_file(policy_id)}")
+
+    def metrics(self) -> list[str]:
+        """Every metric any rule names."""
+        return list(dict.fromkeys(t.metric for r in self.rules for t in r.targets))
+
+    def targets(self, case: Mapping[str, Any]) -> dict[str, MetricTarget]:
+        """The target of each metric for ``case`` (metrics no matching rule names are left out)."""
+        out: dict[str, MetricTarget] = {}
+        best: dict[str, int] = {}
+        for rule in self.rules:
+            if not rule.matches(case):
+                continue
+            for t in rule.targets:
+                if t.metric not in out or (self.match == "most_specific" and len(rule.when) > best[t.metric]):
+                    out[t.metric] = t
+                    best[t.metric] = len(rule.when)
+        return out
+
+    def evaluate(
+        self, case: Mapping[str, Any], events: Iterable[TimerEvent], now: dt.datetime
+    ) -> dict[str, TimerResult]:
+        """Every applicable metric's state at ``now`` (metrics that start after another follow it)."""
+        evs = list(events)
+        targets = self.targets(case)
+        results: dict[str, TimerResult] = {}
+        pending = list(targets.values())
+        for _ in range(len(pending) + 1):
+            if not pending:
+                break
+            later = []
+            for t in pending:
+                start = None
+                if t.start_after is not None:
+                    if t.start_after not in targets:
+                        raise TimerError(
+                            f"{t.metric} starts after {t.start_after!r}, which no rule gives this case",
+                            t.start_after,
+                        )
+                    if t.start_after not in results:
+                        later.append(t)
+                        continue
+                    start = results[t.start_after].completed
+                    if start is None:
+                        results[t.metric] = evaluate_timer(t.metric, t.clock, t.rule, [], now)  # pending
+                        continue
+                results[t.metric] = evaluate_timer(
+                    t.metric,
+                    t.clock,
+                    t.rule,
+                    evs,
+                    now,
+                    start=start,
+                    earliest=t.earliest,
+                    thresholds=self.thresholds,
+                )
+            if len(later) == len(pending):
+                raise TimerError(
+                    f"metrics {[t.metric for t in later]} start after each other in a cycle", later
+                )
+            pending = later
+        return results
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+class _Model(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class TargetDoc(_Model):
+    """A target in a policy document."""
+
+    within: str
+    from_: str | None = pydantic.Field(default=None, alias="from")
+    clock: str = "office"
+    start_after: str | None = None
+    end_of_day: Literal["close", "midnight"] = "close"
+    cutoff: dt.time | None = None
+    count_start_day: bool = False
+    name: str = ""
+
+
+class RuleDoc(_Model):
+    """A rule: conditions and targets per metric."""
+
+    when: dict[str, str | list[str]] = {}
+    targets: dict[str, TargetDoc]
+
+
+class PolicyDoc(_Model):
+    """An SLA policy document."""
+
+    kind: Literal["sla-policy"] = "sla-policy"
+    id: str = pydantic.Field(min_length=1)
+    title: str
+    title_en: str = ""
+    source: str = ""
+    match: Literal["first", "most_specific"] = "first"
+    clocks: dict[str, ClockSpec] = {"office": ClockSpec()}
+    thresholds: list[Decimal] = [Decimal("0.5"), Decimal("0.75")]
+    rules: list[RuleDoc]
+    notes: list[str] = []
+
+
+def duration_or_problem(text: str, path: str, problems: list[Problem]) -> Duration | None:
+    """Parse a duration, recording a path-named problem instead of raising."""
+    try:
+        return parse_duration(text)
+    except DurationParseError as exc:
+        problems.append(Problem(path, f"{exc.reason}: {text!r}", text))
+        return None
+
+
+def clocks_or_problems(specs: Mapping[str, ClockSpec], problems: list[Problem]) -> dict[str, ServiceClock]:
+    """Build the named clocks, recording bad specs as problems."""
+    clocks = {}
+    for name, spec in specs.items():
+        try:
+            clocks[name] = spec.clock()
+        except ServstdError as exc:  # noqa: PERF203 - one problem per bad clock, all reported
+            problems.append(Problem(f"clocks.{name}", str(exc), name))
+    return clocks
+
+
+def _from_data(data: Any, source: str) -> SLAPolicy:
+    try:
+        doc = PolicyDoc.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise DocumentError(source, pydantic_problems(exc)) from exc
+    problems: list[Problem] = []
+    clocks = clocks_or_problems(doc.clocks, problems)
+    rules = []
+    for i, r in enumerate(doc.rules):
+        targets = []
+        for metric, t in r.targets.items():
+            path = f"rules[{i}].targets.{metric}"
+            within = duration_or_problem(t.within, f"{path}.within", problems)
+            earliest = duration_or_problem(t.from_, f"{path}.from", problems) if t.from_ else None
+            if t.clock not in doc.clocks:
+                problems.append(
+                    Problem(
+                        f"{path}.clock",
+                        f"unknown clock {t.clock!r}; defined: {', '.join(doc.clocks)}",
+                        t.clock,
+                    )
+                )
+                continue
+            if within is None or (t.from_ and earliest is None) or t.clock not in clocks:
+                continue
+            rule = DeadlineRule(
+                within, end_of_day=t.end_of_day, cutoff=t.cutoff, count_start_day=t.count_start_day
+            )
+            targets.append(
+                MetricTarget(metric, rule, t.clock, clocks[t.clock], earliest, t.start_after, t.name)
+            )
+        when = tuple(sorted((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in r.when.items()))
+        rules.append(PolicyRule(when, tuple(targets)))
+    metrics = {t for r in doc.rules for t in r.targets}
+    for i, r in enumerate(doc.rules):
+        for metric, t in r.targets.items():
+            if t.start_after is not None and t.start_after not in metrics:
+                problems.append(
+                    Problem(
+                        f"rules[{i}].targets.{metric}.start_after",
+                        f"no metric {t.start_after!r} in this policy",
+                        t.start_after,
+                    )
+                )
+    if any(not (0 < th < 1) for th in doc.thresholds):
+        problems.append(Problem("thresholds", "warning thresholds must be between 0 and 1", doc.thresholds))
+    if problems:
+        raise DocumentError(source, problems)
+    return SLAPolicy(
+        id=doc.id, title=doc.title, match=doc.match, rules=tuple(rules),
+        thresholds=tuple(Fraction(th) for th in doc.thresholds), source=doc.source, notes=tuple(doc.notes),
+    )  # fmt: skip

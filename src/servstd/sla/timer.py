@@ -1,0 +1,301 @@
+"""SLA timers: one metric of one case, evaluated from its events.
+
+Events: ``start``, ``pause``/``resume`` (the clock stops while waiting for the customer),
+``extend`` (needs an ``approver``; moves the deadline later), ``complete`` (the metric is done) and
+``stop`` (the case is closed or cancelled). Events are sorted by time first, so the order they are
+given in never matters; an impossible history (resume without pause, stop before start, an
+extension without approver…) is a :class:`~servstd.errors.TimerError`, never a silent guess.
+
+The due instant starts as ``clock.deadline(start, target)``; each pause that began before the
+current due instant pushes it later by the open time the pause covered (so pausing never makes a
+deadline earlier, and a breach is never undone by a later pause).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import attrs
+
+from servstd.errors import InputTypeError, NaiveDatetimeError, TimerError
+from servstd.sla.deadline import DeadlineRule
+from servstd.sla.durations import (
+    BusinessTime,
+    CalendarPeriod,
+    ClockTime,
+    Duration,
+    PeriodUnit,
+    WorkingDays,
+    parse_duration,
+)
+from servstd.sla.service_clock import ServiceClock
+
+__all__ = ["EventKind", "TimerEvent", "TimerResult", "TimerStatus", "evaluate_timer"]
+
+
+class EventKind(enum.Enum):
+    """What happened to a case."""
+
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    EXTEND = "extend"
+    COMPLETE = "complete"
+    STOP = "stop"
+
+
+class TimerStatus(enum.Enum):
+    """Where a metric stands."""
+
+    PENDING = "pending"
+    """Not started yet (no start event)."""
+    RUNNING = "running"
+    AT_RISK = "at_risk"
+    PAUSED = "paused"
+    MET = "met"
+    BREACHED = "breached"
+    EARLY = "early"
+    """Completed before its window opened (e.g. a follow-up call before day 3 of "3–7天")."""
+    STOPPED = "stopped"
+    """The case was stopped before the metric completed, within its deadline."""
+
+
+def _kind(value: EventKind | str) -> EventKind:
+    try:
+        return value if isinstance(value, EventKind) else EventKind(value)
+    except ValueError:
+        raise TimerError(
+            f"unknown event kind {value!r}; accepted: {', '.join(k.value for k in EventKind)}", value
+        ) from None
+
+
+def _optional_duration(value: str | Duration | None) -> Duration | None:
+    return None if value is None else parse_duration(value)
+
+
+def _aware(_self: object, _attr: object, value: object) -> None:
+    if not isinstance(value, dt.datetime):
+        raise InputTypeError(value, "at", "an aware datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(value, "at")
+
+
+@attrs.frozen
+class TimerEvent:
+    """One event of a case. ``metric`` scopes ``complete``/``extend``/``pause`` to one metric (else all)."""
+
+    kind: EventKind = attrs.field(converter=_kind)
+    at: dt.datetime = attrs.field(validator=_aware)
+    metric: str | None = None
+    approver: str | None = None
+    new_target: Duration | None = attrs.field(default=None, converter=_optional_duration)
+    note: str = ""
+
+
+@attrs.frozen
+class TimerResult:
+    """The state of one metric at ``now``: due instant, status, elapsed and remaining open time."""
+
+    metric: str
+    status: TimerStatus
+    start: dt.datetime | None
+    due: dt.datetime | None
+    window_opens: dt.datetime | None
+    completed: dt.datetime | None
+    elapsed: dt.timedelta
+    remaining: dt.timedelta
+    paused: dt.timedelta
+    used: Fraction
+    threshold: Fraction | None
+    target: str
+    extensions: tuple[tuple[str, str], ...] = ()
+    explanation: tuple[str, ...] = ()
+
+
+def _sorted(events: Iterable[TimerEvent]) -> list[TimerEvent]:
+    order = {k: i for i, k in enumerate(EventKind)}
+    evs = list(events)
+    return sorted(evs, key=lambda e: (e.at.astimezone(dt.timezone.utc), order[e.kind]))
+
+
+def evaluate_timer(
+    metric: str,
+    clock: ServiceClock,
+    rule: DeadlineRule,
+    events: Sequence[TimerEvent],
+    now: dt.datetime,
+    *,
+    start: dt.datetime | None = None,
+    earliest: Duration | None = None,
+    thresholds: Sequence[Fraction] = (Fraction(1, 2), Fraction(3, 4)),
+) -> TimerResult:
+    """Evaluate ``metric`` from ``events`` at ``now``.
+
+    ``start`` overrides the case's start event (a metric that starts when another completes).
+    ``earliest`` opens a window ("3–7天": completion before it is EARLY).
+    """
+    evs = [e for e in _sorted(events) if e.metric in (None, metric)]
+    starts = [e for e in evs if e.kind is EventKind.START]
+    if start is None:
+        if not starts:
+            return _not_started(metric, rule)
+        start = starts[0].at
+    if len(starts) > 1:
+        raise TimerError(f"{metric}: more than one start event ({starts[1].at.isoformat()})", starts[1].at)
+    replay = _replay(metric, clock, rule, evs, start)
+    notes = replay.notes
+    pauses, completed, stopped, current = replay.pauses, replay.completed, replay.stopped, replay.rule
+    extensions, paused_at = replay.extensions, replay.paused_at
+    end = completed or stopped or now
+    base = clock.deadline(start, current)
+    due = base.due
+    notes.append(f"due {due.isoformat()} by {current.duration} from {start.isoformat()}")
+    paused_total = dt.timedelta()
+    for p0, p1 in pauses:
+        stop = p1 or max(now, p0)
+        if p0 >= due:  # a pause after the deadline cannot undo a breach
+            notes.append(f"pause from {p0.isoformat()} ignored: after the deadline")
+            continue
+        covered = clock.elapsed(p0, stop)
+        paused_total += covered
+        due = clock.add(due, covered)
+        notes.append(f"paused {covered} of open time from {p0.isoformat()}: due moves to {due.isoformat()}")
+    window = _window_opens(clock, start, earliest) if earliest is not None else None
+    elapsed = clock.elapsed(start, end) - _paused_before(clock, pauses, end)
+    remaining = clock.elapsed(end, due)
+    allowed = clock.elapsed(start, due) - paused_total
+    used = Fraction(elapsed // dt.timedelta(microseconds=1), max(allowed // dt.timedelta(microseconds=1), 1))
+    passed = [t for t in thresholds if used >= t]
+    threshold = max(passed) if passed else None
+    if completed is not None:
+        if window is not None and completed < window:
+            status = TimerStatus.EARLY
+        else:
+            status = TimerStatus.MET if completed <= due else TimerStatus.BREACHED
+    elif stopped is not None:
+        status = TimerStatus.BREACHED if stopped > due else TimerStatus.STOPPED
+    elif now > due:
+        status = TimerStatus.BREACHED
+    elif paused_at is not None:
+        status = TimerStatus.PAUSED
+    elif threshold is not None:
+        status = TimerStatus.AT_RISK
+    else:
+        status = TimerStatus.RUNNING
+    return TimerResult(
+        metric=metric, status=status, start=clock.local(start), due=due, window_opens=window, completed=completed,
+        elapsed=elapsed, remaining=remaining, paused=paused_total, used=used, threshold=threshold,
+        target=str(current.duration), extensions=tuple(extensions), explanation=tuple(notes),
+    )  # fmt: skip
+
+
+@attrs.define
+class _Replay:
+    """What the events say, in order: pauses, completion, stop, extensions."""
+
+    rule: DeadlineRule
+    notes: list[str] = attrs.Factory(list)
+    pauses: list[tuple[dt.datetime, dt.datetime | None]] = attrs.Factory(list)
+    paused_at: dt.datetime | None = None
+    completed: dt.datetime | None = None
+    stopped: dt.datetime | None = None
+    extensions: list[tuple[str, str]] = attrs.Factory(list)
+
+
+def _replay(
+    metric: str, clock: ServiceClock, rule: DeadlineRule, evs: list[TimerEvent], start: dt.datetime
+) -> _Replay:
+    r = _Replay(rule)
+    for e in evs:
+        if e.kind is EventKind.START:
+            continue
+        if e.at < start:
+            raise TimerError(
+                f"{metric}: {e.kind.value} at {e.at.isoformat()} is before the start ({start.isoformat()})",
+                e.at,
+            )
+        if r.completed is not None or r.stopped is not None:
+            if e.kind in (EventKind.COMPLETE, EventKind.PAUSE, EventKind.RESUME, EventKind.EXTEND):
+                done = "completed" if r.completed is not None else "stopped"
+                raise TimerError(
+                    f"{metric}: {e.kind.value} at {e.at.isoformat()} after the metric {done}", e.at
+                )
+            continue
+        if e.kind is EventKind.PAUSE:
+            if r.paused_at is not None:
+                raise TimerError(f"{metric}: pause at {e.at.isoformat()} while already paused", e.at)
+            r.paused_at = e.at
+        elif e.kind is EventKind.RESUME:
+            if r.paused_at is None:
+                raise TimerError(f"{metric}: resume at {e.at.isoformat()} without a pause", e.at)
+            r.pauses.append((r.paused_at, e.at))
+            r.paused_at = None
+        elif e.kind is EventKind.EXTEND:
+            _extend(metric, clock, r, e, start)
+        else:  # COMPLETE or STOP closes an open pause
+            if r.paused_at is not None:
+                r.pauses.append((r.paused_at, e.at))
+                r.paused_at = None
+            if e.kind is EventKind.COMPLETE:
+                r.completed = e.at
+            else:
+                r.stopped = e.at
+    if r.paused_at is not None:
+        r.pauses.append((r.paused_at, None))
+    return r
+
+
+def _extend(metric: str, clock: ServiceClock, r: _Replay, e: TimerEvent, start: dt.datetime) -> None:
+    if not e.approver:
+        raise TimerError(
+            f"{metric}: the extension at {e.at.isoformat()} has no approver; an overrun needs one", e.at
+        )
+    if e.new_target is None:
+        raise TimerError(f"{metric}: the extension at {e.at.isoformat()} has no new target", e.at)
+    new = attrs.evolve(r.rule, duration=e.new_target)
+    if clock.deadline(start, new).due < clock.deadline(start, r.rule).due:
+        raise TimerError(
+            f"{metric}: the extension at {e.at.isoformat()} to {e.new_target} would move the deadline earlier",
+            e.at,
+        )
+    r.rule = new
+    r.extensions.append((e.approver, str(e.new_target)))
+    r.notes.append(f"extended to {e.new_target} by {e.approver} at {e.at.isoformat()}")
+
+
+def _window_opens(clock: ServiceClock, start: dt.datetime, earliest: Duration) -> dt.datetime:
+    """When a window such as "3–7天" opens: the start of its first day ("第3日起")."""
+    d0 = clock.local_date(start)
+    if isinstance(earliest, CalendarPeriod) and earliest.unit is PeriodUnit.DAYS:
+        return clock.end_of_day(d0 + dt.timedelta(days=earliest.count - 1))  # 00:00 of day n
+    if isinstance(earliest, WorkingDays) and earliest.is_whole:
+        day = clock.calendar.add_working_days(d0, int(earliest.count))
+        return clock.end_of_day(day - dt.timedelta(days=1))
+    if isinstance(earliest, ClockTime):
+        return clock.local(start.astimezone(dt.timezone.utc) + earliest.timedelta)
+    if isinstance(earliest, BusinessTime):
+        return clock.add(start, earliest.timedelta)
+    return clock.deadline(start, earliest).due
+
+
+def _paused_before(
+    clock: ServiceClock, pauses: list[tuple[dt.datetime, dt.datetime | None]], end: dt.datetime
+) -> dt.timedelta:
+    total = dt.timedelta()
+    for p0, p1 in pauses:
+        stop = min(p1 or end, end)
+        if stop > p0:
+            total += clock.elapsed(p0, stop)
+    return total
+
+
+def _not_started(metric: str, rule: DeadlineRule) -> TimerResult:
+    zero = dt.timedelta()
+    return TimerResult(
+        metric=metric, status=TimerStatus.PENDING, start=None, due=None, window_opens=None, completed=None,
+        elapsed=zero, remaining=zero, paused=zero, used=Fraction(0), threshold=None, target=str(rule.duration),
+        explanation=("not started",),
+    )  # fmt: skip
