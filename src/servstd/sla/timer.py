@@ -76,7 +76,8 @@ def _optional_duration(value: str | Duration | None) -> Duration | None:
     return None if value is None else parse_duration(value)
 
 
-def _aware(_self: object, _attr: object, value: object) -> None:
+def _aware(_self: object, _attr: object, at: dt.datetime) -> None:
+    value: object = at  # checked at run time: callers may pass anything
     if not isinstance(value, dt.datetime):
         raise InputTypeError(value, "at", "an aware datetime")
     if value.tzinfo is None or value.utcoffset() is None:
