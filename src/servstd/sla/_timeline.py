@@ -63,6 +63,7 @@ class Timeline:
         self._zone = zone
         self._spills_back = spills_back  # overnight intervals reach into the next year
         self._years: dict[int, Intervals] = {}
+        self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
         self._lock = threading.Lock()
         self.y0 = 0
         self.y1 = -1

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -194,8 +195,13 @@ def compute_deadline(
     end_of_day: str | None = None,
     cutoff: dt.time | None = None,
     count_start_day: bool | None = None,
+    explain: bool = True,
 ) -> Deadline:
-    """Compute a deadline on ``clock`` (see the module documentation for the rules)."""
+    """Compute a deadline on ``clock`` (see the module documentation for the rules).
+
+    ``explain=False`` skips building the explanation and the list of skipped days (the fast path
+    behind :meth:`ServiceClock.due`, timers and the batch API).
+    """
     if not isinstance(rule, DeadlineRule):
         rule = DeadlineRule(parse_duration(rule))
     changes: dict[str, object] = {}
@@ -207,19 +213,33 @@ def compute_deadline(
         changes["count_start_day"] = count_start_day
     if changes:
         rule = attrs.evolve(rule, **changes)  # type: ignore[arg-type]
-    return _Computation(clock, clock.local(received_at), rule).run()
+    return _Computation(clock, clock.local(received_at), rule, verbose=explain).run()
 
 
 class _Computation:
-    def __init__(self, clock: ServiceClock, received: dt.datetime, rule: DeadlineRule) -> None:
+    """One deadline computation. With ``verbose=False`` no explanation is built (the fast path)."""
+
+    def __init__(
+        self, clock: ServiceClock, received: dt.datetime, rule: DeadlineRule, *, verbose: bool = True
+    ) -> None:
         self.clock = clock
         self.cal = clock.calendar
         self.received = received
         self.rule = rule
-        self.zh: list[str] = [f"收到时间：{_fmt(received)}。", f"规则：{rule.describe('zh')}。"]
-        self.en: list[str] = [f"Received {_fmt(received)}.", f"Rule: {rule.describe('en')}."]
+        self.verbose = verbose
+        self.zh: list[str] = []
+        self.en: list[str] = []
+        self.say(lambda: (f"收到时间：{_fmt(received)}。", f"Received {_fmt(received)}."))
+        self.say(lambda: (f"规则：{rule.describe('zh')}。", f"Rule: {rule.describe('en')}."))
 
     # -- helpers -----------------------------------------------------------------------------
+    def say(self, make: Callable[[], tuple[str, str]]) -> None:
+        """Add one explanation step (built only when explaining)."""
+        if self.verbose:
+            zh, en = make()
+            self.zh.append(zh)
+            self.en.append(en)
+
     def day_end(self, d: dt.date) -> tuple[dt.datetime, str, str]:
         """When date d ends under the rule: close of business, or 24:00."""
         close = self.clock.close_of_business(d) if self.rule.end_of_day == "close" else None
@@ -238,24 +258,27 @@ class _Computation:
         nxt = self.cal.next_working_day(d)
         ivs = self.clock.intervals_on(nxt)
         start = ivs[0][0] if ivs else self.clock.end_of_day(nxt - dt.timedelta(days=1))
-        self.zh.append(f"收到时间在{cutoff:%H:%M}之后或为休息日，视为{_fmt(start)}收到。")
-        self.en.append(
-            f"Received after the {cutoff:%H:%M} cut-off or on a rest day: counts as received {_fmt(start)}."
-        )
+        self.say(lambda: (
+            f"收到时间在{cutoff:%H:%M}之后或为休息日，视为{_fmt(start)}收到。",
+            f"Received after the {cutoff:%H:%M} cut-off or on a rest day: counts as received {_fmt(start)}.",
+        ))  # fmt: skip
         return start
 
     def skipped(self, after: dt.date, through: dt.date) -> list[SkippedDay]:
-        return [
-            SkippedDay(d, k, zh, en)
-            for d, k, zh, en in self.cal.rest_days(
-                after + dt.timedelta(days=1), through + dt.timedelta(days=1)
-            )
-        ]
+        """The rest days in (after, through] — listed only when explaining."""
+        if not self.verbose:
+            return []
+        days = self.cal.rest_days(after + dt.timedelta(days=1), through + dt.timedelta(days=1))
+        return [SkippedDay(d, k, zh, en) for d, k, zh, en in days]
 
     def note_skipped(self, skipped: list[SkippedDay]) -> None:
         if skipped:
-            self.zh.append(f"跳过休息日：{_group(skipped, 'zh')}。")
-            self.en.append(f"Rest days skipped: {_group(skipped, 'en')}.")
+            self.say(
+                lambda: (
+                    f"跳过休息日：{_group(skipped, 'zh')}。",
+                    f"Rest days skipped: {_group(skipped, 'en')}.",
+                )
+            )
 
     def finish(self, start: dt.datetime, due: dt.datetime, **kw: object) -> Deadline:
         return Deadline(
@@ -267,8 +290,12 @@ class _Computation:
         self, start: dt.datetime, last: dt.date, skipped: list[SkippedDay], moved_from: dt.date | None = None
     ) -> Deadline:
         due, zh_end, en_end = self.day_end(last)
-        self.zh.append(f"截止于{last.isoformat()}{zh_end}：{_fmt(due)}。")
-        self.en.append(f"Due at {en_end} on {last.isoformat()}: {_fmt(due)}.")
+        self.say(
+            lambda: (
+                f"截止于{last.isoformat()}{zh_end}：{_fmt(due)}。",
+                f"Due at {en_end} on {last.isoformat()}: {_fmt(due)}.",
+            )
+        )
         return self.finish(start, due, last_day=last, moved_from=moved_from, skipped=tuple(skipped))
 
     # -- the rules ---------------------------------------------------------------------------
@@ -278,8 +305,12 @@ class _Computation:
         if isinstance(d, ClockTime):
             # on the UTC line: aware + timedelta in Python is wall-clock arithmetic
             due = self.clock.local(start.astimezone(dt.timezone.utc) + d.timedelta)
-            self.zh.append(f"按自然时间计算，不扣除非营业时间：{_fmt(due)}。")
-            self.en.append(f"Clock time, no hours skipped: due {_fmt(due)}.")
+            self.say(
+                lambda: (
+                    f"按自然时间计算，不扣除非营业时间：{_fmt(due)}。",
+                    f"Clock time, no hours skipped: due {_fmt(due)}.",
+                )
+            )
             return self.finish(start, due)
         if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
             return self.business(start, d)
@@ -298,16 +329,19 @@ class _Computation:
         if isinstance(d, WorkingDays):
             micros = int(d.count * self.clock.hours.standard_day_seconds * 1_000_000)
             td = dt.timedelta(microseconds=micros)
-            self.zh.append(f"{d}按标准工作日营业时间折算为{td}营业时间。")
-            self.en.append(f"{d.en} is {td} of business time (a standard day's open time).")
+            self.say(
+                lambda: (
+                    f"{d}按标准工作日营业时间折算为{td}营业时间。",
+                    f"{d.en} is {td} of business time (a standard day's open time).",
+                )
+            )
         else:
             assert isinstance(d, BusinessTime)
             td = d.timedelta
         due = self.clock.add(start, td)
         skipped = self.skipped(start.date(), due.date()) if due.date() > start.date() else []
         self.note_skipped(skipped)
-        self.zh.append(f"只计营业时间：{_fmt(due)}。")
-        self.en.append(f"Counting business time only: due {_fmt(due)}.")
+        self.say(lambda: (f"只计营业时间：{_fmt(due)}。", f"Counting business time only: due {_fmt(due)}."))
         return self.finish(start, due, last_day=due.date(), skipped=tuple(skipped))
 
     def working_days(self, start: dt.datetime, n: int) -> Deadline:
@@ -318,11 +352,17 @@ class _Computation:
             last = self.cal.add_working_days(d0, n)
         skipped = self.skipped(d0, last)
         self.note_skipped(skipped)
-        kind = self.cal.day_kind(last)
-        extra_zh = "（调休上班日）" if kind is DayKind.MAKEUP_WORKDAY else ""
-        extra_en = ", a make-up working day (调休上班)" if kind is DayKind.MAKEUP_WORKDAY else ""
-        self.zh.append(f"第{n}个工作日为{last.isoformat()}{extra_zh}。")
-        self.en.append(f"The {_ordinal(n)} working day is {last.isoformat()}{extra_en}.")
+
+        def step() -> tuple[str, str]:
+            makeup = self.cal.day_kind(last) is DayKind.MAKEUP_WORKDAY
+            extra_zh = "（调休上班日）" if makeup else ""
+            extra_en = ", a make-up working day (调休上班)" if makeup else ""
+            return (
+                f"第{n}个工作日为{last.isoformat()}{extra_zh}。",
+                f"The {_ordinal(n)} working day is {last.isoformat()}{extra_en}.",
+            )
+
+        self.say(step)
         return self.due_on(start, last, skipped)
 
     def period(self, start: dt.datetime, p: CalendarPeriod) -> Deadline:
@@ -335,25 +375,22 @@ class _Computation:
             last = _add_months(d0, months)
             if self.rule.count_start_day:
                 last -= dt.timedelta(days=1)
-        self.zh.append(
-            f"期间自{first.isoformat()}起算，最后一日为{last.isoformat()}（民法典第二百零一、二百零二条）。"
-        )
-        self.en.append(
-            f"The period runs from {first.isoformat()}; its last day is {last.isoformat()} (Civil Code Arts. 201–202)."
-        )
+        plain = last
+        self.say(lambda: (
+            f"期间自{first.isoformat()}起算，最后一日为{plain.isoformat()}（民法典第二百零一、二百零二条）。",
+            f"The period runs from {first.isoformat()}; its last day is {plain.isoformat()} (Civil Code Arts. 201–202).",
+        ))  # fmt: skip
         moved_from = None
         skipped: list[SkippedDay] = []
         if not self.cal.is_working_day(last):
             moved_from = last
             new_last = self.cal.next_working_day(last)
             skipped = self.skipped(last - dt.timedelta(days=1), new_last - dt.timedelta(days=1))
-            self.zh.append(
-                f"最后一日{last.isoformat()}为休息日（{_group(skipped, 'zh')}），顺延至{new_last.isoformat()}（民法典第二百零三条）。"
-            )
-            self.en.append(
-                f"The last day {last.isoformat()} is a rest day ({_group(skipped, 'en')}); "
-                f"the period ends on the next working day, {new_last.isoformat()} (Civil Code Art. 203)."
-            )
+            self.say(lambda: (
+                f"最后一日{plain.isoformat()}为休息日（{_group(skipped, 'zh')}），顺延至{new_last.isoformat()}（民法典第二百零三条）。",
+                f"The last day {plain.isoformat()} is a rest day ({_group(skipped, 'en')}); "
+                f"the period ends on the next working day, {new_last.isoformat()} (Civil Code Art. 203).",
+            ))  # fmt: skip
             last = new_last
         return self.due_on(start, last, skipped, moved_from)
 
@@ -362,14 +399,13 @@ class _Computation:
         if self.cal.is_working_day(d0):
             end, _, _ = self.day_end(d0)
             if start < end:
-                self.zh.append("当天办结。")
-                self.en.append("Due the same day.")
+                self.say(lambda: ("当天办结。", "Due the same day."))
                 return self.due_on(start, d0, [])
         last = self.cal.next_working_day(d0)
         skipped = self.skipped(d0, last)
-        self.zh.append(f"收到时当日已结束营业或为休息日，顺延至下一工作日{last.isoformat()}。")
-        self.en.append(
-            f"Received after the day's close or on a rest day: due on the next working day, {last.isoformat()}."
-        )
+        self.say(lambda: (
+            f"收到时当日已结束营业或为休息日，顺延至下一工作日{last.isoformat()}。",
+            f"Received after the day's close or on a rest day: due on the next working day, {last.isoformat()}.",
+        ))  # fmt: skip
         self.note_skipped(skipped)
         return self.due_on(start, last, skipped)

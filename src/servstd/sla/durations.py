@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -312,6 +313,11 @@ def parse_duration(text: str | Duration | dt.timedelta) -> Duration:
         return ClockTime.of(text)
     if not isinstance(text, str):
         raise DurationParseError(text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS)
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_text(text: str) -> Duration:
     s = _normalise(text)
     if not s:
         raise DurationParseError(text, "the text is empty", ACCEPTED_FORMS)

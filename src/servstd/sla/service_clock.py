@@ -137,18 +137,29 @@ class ServiceClock:
         return self._timeline.snapshot()
 
     # -- day-level facts used by deadlines -------------------------------------------------
+    def _day(self, d: dt.date) -> tuple[tuple[int, int], ...]:
+        """The open intervals starting on local date ``d`` in microseconds (cached per date)."""
+        cache = self._timeline.days
+        got = cache.get(d)
+        if got is None:
+            zone = self._zone
+            got = tuple(
+                (wall_to_us(d, iv.start, zone), wall_to_us(d, iv.end, zone))
+                for iv in self.hours.on(d, self.calendar.day_kind(d))
+            )
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[d] = got
+        return got
+
     def intervals_on(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals that start on local date ``d``, as instants."""
-        zone = self.zone
-        return [
-            (self._dt(wall_to_us(d, iv.start, zone)), self._dt(wall_to_us(d, iv.end, zone)))
-            for iv in self.hours.on(d, self.calendar.day_kind(d))
-        ]
+        return [(self._dt(a), self._dt(b)) for a, b in self._day(d)]
 
     def close_of_business(self, d: dt.date) -> dt.datetime | None:
         """The end of the last interval that starts on ``d``; ``None`` if closed that day."""
-        ivs = self.intervals_on(d)
-        return ivs[-1][1] if ivs else None
+        ivs = self._day(d)
+        return self._dt(ivs[-1][1]) if ivs else None
 
     def end_of_day(self, d: dt.date) -> dt.datetime:
         """24:00 of local date ``d`` (the next date's 00:00)."""
@@ -177,10 +188,12 @@ class ServiceClock:
 
     def elapsed(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
         """Open time between ``a`` and ``b`` (negative if ``b < a``)."""
-        x, y = self._us(a, "a"), self._us(b, "b")
+        return dt.timedelta(microseconds=self._elapsed_us(self._us(a, "a"), self._us(b, "b")))
+
+    def _elapsed_us(self, x: int, y: int) -> int:
         starts, ends, cum, _ = self._span(x, y)
         c = Timeline.open_before
-        return dt.timedelta(microseconds=c(y, starts, ends, cum) - c(x, starts, ends, cum))
+        return c(y, starts, ends, cum) - c(x, starts, ends, cum)
 
     def _delta_us(self, d: object) -> int:
         if not isinstance(d, dt.timedelta):
@@ -259,3 +272,15 @@ class ServiceClock:
         return compute_deadline(
             self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
         )
+
+    def due(self, received_at: dt.datetime, rule: str | Duration | DeadlineRule) -> dt.datetime:
+        """Only the due instant of :meth:`deadline` (no explanation built): the fast path.
+
+        >>> import datetime as dt
+        >>> from zoneinfo import ZoneInfo
+        >>> ServiceClock.default().due(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai")), "3个工作日")
+        datetime.datetime(2026, 10, 10, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
+        """
+        from servstd.sla.deadline import compute_deadline  # noqa: PLC0415 - deadline uses the clock
+
+        return compute_deadline(self, received_at, rule, explain=False).due

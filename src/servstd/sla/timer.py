@@ -21,6 +21,7 @@ from fractions import Fraction
 import attrs
 
 from servstd.errors import InputTypeError, NaiveDatetimeError, TimerError
+from servstd.sla._timeline import to_us
 from servstd.sla.deadline import DeadlineRule
 from servstd.sla.durations import (
     BusinessTime,
@@ -94,6 +95,11 @@ class TimerEvent:
     approver: str | None = None
     new_target: Duration | None = attrs.field(default=None, converter=_optional_duration)
     note: str = ""
+    us: int = attrs.field(init=False, eq=False, repr=False)
+    """The instant in integer microseconds since the epoch (computed once)."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "us", to_us(self.at))
 
 
 @attrs.frozen
@@ -116,10 +122,11 @@ class TimerResult:
     explanation: tuple[str, ...] = ()
 
 
+_ORDER = {k: i for i, k in enumerate(EventKind)}
+
+
 def _sorted(events: Iterable[TimerEvent]) -> list[TimerEvent]:
-    order = {k: i for i, k in enumerate(EventKind)}
-    evs = list(events)
-    return sorted(evs, key=lambda e: (e.at.astimezone(dt.timezone.utc), order[e.kind]))
+    return sorted(events, key=lambda e: (e.us, _ORDER[e.kind]))
 
 
 def evaluate_timer(
@@ -151,24 +158,36 @@ def evaluate_timer(
     pauses, completed, stopped, current = replay.pauses, replay.completed, replay.stopped, replay.rule
     extensions, paused_at = replay.extensions, replay.paused_at
     end = completed or stopped or now
-    base = clock.deadline(start, current)
-    due = base.due
+    due = clock.due(start, current)
     notes.append(f"due {due.isoformat()} by {current.duration} from {start.isoformat()}")
-    paused_total = dt.timedelta()
-    for p0, p1 in pauses:
-        stop = p1 or max(now, p0)
-        if p0 >= due:  # a pause after the deadline cannot undo a breach
+    # the arithmetic runs on integer microseconds of the clock's engine
+    s_us, e_us, now_us, due_us = to_us(start), to_us(end), to_us(now), to_us(due)
+    pauses_us = [(to_us(p0), to_us(p1) if p1 is not None else None) for p0, p1 in pauses]
+    paused_us = 0
+    for (p0, _), (p0_us, p1_us) in zip(pauses, pauses_us, strict=True):
+        if p0_us >= due_us:  # a pause after the deadline cannot undo a breach
             notes.append(f"pause from {p0.isoformat()} ignored: after the deadline")
             continue
-        covered = clock.elapsed(p0, stop)
-        paused_total += covered
-        due = clock.add(due, covered)
-        notes.append(f"paused {covered} of open time from {p0.isoformat()}: due moves to {due.isoformat()}")
+        covered = clock._elapsed_us(p0_us, p1_us if p1_us is not None else max(now_us, p0_us))
+        paused_us += covered
+        due_us = clock._add(due_us, covered)
+        notes.append(f"paused {dt.timedelta(microseconds=covered)} of open time from {p0.isoformat()}")
+    due = clock._dt(due_us)
+    if paused_us:
+        notes.append(f"due moves to {due.isoformat()}")
     window = _window_opens(clock, start, earliest) if earliest is not None else None
-    elapsed = clock.elapsed(start, end) - _paused_before(clock, pauses, end)
-    remaining = clock.elapsed(end, due)
-    allowed = clock.elapsed(start, due) - paused_total
-    used = Fraction(elapsed // dt.timedelta(microseconds=1), max(allowed // dt.timedelta(microseconds=1), 1))
+    in_pauses = 0
+    for a, p1_us in pauses_us:
+        b = min(p1_us if p1_us is not None else e_us, e_us)
+        if b > a:
+            in_pauses += clock._elapsed_us(a, b)
+    elapsed_us = clock._elapsed_us(s_us, e_us) - in_pauses
+    remaining_us = clock._elapsed_us(e_us, due_us)
+    allowed_us = clock._elapsed_us(s_us, due_us) - paused_us
+    elapsed = dt.timedelta(microseconds=elapsed_us)
+    remaining = dt.timedelta(microseconds=remaining_us)
+    paused_total = dt.timedelta(microseconds=paused_us)
+    used = Fraction(elapsed_us, max(allowed_us, 1))
     passed = [t for t in thresholds if used >= t]
     threshold = max(passed) if passed else None
     if completed is not None:
@@ -257,7 +276,7 @@ def _extend(metric: str, clock: ServiceClock, r: _Replay, e: TimerEvent, start: 
     if e.new_target is None:
         raise TimerError(f"{metric}: the extension at {e.at.isoformat()} has no new target", e.at)
     new = attrs.evolve(r.rule, duration=e.new_target)
-    if clock.deadline(start, new).due < clock.deadline(start, r.rule).due:
+    if clock.due(start, new) < clock.due(start, r.rule):
         raise TimerError(
             f"{metric}: the extension at {e.at.isoformat()} to {e.new_target} would move the deadline earlier",
             e.at,
@@ -279,18 +298,7 @@ def _window_opens(clock: ServiceClock, start: dt.datetime, earliest: Duration) -
         return clock.local(start.astimezone(dt.timezone.utc) + earliest.timedelta)
     if isinstance(earliest, BusinessTime):
         return clock.add(start, earliest.timedelta)
-    return clock.deadline(start, earliest).due
-
-
-def _paused_before(
-    clock: ServiceClock, pauses: list[tuple[dt.datetime, dt.datetime | None]], end: dt.datetime
-) -> dt.timedelta:
-    total = dt.timedelta()
-    for p0, p1 in pauses:
-        stop = min(p1 or end, end)
-        if stop > p0:
-            total += clock.elapsed(p0, stop)
-    return total
+    return clock.due(start, earliest)
 
 
 def _not_started(metric: str, rule: DeadlineRule) -> TimerResult:
