@@ -190,21 +190,7 @@ def evaluate_timer(
     used = Fraction(elapsed_us, max(allowed_us, 1))
     passed = [t for t in thresholds if used >= t]
     threshold = max(passed) if passed else None
-    if completed is not None:
-        if window is not None and completed < window:
-            status = TimerStatus.EARLY
-        else:
-            status = TimerStatus.MET if completed <= due else TimerStatus.BREACHED
-    elif stopped is not None:
-        status = TimerStatus.BREACHED if stopped > due else TimerStatus.STOPPED
-    elif now > due:
-        status = TimerStatus.BREACHED
-    elif paused_at is not None:
-        status = TimerStatus.PAUSED
-    elif threshold is not None:
-        status = TimerStatus.AT_RISK
-    else:
-        status = TimerStatus.RUNNING
+    status = _status(completed, stopped, now, due, window, paused_at is not None, threshold)
     return TimerResult(
         metric=metric, status=status, start=clock.local(start), due=due, window_opens=window, completed=completed,
         elapsed=elapsed, remaining=remaining, paused=paused_total, used=used, threshold=threshold,
@@ -284,6 +270,28 @@ def _extend(metric: str, clock: ServiceClock, r: _Replay, e: TimerEvent, start: 
     r.rule = new
     r.extensions.append((e.approver, str(e.new_target)))
     r.notes.append(f"extended to {e.new_target} by {e.approver} at {e.at.isoformat()}")
+
+
+def _status(
+    completed: dt.datetime | None,
+    stopped: dt.datetime | None,
+    now: dt.datetime,
+    due: dt.datetime,
+    window: dt.datetime | None,
+    paused: bool,
+    threshold: Fraction | None,
+) -> TimerStatus:
+    if completed is not None:
+        if window is not None and completed < window:
+            return TimerStatus.EARLY
+        return TimerStatus.MET if completed <= due else TimerStatus.BREACHED
+    if stopped is not None:
+        return TimerStatus.BREACHED if stopped > due else TimerStatus.STOPPED
+    if now > due:
+        return TimerStatus.BREACHED
+    if paused:
+        return TimerStatus.PAUSED
+    return TimerStatus.AT_RISK if threshold is not None else TimerStatus.RUNNING
 
 
 def _window_opens(clock: ServiceClock, start: dt.datetime, earliest: Duration) -> dt.datetime:
