@@ -190,7 +190,10 @@ def evaluate_timer(
     used = Fraction(elapsed_us, max(allowed_us, 1))
     passed = [t for t in thresholds if used >= t]
     threshold = max(passed) if passed else None
-    status = _status(completed, stopped, now, due, window, paused_at is not None, threshold)
+    status = _status(
+        completed=completed, stopped=stopped, now=now, due=due, window=window,
+        paused=paused_at is not None, threshold=threshold,
+    )  # fmt: skip
     return TimerResult(
         metric=metric, status=status, start=clock.local(start), due=due, window_opens=window, completed=completed,
         elapsed=elapsed, remaining=remaining, paused=paused_total, used=used, threshold=threshold,
@@ -273,6 +276,7 @@ def _extend(metric: str, clock: ServiceClock, r: _Replay, e: TimerEvent, start: 
 
 
 def _status(
+    *,
     completed: dt.datetime | None,
     stopped: dt.datetime | None,
     now: dt.datetime,
