@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -262,6 +263,7 @@ class WorkCalendar:
             kinds[i] = _KIND_CODES.index(kind)
         if facts is not None:
             _name_periods(first, kinds, names_zh, names_en, estimated=year not in self.coverage)
+            _name_makeup_days(facts.rest_zh, names_zh, names_en, first, kinds)
         for ov in self.overlays[max(defining, 0) :]:
             for d, label in ov.rest_days:
                 if d.year == year:
@@ -437,6 +439,32 @@ def _name_periods(
                 zh[d] = (name_zh or zh.get(d) or zh[days[0]]) + ("（推定）" if estimated else "")
                 en[d] = (name_en or en.get(d) or en[days[0]]) + (" (estimated)" if estimated else "")
         i = j
+
+
+_SWAPPED = re.compile(r"由 (\d{4}-\d{2}-\d{2}) 调休")
+
+
+def _name_makeup_days(
+    rest_zh: Mapping[dt.date, str],
+    zh: dict[dt.date, str],
+    en: dict[dt.date, str],
+    first: dt.date,
+    kinds: bytearray,
+) -> None:
+    """Name each make-up working day after the holiday it pays for ("国庆节调休上班")."""
+    for rest_day, label in rest_zh.items():
+        m = _SWAPPED.search(label)
+        if not m:
+            continue
+        worked = dt.date.fromisoformat(m.group(1))
+        if worked.year != first.year or kinds[(worked - first).days] != _KIND_CODES.index(
+            DayKind.MAKEUP_WORKDAY
+        ):
+            continue
+        period_zh, period_en = zh.get(rest_day), en.get(rest_day)
+        if period_zh:
+            zh[worked] = f"{period_zh}调休上班"
+            en[worked] = f"make-up working day ({period_en})"
 
 
 def _pairs(days: Iterable[Any] | Mapping[Any, str], name: str, parameter: str) -> dict[dt.date, str]:

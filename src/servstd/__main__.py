@@ -1,0 +1,7 @@
+"""``python -m servstd``: the servstd command."""
+
+import sys
+
+from servstd.cli import main
+
+sys.exit(main())
