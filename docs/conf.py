@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "servstd"
 author = "servstd developers"
@@ -16,6 +20,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "servstd_docs",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -32,6 +37,7 @@ nitpick_ignore_regex = [
     (r"py:class", r"(attr|attrs)\..*"),
     (r"py:class", r"(datetime\.|dt\.)?(date|datetime|timedelta|tzinfo|time)"),
     (r"py:class", r"(zoneinfo\.)?ZoneInfo"),
+    (r"py:class", r"pydantic\..*"),
     (r"py:class", r"(pathlib\.)?Path|enum\.Enum|(decimal\.)?Decimal|(fractions\.)?Fraction"),
     (r"py:(class|exc)", r"(Exception|ValueError|TypeError|UserWarning|str|int|bool|object)"),
     (r"py:class", r"Decimal|Path|Fraction|numpy\..*|np\..*|NDArray.*|pendulum\..*"),
@@ -49,5 +55,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 import servstd
 from servstd.sla import *
-from servstd.sla import DeadlineRule, parse_duration
+from servstd.sla import DeadlineRule, parse_duration, SLAPolicy, ComplaintPolicy, TimerEvent, evaluate_timer, DayKind
+from servstd.standards import catalog, load, dump
+from servstd.scoring import Finding, Inspection, score
 """

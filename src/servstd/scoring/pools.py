@@ -129,7 +129,7 @@ class PoolResult:
     raw: tuple[Decimal, ...]
     applied: tuple[Decimal, ...]
     touched: frozenset[int] = frozenset()
-    """Nodes with a finding below them (all others are untouched: no deduction)."""
+    """Nodes with a finding below them; all others are untouched (no deduction)."""
 
     def score(self, i: int) -> Decimal | None:
         """The node's score (``max − applied``), ``None`` for a node without a maximum."""

@@ -126,9 +126,12 @@ class ScoreReport:
             out.append("Sections:")
             for s in self.sections:
                 cap = "  [capped]" if s.capped else ""
-                out.append(
-                    f"  {'  ' * s.depth}{s.title}: {self._r(s.score)} / {self._r(s.max)}  (−{self._r(s.deduction)}){cap}"
+                pool = (
+                    f"{self._r(s.score)} / {self._r(s.max)}  (−{self._r(s.deduction)})"
+                    if s.max is not None
+                    else f"−{self._r(s.deduction)}"
                 )
+                out.append(f"  {'  ' * s.depth}{s.title}: {pool}{cap}")
         if self.lines:
             out.append("Deductions:")
             for ln in self.lines:

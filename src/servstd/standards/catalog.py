@@ -28,7 +28,7 @@ __all__ = ["Catalog", "catalog"]
 @attrs.frozen
 class Catalog:
     """The shipped documents, by id. Standards load on first use; policies are served raw here and
-    read by :mod:`servstd.sla` (``SLAPolicy``/``ComplaintPolicy``)."""
+    read by ``SLAPolicy`` and ``ComplaintPolicy`` in ``servstd.sla``."""
 
     _files: dict[str, str] = attrs.field(alias="files")
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)

@@ -30,11 +30,11 @@ class CountUnit(enum.Enum):
     """How a non-conformity is counted: 每项 / 处 / 次."""
 
     ITEM = "item"
-    """每项: once per item, however many places."""
+    """Counted once per item (每项), however many places."""
     PLACE = "place"
-    """每处: once per place found."""
+    """Counted once per place found (每处)."""
     OCCURRENCE = "occurrence"
-    """每次: once per occurrence."""
+    """Counted once per occurrence (每次)."""
 
     @property
     def zh(self) -> str:
@@ -87,5 +87,5 @@ class ChecklistItem:
 
     @property
     def max_deduction(self) -> Decimal | None:
-        """The most this item can lose: its cap, else its points, else unbounded (``None``)."""
+        """The most this item can lose (its cap, else its points, else unbounded as ``None``)."""
         return self.cap if self.cap is not None else self.points

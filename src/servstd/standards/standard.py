@@ -20,13 +20,13 @@ class Scheme(enum.Enum):
     """How a standard is scored."""
 
     DEDUCTION = "deduction"
-    """A tree of point pools: findings deduct, each node capped, floored at zero (倒扣分制, 扣完为止)."""
+    """A tree of point pools where findings deduct, each node capped and floored at zero (倒扣分制, 扣完为止)."""
     PASS_FAIL = "pass_fail"
     """Each item passes or fails; the result is the compliance rate."""
     KPI = "kpi"
     """Weighted criteria mapped from measured values."""
     CHECKLIST = "checklist"
-    """Not scored: requirements, prohibitions and procedures to follow."""
+    """Requirements, prohibitions and procedures to follow, scored as compliance when inspected."""
 
 
 class VetoEffect(enum.Enum):
