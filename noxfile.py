@@ -27,8 +27,19 @@ def _install(session: nox.Session, *groups: str, extras: str = "") -> None:
 def lint(session: nox.Session) -> None:
     """ruff: style and correctness rules."""
     _install(session, "lint")
-    session.run("ruff", "check", "src", "tests", "bench", "noxfile.py", "docs/conf.py", "typing_tests")
-    session.run("ruff", "format", "--check", "src", "tests", "bench", "noxfile.py", "typing_tests")
+    paths = [
+        "src",
+        "tests",
+        "tests_spark",
+        "examples",
+        "bench",
+        "noxfile.py",
+        "docs/conf.py",
+        "docs/_ext",
+        "typing_tests",
+    ]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
 
 
 @nox.session
@@ -66,6 +77,16 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against the libraries users would otherwise pick (prints ratios)."""
     _install(session, "bench", extras="batch")
     session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session
+def spark(session: nox.Session) -> None:
+    """The Spark recipe on a real local Spark session (local[2], Java 17+); opt-in, run by CI."""
+    _install(session, "tests", extras="batch")
+    session.install("pyspark>=3.5", "pandas>=2,<3")  # PySpark warns on pandas 3
+    session.run(
+        "pytest", "tests_spark", "-p", "no:cacheprovider", "--no-cov", "-o", "addopts=", *session.posargs
+    )
 
 
 @nox.session

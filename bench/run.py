@@ -21,6 +21,8 @@ from importlib.metadata import version
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import batch_bench  # the batch section, beside this file
+
 from servstd.sla import BusinessHours, ServiceClock, WorkCalendar
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -189,12 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     scalar(2_000 if args.quick else 20_000, figures)
     scoring(10_000 if args.quick else 100_000, figures)
     policies(10_000 if args.quick else 100_000, figures)
-    try:
-        from bench import batch_bench
-    except ImportError:
-        batch_bench = None
-    if batch_bench is not None:
-        batch_bench.run(quick=args.quick, figures=figures)
+    batch_bench.run(quick=args.quick, figures=figures)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(figures, fh, indent=2, ensure_ascii=False)

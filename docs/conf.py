@@ -52,6 +52,7 @@ napoleon_google_docstring = True
 doctest_test_doctest_blocks = ""
 doctest_global_setup = """
 import datetime as dt
+import numpy as np
 from zoneinfo import ZoneInfo
 import servstd
 from servstd.sla import *

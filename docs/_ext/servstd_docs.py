@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import yaml
 from sphinx.application import Sphinx
 
 from servstd.scoring.inspection import InspectionDoc
@@ -86,8 +87,6 @@ def _policy_page(pid: str) -> str:
 
 
 def _yaml(data: Any) -> str:
-    import yaml
-
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False)).rstrip()
 
 

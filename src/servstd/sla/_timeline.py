@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import threading
 from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from servstd.errors import ScheduleError
@@ -64,6 +65,7 @@ class Timeline:
         self._spills_back = spills_back  # overnight intervals reach into the next year
         self._years: dict[int, Intervals] = {}
         self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
+        self.batch: dict[str, Any] = {}  # numpy views for servstd.sla.batch
         self._lock = threading.Lock()
         self.y0 = 0
         self.y1 = -1

@@ -135,6 +135,7 @@ class _YearTable:
 @attrs.frozen(eq=False)
 class _Cache:
     years: dict[int, _YearTable] = attrs.Factory(dict)
+    batch: dict[tuple[int, int], Any] = attrs.Factory(dict)  # numpy tables for servstd.sla.batch
 
 
 @attrs.frozen

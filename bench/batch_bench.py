@@ -1,0 +1,202 @@
+"""Batch benchmarks: servstd.sla.batch against numpy, pandas, businesstimedelta and business_duration.
+
+Each alternative runs on the same generated cases in the same run; slow alternatives run on a
+sample and their per-element time is reported. Answers are compared with servstd's (which equal the
+scalar API by the test suite) and the share that differs is printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import warnings
+from typing import Any
+
+import numpy as np
+
+from servstd.sla import BusinessHours, ServiceClock, WorkCalendar, batch
+
+HOURS = "09:00-12:00,13:30-18:00"
+CAL = WorkCalendar.china()
+CLOCK = ServiceClock(CAL, BusinessHours.parse(HOURS), "Asia/Shanghai")
+SH = dt.timezone(dt.timedelta(hours=8))
+
+
+def _best(fn: Any, repeat: int = 3) -> tuple[float, Any]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def _weekday_rest_days() -> list[dt.date]:
+    d, out = dt.date(2016, 1, 1), []
+    while d <= dt.date(2026, 12, 31):
+        if d.weekday() < 5 and not CAL.is_working_day(d):
+            out.append(d)
+        d += dt.timedelta(days=1)
+    return out
+
+
+def working_days(n: int, figures: dict[str, Any]) -> None:
+    rng = np.random.default_rng(1)
+    dates = np.datetime64("2017-01-01") + rng.integers(0, 365 * 9, n).astype("timedelta64[D]")
+    batch.add_working_days(CAL, dates[:10], 3)  # warm the tables
+    t_ours, ours = _best(lambda: batch.add_working_days(CAL, dates, 3))
+    hol = np.array(_weekday_rest_days(), dtype="datetime64[D]")
+    t_np, theirs = _best(lambda: np.busday_offset(dates, 3, roll="backward", holidays=hol))
+    wrong = int((ours != theirs).sum())
+    print(f"\n== Add 3 working days to {n:,} dates (China 2017–2025) ==")
+    print(f"servstd batch.add_working_days   {n / t_ours / 1e6:6.2f} M/s")
+    print(f"numpy.busday_offset              {n / t_np / 1e6:6.2f} M/s   servstd/numpy speed ratio {t_np / t_ours:5.2f}×   "
+          f"numpy wrong on {wrong / n:.1%} (no make-up working days)")  # fmt: skip
+    figures["working_days"] = {
+        "n": n,
+        "servstd_per_s": n / t_ours,
+        "numpy_per_s": n / t_np,
+        "numpy_wrong_share": wrong / n,
+    }
+
+
+def _instants(n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    base = np.datetime64("2024-01-01T00:00", "us")
+    return base + (rng.integers(0, 60 * 24 * 365 * 2 + 60 * 24 * 200, n) * 60_000_000).astype(
+        "timedelta64[us]"
+    )
+
+
+def business_hours(n: int, figures: dict[str, Any]) -> None:
+    import businesstimedelta as btd
+    import pandas as pd
+
+    starts = _instants(n, 2)
+    d16 = np.timedelta64(16, "h").astype("timedelta64[us]")
+    batch.add(CLOCK, starts[:10], d16)
+    t_ours, ours = _best(lambda: batch.add(CLOCK, starts, d16))
+    # the engine core alone (what a hand-written numpy prefix-sum lookup does), for reference
+    arrs = batch._arrays(CLOCK, starts.astype(np.int64))
+    x = starts.astype(np.int64)
+
+    def core() -> Any:
+        i = np.searchsorted(arrs.starts, x, side="right") - 1
+        c = arrs.cum[i] + np.minimum(x, arrs.ends[i]) - arrs.starts[i] + 16 * 3_600_000_000
+        j = np.searchsorted(arrs.cum_end, c)
+        return arrs.starts[j] + (c - arrs.cum[j])
+
+    t_core, _ = _best(core)
+    hol = [d for d in _weekday_rest_days() if d.year >= 2023]
+    local = pd.to_datetime(starts) + pd.Timedelta(hours=8)  # naive local wall times
+    k = min(n, 2_000)
+    cbh = pd.offsets.CustomBusinessHour(n=16, start=["09:00", "13:30"], end=["12:00", "18:00"], holidays=hol)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t_pd, pd_res = _best(lambda: [ts + cbh for ts in local[:k]], repeat=1)
+    rules = btd.Rules([
+        btd.WorkDayRule(start_time=dt.time(9), end_time=dt.time(18), working_days=[0, 1, 2, 3, 4]),
+        btd.LunchTimeRule(start_time=dt.time(12), end_time=dt.time(13, 30), working_days=[0, 1, 2, 3, 4]),
+        btd.HolidayRule([*hol, dt.date(2030, 1, 1)]),
+    ])  # fmt: skip
+    delta = btd.BusinessTimeDelta(rules, hours=16)
+    kb = min(n, 500)
+    t_bt, bt_res = _best(lambda: [ts.to_pydatetime() + delta for ts in local[:kb]], repeat=1)
+    ours_local = (pd.to_datetime(ours[:k]) + pd.Timedelta(hours=8)).to_pydatetime()
+    wrong_pd = sum(a != b.to_pydatetime() for a, b in zip(ours_local, pd_res, strict=True))
+    wrong_bt = sum(a != b.replace(tzinfo=None) for a, b in zip(ours_local[:kb], bt_res, strict=True))
+    per_ours, per_pd, per_bt = t_ours / n, t_pd / k, t_bt / kb
+    print(f"\n== Add 16 business hours ({HOURS}, China holidays) to {n:,} instants ==")
+    print(f"servstd batch.add              {1 / per_ours / 1e6:6.2f} M/s")
+    print(
+        f"  engine core (numpy only)     {n / t_core / 1e6:6.2f} M/s   (the ceiling: searchsorted on the cached arrays)"
+    )
+    print(
+        f"pandas CustomBusinessHour      {1 / per_pd / 1e3:6.2f} k/s   servstd is {per_pd / per_ours:8,.0f}× faster   {wrong_pd}/{k} differ"
+    )
+    print(
+        f"businesstimedelta              {1 / per_bt / 1e3:6.2f} k/s   servstd is {per_bt / per_ours:8,.0f}× faster   {wrong_bt}/{kb} differ"
+    )
+    figures["business_add"] = {
+        "n": n, "servstd_per_s": 1 / per_ours, "core_per_s": n / t_core, "pandas_per_s": 1 / per_pd,
+        "businesstimedelta_per_s": 1 / per_bt, "ratio_vs_pandas": per_pd / per_ours, "ratio_vs_businesstimedelta": per_bt / per_ours,
+        "pandas_wrong": [wrong_pd, k], "businesstimedelta_wrong": [wrong_bt, kb],
+    }  # fmt: skip
+
+
+def business_elapsed(n: int, figures: dict[str, Any]) -> None:
+    import businesstimedelta as btd
+    import pandas as pd
+    from business_duration import businessDuration
+
+    a = _instants(n, 3)
+    b = a + (np.random.default_rng(4).integers(0, 60 * 24 * 20, n) * 60_000_000).astype("timedelta64[us]")
+    batch.elapsed(CLOCK, a[:10], b[:10])
+    t_ours, ours = _best(lambda: batch.elapsed(CLOCK, a, b))
+    hol = [d for d in _weekday_rest_days() if d.year >= 2023]
+    la = (pd.to_datetime(a) + pd.Timedelta(hours=8)).to_pydatetime()
+    lb = (pd.to_datetime(b) + pd.Timedelta(hours=8)).to_pydatetime()
+    k = min(n, 300)
+    holiday_dict = dict.fromkeys(hol, "rest")
+
+    def bd() -> list[float]:
+        out = []
+        for x, y in zip(la[:k], lb[:k], strict=True):
+            morning = businessDuration(x, y, dt.time(9), dt.time(12), holidaylist=holiday_dict, unit="sec")
+            afternoon = businessDuration(
+                x, y, dt.time(13, 30), dt.time(18), holidaylist=holiday_dict, unit="sec"
+            )
+            out.append((0 if pd.isna(morning) else morning) + (0 if pd.isna(afternoon) else afternoon))
+        return out
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t_bd, bd_res = _best(bd, repeat=1)
+    rules = btd.Rules([
+        btd.WorkDayRule(start_time=dt.time(9), end_time=dt.time(18), working_days=[0, 1, 2, 3, 4]),
+        btd.LunchTimeRule(start_time=dt.time(12), end_time=dt.time(13, 30), working_days=[0, 1, 2, 3, 4]),
+        btd.HolidayRule([*hol, dt.date(2030, 1, 1)]),
+    ])  # fmt: skip
+    kb = min(n, 300)
+    t_bt, bt_res = _best(
+        lambda: [rules.difference(x, y) for x, y in zip(la[:kb], lb[:kb], strict=True)], repeat=1
+    )
+    ours_s = ours.astype("timedelta64[s]").astype(np.int64)
+    wrong_bd = sum(int(o) != round(v) for o, v in zip(ours_s[:k], bd_res, strict=True))
+    wrong_bt = sum(
+        int(o) != int(v.timedelta.total_seconds()) for o, v in zip(ours_s[:kb], bt_res, strict=True)
+    )
+    per_ours, per_bd, per_bt = t_ours / n, t_bd / k, t_bt / kb
+    print(f"\n== Elapsed business time for {n:,} pairs ==")
+    print(f"servstd batch.elapsed          {1 / per_ours / 1e6:6.2f} M/s")
+    print(
+        f"business_duration              {1 / per_bd / 1e3:6.2f} k/s   servstd is {per_bd / per_ours:8,.0f}× faster   {wrong_bd}/{k} differ"
+    )
+    print(
+        f"businesstimedelta              {1 / per_bt / 1e3:6.2f} k/s   servstd is {per_bt / per_ours:8,.0f}× faster   {wrong_bt}/{kb} differ"
+    )
+    figures["business_elapsed"] = {
+        "n": n, "servstd_per_s": 1 / per_ours, "business_duration_per_s": 1 / per_bd, "businesstimedelta_per_s": 1 / per_bt,
+        "ratio_vs_business_duration": per_bd / per_ours, "ratio_vs_businesstimedelta": per_bt / per_ours,
+        "business_duration_wrong": [wrong_bd, k], "businesstimedelta_wrong": [wrong_bt, kb],
+    }  # fmt: skip
+
+
+def memory(figures: dict[str, Any]) -> None:
+    clock = ServiceClock(CAL, BusinessHours.parse(HOURS), "Asia/Shanghai")
+    batch.elapsed(
+        clock,
+        np.array(["2004-01-05T02:00"], dtype="datetime64[us]"),
+        np.array(["2026-12-01T02:00"], dtype="datetime64[us]"),
+    )
+    size = batch.memory_bytes(clock)
+    print(f"\n== Memory: cached interval arrays for 2004–2026 (lists + numpy views): {size / 1e6:.2f} MB ==")
+    figures["memory_bytes_2004_2026"] = size
+
+
+def run(*, quick: bool, figures: dict[str, Any]) -> None:
+    n = 100_000 if quick else 1_000_000
+    working_days(n, figures)
+    business_hours(n, figures)
+    business_elapsed(n, figures)
+    memory(figures)

@@ -1,0 +1,476 @@
+"""The batch engine: whole columns of instants at memory speed (needs numpy: ``servstd[batch]``).
+
+Every function reads the same per-year arrays as the scalar :class:`~servstd.sla.ServiceClock`
+(interval starts, ends and prefix sums of open time), as numpy arrays, and answers with
+``searchsorted`` — no Python loop per element — so each element equals the scalar answer.
+
+Instants may be numpy ``datetime64`` arrays (UTC), integer arrays of epoch time (``unit=`` s, ms, us
+or ns), or the columns users have: pandas Series (time-zone aware), polars Series and pyarrow
+arrays of timestamps. Results come back in the same kind of container, time-zone aware in the
+clock's zone where the input carried a zone. Missing values (NaT, null) stay missing.
+
+>>> import numpy as np
+>>> from servstd.sla import ServiceClock, batch
+>>> clock = ServiceClock.default()
+>>> starts = np.array(["2026-09-30T08:00", "2026-10-09T09:30", "NaT"], dtype="datetime64[us]")  # UTC
+>>> batch.add(clock, starts, np.timedelta64(2, "h"))
+array(['2026-10-08T02:00:00.000000', '2026-10-10T02:00:00.000000',
+                              'NaT'], dtype='datetime64[us]')
+>>> batch.deadline(clock, starts, "3个工作日")
+array(['2026-10-10T10:00:00.000000', '2026-10-14T10:00:00.000000',
+                              'NaT'], dtype='datetime64[us]')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from servstd.errors import InputTypeError
+from servstd.sla._timeline import wall_to_us
+from servstd.sla.deadline import DeadlineRule
+from servstd.sla.durations import (
+    Anchor,
+    AnchorKind,
+    BusinessTime,
+    CalendarPeriod,
+    ClockTime,
+    Duration,
+    PeriodUnit,
+    WorkingDays,
+    parse_duration,
+)
+from servstd.sla.service_clock import ServiceClock
+from servstd.sla.work_calendar import WorkCalendar
+
+__all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes"]
+
+I64 = npt.NDArray[np.int64]
+NAT = np.iinfo(np.int64).min
+_UNITS = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": None}
+
+
+# -- columns in, columns out -------------------------------------------------------------------
+
+
+def _column(values: Any, unit: str = "us") -> tuple[I64, Callable[[I64], Any]]:
+    """(epoch microseconds, a function that puts results back in the input's kind of container)."""
+    mod = type(values).__module__.split(".")[0]
+    if mod == "pandas":
+        import pandas as pd  # noqa: PLC0415 - optional adapter
+
+        s = values
+        if not isinstance(s.dtype, pd.DatetimeTZDtype):
+            raise InputTypeError(s.dtype, "values", "a time-zone-aware pandas Series (localise it first)")
+        us = s.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]").astype(np.int64)
+
+        def back_pd(out: I64) -> Any:
+            arr = out.astype("datetime64[us]")
+            return pd.Series(arr, index=s.index, name=s.name).dt.tz_localize("UTC")
+
+        return us, back_pd
+    if mod == "polars":
+        import polars as pl  # noqa: PLC0415 - optional adapter
+
+        ser = values
+        tz = getattr(ser.dtype, "time_zone", None)
+        if tz is None:
+            raise InputTypeError(ser.dtype, "values", "a time-zone-aware polars Datetime Series")
+        us = (
+            ser.dt.convert_time_zone("UTC")
+            .dt.replace_time_zone(None)
+            .cast(pl.Datetime("us"))
+            .to_numpy()
+            .astype("datetime64[us]")
+            .astype(np.int64)
+        )
+
+        def back_pl(out: I64) -> Any:
+            return pl.Series(ser.name, out.astype("datetime64[us]")).dt.replace_time_zone("UTC")
+
+        return us, back_pl
+    if mod == "pyarrow":
+        import pyarrow as pa  # noqa: PLC0415 - optional adapter
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        arr = values
+        if not pa.types.is_timestamp(arr.type) or arr.type.tz is None:
+            raise InputTypeError(arr.type, "values", "a pyarrow timestamp array with a time zone")
+        as_us = pc.cast(arr, pa.timestamp("us", tz="UTC"))
+        us = np.asarray(pc.fill_null(as_us.cast(pa.int64()), NAT), dtype=np.int64)
+
+        def back_pa(out: I64) -> Any:
+            mask = out == NAT
+            return pa.array(out, type=pa.int64(), mask=mask).cast(pa.timestamp("us", tz="UTC"))
+
+        return us, back_pa
+    arr = np.asarray(values)
+    if np.issubdtype(arr.dtype, np.datetime64):
+        us = arr.astype("datetime64[us]").astype(np.int64)
+        return us, lambda out: out.astype("datetime64[us]")
+    if np.issubdtype(arr.dtype, np.integer):
+        if unit not in _UNITS:
+            raise InputTypeError(unit, "unit", "'s', 'ms', 'us' or 'ns'")
+        factor = _UNITS[unit]
+        raw = arr.astype(np.int64)
+        if factor is None:
+            us = raw // 1000
+            return us, lambda out: np.where(out == NAT, NAT, out * 1000)
+        return raw * factor, lambda out: np.where(out == NAT, NAT, out // factor)
+    raise InputTypeError(
+        values, "values", "datetime64 or integer arrays, or pandas/polars/pyarrow timestamp columns"
+    )
+
+
+def _durations(durations: Any, n: int) -> I64:
+    arr = np.asarray(durations)
+    if np.issubdtype(arr.dtype, np.timedelta64):
+        out = arr.astype("timedelta64[us]").astype(np.int64)
+    elif isinstance(durations, dt.timedelta):
+        out = np.asarray(durations // dt.timedelta(microseconds=1), dtype=np.int64)
+    elif np.issubdtype(arr.dtype, np.integer):
+        out = arr.astype(np.int64)
+    else:
+        raise InputTypeError(durations, "durations", "timedelta64 or integer microseconds (array or scalar)")
+    return np.broadcast_to(out, (n,)).astype(np.int64)
+
+
+# -- the clock's arrays as numpy ---------------------------------------------------------------
+
+
+class _Arrays:
+    __slots__ = ("cum", "cum_end", "ends", "starts", "state")
+
+    def __init__(self, state: tuple[list[int], list[int], list[int], list[int], int, int]) -> None:
+        self.state = state
+        self.starts = np.asarray(state[0], dtype=np.int64)
+        self.ends = np.asarray(state[1], dtype=np.int64)
+        self.cum = np.asarray(state[2], dtype=np.int64)
+        self.cum_end = np.asarray(state[3], dtype=np.int64)
+
+
+def _arrays(clock: ServiceClock, *columns: I64) -> _Arrays:
+    """numpy views of the clock's lists, loaded to cover every instant in ``columns``."""
+    for us in columns:
+        if not us.size:
+            continue
+        lo = int(us.min())
+        if lo == NAT:  # missing values sort first
+            valid = us[us != NAT]
+            if not valid.size:
+                continue
+            lo = int(valid.min())
+        clock._span(lo, int(us.max()))  # loads the years between
+    tl = clock._timeline
+    cached: _Arrays | None = tl.batch.get("arrays")
+    if cached is None or cached.state is not tl.state:
+        cached = _Arrays(tl.state)
+        tl.batch["arrays"] = cached
+    return cached
+
+
+def _open_before(a: _Arrays, x: I64) -> I64:
+    i = np.searchsorted(a.starts, x, side="right") - 1
+    if i.size and int(i.min()) >= 0:
+        fast: I64 = a.cum[i] + np.minimum(x, a.ends[i]) - a.starts[i]
+        return fast
+    ic = np.clip(i, 0, None)
+    c = a.cum[ic] + np.minimum(x, a.ends[ic]) - a.starts[ic]
+    return np.where(i < 0, 0, c)
+
+
+def elapsed(clock: ServiceClock, a: Any, b: Any, *, unit: str = "us") -> Any:
+    """Open time between ``a[i]`` and ``b[i]`` as ``timedelta64[us]`` (negative when ``b < a``)."""
+    x, _ = _column(a, unit)
+    y, _ = _column(b, unit)
+    arrs = _arrays(clock, x, y)
+    res = (_open_before(arrs, y) - _open_before(arrs, x)).astype("timedelta64[us]")
+    res[(x == NAT) | (y == NAT)] = np.timedelta64("NaT", "us")
+    return res
+
+
+def is_open(clock: ServiceClock, instants: Any, *, unit: str = "us") -> npt.NDArray[np.bool_]:
+    """Whether the service is open at each instant (False where missing)."""
+    x, _ = _column(instants, unit)
+    a = _arrays(clock, x)
+    i = np.searchsorted(a.starts, x, side="right") - 1
+    ic = np.clip(i, 0, None)
+    result: npt.NDArray[np.bool_] = (i >= 0) & (x < a.ends[ic]) & (x != NAT)
+    return result
+
+
+def _add_us(clock: ServiceClock, x: I64, d: I64) -> I64:
+    if x.size and int(x.min()) != NAT and int(d.min()) > 0:  # the common case: no masks needed
+        a = _arrays(clock, x)
+        target = _open_before(a, x) + d
+        while a.cum_end.size == 0 or int(target.max()) > int(a.cum_end[-1]):
+            clock._timeline.extend_forward()
+            a = _arrays(clock, x)
+            target = _open_before(a, x) + d
+        j = np.searchsorted(a.cum_end, target, side="left")
+        answer: I64 = a.starts[j] + (target - a.cum[j])
+        return answer
+    out = x.copy()
+    ok = (x != NAT) & (d != 0)
+    fwd = ok & (d > 0)
+    back = ok & (d < 0)
+    if fwd.any():
+        a = _arrays(clock, x[fwd])
+        target = _open_before(a, x[fwd]) + d[fwd]
+        while a.cum_end.size == 0 or int(target.max()) > int(a.cum_end[-1]):
+            clock._timeline.extend_forward()
+            a = _arrays(clock, x[fwd])
+            target = _open_before(a, x[fwd]) + d[fwd]
+        j = np.searchsorted(a.cum_end, target, side="left")
+        out[fwd] = a.starts[j] + (target - a.cum[j])
+    if back.any():
+        a = _arrays(clock, x[back])
+        target = _open_before(a, x[back]) + d[back]
+        while int(target.min()) < 0:
+            clock._timeline.extend_backward()
+            a = _arrays(clock, x[back])
+            target = _open_before(a, x[back]) + d[back]
+        j = np.searchsorted(a.cum, target, side="right") - 1
+        out[back] = a.starts[j] + (target - a.cum[j])
+    result: I64 = out
+    return result
+
+
+def add(clock: ServiceClock, starts: Any, durations: Any, *, unit: str = "us") -> Any:
+    """``clock.add(starts[i], durations[i])`` for every element (durations: timedelta64 or µs)."""
+    x, back = _column(starts, unit)
+    return back(_add_us(clock, x, _durations(durations, x.size)))
+
+
+# -- days ----------------------------------------------------------------------------------------
+
+
+class _Days:
+    """Per local day of the loaded years: start instant, working flag, opening, close, 24:00."""
+
+    __slots__ = ("_cutoffs", "close", "first", "midnight", "nxt", "open", "start", "wcum", "working", "years")
+
+    def __init__(self, clock: ServiceClock, y0: int, y1: int) -> None:
+        zone = clock.zone
+        first = dt.date(y0, 1, 1)
+        n = (dt.date(y1, 12, 31) - first).days + 1
+        start = np.empty(n + 1, dtype=np.int64)
+        working = np.empty(n, dtype=bool)
+        opening = np.empty(n, dtype=np.int64)
+        close = np.empty(n, dtype=np.int64)
+        for k in range(n):
+            d = first + dt.timedelta(days=k)
+            start[k] = wall_to_us(d, 0, zone)
+            working[k] = clock.calendar.is_working_day(d)
+            ivs = clock._day(d)
+            opening[k] = ivs[0][0] if ivs else start[k]
+            close[k] = ivs[-1][1] if ivs else wall_to_us(d, 86_400, zone)
+        start[n] = wall_to_us(first + dt.timedelta(days=n), 0, zone)
+        self.first, self.years = first, (y0, y1)
+        self.start, self.working, self.open, self.close = start, working, opening, close
+        self.midnight = start[1:]
+        self.wcum = np.cumsum(working, dtype=np.int64)  # working days up to and including k
+        # index of the first working day at or after k (n when none is loaded)
+        nxt = np.full(n + 1, n, dtype=np.int64)
+        idx = np.flatnonzero(working)
+        pos = np.searchsorted(idx, np.arange(n), side="left")
+        nxt[:n] = np.where(pos < idx.size, idx[np.clip(pos, 0, max(idx.size - 1, 0))], n)
+        self.nxt = nxt
+        self._cutoffs: dict[int, I64] = {}
+
+    def cutoff(self, clock: ServiceClock, seconds: int) -> I64:
+        """The instant of local wall time ``seconds`` on every loaded day."""
+        got = self._cutoffs.get(seconds)
+        if got is None:
+            zone = clock.zone
+            n = self.working.size
+            got = np.array(
+                [wall_to_us(self.first + dt.timedelta(days=i), seconds, zone) for i in range(n)],
+                dtype=np.int64,
+            )
+            self._cutoffs[seconds] = got
+        return got
+
+
+def _days(clock: ServiceClock, lo_year: int, hi_year: int) -> _Days:
+    tl = clock._timeline
+    cached: _Days | None = tl.batch.get("days")
+    if cached is None or cached.years[0] > lo_year or cached.years[1] < hi_year:
+        y0 = lo_year if cached is None else min(lo_year, cached.years[0])
+        y1 = hi_year if cached is None else max(hi_year, cached.years[1])
+        cached = _Days(clock, y0, y1)
+        tl.batch["days"] = cached
+    return cached
+
+
+def _local_years(clock: ServiceClock, x: I64) -> tuple[int, int]:
+    valid = x[x != NAT]
+    lo = clock._dt(int(valid.min())).year
+    hi = clock._dt(int(valid.max())).year
+    return lo, hi
+
+
+class _OutOfRangeError(Exception):
+    """A result lies past the loaded days: load one more year and try again."""
+
+
+def _at(arr: I64 | npt.NDArray[np.bool_], idx: I64) -> Any:
+    if idx.size and int(idx.max()) >= arr.shape[0]:
+        raise _OutOfRangeError
+    return arr[idx]
+
+
+def deadline(
+    clock: ServiceClock, starts: Any, rule: str | Duration | DeadlineRule, *, unit: str = "us"
+) -> Any:
+    """``clock.due(starts[i], rule)`` for every element: the Civil Code rules of the scalar API.
+
+    Calendar periods in months or years use numpy's calendar arithmetic; everything else is a
+    lookup in per-day arrays (working-day counts, next working day, opening and close). Days are
+    loaded one year at a time, only as far as the results reach.
+    """
+    if not isinstance(rule, DeadlineRule):
+        rule = DeadlineRule(parse_duration(rule))
+    x, back = _column(starts, unit)
+    missing = x == NAT
+    d = rule.duration
+    if isinstance(d, ClockTime):
+        return back(np.where(missing, NAT, x + d.micros))
+    if missing.all():
+        return back(x.copy())
+    lo, hi = _local_years(clock, x)
+    while True:
+        days = _days(clock, lo, hi)
+        try:
+            out = _deadline_on(clock, days, np.where(missing, days.start[0], x), rule)
+        except _OutOfRangeError:
+            hi += 1
+            continue
+        return back(np.where(missing, NAT, out))
+
+
+def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) -> I64:
+    d = rule.duration
+    n_days = days.working.size
+    if rule.cutoff is not None:
+        k = np.searchsorted(days.start, xs, side="right") - 1
+        cut_s = rule.cutoff.hour * 3600 + rule.cutoff.minute * 60 + rule.cutoff.second
+        cut_us = days.cutoff(clock, cut_s)
+        late = (~days.working[k]) | (xs >= cut_us[k])
+        nk = _at(days.nxt, k + 1)
+        opening = _at(days.open, np.where(late, nk, 0))
+        xs = np.where(late, opening, xs)
+    k = np.searchsorted(days.start, xs, side="right") - 1
+    ends = days.close if rule.end_of_day == "close" else days.midnight
+    if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
+        micros = (
+            d.micros
+            if isinstance(d, BusinessTime)
+            else int(d.count * clock.hours.standard_day_seconds * 1_000_000)
+        )
+        return _add_us(clock, xs, np.full(xs.size, micros, dtype=np.int64))
+    if isinstance(d, WorkingDays) or (isinstance(d, Anchor) and d.kind is AnchorKind.NEXT_WORKING_DAY):
+        n = int(d.count) if isinstance(d, WorkingDays) else 1
+        counted = days.working[k] & rule.count_start_day
+        target = days.wcum[k] - counted.astype(np.int64) + n
+        if target.size and int(target.max()) > int(days.wcum[-1]):
+            raise _OutOfRangeError
+        last = np.searchsorted(days.wcum, target, side="left")
+        return _at(ends, last)  # type: ignore[no-any-return]
+    if isinstance(d, CalendarPeriod) or (isinstance(d, Anchor) and d.kind is AnchorKind.NEXT_DAY):
+        period = d if isinstance(d, CalendarPeriod) else CalendarPeriod(1)
+        shift = 1 if rule.count_start_day else 0
+        if period.unit is PeriodUnit.DAYS:
+            last = k + period.count - shift
+        else:
+            months = period.count * (12 if period.unit is PeriodUnit.YEARS else 1)
+            origin = np.datetime64(days.first, "D")
+            d0 = origin + k.astype("timedelta64[D]")
+            mo = d0.astype("datetime64[M]")
+            day_of_month = (d0 - mo.astype("datetime64[D]")).astype(np.int64)
+            target_month = mo + np.timedelta64(months, "M")
+            month_len = (
+                (target_month + 1).astype("datetime64[D]") - target_month.astype("datetime64[D]")
+            ).astype(np.int64)
+            last_date = target_month.astype("datetime64[D]") + np.minimum(day_of_month, month_len - 1).astype(
+                "timedelta64[D]"
+            )
+            last = (last_date - origin).astype(np.int64) - shift
+        moved = _at(days.nxt, last)
+        return _at(ends, moved)  # type: ignore[no-any-return]
+    # same day: today's close if still to come on a working day, else the next working day's
+    open_later = days.working[k] & (xs < ends[k])
+    nk = _at(days.nxt, np.minimum(k + 1, n_days))
+    later = _at(ends, np.where(open_later, 0, nk))
+    return np.where(open_later, ends[k], later)
+
+
+def add_working_days(calendar: WorkCalendar, dates: Any, n: int | Any) -> Any:
+    """``calendar.add_working_days(dates[i], n[i])`` for ``datetime64[D]`` dates (any sign of n).
+
+    One gather per element: ``wcum[d]`` (working days up to d) locates the answer in the list of
+    working days, so the cost does not depend on n.
+    """
+    arr = np.asarray(dates).astype("datetime64[D]")
+    days = arr.view(np.int64)
+    missing = days == NAT
+    any_missing = bool(missing.any())
+    valid = days[~missing] if any_missing else days
+    if not valid.size:
+        return arr.copy()
+    nn = np.asarray(n, dtype=np.int64)
+    n_min, n_max = int(nn.min()), int(nn.max())
+    span = max(abs(n_min), abs(n_max)) // 240 + 1
+    lo = int(valid.min().astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
+    hi = int(valid.max().astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
+    while True:
+        key = (lo - span if n_min < 0 else lo, hi)
+        table = calendar._cache.batch.get(key)
+        if table is None:
+            kinds = np.concatenate(
+                [np.frombuffer(calendar._table(y).kinds, dtype=np.uint8) for y in range(key[0], key[1] + 1)]
+            )
+            working = (kinds == 0) | (kinds == 3)  # WORKDAY, MAKEUP_WORKDAY
+            origin = int(np.datetime64(dt.date(key[0], 1, 1), "D").astype(np.int64))
+            table = (
+                origin,
+                np.cumsum(working, dtype=np.int64),
+                np.flatnonzero(working).astype(np.int64),
+                working,
+            )
+            calendar._cache.batch[key] = table
+        origin, wcum, work_idx, working = table
+        idx = (np.where(missing, origin, days) if any_missing else days) - origin
+        if n_min >= 0:
+            target = wcum[idx] + nn  # ordinal (1-based) of the answer among working days
+        else:
+            target = np.where(nn >= 0, wcum[idx] + nn, wcum[idx] - working[idx] + nn + 1)
+        if int(target.max()) > work_idx.size:
+            hi += 1
+            continue
+        if int(target.min()) < 1 and (n_min != 0 or n_max != 0):
+            low = target[nn != 0] if n_min == 0 or n_max == 0 else target
+            if low.size and int(low.min()) < 1:
+                span += 1
+                continue
+        out = (work_idx[np.clip(target, 1, None) - 1] + origin).astype("datetime64[D]")
+        if n_min <= 0 <= n_max:
+            out = np.where(nn == 0, arr, out)
+        if any_missing:
+            out[missing] = np.datetime64("NaT")
+        return out
+
+
+def memory_bytes(clock: ServiceClock) -> int:
+    """Bytes held by the clock's cached interval arrays (lists and numpy views)."""
+    st = clock._timeline.state
+    lists = sum(len(lst) for lst in st[:4]) * 8
+    arrs = clock._timeline.batch.get("arrays")
+    numpy_bytes = (
+        sum(a.nbytes for a in (arrs.starts, arrs.ends, arrs.cum, arrs.cum_end)) if arrs is not None else 0
+    )
+    return lists + numpy_bytes
