@@ -13,11 +13,11 @@ clock's zone where the input carried a zone. Missing values (NaT, null) stay mis
 >>> from servstd.sla import ServiceClock, batch
 >>> clock = ServiceClock.default()
 >>> starts = np.array(["2026-09-30T08:00", "2026-10-09T09:30", "NaT"], dtype="datetime64[us]")  # UTC
->>> batch.add(clock, starts, np.timedelta64(2, "h"))
-array(['2026-10-08T02:00:00.000000', '2026-10-10T02:00:00.000000',
+>>> batch.add(clock, starts, np.timedelta64(2, "h"))      # 16:00 and 17:30 in Shanghai
+array(['2026-09-30T10:00:00.000000', '2026-10-10T02:30:00.000000',
                               'NaT'], dtype='datetime64[us]')
 >>> batch.deadline(clock, starts, "3个工作日")
-array(['2026-10-10T10:00:00.000000', '2026-10-14T10:00:00.000000',
+array(['2026-10-10T10:00:00.000000', '2026-10-13T10:00:00.000000',
                               'NaT'], dtype='datetime64[us]')
 """
 
