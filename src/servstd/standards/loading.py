@@ -103,7 +103,8 @@ def dump(standard: Standard, format: str = "yaml") -> str:
             import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
         except ImportError as exc:
             raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
-        return tomli_w.dumps(_plain(data))
+        text: str = tomli_w.dumps(_plain(data))
+        return text
     raise ServstdError(f"unknown format {format!r}; accepted: 'yaml', 'json', 'toml'")
 
 
