@@ -179,8 +179,8 @@ def _timeline_svg() -> None:
     received = dt.datetime(2026, 9, 30, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     tl = policy.timeline(received, "重大")
     days = 11
-    width, left, top = 760, 170, 30
-    scale = (width - left - 20) / (days * 86400)
+    width, left, top = 900, 190, 30
+    scale = (width - left - 110) / (days * 86400)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + 40 * len(tl.stages) + 50}" font-family="sans-serif" font-size="11">'
     ]
