@@ -19,7 +19,7 @@ import bisect
 import datetime as dt
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from servstd.errors import ScheduleError
@@ -129,33 +129,25 @@ class Timeline:
         return cum[i] + min(x, ends[i]) - starts[i]
 
     def extend_forward(self) -> None:
-        """Load one more year at the end; give up after years with no open time at all."""
-        before = self.state[3][-1] if self.state[3] else 0
-        empty = 0
-        while True:
-            self._load(self.y0, self.y1 + 1)
-            after = self.state[3][-1] if self.state[3] else 0
-            if after > before:
-                return
-            empty += 1
-            if empty >= _EMPTY_YEARS_LIMIT:
-                raise ScheduleError(
-                    f"the clock has no open time in {_EMPTY_YEARS_LIMIT} consecutive years up to "
-                    f"{self.y1}; check its business hours and calendar"
-                )
+        """Load one more year at the end (see :meth:`extend`)."""
+        self.extend(1)
 
     def extend_backward(self) -> None:
-        """Load one more year at the start; give up after years with no open time at all."""
-        empty = 0
-        while True:
+        """Load one more year at the start (see :meth:`extend`)."""
+        self.extend(-1)
+
+    def extend(self, direction: Literal[1, -1]) -> None:
+        """Load years in ``direction`` until open time grows; give up after years with none."""
+        for _ in range(_EMPTY_YEARS_LIMIT):
             before = self.state[3][-1] if self.state[3] else 0
-            self._load(self.y0 - 1, self.y1)
-            after = self.state[3][-1] if self.state[3] else 0
-            if after > before:
+            if direction > 0:
+                self._load(self.y0, self.y1 + 1)
+            else:
+                self._load(self.y0 - 1, self.y1)
+            if (self.state[3][-1] if self.state[3] else 0) > before:
                 return
-            empty += 1
-            if empty >= _EMPTY_YEARS_LIMIT:
-                raise ScheduleError(
-                    f"the clock has no open time in {_EMPTY_YEARS_LIMIT} consecutive years back to "
-                    f"{self.y0}; check its business hours and calendar"
-                )
+        edge = f"up to {self.y1}" if direction > 0 else f"back to {self.y0}"
+        raise ScheduleError(
+            f"the clock has no open time in {_EMPTY_YEARS_LIMIT} consecutive years {edge}; "
+            "check its business hours and calendar"
+        )

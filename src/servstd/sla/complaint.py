@@ -129,8 +129,7 @@ class ComplaintPolicy:
         """A complaint policy shipped in the catalog."""
         from servstd.standards.catalog import catalog  # noqa: PLC0415 - standards imports sla
 
-        c = catalog()
-        return _from_data(c.data(policy_id), f"catalog:{c.source_file(policy_id)}")
+        return _from_data(*catalog().document(policy_id))
 
     def tier(self, key: str | SeverityTier) -> SeverityTier:
         """A tier by code, Chinese or English name."""

@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import attrs
 
+from servstd._numerals import cn_int
 from servstd.errors import DurationParseError
 
 __all__ = [
@@ -58,20 +59,6 @@ ACCEPTED_FORMS = (
 )
 
 _US = {"h": 3_600_000_000, "m": 60_000_000, "s": 1_000_000, "us": 1}
-_CN = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 
 
 def _time_text(us: int, zh_suffix: str, en_prefix: str) -> tuple[str, str]:
@@ -267,24 +254,10 @@ _PREFIXES = ("within", "in", "不超过", "不得超过", "最迟", "在")
 _SUFFIXES = ("以内", "之内", "内", "完成")
 
 
-def _cn_int(text: str) -> int:
-    total, section, digit = 0, 0, 0
-    for ch in text:
-        if ch == "百":
-            section += (digit or 1) * 100
-            digit = 0
-        elif ch == "十":
-            section += (digit or 1) * 10
-            digit = 0
-        else:
-            digit = _CN[ch]
-    return total + section + digit
-
-
 def _number(text: str) -> Decimal:
     if text[0].isdigit():
         return Decimal(text)
-    return Decimal(_cn_int(text))
+    return Decimal(cn_int(text))
 
 
 def _normalise(text: str) -> str:

@@ -26,25 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from servstd._numerals import cn_int
 from servstd.errors import NoticeParseError
 from servstd.sla.calendar_overlay import CalendarOverlay
 
 __all__ = ["parse_notice"]
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _ITEM = re.compile(r"(?:^|(?<=[。\s]))([一二三四五六七八九十]{1,3})、([^：:。]{1,30})[：:]")
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
@@ -52,21 +39,6 @@ _DATE = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日"
 _DATE_RE = re.compile(_DATE)
 _RANGE_RE = re.compile(rf"^{_DATE}\s*(?:至|到|-|—|－|～|~)\s*{_DATE}$")
 _LIST_RE = re.compile(rf"^{_DATE}(?:、{_DATE})*$")
-
-
-def _cn_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS[text[1]]
-    if text.endswith("十"):
-        return 10 * _CN_DIGITS[text[0]]
-    if "十" in text:
-        tens, ones = text.split("十")
-        return 10 * _CN_DIGITS[tens] + _CN_DIGITS[ones]
-    return _CN_DIGITS[text]
 
 
 class _Reader:
@@ -158,7 +130,7 @@ class _Reader:
                 continue
             m = re.fullmatch(r"共([\d一二三四五六七八九十]+)天", clause)
             if m:
-                n = _cn_number(m.group(1))
+                n = cn_int(m.group(1))
                 if n != len(last_range):
                     raise NoticeParseError(
                         sentence,
@@ -169,7 +141,7 @@ class _Reader:
             if m:
                 days = self._dates(m.group(1), sentence)
                 self._check_weekdays([days[0], days[-1]] if len(days) > 1 else days, weekdays, sentence)
-                if m.group(2) and _cn_number(m.group(2)) != len(days):
+                if m.group(2) and cn_int(m.group(2)) != len(days):
                     raise NoticeParseError(
                         sentence,
                         f"the notice says {m.group(2)}天 but the dates give {len(days)} days",

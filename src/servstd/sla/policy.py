@@ -88,8 +88,7 @@ class SLAPolicy:
         """A policy shipped in the catalog."""
         from servstd.standards.catalog import catalog  # noqa: PLC0415 - standards imports sla
 
-        c = catalog()
-        return _from_data(c.data(policy_id), f"catalog:{c.source_file(policy_id)}")
+        return _from_data(*catalog().document(policy_id))
 
     def metrics(self) -> list[str]:
         """Every metric any rule names."""

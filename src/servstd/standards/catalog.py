@@ -71,6 +71,10 @@ class Catalog:
         needle = text.lower()
         return [i for i in self.ids() if needle in _haystack(self.data(i)).lower()]
 
+    def document(self, id: str) -> tuple[Any, str]:
+        """The parsed data of ``id`` and its source name (for policy loaders and error messages)."""
+        return self.data(id), f"catalog:{self.source_file(id)}"
+
     def source_file(self, id: str) -> str:
         """The file name of ``id`` inside the package."""
         self.data(id)

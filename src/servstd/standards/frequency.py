@@ -14,11 +14,10 @@ import re
 
 import attrs
 
+from servstd._numerals import cn_int
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["Frequency", "Period"]
-
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 class Period(enum.Enum):
@@ -36,10 +35,6 @@ _PERIODS = {"天": Period.DAY, "日": Period.DAY, "周": Period.WEEK, "星期": 
             "day": Period.DAY, "week": Period.WEEK, "month": Period.MONTH, "quarter": Period.QUARTER,
             "year": Period.YEAR}  # fmt: skip
 _ACCEPTED = "'每周至少1次', '每月2次', '每天', '每月5日前', '每季度', 'weekly', 'at least 2 per month'"
-
-
-def _num(text: str) -> int:
-    return int(text) if text.isdigit() else _CN[text]
 
 
 @attrs.frozen
@@ -66,7 +61,7 @@ class Frequency:
             s,
         )
         if m:
-            n = _num(m.group(2)) if m.group(2) else 1
+            n = cn_int(m.group(2)) if m.group(2) else 1
             return cls(_PERIODS[m.group(1)], n, None, str(text))
         english = {"daily": Period.DAY, "weekly": Period.WEEK, "monthly": Period.MONTH,
                    "quarterly": Period.QUARTER, "yearly": Period.YEAR, "annually": Period.YEAR}  # fmt: skip
