@@ -58,6 +58,35 @@ def test_cross_year_range_and_makeup_day() -> None:
     assert [d for d, _ in ov.work_days] == [D(2018, 12, 29)]
 
 
+def test_older_formats_and_inferred_years() -> None:
+    """2008: "2007年12月30日—2008年1月1日放假，共3天。其中，…。12月29日（星期六）上班。" — the 其中 sentence
+    explains, and the make-up Saturday without a year is 2007-12-29 (2008-12-29 is a Monday)."""
+    ov = parse_notice(
+        "国务院办公厅关于2008年部分节假日安排的通知\n"
+        "一、元旦：2007年12月30日—2008年1月1日放假，共3天。其中，1月1日（星期二）为法定假日，12月30日（星期日）为公休日，"
+        "12月29日（星期六）公休日调至12月31日（星期一）。12月29日（星期六）上班。\n"
+        "二、春节：2月6日至12日放假，共7天。其中，2月6日（除夕）、2月7日、2月8日为法定假日。2月2日（星期六）、2月3日（星期日）上班。"
+    )
+    assert [d for d, _ in ov.rest_days][:3] == [D(2007, 12, 30), D(2007, 12, 31), D(2008, 1, 1)]
+    assert [d for d, _ in ov.work_days] == [D(2007, 12, 29), D(2008, 2, 2), D(2008, 2, 3)]
+    assert ov.notes[0].startswith("元旦：其中")
+    cal = WorkCalendar.china()  # the packaged data agrees with every day the notice names
+    assert all(cal.is_working_day(d) for d, _ in ov.work_days)
+    assert not any(cal.is_working_day(d) for d, _ in ov.rest_days)
+
+
+def test_swapped_word_order_and_lists_without_years() -> None:
+    """ "9月3日至5日调休放假" (2015) and "2006年12月30日（星期六）、31日（星期日）上班" (2007)."""
+    ov = parse_notice(
+        "国务院办公厅关于2015年抗战胜利70周年纪念日调休放假的通知\n一、纪念日：9月3日至5日调休放假，共3天。9月6日（星期日）上班。"
+    )
+    assert [d for d, _ in ov.rest_days] == [D(2015, 9, 3), D(2015, 9, 4), D(2015, 9, 5)]
+    ov = parse_notice(
+        "国务院办公厅关于2007年部分节假日安排的通知\n一、元旦：1月1日至3日放假，共3天。2006年12月30日（星期六）、31日（星期日）上班。"
+    )
+    assert [d for d, _ in ov.work_days] == [D(2006, 12, 30), D(2006, 12, 31)]
+
+
 def test_range_crossing_a_month_and_compensatory_day() -> None:
     """Ranges cross months (4月29日至5月1日); 补休 days are rest days (2017: 1月2日（星期一）补休)."""
     ov = parse_notice(

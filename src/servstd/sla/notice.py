@@ -47,22 +47,51 @@ class _Reader:
         self.rest: dict[dt.date, str] = {}
         self.work: dict[dt.date, str] = {}
         self.notes: list[str] = []
+        self.reference: dt.date | None = None  # the current item's first holiday day
 
     # -- dates -----------------------------------------------------------------------------
     def _date(
-        self, y: str | None, m: str | None, d: str, *, default: dt.date | None, sentence: str
+        self,
+        y: str | None,
+        m: str | None,
+        d: str,
+        *,
+        default: dt.date | None,
+        sentence: str,
+        weekday: int | None = None,
     ) -> dt.date:
-        year = int(y) if y else (default.year if default else self.year)
+        """One date token. Without a year: after ``default`` (the previous date of a range or list),
+        else the year whose date matches the stated weekday and lies nearest the item's holiday."""
         if m:
             month = int(m)
         elif default is not None:
             month = default.month
         else:
             raise NoticeParseError(sentence, f"the date {d}日 has no month")
-        try:
-            return dt.date(year, month, int(d))
-        except ValueError as exc:
-            raise NoticeParseError(sentence, f"{year}年{month}月{d}日 is not a date") from exc
+        if y:
+            years = [int(y)]
+        elif default is not None:
+            years = [default.year, default.year + 1]
+        else:  # the notice's year, or December of the year before (元旦 make-up days)
+            years = [self.year, self.year - 1] if month == 12 else [self.year]
+        candidates = []
+        for year in years:
+            try:
+                candidates.append(dt.date(year, month, int(d)))
+            except ValueError:
+                continue
+        if not candidates:
+            raise NoticeParseError(sentence, f"{years[0]}年{month}月{d}日 is not a date")
+        if weekday is not None and not y:
+            matching = [c for c in candidates if c.weekday() == weekday]
+            candidates = matching or candidates  # a mismatch is reported by _check_weekdays
+        if default is not None:
+            later = [c for c in candidates if c >= default]
+            return later[0] if later else candidates[0]
+        if self.reference is not None and not y:
+            ref = self.reference
+            return min(candidates, key=lambda c: abs((c - ref).days))
+        return candidates[0]
 
     def _strip(self, clause: str, sentence: str) -> tuple[str, list[int | None]]:
         """Remove parentheticals; return the clause and the weekday each date token claims."""
@@ -93,29 +122,33 @@ class _Reader:
                     sentence, f"the notice says 周{names[wd]} but {d} is a 周{names[d.weekday()]}"
                 )
 
-    def _dates(self, text: str, sentence: str) -> list[dt.date]:
+    def _dates(self, text: str, sentence: str, weekdays: list[int | None]) -> list[dt.date]:
         """A range (至) or a list (、) of dates, expanded to every day."""
         m = _RANGE_RE.match(text)
         if m:
-            start = self._date(*m.groups()[:3], default=None, sentence=sentence)
-            end = self._date(*m.groups()[3:], default=start, sentence=sentence)
+            wd = [*weekdays, None, None]
+            start = self._date(*m.groups()[:3], default=None, sentence=sentence, weekday=wd[0])
+            end = self._date(*m.groups()[3:], default=start, sentence=sentence, weekday=wd[1])
             if end < start:
                 raise NoticeParseError(sentence, f"the range ends ({end}) before it starts ({start})")
             return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
         if _LIST_RE.match(text):
             out: list[dt.date] = []
-            for g in _DATE_RE.findall(text):
-                out.append(self._date(*g, default=out[-1] if out else None, sentence=sentence))
+            for i, g in enumerate(_DATE_RE.findall(text)):
+                wd = weekdays[i] if i < len(weekdays) else None
+                out.append(self._date(*g, default=out[-1] if out else None, sentence=sentence, weekday=wd))
             return out
         raise NoticeParseError(sentence, f"cannot read the dates in 「{text}」")
 
     # -- items -----------------------------------------------------------------------------
     def item(self, name: str, body: str) -> None:
+        self.reference = None
         for raw in re.split(r"[。；;]", body):
             sentence = raw.strip()
             if not sentence:
                 continue
-            if sentence.startswith(("鼓励", "提倡", "注")):
+            # "鼓励…" encourages, "其中，…为法定假日…调至…" explains the range just given: notes, not arrangements
+            if sentence.startswith(("鼓励", "提倡", "注", "其中")):
                 self.notes.append(f"{name}：{sentence}")
                 continue
             self.sentence(name, sentence)
@@ -137,9 +170,11 @@ class _Reader:
                         f"the notice says 共{n}天 but the range has {len(last_range)} days",
                     )
                 continue
-            m = re.fullmatch(r"(.+?)放假(?:调休)?(?:([\d一二三四五六七八九十]+)天)?", clause)
+            m = re.fullmatch(r"(.+?)(?:调休)?放假(?:调休|公休)?(?:([\d一二三四五六七八九十]+)天)?", clause)
             if m:
-                days = self._dates(m.group(1), sentence)
+                days = self._dates(m.group(1), sentence, weekdays)
+                if self.reference is None:
+                    self.reference = days[0]
                 self._check_weekdays([days[0], days[-1]] if len(days) > 1 else days, weekdays, sentence)
                 if m.group(2) and cn_int(m.group(2)) != len(days):
                     raise NoticeParseError(
@@ -152,14 +187,14 @@ class _Reader:
                 continue
             m = re.fullmatch(r"(.+?)(?:补休|调休)", clause)
             if m:
-                days = self._dates(m.group(1), sentence)
+                days = self._dates(m.group(1), sentence, weekdays)
                 self._check_weekdays(days, weekdays, sentence)
                 for d in days:
                     self.rest[d] = f"{name}（补休）"
                 continue
             m = re.fullmatch(r"(.+?)上班", clause)
             if m:
-                days = self._dates(m.group(1), sentence)
+                days = self._dates(m.group(1), sentence, weekdays)
                 self._check_weekdays(days, weekdays, sentence)
                 for d in days:
                     self.work[d] = f"{name}调休上班"
