@@ -23,6 +23,7 @@ that quotes the sentence.
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 
@@ -39,6 +40,10 @@ _DATE = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日"
 _DATE_RE = re.compile(_DATE)
 _RANGE_RE = re.compile(rf"^{_DATE}\s*(?:至|到|-|—|－|～|~)\s*{_DATE}$")
 _LIST_RE = re.compile(rf"^{_DATE}(?:、{_DATE})*$")
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _calendar.monthrange(year, month)[1]
 
 
 class _Reader:
@@ -74,12 +79,7 @@ class _Reader:
             years = [default.year, default.year + 1]
         else:  # the notice's year, or December of the year before (元旦 make-up days)
             years = [self.year, self.year - 1] if month == 12 else [self.year]
-        candidates = []
-        for year in years:
-            try:
-                candidates.append(dt.date(year, month, int(d)))
-            except ValueError:
-                continue
+        candidates = [dt.date(year, month, int(d)) for year in years if _valid(year, month, int(d))]
         if not candidates:
             raise NoticeParseError(sentence, f"{years[0]}年{month}月{d}日 is not a date")
         if weekday is not None and not y:
@@ -126,9 +126,9 @@ class _Reader:
         """A range (至) or a list (、) of dates, expanded to every day."""
         m = _RANGE_RE.match(text)
         if m:
-            wd = [*weekdays, None, None]
-            start = self._date(*m.groups()[:3], default=None, sentence=sentence, weekday=wd[0])
-            end = self._date(*m.groups()[3:], default=start, sentence=sentence, weekday=wd[1])
+            padded = [*weekdays, None, None]
+            start = self._date(*m.groups()[:3], default=None, sentence=sentence, weekday=padded[0])
+            end = self._date(*m.groups()[3:], default=start, sentence=sentence, weekday=padded[1])
             if end < start:
                 raise NoticeParseError(sentence, f"the range ends ({end}) before it starts ({start})")
             return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
