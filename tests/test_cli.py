@@ -220,3 +220,30 @@ def test_python_dash_m() -> None:
     )
     assert done.returncode == 0
     assert "调休上班日" in done.stdout
+
+
+def test_notices_and_overlays_on_the_command_line(tmp_path: Path) -> None:
+    """--notice and --overlay extend the calendar without code changes."""
+    notice = tmp_path / "2026.txt"
+    notice.write_text(
+        "国务院办公厅关于2026年部分节假日安排的通知\n一、国庆节：10月1日至7日放假调休，共7天。10月10日（周六）上班。\n",
+        encoding="utf-8",
+    )
+    overlay = tmp_path / "site.yaml"
+    overlay.write_text("rest_days:\n  - {date: 2026-10-09, name: 园区停电}\n", encoding="utf-8")
+    code, out, _ = run("workday", "2026-10-09", "--overlay", str(overlay), "--json")
+    assert (code, json.loads(out)["name_zh"]) == (0, "园区停电")
+    code, out, _ = run(
+        "deadline",
+        "2026-09-30 16:00",
+        "3个工作日",
+        "--notice",
+        str(notice),
+        "--overlay",
+        str(overlay),
+        "--json",
+    )
+    assert json.loads(out)["due"] == "2026-10-12T18:00:00+08:00"  # Oct 8, Oct 10 (make-up), Oct 12
+    code, _, err = run("workday", "2026-10-09", "--overlay", str(tmp_path / "missing.yaml"))
+    assert code == 2
+    assert "no overlay file" in err

@@ -64,6 +64,19 @@ def _instant(text: str, tz: str) -> dt.datetime:
     )  # fmt: skip
 
 
+def _with_overlays(cal: WorkCalendar, args: argparse.Namespace) -> WorkCalendar:
+    """The calendar with every --notice (State Council notice text) and --overlay (YAML/JSON) file."""
+    for path in getattr(args, "notice", None) or []:
+        if not Path(path).is_file():
+            raise UsageError(f"no notice file {path!r}")
+        cal = cal.with_notice(Path(path).read_text(encoding="utf-8"))
+    for path in getattr(args, "overlay", None) or []:
+        if not Path(path).exists():
+            raise UsageError(f"no overlay file {path!r}")
+        cal = cal.with_overlay(Path(path))
+    return cal
+
+
 def _clock(args: argparse.Namespace) -> ServiceClock:
     region = args.region.upper()
     if region in ("MON-FRI", "WEEKDAYS"):
@@ -72,6 +85,7 @@ def _clock(args: argparse.Namespace) -> ServiceClock:
         cal = WorkCalendar.every_day()
     else:
         cal = WorkCalendar.for_region(region, strict=not args.lenient)
+    cal = _with_overlays(cal, args)
     hours = (
         BusinessHours.always() if args.hours in ("24h", "always", "7x24") else BusinessHours.parse(args.hours)
     )
@@ -134,7 +148,7 @@ def cmd_elapsed(args: argparse.Namespace) -> int:
 
 
 def _calendar_for(args: argparse.Namespace) -> WorkCalendar:
-    return WorkCalendar.for_region(args.region, strict=not args.lenient)
+    return _with_overlays(WorkCalendar.for_region(args.region, strict=not args.lenient), args)
 
 
 def cmd_workday(args: argparse.Namespace) -> int:
@@ -348,6 +362,16 @@ def _clock_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--tz", default="Asia/Shanghai", help="IANA time zone (default Asia/Shanghai)")
     p.add_argument("--lenient", action="store_true", help="estimate years outside the calendar's coverage")
+    _overlay_options(p)
+
+
+def _overlay_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--notice", action="append", metavar="FILE", help="a State Council holiday notice (text) to apply"
+    )
+    p.add_argument(
+        "--overlay", action="append", metavar="FILE", help="an overlay document (YAML/JSON) to apply"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -391,6 +415,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("date")
     p.add_argument("--region", default="CN")
     p.add_argument("--lenient", action="store_true")
+    _overlay_options(p)
 
     p = add(
         "calendar", "a year's or month's working calendar", cmd_calendar, "servstd calendar 2026 --month 10"
@@ -399,6 +424,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12")
     p.add_argument("--region", default="CN")
     p.add_argument("--lenient", action="store_true")
+    _overlay_options(p)
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
 
     _document_commands(add)
