@@ -27,8 +27,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
+try:
+    import numpy as np
+    import numpy.typing as npt
+except ImportError as exc:  # pragma: no cover - depends on the installation
+    raise ImportError("servstd.sla.batch needs numpy: pip install 'servstd[batch]'") from exc
 
 from servstd.errors import InputTypeError
 from servstd.sla._timeline import wall_to_us
