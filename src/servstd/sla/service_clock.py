@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -240,18 +239,20 @@ class ServiceClock:
         j = bisect.bisect_right(cum, target) - 1
         return starts[j] + (target - cum[j])
 
-    def periods(self, a: dt.datetime, b: dt.datetime) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+    def periods(self, a: dt.datetime, b: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals within ``[a, b)``, clipped to it, in order."""
         x, y = self._us(a, "a"), self._us(b, "b")
         if y <= x:
-            return
+            return []
         starts, ends, _, _ = self._span(x, y)
+        out = []
         i = max(bisect.bisect_right(starts, x) - 1, 0)
         while i < len(starts) and starts[i] < y:
             s, e = max(starts[i], x), min(ends[i], y)
             if e > s:
-                yield self._dt(s), self._dt(e)
+                out.append((self._dt(s), self._dt(e)))
             i += 1
+        return out
 
     # -- deadlines -------------------------------------------------------------------------
     def deadline(
