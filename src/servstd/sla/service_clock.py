@@ -189,6 +189,12 @@ class ServiceClock:
         """Open time between ``a`` and ``b`` (negative if ``b < a``)."""
         return dt.timedelta(microseconds=self._elapsed_us(self._us(a, "a"), self._us(b, "b")))
 
+    def _open_many(self, xs: list[int]) -> list[int]:
+        """C(x) for several instants on one consistent snapshot (differences are open time)."""
+        starts, ends, cum, _ = self._span(min(xs), max(xs))
+        c = Timeline.open_before
+        return [c(x, starts, ends, cum) for x in xs]
+
     def _elapsed_us(self, x: int, y: int) -> int:
         starts, ends, cum, _ = self._span(x, y)
         c = Timeline.open_before

@@ -160,30 +160,29 @@ def evaluate_timer(
     end = completed or stopped or now
     due = clock.due(start, current)
     notes.append(f"due {due.isoformat()} by {current.duration} from {start.isoformat()}")
-    # the arithmetic runs on integer microseconds of the clock's engine
+    # the arithmetic runs on integer microseconds of the clock's engine, on one snapshot per step
     s_us, e_us, now_us, due_us = to_us(start), to_us(end), to_us(now), to_us(due)
-    pauses_us = [(to_us(p0), to_us(p1) if p1 is not None else None) for p0, p1 in pauses]
+    pauses_us = [(to_us(p0), to_us(p1) if p1 is not None else max(now_us, to_us(p0))) for p0, p1 in pauses]
     paused_us = 0
-    for (p0, _), (p0_us, p1_us) in zip(pauses, pauses_us, strict=True):
-        if p0_us >= due_us:  # a pause after the deadline cannot undo a breach
-            notes.append(f"pause from {p0.isoformat()} ignored: after the deadline")
-            continue
-        covered = clock._elapsed_us(p0_us, p1_us if p1_us is not None else max(now_us, p0_us))
-        paused_us += covered
-        due_us = clock._add(due_us, covered)
-        notes.append(f"paused {dt.timedelta(microseconds=covered)} of open time from {p0.isoformat()}")
-    due = clock._dt(due_us)
-    if paused_us:
+    if pauses_us:
+        bounds = clock._open_many([b for pair in pauses_us for b in pair])
+        for n, ((p0, _), (p0_us, _)) in enumerate(zip(pauses, pauses_us, strict=True)):
+            if p0_us >= due_us:  # a pause after the deadline cannot undo a breach
+                notes.append(f"pause from {p0.isoformat()} ignored: after the deadline")
+                continue
+            covered = bounds[2 * n + 1] - bounds[2 * n]
+            paused_us += covered
+            due_us = clock._add(due_us, covered)
+            notes.append(f"paused {dt.timedelta(microseconds=covered)} of open time from {p0.isoformat()}")
+        due = clock._dt(due_us)
         notes.append(f"due moves to {due.isoformat()}")
     window = _window_opens(clock, start, earliest) if earliest is not None else None
-    in_pauses = 0
-    for a, p1_us in pauses_us:
-        b = min(p1_us if p1_us is not None else e_us, e_us)
-        if b > a:
-            in_pauses += clock._elapsed_us(a, b)
-    elapsed_us = clock._elapsed_us(s_us, e_us) - in_pauses
-    remaining_us = clock._elapsed_us(e_us, due_us)
-    allowed_us = clock._elapsed_us(s_us, due_us) - paused_us
+    clipped = [(a, min(b, e_us)) for a, b in pauses_us if min(b, e_us) > a]
+    c = clock._open_many([s_us, e_us, due_us, *(x for pair in clipped for x in pair)])
+    in_pauses = sum(c[3 + 2 * n + 1] - c[3 + 2 * n] for n in range(len(clipped)))
+    elapsed_us = c[1] - c[0] - in_pauses
+    remaining_us = c[2] - c[1]
+    allowed_us = c[2] - c[0] - paused_us
     elapsed = dt.timedelta(microseconds=elapsed_us)
     remaining = dt.timedelta(microseconds=remaining_us)
     paused_total = dt.timedelta(microseconds=paused_us)
