@@ -17,7 +17,19 @@ from servstd.errors import (
     ServstdError,
     ServstdWarning,
 )
-from servstd.sla import CalendarOverlay, DayKind, WorkCalendar
+from servstd.scoring import Finding, Inspection, ScoreReport, score
+from servstd.sla import (
+    BusinessHours,
+    CalendarOverlay,
+    ComplaintPolicy,
+    DayKind,
+    Deadline,
+    ServiceClock,
+    SLAPolicy,
+    WorkCalendar,
+    parse_duration,
+)
+from servstd.standards import Standard, catalog
 
 try:
     __version__ = version("servstd")
@@ -25,16 +37,28 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
+    "BusinessHours",
     "CalendarCoverageError",
     "CalendarOverlay",
+    "ComplaintPolicy",
     "DayKind",
+    "Deadline",
     "DocumentError",
     "DurationParseError",
+    "Finding",
+    "Inspection",
     "NaiveDatetimeError",
+    "SLAPolicy",
     "ScheduleError",
+    "ScoreReport",
     "ScoringError",
+    "ServiceClock",
     "ServstdError",
     "ServstdWarning",
+    "Standard",
     "WorkCalendar",
     "__version__",
+    "catalog",
+    "parse_duration",
+    "score",
 ]
