@@ -58,6 +58,8 @@ MIN = 60_000_000
         ("不超过24小时", ClockTime(24 * HOUR)),
         ("10个工作日内", WorkingDays(10)),
         ("３个工作日", WorkingDays(3)),  # full-width digit
+        ("两周", CalendarPeriod(14)),  # a week is seven calendar days
+        ("1 week", CalendarPeriod(7)),
     ],
 )
 def test_accepted_forms(text: str, expected: Duration) -> None:

@@ -49,7 +49,7 @@ ACCEPTED_FORMS = (
     "'3个工作日' / '三个工作日' / '3 working days' / '3wd'",
     "'半个工作日' / 'half a working day'",
     "'4工作小时' / '4 business hours' / '30 business minutes'",
-    "'2日' / '2天' / '2 days'",
+    "'2日' / '2天' / '2 days' / '1周' / '2 weeks'",
     "'1个月' / '1 month'",
     "'一年' / '1 year'",
     "'48小时' / '48h' / '24 hours' / '40分钟' / '40 min'",
@@ -243,6 +243,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_NUM}(?:个)?(?:工作秒|businessseconds?|workingseconds?)$"), "bt:s"),
     (re.compile(rf"^{_NUM}(?:个)?(?:工作微秒|businessmicroseconds?)$"), "bt:us"),
     (re.compile(rf"^{_NUM}(?:个)?(?:自然日|日历日|日|天|calendardays?|days?|d)$"), "days"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:星期|周|weeks?|w)$"), "weeks"),
     (re.compile(rf"^{_NUM}(?:个月|months?|mo)$"), "months"),
     (re.compile(rf"^{_NUM}(?:年|years?|y)$"), "years"),
     (re.compile(rf"^{_NUM}(?:个)?(?:小时|钟头|h|hours?|hrs?)$"), "ct:h"),
@@ -312,11 +313,13 @@ def _parse_text(text: str) -> Duration:
                     text, "a count of working days must be more than zero", ACCEPTED_FORMS
                 )
             return WorkingDays(Fraction(n))
-        if kind in ("days", "months", "years"):
+        if kind in ("days", "weeks", "months", "years"):
             if n != n.to_integral_value() or n <= 0:
                 raise DurationParseError(
                     text, f"a count of {kind} must be a whole number more than zero", ACCEPTED_FORMS
                 )
+            if kind == "weeks":  # a week is seven calendar days
+                return CalendarPeriod(7 * int(n), PeriodUnit.DAYS)
             return CalendarPeriod(int(n), PeriodUnit(kind))
         family, unit = kind.split(":")
         us = n * _US[unit]
