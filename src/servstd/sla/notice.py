@@ -185,21 +185,19 @@ class _Reader:
                     self.rest[d] = name
                 last_range = days
                 continue
-            m = re.fullmatch(r"(.+?)(?:补休|调休)", clause)
-            if m:
-                days = self._dates(m.group(1), sentence, weekdays)
-                self._check_weekdays(days, weekdays, sentence)
-                for d in days:
-                    self.rest[d] = f"{name}（补休）"
-                continue
-            m = re.fullmatch(r"(.+?)上班", clause)
-            if m:
-                days = self._dates(m.group(1), sentence, weekdays)
-                self._check_weekdays(days, weekdays, sentence)
-                for d in days:
-                    self.work[d] = f"{name}调休上班"
-                continue
-            raise NoticeParseError(sentence, f"cannot read 「{raw_clause.strip()}」")
+            # single days: compensatory rest days (补休) and make-up working days (上班)
+            for pattern, target, label in (
+                (r"(.+?)(?:补休|调休)", self.rest, f"{name}（补休）"),
+                (r"(.+?)上班", self.work, f"{name}调休上班"),
+            ):
+                m = re.fullmatch(pattern, clause)
+                if m:
+                    days = self._dates(m.group(1), sentence, weekdays)
+                    self._check_weekdays(days, weekdays, sentence)
+                    target.update(dict.fromkeys(days, label))
+                    break
+            else:
+                raise NoticeParseError(sentence, f"cannot read 「{raw_clause.strip()}」")
 
 
 def parse_notice(text: str, *, year: int | None = None) -> CalendarOverlay:
