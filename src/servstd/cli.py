@@ -181,16 +181,17 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     lines = []
     data: dict[str, Any] = {"year": args.year, "region": cal.region, "days": []}
     for m in months:
-        lines.append(f"{args.year}年{m}月".center(28))
-        lines.append(" 一  二  三  四  五  六  日")
+        # a cell is 5 terminal columns: the day (2), a mark (休/班 are double width, else 2 spaces), a space
+        lines.append(" " * 14 + f"{args.year}年{m}月")
+        lines.append("".join(f" {w}  " for w in "一二三四五六日").rstrip())
         for week in _calendar.Calendar().monthdatescalendar(args.year, m):
             cells = []
             for d in week:
                 if d.month != m:
-                    cells.append("    ")
+                    cells.append("     ")
                     continue
                 kind = cal.day_kind(d)
-                mark = {DayKind.HOLIDAY: "休", DayKind.MAKEUP_WORKDAY: "班"}.get(kind, " ")
+                mark = {DayKind.HOLIDAY: "休", DayKind.MAKEUP_WORKDAY: "班"}.get(kind, "  ")
                 cell = f"{d.day:>2}{mark}"
                 if color and kind in _COLORS:
                     cell = f"{_COLORS[kind]}{cell}\033[0m"
