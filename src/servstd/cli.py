@@ -16,19 +16,25 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import pendulum
+import yaml
 
 from servstd import __version__
+from servstd._documents import read_document
 from servstd.errors import DocumentError, ServstdError
 from servstd.scoring import load_inspection, score
+from servstd.scoring.inspection import InspectionDoc
 from servstd.sla import (
     BusinessHours,
     ComplaintPolicy,
     DayKind,
     DeadlineRule,
     ServiceClock,
+    SLAPolicy,
     WorkCalendar,
     parse_duration,
 )
+from servstd.sla.complaint import ComplaintPolicyDoc
+from servstd.sla.policy import PolicyDoc
 from servstd.sla.work_calendar import as_date
 from servstd.standards import Standard, catalog, dump, json_schema, load
 
@@ -267,8 +273,6 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def dump_policy(data: Any) -> str:
-    import yaml  # noqa: PLC0415 - only for this rendering
-
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
@@ -276,8 +280,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.exists():
         raise UsageError(f"no file {args.file!r}")
-    from servstd._documents import read_document  # noqa: PLC0415
-
     data, _ = read_document(path)
     kind = data.get("kind", "standard") if isinstance(data, dict) else "standard"
     if (isinstance(data, dict) and "findings" in data) or (isinstance(data, dict) and "measurements" in data):
@@ -297,16 +299,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _load_sla_policy(path: Path) -> object:
-    from servstd.sla import SLAPolicy  # noqa: PLC0415
-
     return SLAPolicy.load(path)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from servstd.scoring.inspection import InspectionDoc  # noqa: PLC0415
-    from servstd.sla.complaint import ComplaintPolicyDoc  # noqa: PLC0415
-    from servstd.sla.policy import PolicyDoc  # noqa: PLC0415
-
     schemas: dict[str, Callable[[], dict[str, Any]]] = {
         "standard": json_schema,
         "inspection": InspectionDoc.model_json_schema,
