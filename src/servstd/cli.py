@@ -286,7 +286,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         kind = "inspection"
     loaders: dict[str, Callable[[Path], object]] = {
         "standard": load, "inspection": load_inspection,
-        "sla-policy": _load_sla_policy, "complaint-policy": ComplaintPolicy.load,
+        "sla-policy": SLAPolicy.load, "complaint-policy": ComplaintPolicy.load,
     }  # fmt: skip
     try:
         loaders.get(kind, load)(path)
@@ -296,10 +296,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     _out(args, {"file": str(path), "kind": kind, "valid": True, "problems": []}, f"{path}: valid {kind}")
     return 0
-
-
-def _load_sla_policy(path: Path) -> object:
-    return SLAPolicy.load(path)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
