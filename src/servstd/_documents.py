@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 import yaml
@@ -18,7 +18,24 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["parse_text", "pydantic_problems", "read_document"]
+__all__ = ["DocumentModel", "parse_text", "pydantic_problems", "read_document", "validate"]
+
+
+class DocumentModel(pydantic.BaseModel):
+    """Base of every document model: unknown fields are errors; parsed documents are frozen."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+def validate(model: type[M], data: Any, source: str) -> M:
+    """Validate parsed data as ``model``; every problem is reported at once in a DocumentError."""
+    try:
+        return model.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise DocumentError(source, pydantic_problems(exc)) from exc
 
 
 class _Loader(yaml.SafeLoader):

@@ -23,8 +23,8 @@ from typing import Any
 import attrs
 import pydantic
 
-from servstd._documents import pydantic_problems, read_document
-from servstd.errors import DocumentError, ScoringError
+from servstd._documents import DocumentModel, read_document, validate
+from servstd.errors import ScoringError
 
 __all__ = ["Finding", "Inspection", "load_inspection"]
 
@@ -87,11 +87,7 @@ class Inspection:
         return dict(self.measurements).get(code)
 
 
-class _Model(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class FindingDoc(_Model):
+class FindingDoc(DocumentModel):
     """A finding in an inspection document."""
 
     item: str = pydantic.Field(min_length=1)
@@ -101,7 +97,7 @@ class FindingDoc(_Model):
     evidence: str = ""
 
 
-class InspectionDoc(_Model):
+class InspectionDoc(DocumentModel):
     """An inspection document."""
 
     standard: str = pydantic.Field(min_length=1)
@@ -122,10 +118,7 @@ class InspectionDoc(_Model):
 def load_inspection(path_or_text: str | Path) -> Inspection:
     """Load an inspection from a YAML/JSON file or text; problems are one DocumentError."""
     data, source = read_document(path_or_text)
-    try:
-        doc = InspectionDoc.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise DocumentError(source, pydantic_problems(exc)) from exc
+    doc = validate(InspectionDoc, data, source)
     return Inspection(
         standard=doc.standard, version=doc.version, site=doc.site, inspector=doc.inspector, date=doc.date,
         findings=tuple(Finding(f.item, f.count, tuple(f.places), f.note, f.evidence) for f in doc.findings),

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 import pydantic
 
-from servstd._documents import parse_text, pydantic_problems, read_document
+from servstd._documents import DocumentModel, parse_text, read_document, validate
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["CalendarOverlay", "load_overlay"]
@@ -95,11 +95,7 @@ def load_overlay(path_or_text: str | Path) -> CalendarOverlay:
 # -- the document edge ---------------------------------------------------------------------
 
 
-class _Model(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class _DayEntry(_Model):
+class _DayEntry(DocumentModel):
     date: dt.date | None = None
     from_: dt.date | None = pydantic.Field(default=None, alias="from")
     to: dt.date | None = None
@@ -127,7 +123,7 @@ class _DayEntry(_Model):
         return [self.from_ + dt.timedelta(days=i) for i in range(n + 1)]
 
 
-class _OverlayDoc(_Model):
+class _OverlayDoc(DocumentModel):
     name: str = ""
     source: str = ""
     defines_years: list[int] = []
@@ -137,10 +133,7 @@ class _OverlayDoc(_Model):
 
 
 def _from_data(data: Any, source: str) -> CalendarOverlay:
-    try:
-        doc = _OverlayDoc.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise DocumentError(source, pydantic_problems(exc)) from exc
+    doc = validate(_OverlayDoc, data, source)
 
     def collect(entries: list[_DayEntry], default: str) -> dict[dt.date, str]:
         return {d: e.name or default for e in entries for d in e.days()}

@@ -27,7 +27,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import pydantic_problems, read_document
+from servstd._documents import DocumentModel, read_document, validate
 from servstd.errors import DocumentError, InputTypeError, NaiveDatetimeError, Problem
 from servstd.sla.clock_spec import ClockSpec
 from servstd.sla.deadline import Deadline, DeadlineRule
@@ -204,11 +204,7 @@ class ComplaintPolicy:
 # -- documents -------------------------------------------------------------------------------
 
 
-class _Model(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class StageDoc(_Model):
+class StageDoc(DocumentModel):
     """A stage in a complaint policy document."""
 
     code: str = pydantic.Field(min_length=1)
@@ -221,7 +217,7 @@ class StageDoc(_Model):
     end_of_day: Literal["close", "midnight"] = "close"
 
 
-class TierDoc(_Model):
+class TierDoc(DocumentModel):
     """A tier in a complaint policy document."""
 
     code: str = pydantic.Field(min_length=1)
@@ -231,7 +227,7 @@ class TierDoc(_Model):
     stages: list[StageDoc]
 
 
-class ComplaintPolicyDoc(_Model):
+class ComplaintPolicyDoc(DocumentModel):
     """A complaint policy document."""
 
     kind: Literal["complaint-policy"] = "complaint-policy"
@@ -249,10 +245,7 @@ class ComplaintPolicyDoc(_Model):
 
 
 def _from_data(data: Any, source: str) -> ComplaintPolicy:
-    try:
-        doc = ComplaintPolicyDoc.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise DocumentError(source, pydantic_problems(exc)) from exc
+    doc = validate(ComplaintPolicyDoc, data, source)
     problems: list[Problem] = []
     clock = clocks_or_problems({"clock": doc.clock}, problems).get("clock")
 

@@ -29,7 +29,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import pydantic_problems, read_document
+from servstd._documents import DocumentModel, read_document, validate
 from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
 from servstd.sla.clock_spec import ClockSpec
 from servstd.sla.deadline import DeadlineRule
@@ -155,11 +155,7 @@ class SLAPolicy:
 # -- documents -------------------------------------------------------------------------------
 
 
-class _Model(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class TargetDoc(_Model):
+class TargetDoc(DocumentModel):
     """A target in a policy document."""
 
     within: str
@@ -172,14 +168,14 @@ class TargetDoc(_Model):
     name: str = ""
 
 
-class RuleDoc(_Model):
+class RuleDoc(DocumentModel):
     """A rule: conditions and targets per metric."""
 
     when: dict[str, str | list[str]] = {}
     targets: dict[str, TargetDoc]
 
 
-class PolicyDoc(_Model):
+class PolicyDoc(DocumentModel):
     """An SLA policy document."""
 
     kind: Literal["sla-policy"] = "sla-policy"
@@ -215,10 +211,7 @@ def clocks_or_problems(specs: Mapping[str, ClockSpec], problems: list[Problem]) 
 
 
 def _from_data(data: Any, source: str) -> SLAPolicy:
-    try:
-        doc = PolicyDoc.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise DocumentError(source, pydantic_problems(exc)) from exc
+    doc = validate(PolicyDoc, data, source)
     problems: list[Problem] = []
     clocks = clocks_or_problems(doc.clocks, problems)
     rules = []

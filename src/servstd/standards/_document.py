@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import pydantic
 
+from servstd._documents import DocumentModel
 from servstd.errors import DocumentError, DurationParseError, Problem
 from servstd.sla.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
@@ -24,11 +25,7 @@ _PER = {"item": "item", "项": "item", "每项": "item", "place": "place", "处"
         "occurrence": "occurrence", "次": "occurrence", "每次": "occurrence"}  # fmt: skip
 
 
-class _Model(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class DefaultsDoc(_Model):
+class DefaultsDoc(DocumentModel):
     """Defaults applied to the items below (a visible, overridable deduction unit)."""
 
     deduct: Decimal | None = pydantic.Field(default=None, gt=0)
@@ -42,7 +39,7 @@ class DefaultsDoc(_Model):
         return v
 
 
-class TimeLimitDoc(_Model):
+class TimeLimitDoc(DocumentModel):
     """``within`` a duration of ``start_event``; ``from`` gives the start of a window (3–7天)."""
 
     within: str
@@ -51,7 +48,7 @@ class TimeLimitDoc(_Model):
     clock: str = ""
 
 
-class ItemDoc(_Model):
+class ItemDoc(DocumentModel):
     """A checklist item."""
 
     code: str = pydantic.Field(min_length=1)
@@ -74,7 +71,7 @@ class ItemDoc(_Model):
     _check_per = pydantic.field_validator("per")(DefaultsDoc._per.__func__)  # type: ignore[attr-defined]
 
 
-class SectionDoc(_Model):
+class SectionDoc(DocumentModel):
     """A section: items and nested sections."""
 
     id: str = pydantic.Field(min_length=1)
@@ -87,7 +84,7 @@ class SectionDoc(_Model):
     sections: list[SectionDoc] = []
 
 
-class GradeDoc(_Model):
+class GradeDoc(DocumentModel):
     """A grade band: from ``min``; to ``max`` or the next band's ``min``."""
 
     name: str
@@ -96,14 +93,14 @@ class GradeDoc(_Model):
     name_en: str = ""
 
 
-class BandDoc(_Model):
+class BandDoc(DocumentModel):
     """A KPI band: values from ``min`` earn ``points``."""
 
     min: Decimal | str
     points: Decimal = pydantic.Field(ge=0, le=100)
 
 
-class CriterionDoc(_Model):
+class CriterionDoc(DocumentModel):
     """A weighted KPI criterion."""
 
     code: str = pydantic.Field(min_length=1)
@@ -122,7 +119,7 @@ class CriterionDoc(_Model):
     text: str = ""
 
 
-class RoundingDoc(_Model):
+class RoundingDoc(DocumentModel):
     """Rounding rule."""
 
     places: int = pydantic.Field(default=2, ge=0, le=6)
@@ -131,7 +128,7 @@ class RoundingDoc(_Model):
     ] = "ROUND_HALF_UP"
 
 
-class StandardDoc(_Model):
+class StandardDoc(DocumentModel):
     """A service standard document."""
 
     id: str = pydantic.Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

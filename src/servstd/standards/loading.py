@@ -28,11 +28,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pydantic
 import yaml
 
-from servstd._documents import pydantic_problems, read_document
-from servstd.errors import DocumentError, ServstdError
+from servstd._documents import read_document, validate
+from servstd.errors import ServstdError
 from servstd.standards._document import StandardDoc, to_data, to_domain
 from servstd.standards.standard import Standard
 
@@ -41,10 +40,7 @@ __all__ = ["dump", "json_schema", "load", "load_data"]
 
 def load_data(data: Any, source: str = "<data>") -> Standard:
     """Validate already-parsed data (a dict) as a standard document."""
-    try:
-        doc = StandardDoc.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise DocumentError(source, pydantic_problems(exc)) from exc
+    doc = validate(StandardDoc, data, source)
     return to_domain(doc, source)
 
 
