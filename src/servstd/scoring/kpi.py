@@ -13,9 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from servstd.errors import DurationParseError, ScoringError
-from servstd.sla.durations import parse_duration
-from servstd.standards.kpi import KpiCriterion, Mapping
+from servstd.errors import ScoringError
+from servstd.standards.kpi import KpiCriterion, Mapping, read_value
 
 __all__ = ["criterion_points", "measured_value"]
 
@@ -23,33 +22,11 @@ HUNDRED = Decimal(100)
 
 
 def measured_value(c: KpiCriterion, value: Any) -> Decimal:
-    """Read a measurement: a number, a percentage ("92%"), or for time criteria a duration ("3小时")."""
-    if isinstance(value, bool) or value is None:
-        raise ScoringError(f"criterion {c.code!r} ({c.name}): no measured value", value)
-    if isinstance(value, (int, Decimal)):
-        v = Decimal(value)
-    elif isinstance(value, float):
-        v = Decimal(str(value))
-    elif isinstance(value, str):
-        text = value.strip()
-        try:
-            v = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
-        except ArithmeticError:
-            if c.unit != "seconds":
-                raise ScoringError(
-                    f"criterion {c.code!r} ({c.name}): {value!r} is not a number", value
-                ) from None
-            try:
-                micros = getattr(parse_duration(text), "micros", None)
-            except DurationParseError as exc:
-                raise ScoringError(f"criterion {c.code!r} ({c.name}): {exc}", value) from None
-            if micros is None:
-                raise ScoringError(
-                    f"criterion {c.code!r} ({c.name}): {value!r} is not a length of time", value
-                ) from None
-            v = Decimal(micros) / 1_000_000
-    else:
-        raise ScoringError(f"criterion {c.code!r} ({c.name}): cannot read {value!r}", value)
+    """Read a measurement (:func:`~servstd.standards.kpi.read_value`) and check it is on the criterion's scale."""
+    try:
+        v = read_value(value, c.unit)
+    except ValueError as exc:
+        raise ScoringError(f"criterion {c.code!r} ({c.name}): {exc}", value) from None
     if (c.minimum is not None and v < c.minimum) or (c.maximum is not None and v > c.maximum):
         lo = "−∞" if c.minimum is None else c.minimum
         hi = "∞" if c.maximum is None else c.maximum

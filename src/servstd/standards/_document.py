@@ -18,7 +18,7 @@ from servstd.sla.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
 from servstd.standards.frequency import Frequency
 from servstd.standards.grade import GradeBand, GradeScale
-from servstd.standards.kpi import Band, KpiCriterion, Mapping
+from servstd.standards.kpi import Band, KpiCriterion, Mapping, read_value
 from servstd.standards.standard import Rounding, Scheme, Section, Standard, VetoEffect
 
 _PER = {"item": "item", "项": "item", "每项": "item", "place": "place", "处": "place", "每处": "place",
@@ -160,33 +160,14 @@ class StandardDoc(DocumentModel):
 
 
 def _measure(value: Decimal | str | None, unit: str, path: str, problems: list[Problem]) -> Decimal | None:
-    """A KPI value: a number, a percentage ("90%") or, for seconds, a duration ("24小时")."""
-    if value is None or isinstance(value, Decimal):
-        return value
-    text = value.strip().lstrip("≤≥<>=")
-    if text.endswith("%"):
-        try:
-            return Decimal(text[:-1]) / 100
-        except ArithmeticError:
-            problems.append(Problem(path, f"not a percentage: {value!r}", value))
-            return None
+    """A KPI value in a document (see :func:`~servstd.standards.kpi.read_value`); problems are recorded."""
+    if value is None:
+        return None
     try:
-        return Decimal(text)
-    except ArithmeticError:
-        pass
-    if unit == "seconds":
-        try:
-            d = parse_duration(text)
-        except DurationParseError as exc:
-            problems.append(Problem(path, f"{exc.reason}: {value!r}", value))
-            return None
-        micros = getattr(d, "micros", None)
-        if micros is None:
-            problems.append(Problem(path, f"{value!r} is not a length of time (use hours or minutes)", value))
-            return None
-        return Decimal(micros) / 1_000_000
-    problems.append(Problem(path, f"not a number: {value!r}", value))
-    return None
+        return read_value(value, unit)
+    except ValueError as exc:
+        problems.append(Problem(path, str(exc), value))
+        return None
 
 
 def _duration(text: str, path: str, problems: list[Problem]) -> Duration | None:

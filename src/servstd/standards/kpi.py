@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-__all__ = ["Band", "KpiCriterion", "Mapping"]
+from servstd.errors import DurationParseError
+from servstd.sla.durations import parse_duration
+
+__all__ = ["Band", "KpiCriterion", "Mapping", "read_value"]
 
 
 class Mapping(enum.Enum):
@@ -55,3 +59,36 @@ class KpiCriterion:
     name_en: str = ""
     text: str = ""
     """The criterion as the standard wrote it (e.g. "≤24小时")."""
+
+
+def read_value(value: Any, unit: str) -> Decimal:
+    """A KPI value: a number, a percentage ("90%"), or for ``seconds`` a duration ("24小时").
+
+    Comparison signs as standards write them ("≤24小时", "≥90%") are allowed. Anything else is a
+    ``ValueError`` saying what was wrong (callers turn it into their own error).
+
+    >>> read_value("≥90%", "ratio"), read_value("≤24小时", "seconds"), read_value(4, "rating")
+    (Decimal('0.9'), Decimal('86400'), Decimal('4'))
+    """
+    if isinstance(value, bool) or value is None:
+        raise ValueError("no value")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        raise ValueError(f"cannot read {value!r}")
+    text = value.strip().lstrip("≤≥<>=")
+    try:
+        return Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+    except ArithmeticError:
+        pass
+    if unit != "seconds" or text.endswith("%"):
+        raise ValueError(f"{value!r} is not a number")
+    try:
+        micros = getattr(parse_duration(text), "micros", None)
+    except DurationParseError as exc:
+        raise ValueError(f"{exc.reason}: {value!r}") from None
+    if micros is None:
+        raise ValueError(f"{value!r} is not a length of time (use hours or minutes)")
+    return Decimal(micros) / 1_000_000
