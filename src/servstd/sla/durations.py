@@ -26,6 +26,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from typing import ClassVar, TypeVar
 
 import attrs
 
@@ -80,62 +81,55 @@ class Duration:
         raise NotImplementedError
 
 
+_T = TypeVar("_T", bound="_Length")
+
+
 @attrs.frozen
-class BusinessTime(Duration):
+class _Length(Duration):
+    """A length of time in microseconds; subclasses say whether only open time counts."""
+
+    micros: int
+    _ZH: ClassVar[str] = ""
+    _EN: ClassVar[str] = ""
+    _WHAT: ClassVar[str] = "time"
+
+    def __attrs_post_init__(self) -> None:
+        if self.micros < 0:
+            raise DurationParseError(self.micros, f"{self._WHAT} cannot be negative", ACCEPTED_FORMS)
+
+    @classmethod
+    def of(cls: type[_T], td: dt.timedelta) -> _T:
+        """From a timedelta."""
+        return cls(td // dt.timedelta(microseconds=1))
+
+    @property
+    def timedelta(self) -> dt.timedelta:
+        """As a timedelta."""
+        return dt.timedelta(microseconds=self.micros)
+
+    def __str__(self) -> str:
+        return _time_text(self.micros, self._ZH, self._EN)[0]
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        return _time_text(self.micros, self._ZH, self._EN)[1]
+
+
+@attrs.frozen
+class BusinessTime(_Length):
     """Time counted only while the clock is open, in microseconds."""
 
-    micros: int
-
-    def __attrs_post_init__(self) -> None:
-        if self.micros < 0:
-            raise DurationParseError(self.micros, "business time cannot be negative", ACCEPTED_FORMS)
-
-    @classmethod
-    def of(cls, td: dt.timedelta) -> BusinessTime:
-        """From a timedelta."""
-        return cls(td // dt.timedelta(microseconds=1))
-
-    @property
-    def timedelta(self) -> dt.timedelta:
-        """As a timedelta."""
-        return dt.timedelta(microseconds=self.micros)
-
-    def __str__(self) -> str:
-        return _time_text(self.micros, "工作", "business ")[0]
-
-    @property
-    def en(self) -> str:
-        """Canonical English text."""
-        return _time_text(self.micros, "工作", "business ")[1]
+    _ZH: ClassVar[str] = "工作"
+    _EN: ClassVar[str] = "business "
+    _WHAT: ClassVar[str] = "business time"
 
 
 @attrs.frozen
-class ClockTime(Duration):
+class ClockTime(_Length):
     """Wall-clock elapsed time (no hours skipped), in microseconds: exactly t + d on the UTC line."""
 
-    micros: int
-
-    def __attrs_post_init__(self) -> None:
-        if self.micros < 0:
-            raise DurationParseError(self.micros, "clock time cannot be negative", ACCEPTED_FORMS)
-
-    @classmethod
-    def of(cls, td: dt.timedelta) -> ClockTime:
-        """From a timedelta."""
-        return cls(td // dt.timedelta(microseconds=1))
-
-    @property
-    def timedelta(self) -> dt.timedelta:
-        """As a timedelta."""
-        return dt.timedelta(microseconds=self.micros)
-
-    def __str__(self) -> str:
-        return _time_text(self.micros, "", "")[0]
-
-    @property
-    def en(self) -> str:
-        """Canonical English text."""
-        return _time_text(self.micros, "", "")[1]
+    _WHAT: ClassVar[str] = "clock time"
 
 
 @attrs.frozen
