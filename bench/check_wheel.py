@@ -13,9 +13,9 @@ def main(folder: str = "dist") -> int:
         print(f"no wheel in {folder}")
         return 1
     names = set(zipfile.ZipFile(wheels[-1]).namelist())
-    data = [n for n in names if n.startswith("servstd/standards/data/") and n.endswith(".yaml")]
+    data = [n for n in names if n.startswith("servstd/catalog/data/") and n.endswith(".yaml")]
     missing = [n for n in ("servstd/py.typed", "servstd/cli.py") if n not in names]
-    source = sorted(p.name for p in Path("src/servstd/standards/data").glob("*.yaml"))
+    source = sorted(p.name for p in Path("src/servstd/catalog/data").glob("*.yaml"))
     if missing or len(data) != len(source):
         print(f"{wheels[-1].name}: missing {missing}, catalog documents {len(data)}/{len(source)}")
         return 1

@@ -120,8 +120,8 @@ def scalar(n: int, figures: dict[str, Any]) -> None:
 
 
 def scoring(n: int, figures: dict[str, Any]) -> None:
+    from servstd.catalog import catalog
     from servstd.scoring import Finding, Inspection, score_many, totals
-    from servstd.standards import catalog
 
     std = catalog().get("property-cs-quality-inspection")
     codes = [it.code for it in std.items()]

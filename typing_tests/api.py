@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from servstd import ServstdError
+from servstd.catalog import catalog
 from servstd.scoring import Finding, Inspection, ScoreReport, aggregate, score
 from servstd.sla import (
     BusinessHours,
@@ -26,7 +27,7 @@ from servstd.sla import (
     batch,
     parse_duration,
 )
-from servstd.standards import Standard, catalog, dump, load
+from servstd.standards import Standard, dump, load
 
 
 def calendar_api() -> None:

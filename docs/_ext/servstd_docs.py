@@ -18,11 +18,12 @@ from zoneinfo import ZoneInfo
 import yaml
 from sphinx.application import Sphinx
 
+from servstd.catalog import catalog
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla import ComplaintPolicy, DayKind, WorkCalendar
-from servstd.sla.complaint import ComplaintPolicyDoc
-from servstd.sla.policy import PolicyDoc
-from servstd.standards import Scheme, catalog, json_schema
+from servstd.sla.policy.complaint_policy import ComplaintPolicyDoc
+from servstd.sla.policy.sla_policy import PolicyDoc
+from servstd.standards import Scheme, json_schema
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -102,7 +103,7 @@ def _catalog(app: Sphinx) -> None:
         "# The catalog",
         "",
         "Machine-readable versions of the real service standards servstd ships, generated from the",
-        "documents inside the package (`servstd.standards.catalog()`). Each records its seed source.",
+        "documents inside the package (`servstd.catalog.catalog()`). Each records its seed source.",
         "",
         "| Id | Kind | Title |",
         "|---|---|---|",

@@ -8,8 +8,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from servstd.catalog import catalog
 from servstd.scoring import Finding, Inspection, PoolTree, score
-from servstd.standards import Standard, catalog, load_data
+from servstd.standards import Standard, load_data
 
 units = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(5), places=1)
 maxes = st.one_of(st.none(), st.integers(1, 30).map(Decimal))

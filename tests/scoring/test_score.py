@@ -9,10 +9,11 @@ from importlib import resources
 
 import pytest
 
+from servstd.catalog import catalog
 from servstd.errors import DocumentError, ScoringError
 from servstd.scoring import Finding, Inspection, aggregate, frequency_findings, load_inspection, score, totals
 from servstd.sla import WorkCalendar
-from servstd.standards import catalog, load
+from servstd.standards import load
 
 D = Decimal
 CS = catalog().get("property-cs-quality-inspection")
@@ -50,7 +51,7 @@ class TestDeductionScheme:
     def test_deduction_unit_is_a_visible_parameter(self) -> None:
         """Overriding defaults.deduct in the shipped document changes every item's unit."""
         text = (
-            resources.files("servstd.standards.data")
+            resources.files("servstd.catalog.data")
             .joinpath("property-cs-quality-inspection.yaml")
             .read_text("utf-8")
         )

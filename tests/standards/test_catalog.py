@@ -10,9 +10,10 @@ from decimal import Decimal
 
 import pytest
 
+from servstd.catalog import catalog
 from servstd.errors import DocumentError
 from servstd.sla import ClockTime, WorkingDays
-from servstd.standards import ItemKind, Scheme, catalog, dump, load
+from servstd.standards import ItemKind, Scheme, dump, load
 
 # id: (seed file, scheme, {section id: item count}, max_points)
 GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {

@@ -1,4 +1,9 @@
-"""Scoring: point pools, pass/fail compliance, weighted KPIs, veto items, grades and reports."""
+"""Scoring: point pools, pass/fail compliance, weighted KPIs, veto items, grades and reports.
+
+May import: ``servstd.errors``, ``servstd._documents``, :mod:`servstd.standards` and
+:mod:`servstd.sla.calendar` (frequency checks count working days). Loaded eagerly: two of its
+functions (``score``, ``aggregate``) share their modules' names, and the modules load together.
+"""
 
 from servstd.scoring.aggregate import AggregateRow, aggregate
 from servstd.scoring.frequency_check import frequency_findings

@@ -1,6 +1,6 @@
 """Aggregating many reports for dashboards: per site, per month — count, mean, min, max, trend.
 
->>> from servstd.standards import catalog
+>>> from servstd.catalog import catalog
 >>> from servstd.scoring import Finding, Inspection, aggregate, score
 >>> import datetime as dt
 >>> std = catalog().get("property-cs-quality-inspection")

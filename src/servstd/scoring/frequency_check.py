@@ -6,7 +6,7 @@ on or before day N of the month; with a working calendar, a day N that is a rest
 next working day (as a period's last day does under Civil Code Art. 203).
 
 >>> import datetime as dt
->>> from servstd.standards import catalog
+>>> from servstd.catalog import catalog
 >>> from servstd.scoring import frequency_findings
 >>> std = catalog().get("property-cs-quality-inspection")
 >>> meetings = [dt.date(2026, 3, 2), dt.date(2026, 3, 11), dt.date(2026, 3, 25)]   # weeks 1, 2 and 4
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from servstd.errors import ScoringError
 from servstd.scoring.inspection import Finding
-from servstd.sla.work_calendar import WorkCalendar, as_date
+from servstd.sla.calendar.work_calendar import WorkCalendar, as_date
 from servstd.standards.checklist_item import CountUnit
 from servstd.standards.frequency import Frequency, Period
 from servstd.standards.standard import Standard

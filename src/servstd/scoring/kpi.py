@@ -1,7 +1,7 @@
 """Weighted KPI scoring: each criterion maps a measured value to 0–100 points; weights sum to 1.
 
 >>> from decimal import Decimal as D
->>> from servstd.standards import catalog
+>>> from servstd.catalog import catalog
 >>> from servstd.scoring.kpi import criterion_points
 >>> c = catalog().get("cs-kpi-assessment").criteria[0]        # 顾客满意度 1–5分, linear
 >>> criterion_points(c, D(4))

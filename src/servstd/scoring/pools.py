@@ -9,7 +9,7 @@ The tree is compiled once per standard into flat lists (children before parents)
 inspection is one pass over the nodes.
 
 >>> from decimal import Decimal as D
->>> from servstd.standards import catalog
+>>> from servstd.catalog import catalog
 >>> from servstd.scoring.pools import PoolTree
 >>> tree = PoolTree.of(catalog().get("property-cs-quality-inspection"))
 >>> result = tree.evaluate({"CS20": D(30)})          # 30 points off one 25-point part

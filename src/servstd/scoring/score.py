@@ -9,7 +9,7 @@ A failed veto item (一票否决) sets the total to 0, or forces the lowest grad
 Arithmetic is exact ``Decimal``; the standard's rounding rule applies to the reported total, and
 the grade is read from that rounded total (what people see).
 
->>> from servstd.standards import catalog
+>>> from servstd.catalog import catalog
 >>> from servstd.scoring import Finding, Inspection, score
 >>> std = catalog().get("property-cs-quality-inspection")
 >>> r = score(std, Inspection(std.id, findings=[Finding("CS20", 30), Finding("CS13", 2)]))

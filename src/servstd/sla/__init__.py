@@ -1,27 +1,92 @@
-"""Time: working-day calendars, business hours, the service clock, durations and deadlines."""
+"""Time: working-day calendars, business hours, the service clock, durations, deadlines, policies.
 
-from servstd.sla.business_hours import BusinessHours, TimeInterval
-from servstd.sla.calendar_overlay import CalendarOverlay, load_overlay
-from servstd.sla.clock_spec import ClockSpec
-from servstd.sla.complaint import ComplaintPolicy, ComplaintTimeline, SeverityTier, Stage, StageDeadline
-from servstd.sla.day_kind import DayKind
-from servstd.sla.deadline import Deadline, DeadlineRule, SkippedDay
-from servstd.sla.durations import (
-    Anchor,
-    AnchorKind,
-    BusinessTime,
-    CalendarPeriod,
-    ClockTime,
-    Duration,
-    PeriodUnit,
-    WorkingDays,
-    parse_duration,
-)
-from servstd.sla.notice import parse_notice
-from servstd.sla.policy import MetricTarget, PolicyRule, SLAPolicy
-from servstd.sla.service_clock import ServiceClock
-from servstd.sla.timer import EventKind, TimerEvent, TimerResult, TimerStatus, evaluate_timer
-from servstd.sla.work_calendar import Coverage, WorkCalendar
+The public names of the four subpackages, re-exported lazily (importing one loads only what it
+needs):
+
+* :mod:`servstd.sla.calendar` — working days, day kinds, overlays, notices;
+* :mod:`servstd.sla.clock` — business hours, the service clock, durations, deadlines;
+* :mod:`servstd.sla.policy` — SLA policies, timers, complaint policies;
+* :mod:`servstd.sla.batch` — the columnar engine (numpy; ``servstd[batch]``).
+
+Imports run one way: calendar → clock → policy → batch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from servstd._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from servstd.sla import batch
+    from servstd.sla.calendar.day_kind import DayKind
+    from servstd.sla.calendar.notice import parse_notice
+    from servstd.sla.calendar.overlay import CalendarOverlay
+    from servstd.sla.calendar.overlay_document import load_overlay
+    from servstd.sla.calendar.work_calendar import Coverage, WorkCalendar
+    from servstd.sla.clock.business_hours import BusinessHours, TimeInterval
+    from servstd.sla.clock.clock_spec import ClockSpec
+    from servstd.sla.clock.deadline import Deadline, DeadlineRule, SkippedDay
+    from servstd.sla.clock.durations import (
+        Anchor,
+        AnchorKind,
+        BusinessTime,
+        CalendarPeriod,
+        ClockTime,
+        Duration,
+        PeriodUnit,
+        WorkingDays,
+        parse_duration,
+    )
+    from servstd.sla.clock.service_clock import ServiceClock
+    from servstd.sla.policy.complaint_policy import (
+        ComplaintPolicy,
+        ComplaintTimeline,
+        SeverityTier,
+        Stage,
+        StageDeadline,
+    )
+    from servstd.sla.policy.sla_policy import MetricTarget, PolicyRule, SLAPolicy
+    from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, TimerStatus, evaluate_timer
+
+_EXPORTS = {
+    "DayKind": "servstd.sla.calendar.day_kind",
+    "CalendarOverlay": "servstd.sla.calendar.overlay",
+    "load_overlay": "servstd.sla.calendar.overlay_document",
+    "parse_notice": "servstd.sla.calendar.notice",
+    "Coverage": "servstd.sla.calendar.work_calendar",
+    "WorkCalendar": "servstd.sla.calendar.work_calendar",
+    "BusinessHours": "servstd.sla.clock.business_hours",
+    "TimeInterval": "servstd.sla.clock.business_hours",
+    "ClockSpec": "servstd.sla.clock.clock_spec",
+    "Deadline": "servstd.sla.clock.deadline",
+    "DeadlineRule": "servstd.sla.clock.deadline",
+    "SkippedDay": "servstd.sla.clock.deadline",
+    "Anchor": "servstd.sla.clock.durations",
+    "AnchorKind": "servstd.sla.clock.durations",
+    "BusinessTime": "servstd.sla.clock.durations",
+    "CalendarPeriod": "servstd.sla.clock.durations",
+    "ClockTime": "servstd.sla.clock.durations",
+    "Duration": "servstd.sla.clock.durations",
+    "PeriodUnit": "servstd.sla.clock.durations",
+    "WorkingDays": "servstd.sla.clock.durations",
+    "parse_duration": "servstd.sla.clock.durations",
+    "ServiceClock": "servstd.sla.clock.service_clock",
+    "ComplaintPolicy": "servstd.sla.policy.complaint_policy",
+    "ComplaintTimeline": "servstd.sla.policy.complaint_policy",
+    "SeverityTier": "servstd.sla.policy.complaint_policy",
+    "Stage": "servstd.sla.policy.complaint_policy",
+    "StageDeadline": "servstd.sla.policy.complaint_policy",
+    "MetricTarget": "servstd.sla.policy.sla_policy",
+    "PolicyRule": "servstd.sla.policy.sla_policy",
+    "SLAPolicy": "servstd.sla.policy.sla_policy",
+    "EventKind": "servstd.sla.policy.timer",
+    "TimerEvent": "servstd.sla.policy.timer",
+    "TimerResult": "servstd.sla.policy.timer",
+    "TimerStatus": "servstd.sla.policy.timer",
+    "evaluate_timer": "servstd.sla.policy.timer",
+    "batch": "servstd.sla.batch",
+}
 
 __all__ = [
     "Anchor",
@@ -55,8 +120,12 @@ __all__ = [
     "TimerStatus",
     "WorkCalendar",
     "WorkingDays",
+    "batch",
     "evaluate_timer",
     "load_overlay",
     "parse_duration",
     "parse_notice",
 ]
+
+if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

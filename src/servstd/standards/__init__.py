@@ -1,16 +1,49 @@
-"""Standards: the model of a service standard, its documents, and the catalog of real ones."""
+"""Standards: the model of a service standard (sections, items, frequencies, KPI criteria, grades) and its documents.
 
-from servstd.standards.catalog import Catalog, catalog
-from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
-from servstd.standards.frequency import Frequency, Period
-from servstd.standards.grade import GradeBand, GradeScale
-from servstd.standards.kpi import Band, KpiCriterion, Mapping
-from servstd.standards.loading import dump, json_schema, load, load_data
-from servstd.standards.standard import Rounding, Scheme, Section, Standard, VetoEffect
+May import: ``servstd.errors``, ``servstd._numerals``, ``servstd._documents`` and
+``servstd.sla.clock`` (durations of time limits). The shipped standards are in
+:mod:`servstd.catalog`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from servstd._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
+    from servstd.standards.frequency import Frequency, Period
+    from servstd.standards.grade import GradeBand, GradeScale
+    from servstd.standards.kpi import Band, KpiCriterion, Mapping
+    from servstd.standards.loading import dump, json_schema, load, load_data
+    from servstd.standards.standard import Rounding, Scheme, Section, Standard, VetoEffect
+
+_EXPORTS = {
+    "ChecklistItem": "servstd.standards.checklist_item",
+    "CountUnit": "servstd.standards.checklist_item",
+    "ItemKind": "servstd.standards.checklist_item",
+    "TimeLimit": "servstd.standards.checklist_item",
+    "Frequency": "servstd.standards.frequency",
+    "Period": "servstd.standards.frequency",
+    "GradeBand": "servstd.standards.grade",
+    "GradeScale": "servstd.standards.grade",
+    "Band": "servstd.standards.kpi",
+    "KpiCriterion": "servstd.standards.kpi",
+    "Mapping": "servstd.standards.kpi",
+    "dump": "servstd.standards.loading",
+    "json_schema": "servstd.standards.loading",
+    "load": "servstd.standards.loading",
+    "load_data": "servstd.standards.loading",
+    "Rounding": "servstd.standards.standard",
+    "Scheme": "servstd.standards.standard",
+    "Section": "servstd.standards.standard",
+    "Standard": "servstd.standards.standard",
+    "VetoEffect": "servstd.standards.standard",
+}
 
 __all__ = [
     "Band",
-    "Catalog",
     "ChecklistItem",
     "CountUnit",
     "Frequency",
@@ -26,9 +59,11 @@ __all__ = [
     "Standard",
     "TimeLimit",
     "VetoEffect",
-    "catalog",
     "dump",
     "json_schema",
     "load",
     "load_data",
 ]
+
+if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -14,7 +14,7 @@ import pydantic
 
 from servstd._documents import DocumentModel
 from servstd.errors import DocumentError, DurationParseError, Problem
-from servstd.sla.durations import Duration, parse_duration
+from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
 from servstd.standards.frequency import Frequency
 from servstd.standards.grade import GradeBand, GradeScale

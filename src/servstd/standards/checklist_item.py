@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from servstd.sla.durations import Duration, parse_duration
+from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.frequency import Frequency
 
 __all__ = ["ChecklistItem", "CountUnit", "ItemKind", "TimeLimit"]

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from servstd.errors import DurationParseError
-from servstd.sla.durations import parse_duration
+from servstd.sla.clock.durations import parse_duration
 
 __all__ = ["Band", "KpiCriterion", "Mapping", "read_value"]
 

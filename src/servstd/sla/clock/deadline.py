@@ -39,13 +39,15 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 import attrs
 
 from servstd.errors import InputTypeError
-from servstd.sla.day_kind import DayKind
-from servstd.sla.durations import (
+from servstd.sla.calendar.day_kind import DayKind
+from servstd.sla.calendar.work_calendar import WorkCalendar
+from servstd.sla.clock.business_hours import BusinessHours
+from servstd.sla.clock.durations import (
     Anchor,
     AnchorKind,
     BusinessTime,
@@ -57,10 +59,32 @@ from servstd.sla.durations import (
     parse_duration,
 )
 
-if TYPE_CHECKING:
-    from servstd.sla.service_clock import ServiceClock
+__all__ = ["Deadline", "DeadlineClock", "DeadlineRule", "SkippedDay", "compute_deadline"]
 
-__all__ = ["Deadline", "DeadlineRule", "SkippedDay", "compute_deadline"]
+
+class DeadlineClock(Protocol):
+    """What a deadline needs of a clock: its calendar, hours, local time, opening and closing.
+
+    :class:`~servstd.sla.ServiceClock` is one; the protocol keeps this module below the clock that
+    offers ``deadline()`` as a method.
+    """
+
+    @property
+    def calendar(self) -> WorkCalendar: ...
+
+    @property
+    def hours(self) -> BusinessHours: ...
+
+    def local(self, t: dt.datetime) -> dt.datetime: ...
+
+    def intervals_on(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]: ...
+
+    def close_of_business(self, d: dt.date) -> dt.datetime | None: ...
+
+    def end_of_day(self, d: dt.date) -> dt.datetime: ...
+
+    def add(self, t: dt.datetime, d: dt.timedelta) -> dt.datetime: ...
+
 
 EndOfDay = Literal["close", "midnight"]
 
@@ -188,7 +212,7 @@ def _add_months(d: dt.date, months: int) -> dt.date:
 
 
 def compute_deadline(
-    clock: ServiceClock,
+    clock: DeadlineClock,
     received_at: dt.datetime,
     rule: str | Duration | DeadlineRule,
     *,
@@ -220,7 +244,7 @@ class _Computation:
     """One deadline computation. With ``verbose=False`` no explanation is built (the fast path)."""
 
     def __init__(
-        self, clock: ServiceClock, received: dt.datetime, rule: DeadlineRule, *, verbose: bool = True
+        self, clock: DeadlineClock, received: dt.datetime, rule: DeadlineRule, *, verbose: bool = True
     ) -> None:
         self.clock = clock
         self.cal = clock.calendar

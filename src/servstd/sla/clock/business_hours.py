@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from servstd.errors import ScheduleError
-from servstd.sla.day_kind import DayKind
+from servstd.sla.calendar.day_kind import DayKind
 
 __all__ = ["BusinessHours", "TimeInterval"]
 

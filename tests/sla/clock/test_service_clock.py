@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from servstd.errors import CalendarCoverageError, InputTypeError, NaiveDatetimeError, ScheduleError
 from servstd.sla import BusinessHours, ServiceClock, WorkCalendar
-from tests.sla import oracle
+from tests.sla.clock import oracle
 from tests.strategies import CLOCKS, business_durations, clock_names, instants
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -212,7 +212,7 @@ class TestProperties:
 
     @given(name=clock_names, t=instants(hi=dt.datetime(2026, 8, 31)), d=business_durations)
     def test_add_matches_the_slow_reference(self, name: str, t: dt.datetime, d: dt.timedelta) -> None:
-        """add equals walking the open intervals one by one (tests/sla/oracle.py)."""
+        """add equals walking the open intervals one by one (tests/sla/clock/oracle.py)."""
         clock = CLOCKS[name]
         # compare on the UTC line: Python never equates an ambiguous (fold) time across zones
         assert clock.add(t, d).astimezone(dt.timezone.utc) == oracle.add(clock, t, d)

@@ -30,12 +30,13 @@ import attrs
 import pydantic
 
 from servstd._documents import DocumentModel, read_document, validate
+from servstd.catalog._files import shelf
 from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
-from servstd.sla.clock_spec import ClockSpec
-from servstd.sla.deadline import DeadlineRule
-from servstd.sla.durations import Duration, parse_duration
-from servstd.sla.service_clock import ServiceClock
-from servstd.sla.timer import TimerEvent, TimerResult, evaluate_timer
+from servstd.sla.clock.clock_spec import ClockSpec
+from servstd.sla.clock.deadline import DeadlineRule
+from servstd.sla.clock.durations import Duration, parse_duration
+from servstd.sla.clock.service_clock import ServiceClock
+from servstd.sla.policy.timer import TimerEvent, TimerResult, evaluate_timer
 
 __all__ = ["MetricTarget", "PolicyRule", "SLAPolicy"]
 
@@ -86,9 +87,7 @@ class SLAPolicy:
     @classmethod
     def from_catalog(cls, policy_id: str) -> SLAPolicy:
         """A policy shipped in the catalog."""
-        from servstd.standards.catalog import catalog  # noqa: PLC0415 - standards imports sla
-
-        return _from_data(*catalog().document(policy_id))
+        return _from_data(*shelf().document(policy_id, "sla-policy"))
 
     def metrics(self) -> list[str]:
         """Every metric any rule names."""

@@ -34,9 +34,10 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError("servstd.sla.batch needs numpy: pip install 'servstd[batch]'") from exc
 
 from servstd.errors import InputTypeError
-from servstd.sla._timeline import wall_to_us
-from servstd.sla.deadline import DeadlineRule
-from servstd.sla.durations import (
+from servstd.sla.calendar.work_calendar import WorkCalendar
+from servstd.sla.clock._timeline import wall_to_us
+from servstd.sla.clock.deadline import DeadlineRule
+from servstd.sla.clock.durations import (
     Anchor,
     AnchorKind,
     BusinessTime,
@@ -47,8 +48,7 @@ from servstd.sla.durations import (
     WorkingDays,
     parse_duration,
 )
-from servstd.sla.service_clock import ServiceClock
-from servstd.sla.work_calendar import WorkCalendar
+from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes"]
 

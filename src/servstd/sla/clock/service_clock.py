@@ -24,19 +24,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
 from servstd.errors import InputTypeError, NaiveDatetimeError, ScheduleError
-from servstd.sla._timeline import Intervals, Timeline, to_us, wall_to_us
-from servstd.sla.business_hours import BusinessHours
-from servstd.sla.work_calendar import WorkCalendar
-
-if TYPE_CHECKING:
-    from servstd.sla.deadline import Deadline, DeadlineRule
-    from servstd.sla.durations import Duration
+from servstd.sla.calendar.work_calendar import WorkCalendar
+from servstd.sla.clock._timeline import Intervals, Timeline, to_us, wall_to_us
+from servstd.sla.clock.business_hours import BusinessHours
+from servstd.sla.clock.deadline import Deadline, DeadlineRule, compute_deadline
+from servstd.sla.clock.durations import Duration
 
 __all__ = ["ServiceClock"]
 
@@ -274,8 +271,6 @@ class ServiceClock:
 
         Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide).
         """
-        from servstd.sla.deadline import compute_deadline  # noqa: PLC0415 - deadline uses the clock
-
         return compute_deadline(
             self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
         )
@@ -288,6 +283,4 @@ class ServiceClock:
         >>> ServiceClock.default().due(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai")), "3个工作日")
         datetime.datetime(2026, 10, 10, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
         """
-        from servstd.sla.deadline import compute_deadline  # noqa: PLC0415 - deadline uses the clock
-
         return compute_deadline(self, received_at, rule, explain=False).due

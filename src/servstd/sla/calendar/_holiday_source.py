@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import inspect
+import sys
 from typing import Any
 
 import attrs
 import holidays
 
 __all__ = ["HolidaySource", "YearFacts"]
+
+_MODULES = {"CN": "china", "HK": "hongkong", "MO": "macau", "TW": "taiwan"}
 
 _LANGUAGES = {
     # region: (Chinese, English) locale of the holidays package
@@ -75,8 +79,40 @@ class HolidaySource:
 
 
 @functools.cache
+def _country(region: str) -> Any:
+    """The ``holidays`` class of ``region``, loading only its own module.
+
+    ``holidays.country_holidays`` imports the package's every country (some 250 modules, half the
+    run time of a one-date command) to return one; the regions here live in their own modules,
+    which import only the package's core. The module is loaded under a private name, so the
+    package's own namespace is untouched. Falls back to the registry if a module moved.
+    """
+    # a private name: the package's own ``holidays.countries`` namespace is left untouched
+    name = f"{__name__}.{_MODULES[region]}"
+    module = sys.modules.get(name)
+    if module is None:
+        package = importlib.util.find_spec("holidays")
+        origin = package.submodule_search_locations if package else None
+        spec = (
+            importlib.util.spec_from_file_location(name, f"{origin[0]}/countries/{_MODULES[region]}.py")
+            if origin
+            else None
+        )
+        if spec is None or spec.loader is None:  # pragma: no cover - a future layout of the package
+            return type(holidays.country_holidays(region))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except (ImportError, OSError):  # pragma: no cover - a future layout of the package
+            del sys.modules[name]
+            return type(holidays.country_holidays(region))
+    return getattr(module, {"CN": "China", "HK": "HongKong", "MO": "Macau", "TW": "Taiwan"}[region])
+
+
+@functools.cache
 def _official_years(region: str) -> tuple[int, int]:
-    cls = type(holidays.country_holidays(region))
+    cls = _country(region)
     years = _static_years(cls)
     start = int(getattr(cls, "start_year", 1950))
     end = int(getattr(cls, "end_year", 2100))
@@ -91,8 +127,8 @@ def _official_years(region: str) -> tuple[int, int]:
 def _year_facts(region: str, year: int) -> YearFacts:
     zh, en = _LANGUAGES[region]
     years = [y for y in (year, year + 1) if y <= 9999]
-    h_zh = holidays.country_holidays(region, years=years, language=zh)
-    h_en = holidays.country_holidays(region, years=years, language=en)
+    h_zh = _country(region)(years=years, language=zh)
+    h_en = _country(region)(years=years, language=en)
     rest_zh = {d: name for d, name in sorted(h_zh.items()) if d.year == year}
     rest_en = {d: name for d, name in sorted(h_en.items()) if d.year == year}
     # weekend_workdays holds the make-up days found while filling the requested years; next

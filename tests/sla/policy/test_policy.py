@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from servstd.catalog import catalog
 from servstd.errors import DocumentError, InputTypeError, TimerError
 from servstd.sla import (
     ComplaintPolicy,
@@ -21,7 +22,6 @@ from servstd.sla import (
     TimerStatus,
     evaluate_timer,
 )
-from servstd.standards import catalog
 from tests.strategies import instants
 
 SH = ZoneInfo("Asia/Shanghai")

@@ -1,11 +1,7 @@
-"""Calendar overlays: rest days and working days layered over a calendar, without code changes.
+"""Overlay documents: the YAML/JSON form of a :class:`~servstd.sla.CalendarOverlay`, validated once.
 
-An overlay is what a later State Council notice, a company's extra rest days, or a site's
-extra working days add to a calendar. It is a frozen value; documents (YAML/JSON) are validated
-with pydantic and turned into one once.
-
->>> from servstd.sla import CalendarOverlay
->>> ov = CalendarOverlay.from_text('''
+>>> from servstd.sla import load_overlay
+>>> ov = load_overlay('''
 ... name: 公司年会
 ... rest_days:
 ...   - {date: 2026-12-31, name: 公司年会}
@@ -17,74 +13,17 @@ with pydantic and turned into one once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, parse_text, read_document, validate
+from servstd._documents import DocumentModel, read_document, validate
 from servstd.errors import DocumentError, Problem
+from servstd.sla.calendar.notice import parse_notice
+from servstd.sla.calendar.overlay import CalendarOverlay
 
-__all__ = ["CalendarOverlay", "load_overlay"]
-
-
-def _sorted_pairs(
-    value: Iterable[tuple[dt.date, str]] | Mapping[dt.date, str],
-) -> tuple[tuple[dt.date, str], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(dict(items).items()))
-
-
-def _years(value: Iterable[int]) -> frozenset[int]:
-    return frozenset(value)
-
-
-def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-@attrs.frozen
-class CalendarOverlay:
-    """Rest days and working days to lay over a calendar.
-
-    ``defines_years`` are years this overlay describes completely (as a State Council notice
-    does): for those years the underlying calendar's holidays are ignored, and the years count as
-    covered.
-    """
-
-    name: str = ""
-    source: str = ""
-    rest_days: tuple[tuple[dt.date, str], ...] = attrs.field(default=(), converter=_sorted_pairs)
-    work_days: tuple[tuple[dt.date, str], ...] = attrs.field(default=(), converter=_sorted_pairs)
-    defines_years: frozenset[int] = attrs.field(default=frozenset(), converter=_years)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-
-    def __attrs_post_init__(self) -> None:
-        both = {d for d, _ in self.rest_days} & {d for d, _ in self.work_days}
-        if both:
-            first = min(both)
-            raise DocumentError(
-                self.name or "overlay",
-                [
-                    Problem(
-                        "rest_days/work_days",
-                        f"{first} is listed both as a rest day and a working day",
-                        first,
-                    )
-                ],
-            )
-
-    @classmethod
-    def from_text(cls, text: str, *, source: str = "<text>") -> CalendarOverlay:
-        """Read an overlay document from YAML or JSON text."""
-        return _from_data(parse_text(text, source), source)
-
-    @classmethod
-    def from_file(cls, path: str | Path) -> CalendarOverlay:
-        """Read an overlay document from a ``.yaml``/``.yml``/``.json``/``.toml`` file."""
-        return _from_data(*read_document(Path(path)))
+__all__ = ["load_overlay"]
 
 
 def load_overlay(path_or_text: str | Path) -> CalendarOverlay:
@@ -143,8 +82,6 @@ def _from_data(data: Any, source: str) -> CalendarOverlay:
     years = set(doc.defines_years)
     notes: tuple[str, ...] = ()
     if doc.notice:
-        from servstd.sla.notice import parse_notice  # noqa: PLC0415 - notice builds overlays
-
         parsed = parse_notice(doc.notice)
         rest = {**dict(parsed.rest_days), **rest}
         work = {**dict(parsed.work_days), **work}

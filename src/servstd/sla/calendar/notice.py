@@ -14,7 +14,7 @@ parentheses (周六 or 星期六) are checked against the date. Sentences that e
 arrange (``鼓励…``) are kept as notes. Anything else is a :class:`~servstd.errors.NoticeParseError`
 that quotes the sentence.
 
->>> from servstd.sla.notice import parse_notice
+>>> from servstd.sla.calendar.notice import parse_notice
 >>> ov = parse_notice('''国务院办公厅关于2026年部分节假日安排的通知
 ... 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。''')
 >>> [str(d) for d, _ in ov.rest_days], [str(d) for d, _ in ov.work_days]
@@ -29,7 +29,7 @@ import re
 
 from servstd._numerals import cn_int
 from servstd.errors import NoticeParseError
-from servstd.sla.calendar_overlay import CalendarOverlay
+from servstd.sla.calendar.overlay import CalendarOverlay
 
 __all__ = ["parse_notice"]
 

@@ -28,12 +28,13 @@ import attrs
 import pydantic
 
 from servstd._documents import DocumentModel, read_document, validate
+from servstd.catalog._files import shelf
 from servstd.errors import DocumentError, InputTypeError, NaiveDatetimeError, Problem
-from servstd.sla.clock_spec import ClockSpec
-from servstd.sla.deadline import Deadline, DeadlineRule
-from servstd.sla.policy import clocks_or_problems, duration_or_problem
-from servstd.sla.service_clock import ServiceClock
-from servstd.sla.timer import TimerEvent, TimerResult, evaluate_timer
+from servstd.sla.clock.clock_spec import ClockSpec
+from servstd.sla.clock.deadline import Deadline, DeadlineRule
+from servstd.sla.clock.service_clock import ServiceClock
+from servstd.sla.policy.sla_policy import clocks_or_problems, duration_or_problem
+from servstd.sla.policy.timer import TimerEvent, TimerResult, evaluate_timer
 
 __all__ = ["ComplaintPolicy", "ComplaintTimeline", "SeverityTier", "Stage", "StageDeadline"]
 
@@ -127,9 +128,7 @@ class ComplaintPolicy:
     @classmethod
     def from_catalog(cls, policy_id: str) -> ComplaintPolicy:
         """A complaint policy shipped in the catalog."""
-        from servstd.standards.catalog import catalog  # noqa: PLC0415 - standards imports sla
-
-        return _from_data(*catalog().document(policy_id))
+        return _from_data(*shelf().document(policy_id, "complaint-policy"))
 
     def tier(self, key: str | SeverityTier) -> SeverityTier:
         """A tier by code, Chinese or English name."""

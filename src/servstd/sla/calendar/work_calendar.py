@@ -35,10 +35,10 @@ from servstd.errors import (
     NaiveDatetimeError,
     ScheduleError,
 )
-from servstd.sla._holiday_source import HolidaySource
-from servstd.sla.calendar_overlay import CalendarOverlay, load_overlay
-from servstd.sla.day_kind import DayKind
-from servstd.sla.notice import parse_notice
+from servstd.sla.calendar._holiday_source import HolidaySource
+from servstd.sla.calendar.day_kind import DayKind
+from servstd.sla.calendar.notice import parse_notice
+from servstd.sla.calendar.overlay import CalendarOverlay
 
 __all__ = ["Coverage", "WorkCalendar", "as_date"]
 
@@ -195,6 +195,9 @@ class WorkCalendar:
     def with_overlay(self, overlay: CalendarOverlay | str | Path) -> WorkCalendar:
         """This calendar with an overlay on top (a :class:`CalendarOverlay`, a file, or YAML/JSON text)."""
         if not isinstance(overlay, CalendarOverlay):
+            # A document is read with pydantic, which a calendar that reads none never loads.
+            from servstd.sla.calendar.overlay_document import load_overlay  # noqa: PLC0415
+
             overlay = load_overlay(overlay)
         return attrs.evolve(self, overlays=(*self.overlays, overlay), _cache=_Cache())
 

@@ -1,6 +1,6 @@
 """Clocks named in documents: ``{region: CN, hours: "09:00-12:00,13:00-18:00", tz: Asia/Shanghai}``.
 
->>> from servstd.sla.clock_spec import ClockSpec
+>>> from servstd.sla.clock.clock_spec import ClockSpec
 >>> ClockSpec(region="CN", hours="09:00-17:00").clock().hours.standard_day_seconds
 28800
 >>> ClockSpec(always=True).clock().calendar.name       # 7×24
@@ -13,9 +13,9 @@ import functools
 
 import pydantic
 
-from servstd.sla.business_hours import BusinessHours
-from servstd.sla.service_clock import ServiceClock
-from servstd.sla.work_calendar import WorkCalendar
+from servstd.sla.calendar.work_calendar import WorkCalendar
+from servstd.sla.clock.business_hours import BusinessHours
+from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = ["ClockSpec"]
 

@@ -21,9 +21,9 @@ from fractions import Fraction
 import attrs
 
 from servstd.errors import InputTypeError, NaiveDatetimeError, TimerError
-from servstd.sla._timeline import to_us
-from servstd.sla.deadline import DeadlineRule
-from servstd.sla.durations import (
+from servstd.sla.clock._timeline import to_us
+from servstd.sla.clock.deadline import DeadlineRule
+from servstd.sla.clock.durations import (
     BusinessTime,
     CalendarPeriod,
     ClockTime,
@@ -32,7 +32,7 @@ from servstd.sla.durations import (
     WorkingDays,
     parse_duration,
 )
-from servstd.sla.service_clock import ServiceClock
+from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = ["EventKind", "TimerEvent", "TimerResult", "TimerStatus", "evaluate_timer"]
 

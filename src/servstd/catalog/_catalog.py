@@ -1,0 +1,102 @@
+"""The catalog: machine-readable versions of real service standards and policies, shipped with servstd.
+
+Documents live in ``servstd/catalog/data/`` (package data) and are read lazily, once. Every entry
+is a standard, an SLA policy or a complaint policy, each served as its domain object.
+
+>>> from servstd.catalog import catalog
+>>> "property-cs-quality-inspection" in catalog().ids("standard")
+True
+>>> catalog().standard("property-cs-quality-inspection").title
+'客户服务部品质检查标准'
+>>> catalog().sla_policy("insurance-claims-sla").id
+'insurance-claims-sla'
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import attrs
+
+from servstd.catalog._files import Shelf, shelf
+from servstd.sla.policy.complaint_policy import ComplaintPolicy
+from servstd.sla.policy.sla_policy import SLAPolicy
+from servstd.standards.loading import load_data
+from servstd.standards.standard import Standard
+
+__all__ = ["Catalog", "catalog"]
+
+
+@attrs.frozen
+class Catalog:
+    """The shipped documents by id, each loaded on first use and kept."""
+
+    _shelf: Shelf = attrs.field(alias="shelf")
+    _loaded: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def ids(self, kind: str | None = None) -> list[str]:
+        """Every document id, or only those of ``kind``: ``"standard"``, ``"sla-policy"``, ``"complaint-policy"``."""
+        return self._shelf.ids(kind)
+
+    def kind(self, id: str) -> str:
+        """The kind of document ``id`` is."""
+        return self._shelf.kind(id)
+
+    def data(self, id: str) -> Any:
+        """The parsed document data of ``id`` (as written, before validation)."""
+        return self._shelf.data(id)
+
+    def document(self, id: str) -> tuple[Any, str]:
+        """The parsed data of ``id`` and its source name (for loaders and error messages)."""
+        return self._shelf.document(id)
+
+    def source_file(self, id: str) -> str:
+        """The file name of ``id`` inside the package."""
+        self._shelf.data(id)
+        return self._shelf.files[id]
+
+    def standard(self, id: str) -> Standard:
+        """The standard ``id``."""
+        if id not in self._loaded:
+            data, source = self._shelf.document(id, "standard")
+            self._loaded[id] = load_data({k: v for k, v in data.items() if k != "kind"}, source)
+        std: Standard = self._loaded[id]
+        return std
+
+    def get(self, id: str) -> Standard:
+        """The standard ``id`` (the same as :meth:`standard`)."""
+        return self.standard(id)
+
+    def sla_policy(self, id: str) -> SLAPolicy:
+        """The SLA policy ``id``."""
+        if id not in self._loaded:
+            self._loaded[id] = SLAPolicy.from_catalog(id)
+        policy: SLAPolicy = self._loaded[id]
+        return policy
+
+    def complaint_policy(self, id: str) -> ComplaintPolicy:
+        """The complaint policy ``id``."""
+        if id not in self._loaded:
+            self._loaded[id] = ComplaintPolicy.from_catalog(id)
+        policy: ComplaintPolicy = self._loaded[id]
+        return policy
+
+    def search(self, text: str) -> list[str]:
+        """Ids of documents whose id, title, tags or item texts contain ``text`` (case-insensitive)."""
+        needle = text.lower()
+        return [i for i in self.ids() if needle in _haystack(self.data(i)).lower()]
+
+
+def _haystack(data: Any) -> str:
+    if isinstance(data, dict):
+        return " ".join(_haystack(v) for v in data.values())
+    if isinstance(data, list):
+        return " ".join(_haystack(v) for v in data)
+    return str(data)
+
+
+@functools.lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    """The catalog of documents shipped with servstd."""
+    return Catalog(shelf=shelf())

@@ -1,0 +1,264 @@
+"""The shape of the package: imports run one way, names load lazily, start-up stays light.
+
+The import graph is read from the source with :mod:`ast` (every ``import`` statement, at module
+level, inside functions and under ``TYPE_CHECKING`` alike), so a cycle hidden in a function is
+still a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+PACKAGE = SRC / "servstd"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+PACKAGES = {name for name, p in MODULES.items() if p.name == "__init__.py"}
+
+
+def _imports(name: str) -> set[str]:
+    """The servstd modules ``name`` imports (a ``from pkg import mod`` names the submodule)."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    base = name if name in PACKAGES else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = base.split(".")
+                target = ".".join(
+                    parts[: len(parts) - node.level + 1] + ([node.module] if node.module else [])
+                )
+            else:
+                target = node.module or ""
+            for a in node.names:
+                sub = f"{target}.{a.name}"
+                found.add(sub if sub in MODULES else target)
+    return {m for m in found if m in MODULES and m != name}
+
+
+def _graph() -> dict[str, set[str]]:
+    """Edges: explicit imports, plus each module's parent packages (imported first by Python),
+    except a package's own re-exports of its descendants."""
+    graph: dict[str, set[str]] = {}
+    for name in MODULES:
+        deps = set()
+        for dep in _imports(name):
+            parts = dep.split(".")
+            deps.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+        graph[name] = {d for d in deps if d in MODULES and d != name and not d.startswith(name + ".")}
+        if name in PACKAGES:
+            graph[name] = {d for d in graph[name] if not d.startswith(name + ".")}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+class TestImportGraph:
+    def test_reader_sees_the_known_edges(self) -> None:
+        """The graph reader finds real edges (so an empty cycle list means something)."""
+        graph = _graph()
+        assert "servstd.sla.clock.deadline" in graph["servstd.sla.clock.service_clock"]
+        assert "servstd.sla.calendar.notice" in graph["servstd.sla.calendar.overlay_document"]
+        # a function-level import counts too
+        assert "servstd.sla.calendar.overlay_document" in graph["servstd.sla.calendar.work_calendar"]
+
+    def test_cycle_finder_finds_a_cycle(self) -> None:
+        """The cycle finder reports a two-module cycle."""
+        assert _cycles({"a": {"b"}, "b": {"a"}, "c": set()}) == [["a", "b"]]
+
+    def test_no_import_cycles(self) -> None:
+        """No import cycle anywhere in src/servstd, at module level or deferred."""
+        assert _cycles(_graph()) == []
+
+    @pytest.mark.parametrize(
+        ("lower", "forbidden"),
+        [
+            ("servstd.sla.calendar", ("servstd.sla.clock", "servstd.sla.policy", "servstd.sla.batch")),
+            ("servstd.sla.clock", ("servstd.sla.policy", "servstd.sla.batch")),
+            ("servstd.sla.policy", ("servstd.sla.batch",)),
+            (
+                "servstd.sla",
+                ("servstd.standards", "servstd.scoring", "servstd.cli", "servstd.catalog._catalog"),
+            ),
+            (
+                "servstd.standards",
+                ("servstd.scoring", "servstd.catalog", "servstd.cli", "servstd.sla.policy"),
+            ),
+            ("servstd.scoring", ("servstd.cli", "servstd.sla.policy")),
+            ("servstd.errors", ("servstd",)),
+        ],
+    )
+    def test_layers_import_downwards(self, lower: str, forbidden: tuple[str, ...]) -> None:
+        """Dependencies run one way: calendar → clock → policy → batch; standards and scoring above the clock."""
+        graph = _graph()
+
+        def inside(module: str, package: str) -> bool:
+            return module == package or module.startswith(package + ".")
+
+        bad = sorted(
+            (m, d)
+            for m, deps in graph.items()
+            if inside(m, lower)
+            for d in deps
+            if any(inside(d, f) for f in forbidden) and not inside(d, lower)
+        )
+        assert bad == []
+
+
+LAZY_PACKAGES = [
+    "servstd",
+    "servstd.sla",
+    "servstd.sla.calendar",
+    "servstd.sla.clock",
+    "servstd.sla.policy",
+    "servstd.standards",
+    "servstd.catalog",
+]
+
+
+class TestLazyExports:
+    @pytest.mark.parametrize("package", LAZY_PACKAGES)
+    def test_every_name_resolves_to_its_module(self, package: str) -> None:
+        """Each lazily exported name loads and comes from the module the map names."""
+        mod = importlib.import_module(package)
+        exports: dict[str, str] = mod._EXPORTS
+        assert sorted(n for n in mod.__all__ if n != "__version__") == sorted(exports)
+        for name, where in exports.items():
+            value = getattr(mod, name)
+            if where == f"{package}.{name}":
+                assert value is importlib.import_module(where)
+            else:
+                assert value is getattr(importlib.import_module(where), name)
+
+    @pytest.mark.parametrize("package", LAZY_PACKAGES)
+    def test_type_checking_imports_match_the_map(self, package: str) -> None:
+        """What type checkers read (the TYPE_CHECKING imports) is what runs (the map)."""
+        tree = ast.parse(MODULES[package].read_text(encoding="utf-8"))
+        seen: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.If)
+                and isinstance(node.test, ast.Name)
+                and node.test.id == "TYPE_CHECKING"
+            ):
+                for stmt in node.body:
+                    assert isinstance(stmt, ast.ImportFrom)
+                    for a in stmt.names:
+                        full = f"{stmt.module}.{a.name}"
+                        seen[a.name] = full if full in MODULES else str(stmt.module)
+        assert seen == importlib.import_module(package)._EXPORTS
+
+    @pytest.mark.parametrize("package", LAZY_PACKAGES)
+    def test_no_name_is_shadowed_by_a_submodule(self, package: str) -> None:
+        """A lazily exported name never equals a submodule of another object (the import system
+        would overwrite the name with the module)."""
+        exports: dict[str, str] = importlib.import_module(package)._EXPORTS
+        clashes = [
+            n for n, where in exports.items() if f"{package}.{n}" in MODULES and where != f"{package}.{n}"
+        ]
+        assert clashes == []
+
+    def test_unknown_name_is_an_attribute_error(self) -> None:
+        """A name that is not exported raises AttributeError naming the module."""
+        sla = importlib.import_module("servstd.sla")
+        with pytest.raises(AttributeError, match=r"'servstd\.sla' has no attribute 'Nope'"):
+            _ = sla.Nope
+
+
+_PROBE = """
+import json, runpy, sys
+sys.argv = ["servstd", *sys.argv[1:]]
+try:
+    runpy.run_module("servstd", run_name="__main__", alter_sys=True)
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=True, encoding="utf-8"
+    )
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    return int(result["code"] or 0), set(result["modules"])
+
+
+class TestStartup:
+    @pytest.mark.parametrize(
+        "argv",
+        [("workday", "2026-02-14"), ("deadline", "2026-09-30 16:00", "3个工作日"), ("calendar", "2026")],
+    )
+    def test_time_commands_load_no_document_layer(self, argv: tuple[str, ...]) -> None:
+        """`servstd workday/deadline/calendar` answer without pydantic, yaml, scoring or the catalog."""
+        code, loaded = _modules_loaded_by(*argv)
+        assert code == 0
+        heavy = {"pydantic", "yaml", "servstd.scoring", "servstd.catalog", "servstd.standards", "numpy"}
+        assert heavy & loaded == set()
+
+    def test_score_command_loads_what_it_needs(self) -> None:
+        """The probe sees imports: the catalog command does load the document layer."""
+        code, loaded = _modules_loaded_by("catalog", "list")
+        assert code == 0
+        assert {"pydantic", "yaml", "servstd.catalog"} <= loaded
+
+    def test_import_servstd_is_light(self) -> None:
+        """`import servstd` loads none of its subpackages until a name is used."""
+        proc = subprocess.run(
+            [sys.executable, "-c", "import json, sys, servstd; print(json.dumps(sorted(sys.modules)))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        loaded = {m for m in json.loads(proc.stdout) if m.startswith("servstd")}
+        assert loaded == {"servstd", "servstd._lazy"}
