@@ -1,0 +1,62 @@
+"""Text from files and bytes as people save them: UTF-8 (with or without BOM), UTF-16 with a BOM,
+else GB18030 (what Windows editors in mainland China write; a superset of GBK and GB2312).
+
+Every reader of user files (documents, notices, inspection sheets, ticket exports) decodes here,
+so the same file reads the same way everywhere and an error names the file and the encodings
+tried.
+
+>>> decode("国务院办公厅通知".encode("gbk"), "n.txt")
+('国务院办公厅通知', 'gb18030')
+>>> decode(b"\\xef\\xbb\\xbfid: x", "a.yaml")
+('id: x', 'utf-8-sig')
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from servstd.errors import DocumentError, Problem
+
+__all__ = ["MAX_BYTES", "decode", "read_text"]
+
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest file read as text (64 MiB): larger is an error, not minutes of parsing."""
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read with; undecodable bytes are a DocumentError."""
+    if data.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8", "gb18030"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            last = exc
+    raise DocumentError(
+        source,
+        [
+            Problem(
+                "",
+                f"cannot decode the file as {' or '.join(encodings)} (byte {last.start}: "
+                f"{data[last.start : last.start + 4]!r}); save it as UTF-8",
+            )
+        ],
+    )
+
+
+def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> tuple[str, str]:
+    """The text of the file at ``path`` and its encoding (see :func:`decode`)."""
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise DocumentError(str(p), [Problem("", f"cannot read the file: {exc.strerror or exc}")]) from exc
+    if len(data) > limit:
+        raise DocumentError(str(p), [Problem("", f"the file is larger than {limit:,} bytes")])
+    return decode(data, str(p))
