@@ -27,26 +27,35 @@ MAX_BYTES = 64 * 1024 * 1024
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read with; undecodable bytes are a DocumentError."""
     if data.startswith(codecs.BOM_UTF8):
-        encodings = ["utf-8-sig"]
+        encodings = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ["utf-16"]
+        encodings = ("utf-16",)
     else:
-        encodings = ["utf-8", "gb18030"]
+        encodings = ("utf-8", "gb18030")
+    errors: list[UnicodeDecodeError] = []
     for encoding in encodings:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            last = exc
+        text = _try_decode(data, encoding, errors)
+        if text is not None:
+            return text, encoding
+    first = errors[-1].start
     raise DocumentError(
         source,
         [
             Problem(
                 "",
-                f"cannot decode the file as {' or '.join(encodings)} (byte {last.start}: "
-                f"{data[last.start : last.start + 4]!r}); save it as UTF-8",
+                f"cannot decode the file as {' or '.join(encodings)} (byte {first}: "
+                f"{data[first : first + 4]!r}); save it as UTF-8",
             )
         ],
     )
+
+
+def _try_decode(data: bytes, encoding: str, errors: list[UnicodeDecodeError]) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        errors.append(exc)
+        return None
 
 
 def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> tuple[str, str]:
