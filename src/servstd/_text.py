@@ -27,7 +27,7 @@ MAX_BYTES = 64 * 1024 * 1024
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read with; undecodable bytes are a DocumentError."""
     if data.startswith(codecs.BOM_UTF8):
-        encodings = ("utf-8-sig",)
+        encodings: tuple[str, ...] = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ("utf-16",)
     else:
