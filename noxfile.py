@@ -45,14 +45,14 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over the library and the typed-API file."""
-    _install(session, "typing", extras="batch")
+    _install(session, "typing", extras="all")
     session.run("mypy", "--strict", "src", "typing_tests")
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """pytest (with doctests over src) and branch coverage."""
-    _install(session, "tests", extras="batch")
+    _install(session, "tests", extras="all")
     env = {"HYPOTHESIS_PROFILE": "ci"} if os.environ.get("CI") else {}
     session.run(
         "pytest",
@@ -67,7 +67,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the Sphinx site with warnings as errors, then run its doctests."""
-    _install(session, "docs", extras="batch")
+    _install(session, "docs", extras="all")
     session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
     session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
 
