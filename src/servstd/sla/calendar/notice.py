@@ -318,8 +318,18 @@ def _subject(title: str) -> str:
     fests = canonical_festival(title)
     if fests:
         return "、".join(fests)
-    m = re.search(r"\d{4}年(.{1,40}?)(?:调休|放假|假期|安排|的通知)", title)
+    m = re.fullmatch(r"(?:国务院办公厅)?关于(?:调整|延长)?(?:\d{4}年)?(.{1,40}?)(?:调休|放假|假期|安排).*", title)
     return m.group(1) if m else "调整"
+
+
+def _amends(title: str) -> bool:
+    """Whether the title is a later notice's: 延长/调整/补充…, a memorial day, or one festival alone.
+
+    Anything else with a title is read as a yearly notice, so the law check sees a damaged title.
+    """
+    if any(w in title for w in _AMENDING) or "纪念日" in title:
+        return True
+    return bool(title) and "部分节假日" not in title and len(canonical_festival(title)) == 1
 
 
 def _infer_year(text: str) -> int | None:
@@ -401,9 +411,7 @@ def parse_notice(
                 "no title 「国务院办公厅关于20XX年部分节假日安排的通知」, and the weekdays written in the "
                 "text do not fix the year: give year=",
             )
-    amending = bool(lay.title) and (
-        any(w in lay.title for w in _AMENDING) or not ("节假日" in lay.title or "放假安排" in lay.title)
-    )
+    amending = _amends(lay.title)
     reader = _Reader(year, amendment=amending or partial)
     subject = _subject(lay.title) if amending else ""
     reader.name, reader.festivals = _item_name(subject, subject)

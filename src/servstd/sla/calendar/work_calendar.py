@@ -476,7 +476,10 @@ def _main_name(names: list[str], *, mainland: bool = False) -> str | None:
     """The holiday a run of rest days is for: on the mainland its festivals in the law's order
     (中秋节、国庆节), else its most frequent name with observed marks removed."""
     fests: set[str] = set()
-    for n in names if mainland else ():
+    # a festival present only by a day in lieu (2015: 中秋节（补假） in the National Day week) does
+    # not name the period; the notice lists it under the other festival
+    plain = [n for n in names if not any(mark in n for mark in _OBSERVED)]
+    for n in (plain or names) if mainland else ():
         fests.update(canonical_festival(n))
     if fests:
         from_law = [f for f in FESTIVAL_NAMES_EN if f in fests]
