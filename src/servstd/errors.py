@@ -225,9 +225,10 @@ class NoticeParseError(DocumentError):
         problems: Sequence[Problem] = (),
         source: str = "holiday notice",
     ) -> None:
+        quoted = sentence if len(sentence) <= 200 else sentence[:200] + "…"
         self.sentence = sentence
         self.reason = reason
-        super().__init__(source, list(problems) or [Problem(f"「{sentence}」", reason, sentence)])
+        super().__init__(source, list(problems) or [Problem(f"「{quoted}」", reason, sentence)])
 
 
 class ServstdWarning(UserWarning):

@@ -202,7 +202,9 @@ def _notice_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("action", choices=["check", "add", "list"])
     p.add_argument("file", nargs="?", help="the notice text file (check, add)")
-    p.add_argument("--partial", action="store_true", help="read a notice that is not complete as an amendment")
+    p.add_argument(
+        "--partial", action="store_true", help="read a notice that is not complete as an amendment"
+    )
     p.add_argument("--year", type=int, help="the year, for a text without its title")
 
 

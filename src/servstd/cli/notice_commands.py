@@ -111,7 +111,11 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
     text, _ = read_text(path)
     if target.exists():
         if read_text(target)[0] == text:
-            out(args, {"file": str(target), "added": False}, f"{path.name} is already in {folder} as {target.name}")
+            out(
+                args,
+                {"file": str(target), "added": False},
+                f"{path.name} is already in {folder} as {target.name}",
+            )
             return 0
         raise UsageError(
             f"{target} already holds a different notice for {years[0]}; compare the two and remove one first"

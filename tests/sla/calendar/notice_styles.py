@@ -67,7 +67,7 @@ def official(year: int) -> Arrangement:
         for k in range(3):
             hol.pop(D(2020, 1, 31) + dt.timedelta(days=k), None)
         work[D(2020, 2, 1)] = "春节"
-    rest_days = {d for d in hol}
+    rest_days = set(hol)
     groups: dict[str, list[dt.date]] = {}
     for d, f in hol.items():
         if _notice_year(d, f) == year:
@@ -109,7 +109,7 @@ def official(year: int) -> Arrangement:
 
 def _date(d: dt.date, prev: dt.date | None, *, year: int, weekday: str | None, full_year: bool) -> str:
     text = ""
-    if full_year or d.year != year and (prev is None or prev.year != d.year):
+    if full_year or (d.year != year and (prev is None or prev.year != d.year)):
         text += f"{d.year}年"
     if prev is None or prev.month != d.month or text:
         text += f"{d.month}月"
@@ -158,8 +158,9 @@ def _item_2008(item: Item, year: int) -> str:
         count = "两个" if len(item.work) == 2 else ""
         parts.append(f"{_list(item.work, year, '星期')}{count}公休日调至{_list(to, year, '星期')}")
         parts.append(f"{_list(item.work, year, '星期')}上班")
-    for d in moved[len(item.work) :]:
-        parts.append(f"{_date(d, None, year=year, weekday='星期', full_year=False)}补休")
+    parts.extend(
+        f"{_date(d, None, year=year, weekday='星期', full_year=False)}补休" for d in moved[len(item.work) :]
+    )
     return text + "其中，" + "，".join(parts) + "。"
 
 
@@ -180,13 +181,19 @@ def write(arr: Arrangement, style: str, *, number: str = "") -> str:
         else:
             body = _item_modern(item, y, None, "至")
         lines.append(f"{_NUMS[k]}、{item.name}：{body}")
-    lines += ["节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作。", "国务院办公厅", f"{y - 1}年12月1日"]
+    lines += [
+        "节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作。",
+        "国务院办公厅",
+        f"{y - 1}年12月1日",
+    ]
     text = "\n".join(line for line in lines if line)
     return to_ascii(text) if style == "gov-copy" else text
 
 
 _ASCII = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ","})
-_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", **{str(i): chr(0xFF10 + i) for i in range(10)}})
+_FULL = str.maketrans(
+    {"(": "（", ")": "）", ":": "：", ",": "，", **{str(i): chr(0xFF10 + i) for i in range(10)}}
+)
 
 
 def to_ascii(text: str) -> str:

@@ -82,7 +82,14 @@ def test_the_oracle_is_the_law_s_count_of_days() -> None:
     (3+9+3+5+3+3+7) and 6 make-up days, read by hand from 国务院办公厅 2025-11-04."""
     arr = official(2026)
     assert len(arr.rest) == 33
-    assert sorted(arr.work) == [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10)]
+    assert sorted(arr.work) == [
+        D(2026, 1, 4),
+        D(2026, 2, 14),
+        D(2026, 2, 28),
+        D(2026, 5, 9),
+        D(2026, 9, 20),
+        D(2026, 10, 10),
+    ]
 
 
 @settings(max_examples=60)
@@ -144,7 +151,8 @@ def garble_outcomes(n: int, seed: int = 2026) -> tuple[int, int, list[tuple[str,
             same += 1
         else:
             changed = sorted(
-                set(ov.rest_days) ^ set(official_ov.rest_days) | set(ov.work_days) ^ set(official_ov.work_days)
+                set(ov.rest_days) ^ set(official_ov.rest_days)
+                | set(ov.work_days) ^ set(official_ov.work_days)
             )
             wrong.append((garbled, str(changed)))
     return raised, same, wrong
@@ -163,4 +171,4 @@ def test_garbled_copies_parse_to_the_official_days_or_raise() -> None:
         moved = work ^ official_work
         assert len(moved) == 2, garbled
         a, b = sorted(moved)
-        assert a.weekday() == b.weekday() and (b - a).days % 7 == 0, garbled
+        assert a.weekday() == b.weekday(), garbled

@@ -125,11 +125,7 @@ def _sentences(lines: list[str]) -> list[str]:
             joined.append("。")
         joined.append(line)
     text = _AFTER_INTRO.sub(lambda m: m.group(0)[:2] + "。", "".join(joined))
-    out = []
-    for part in text.replace(";", "。").split("。"):
-        if part:
-            out.append(part)
-    return out
+    return [part for part in text.replace(";", "。").split("。") if part]
 
 
 def layout(text: str) -> Layout:
@@ -156,7 +152,8 @@ def layout(text: str) -> Layout:
             continue
         marker = _ITEM.match(sentence)
         if marker and numeral(marker.group(1)):
-            expected = len(items) + 1
+            # an excerpt may start at any item; after that each item is the next one
+            expected = items[-1][0] + 1 if items else numeral(marker.group(1))
             if numeral(marker.group(1)) != expected:
                 raise NoticeParseError(
                     sentence,

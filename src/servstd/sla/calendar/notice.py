@@ -32,7 +32,9 @@ combined name, written in the order of the law: 中秋节、国庆节); a make-u
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -171,13 +173,16 @@ class _Reader:
             for d in days:
                 if d.weekday() < 5 and tail in _WORK and not self.amendment:
                     raise NoticeParseError(
-                        s, f"{d} ({_wd(d)}) is a weekday: a make-up working day (上班) is a Saturday or Sunday"
+                        s,
+                        f"{d} ({_wd(d)}) is a weekday: a make-up working day (上班) is a Saturday or Sunday",
                     )
                 self._set(self.work, d, f"{self.name}调休上班", s)
         elif tail in _EXTRA_REST:
             for d in days:
                 if d.weekday() >= 5:
-                    raise NoticeParseError(s, f"{d} ({_wd(d)}) is a weekend day: 补休/调休 gives a weekday off")
+                    raise NoticeParseError(
+                        s, f"{d} ({_wd(d)}) is a weekend day: 补休/调休 gives a weekday off"
+                    )
                 self._rest(d, s)
         elif tail in _STATUTORY:
             for d in days:
@@ -235,10 +240,12 @@ class _Reader:
 
     def _dates(self, clause: str, s: str) -> tuple[str, list[dt.date], str]:
         """The text before the dates, every day the dates name (a range or a list), the text after."""
-        found = list(_DATE.finditer(clause))
+        found = list(itertools.islice(_DATE.finditer(clause), _MAX_RANGE + 1))
+        if len(found) > _MAX_RANGE:
+            raise NoticeParseError(s, f"a clause naming more than {_MAX_RANGE} dates is not part of a notice")
         if not found:
             raise NoticeParseError(s, f"cannot read 「{clause}」")
-        joints = {clause[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)}
+        joints = {clause[a.end() : b.start()] for a, b in itertools.pairwise(found)}
         dates: list[dt.date] = []
         for m in found:
             dates.append(self._date(m, dates[-1] if dates else None, s))
@@ -271,12 +278,7 @@ class _Reader:
             years = [context.year]
         else:
             years = [self.year, self.year - 1] if month == 12 else [self.year]
-        options = []
-        for year in years:
-            try:
-                options.append(dt.date(year, month, int(d)))
-            except ValueError:
-                continue
+        options = [dt.date(year, month, int(d)) for year in years if _valid(year, month, int(d))]
         if not options:
             raise NoticeParseError(s, f"{years[0]}年{month}月{d}日 is not a date")
         if prev is not None:
@@ -293,11 +295,13 @@ class _Reader:
         else:
             chosen = options[0]
         if weekday is not None and chosen.weekday() != weekday:
-            raise NoticeParseError(
-                s, f"the notice says 周{_NAMES[weekday]} but {chosen} is a {_wd(chosen)}"
-            )
+            raise NoticeParseError(s, f"the notice says 周{_NAMES[weekday]} but {chosen} is a {_wd(chosen)}")
         self.last = chosen
         return chosen
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _wd(d: dt.date) -> str:
@@ -318,7 +322,9 @@ def _subject(title: str) -> str:
     fests = canonical_festival(title)
     if fests:
         return "、".join(fests)
-    m = re.fullmatch(r"(?:国务院办公厅)?关于(?:调整|延长)?(?:\d{4}年)?(.{1,40}?)(?:调休|放假|假期|安排).*", title)
+    m = re.fullmatch(
+        r"(?:国务院办公厅)?关于(?:调整|延长)?(?:\d{4}年)?(.{1,40}?)(?:调休|放假|假期|安排).*", title
+    )
     return m.group(1) if m else "调整"
 
 
@@ -344,13 +350,11 @@ def _infer_year(text: str) -> int | None:
     candidates = [max(written)] if written else range(2000, 2101)
     if not marks and not written:
         return None
-    fits = []
-    for year in candidates:
-        try:
-            if all(dt.date(year, mo, d).weekday() == wd for mo, d, wd in marks):
-                fits.append(year)
-        except ValueError:
-            continue
+    fits = [
+        year
+        for year in candidates
+        if all(_valid(year, mo, d) and dt.date(year, mo, d).weekday() == wd for mo, d, wd in marks)
+    ]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -365,13 +369,19 @@ def _law_problems(year: int, reader: _Reader) -> list[Problem]:
     for f in festivals(year):
         if f not in named:
             days = "、".join(f"{d.month}月{d.day}日" for d, n in statutory.items() if f in n)
-            problems.append(Problem(f, f"no item for {f} (statutory: {days}); a part of the notice is missing"))
+            problems.append(
+                Problem(f, f"no item for {f} (statutory: {days}); a part of the notice is missing")
+            )
     for d, f in statutory.items():
         label = reader.rest.get(d)
         if label is None:
-            problems.append(Problem(f"{d}", f"{d} is a statutory day of {f} but the notice does not make it a rest day"))
+            problems.append(
+                Problem(f"{d}", f"{d} is a statutory day of {f} but the notice does not make it a rest day")
+            )
         elif not set(canonical_festival(f)) & set(canonical_festival(label)):
-            problems.append(Problem(f"{d}", f"{d} is a statutory day of {f} but falls in the item for {label}"))
+            problems.append(
+                Problem(f"{d}", f"{d} is a statutory day of {f} but falls in the item for {label}")
+            )
     weekday_rest = sum(1 for d in reader.rest if d.weekday() < 5)
     owed = statutory_count(year) + len(reader.work)
     if not problems and weekday_rest != owed:
@@ -400,7 +410,9 @@ def parse_notice(
     title_year = _YEAR.search(lay.title)
     if title_year:
         if year is not None and year != int(title_year.group(1)):
-            raise NoticeParseError(lay.title, f"the title says {title_year.group(1)} but year={year} was given")
+            raise NoticeParseError(
+                lay.title, f"the title says {title_year.group(1)} but year={year} was given"
+            )
         year = int(title_year.group(1))
     if year is None:
         year = _infer_year(normalize(text))
@@ -423,13 +435,18 @@ def parse_notice(
         name, fests = _item_name(item.name, subject)
         reader.item(name, fests, item.sentences)
     if not reader.rest and not reader.work:
-        raise NoticeParseError(text.strip()[:60], "no arrangement found: no sentence names a rest day or a working day")
+        raise NoticeParseError(
+            text.strip()[:60], "no arrangement found: no sentence names a rest day or a working day"
+        )
     number = lay.number
     if not amending and not partial:
         problems = _law_problems(year, reader)
         if problems:
             raise NoticeParseError(
-                lay.title or str(year), "breaks the law", problems=problems, source=file or f"notice for {year}"
+                lay.title or str(year),
+                "breaks the law",
+                problems=problems,
+                source=file or f"notice for {year}",
             )
     years = {year} if not amending and not partial else set()
     amended = {d.year for d in (*reader.rest, *reader.work)} if not years else set()

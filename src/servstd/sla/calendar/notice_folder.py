@@ -32,7 +32,14 @@ from servstd.errors import DocumentError, Problem
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 
-__all__ = ["ENV_DATA", "ENV_NOTICES", "folder_overlays", "notice_files", "notice_places", "user_notice_folder"]
+__all__ = [
+    "ENV_DATA",
+    "ENV_NOTICES",
+    "folder_overlays",
+    "notice_files",
+    "notice_places",
+    "user_notice_folder",
+]
 
 ENV_NOTICES = "SERVSTD_NOTICES"
 """Folders or files of notices, ``os.pathsep``-separated."""
@@ -121,5 +128,7 @@ def _first_difference(a: CalendarOverlay, b: CalendarOverlay) -> str:
     db = {d: ("rest", n) for d, n in b.rest_days} | {d: ("work", n) for d, n in b.work_days}
     for d in sorted(set(da) | set(db)):
         if da.get(d) != db.get(d):
-            return f"{d} ({(da.get(d) or ('an ordinary day',))[0]} vs {(db.get(d) or ('an ordinary day',))[0]})"
+            return (
+                f"{d} ({(da.get(d) or ('an ordinary day',))[0]} vs {(db.get(d) or ('an ordinary day',))[0]})"
+            )
     return "the names of some days"  # pragma: no cover - _days differ, so some day differs

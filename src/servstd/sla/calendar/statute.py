@@ -32,7 +32,14 @@ import functools
 
 from holidays.calendars.chinese import _ChineseLunisolar
 
-__all__ = ["FESTIVALS", "FESTIVAL_NAMES_EN", "canonical_festival", "festivals", "statutory_count", "statutory_days"]
+__all__ = [
+    "FESTIVALS",
+    "FESTIVAL_NAMES_EN",
+    "canonical_festival",
+    "festivals",
+    "statutory_count",
+    "statutory_days",
+]
 
 FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 """Every festival of the 办法, in the order the notices list them (also the order of combined names)."""

@@ -122,6 +122,7 @@ class _YearTable:
         kinds: bytes,
         names_zh: dict[dt.date, str],
         names_en: dict[dt.date, str],
+        *,
         sources: dict[dt.date, str] | None = None,
         year_source: str | None = None,
     ) -> None:
@@ -478,8 +479,8 @@ def _main_name(names: list[str], *, mainland: bool = False) -> str | None:
     fests: set[str] = set()
     # a festival present only by a day in lieu (2015: 中秋节（补假） in the National Day week) does
     # not name the period; the notice lists it under the other festival
-    plain = [n for n in names if not any(mark in n for mark in _OBSERVED)]
-    for n in (plain or names) if mainland else ():
+    direct = [n for n in names if not any(mark in n for mark in _OBSERVED)]
+    for n in (direct or names) if mainland else ():
         fests.update(canonical_festival(n))
     if fests:
         from_law = [f for f in FESTIVAL_NAMES_EN if f in fests]
@@ -562,7 +563,9 @@ class _Days:
                 name = _main_name(names, mainland=absorb_weekends) or names[0]
                 en_names = [self.en[self.dates[k]] for k in festive]
                 en = _english(name, en_names) if absorb_weekends else _main_name(en_names) or en_names[0]
-                source = next((self.sources[self.dates[k]] for k in festive if self.dates[k] in self.sources), None)
+                source = next(
+                    (self.sources[self.dates[k]] for k in festive if self.dates[k] in self.sources), None
+                )
                 span = range(i, j) if absorb_weekends else range(festive[0], festive[-1] + 1)
                 for k in span:
                     d = self.dates[k]
@@ -585,7 +588,9 @@ class _Days:
             elif label:
                 self.zh[d] = label
                 fests = canonical_festival(label)
-                self.en[d] = f"make-up working day ({' / '.join(FESTIVAL_NAMES_EN[f] for f in fests) or label})"
+                self.en[d] = (
+                    f"make-up working day ({' / '.join(FESTIVAL_NAMES_EN[f] for f in fests) or label})"
+                )
 
     def table(self, first: dt.date, last: dt.date, raw: _Raw) -> _YearTable:
         a, b = (first - self.lo).days, (last - self.lo).days + 1
@@ -593,10 +598,18 @@ class _Days:
         return _YearTable(
             first,
             bytes(self.kinds[a:b]),
-            {d: v for d, v in self.zh.items() if d in keep and not _KIND_CODES[self.kinds[(d - self.lo).days]] is DayKind.WORKDAY},
-            {d: v for d, v in self.en.items() if d in keep and not _KIND_CODES[self.kinds[(d - self.lo).days]] is DayKind.WORKDAY},
-            {d: v for d, v in self.sources.items() if d in keep},
-            raw.year_source,
+            {
+                d: v
+                for d, v in self.zh.items()
+                if d in keep and _KIND_CODES[self.kinds[(d - self.lo).days]] is not DayKind.WORKDAY
+            },
+            {
+                d: v
+                for d, v in self.en.items()
+                if d in keep and _KIND_CODES[self.kinds[(d - self.lo).days]] is not DayKind.WORKDAY
+            },
+            sources={d: v for d, v in self.sources.items() if d in keep},
+            year_source=raw.year_source,
         )
 
 

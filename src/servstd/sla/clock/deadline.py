@@ -304,8 +304,12 @@ class _Computation:
                 )
             )
         # the notices or overlays (文号 or file) that decided a skipped or make-up day
-        days = [s.date for s in skipped] + ([last] if last and self.cal.day_kind(last) is DayKind.MAKEUP_WORKDAY else [])
-        sources = list(dict.fromkeys(src for d in days if (src := self.cal.source_of(d)))) if self.verbose else []
+        days = [s.date for s in skipped] + (
+            [last] if last and self.cal.day_kind(last) is DayKind.MAKEUP_WORKDAY else []
+        )
+        sources = (
+            list(dict.fromkeys(src for d in days if (src := self.cal.source_of(d)))) if self.verbose else []
+        )
         if sources:
             self.say(lambda: (f"依据：{'；'.join(sources)}。", f"Source: {'; '.join(sources)}."))
 
