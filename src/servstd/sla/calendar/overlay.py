@@ -88,7 +88,7 @@ class CalendarOverlay:
 
     @property
     def provenance(self) -> str:
-        """Where the days come from, as explanations name it: 文号 and file, whichever are known.
+        """Where the days come from, as explanations name it (文号 and file, whichever are known).
 
         >>> CalendarOverlay(source="国办发明电〔2020〕1号", file="2020-extension.txt").provenance
         '国办发明电〔2020〕1号 (2020-extension.txt)'

@@ -5,14 +5,10 @@ are statutory rest days (法定节假日) is fixed by the 办法, revised severa
 each yearly notice against it, so a copy that lost a festival or made a statutory day a working
 day is an error, not a calendar:
 
-============  =====================================================================  ======
-years         statutory days                                                         total
-============  =====================================================================  ======
-2000–2007     元旦 1月1日; 春节 初一–初三; 劳动节 5月1–3日; 国庆节 10月1–3日               10
-2008–2013     元旦; 春节 除夕–初二; 清明节; 劳动节 5月1日; 端午节; 中秋节; 国庆节 10月1–3日    11
-2014–2024     as 2008–2013, with 春节 初一–初三                                         11
-2025–         春节 除夕–初三; 劳动节 5月1–2日; the rest as 2014–2024                        13
-============  =====================================================================  ======
+* 2000–2007 (10 days): 元旦 1月1日; 春节 初一–初三; 劳动节 5月1–3日; 国庆节 10月1–3日;
+* 2008–2013 (11 days): 元旦; 春节 除夕–初二; 清明节; 劳动节 5月1日; 端午节; 中秋节; 国庆节 10月1–3日;
+* 2014–2024 (11 days): as 2008–2013, with 春节 初一–初三;
+* 2025 on (13 days): 春节 除夕–初三; 劳动节 5月1–2日; the rest as 2014–2024.
 
 Lunar dates (除夕, 初一, 端午, 中秋) and 清明 come from the ``holidays`` package's Chinese
 lunisolar tables, the same tables the built-in calendar is made from.
