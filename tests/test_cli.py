@@ -225,10 +225,7 @@ def test_python_dash_m() -> None:
 def test_notices_and_overlays_on_the_command_line(tmp_path: Path) -> None:
     """--notice and --overlay extend the calendar without code changes."""
     notice = tmp_path / "2026.txt"
-    notice.write_text(
-        "国务院办公厅关于2026年部分节假日安排的通知\n一、国庆节：10月1日至7日放假调休，共7天。10月10日（周六）上班。\n",
-        encoding="utf-8",
-    )
+    notice.write_bytes((Path(__file__).parent / "sla/calendar/notices/2026.txt").read_bytes())
     overlay = tmp_path / "site.yaml"
     overlay.write_text("rest_days:\n  - {date: 2026-10-09, name: 园区停电}\n", encoding="utf-8")
     code, out, _ = run("workday", "2026-10-09", "--overlay", str(overlay), "--json")

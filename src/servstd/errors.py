@@ -35,6 +35,10 @@ __all__ = [
 class ServstdError(Exception):
     """Root of every error servstd raises on bad input."""
 
+    def for_command_line(self) -> str:
+        """The message as the ``servstd`` command prints it (by default ``str(self)``)."""
+        return str(self)
+
 
 class NaiveDatetimeError(ServstdError, TypeError):
     """A datetime without a time zone was given where an instant is required.
@@ -64,19 +68,75 @@ class InputTypeError(ServstdError, TypeError):
         )
 
 
-class CalendarCoverageError(ServstdError, ValueError):
-    """A strict calendar was asked about a year whose official arrangement it does not know."""
+# What to add to a region's calendar past its coverage, and where that data comes from.
+_REGION_SOURCES = {
+    "CN": "the State Council's notice for {year} (国务院办公厅关于{year}年部分节假日安排的通知)",
+    "HK": "the Hong Kong SAR Government's general holidays for {year} (Gazette notice)",
+    "MO": "the Macao SAR Government's public holidays for {year} (Chief Executive's dispatch)",
+    "TW": "the Directorate-General of Personnel Administration's office calendar for {year} (行政院人事行政總處)",
+}
 
-    def __init__(self, calendar: str, year: int, coverage: str) -> None:
+
+class CalendarCoverageError(ServstdError, ValueError):
+    """A strict calendar was asked about a year whose official arrangement it does not know.
+
+    The message says what to do where the user is: from Python, ``with_notice`` (mainland) or
+    ``with_overlay`` and ``strict=False``; on the command line (:meth:`for_command_line`),
+    ``servstd notice add FILE``, ``--notice FILE`` and ``--lenient``. Each region names its own
+    source of data.
+
+    >>> e = CalendarCoverageError("中国大陆 (CN)", 2027, "2001–2026", region="CN")
+    >>> "with_notice" in str(e), "servstd notice add" in e.for_command_line()
+    (True, True)
+    """
+
+    def __init__(self, calendar: str, year: int, coverage: str, *, region: str | None = None) -> None:
         self.calendar = calendar
         self.year = year
         self.coverage = coverage
+        self.region = region
         super().__init__(
             f"{calendar} does not know the official working-day arrangement for {year} "
-            f"(covered: {coverage}). Either use strict=False to estimate {year} from the "
-            f"statutory rule (a CalendarCoverageWarning is issued), or add the year's data: "
-            f"calendar.with_notice(<the State Council notice for {year}>) or "
-            "calendar.with_overlay(<overlay document>)."
+            f"(covered: {coverage}). {self._remedy_python()}"
+        )
+
+    def _source(self) -> str:
+        template = _REGION_SOURCES.get(self.region or "")
+        return template.format(year=self.year) if template else f"the arrangement for {self.year}"
+
+    def _remedy_python(self) -> str:
+        estimate = (
+            f"Either use strict=False to estimate {self.year} from the statutory rule "
+            "(a CalendarCoverageWarning is issued), or add the year's data"
+        )
+        if self.region == "CN":
+            return (
+                f"{estimate}: calendar.with_notice(<{self._source()}>, as text or a file path), "
+                "or put the notice in a notice folder (SERVSTD_NOTICES or `servstd notice add FILE`)."
+            )
+        return f"{estimate}: calendar.with_overlay(<overlay document with {self._source()}>)."
+
+    def for_command_line(self) -> str:
+        """The message with the command-line options instead of Python calls."""
+        head = (
+            f"{self.calendar} does not know the official working-day arrangement for {self.year} "
+            f"(covered: {self.coverage})."
+        )
+        lenient = (
+            f"--lenient estimates {self.year} from the statutory rule (holidays on their statutory "
+            "dates, no make-up working days; results are marked estimated)"
+        )
+        if self.region == "CN":
+            return (
+                f"{head}\nTo use {self._source()}:\n"
+                f"  servstd notice add FILE     check it and keep it for every later command\n"
+                f"  --notice FILE               use it for this command only\n"
+                f"Or: {lenient}."
+            )
+        return (
+            f"{head}\nTo use {self._source()}:\n"
+            f"  --overlay FILE              an overlay document (YAML/JSON) with its rest and working days\n"
+            f"Or: {lenient}."
         )
 
 
@@ -151,12 +211,24 @@ class DocumentError(ServstdError, ValueError):
 
 
 class NoticeParseError(DocumentError):
-    """A sentence of a State Council holiday notice could not be read; the sentence is quoted."""
+    """A State Council holiday notice could not be read, or breaks the law it arranges.
 
-    def __init__(self, sentence: str, reason: str) -> None:
+    A sentence the reader cannot place is quoted; a notice that misses a festival or leaves a
+    statutory day a working day lists every such problem (``problems``).
+    """
+
+    def __init__(
+        self,
+        sentence: str,
+        reason: str,
+        *,
+        problems: Sequence[Problem] = (),
+        source: str = "holiday notice",
+    ) -> None:
+        quoted = sentence if len(sentence) <= 200 else sentence[:200] + "…"
         self.sentence = sentence
         self.reason = reason
-        super().__init__("holiday notice", [Problem(f"「{sentence}」", reason, sentence)])
+        super().__init__(source, list(problems) or [Problem(f"「{quoted}」", reason, sentence)])
 
 
 class ServstdWarning(UserWarning):

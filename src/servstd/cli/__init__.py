@@ -137,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
 
     _document_commands(add)
+    _notice_commands(add)
     return parser
 
 
@@ -191,6 +192,22 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--explain", action="store_true", help="print every stage's explanation")
 
 
+def _notice_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``servstd notice check|add|list``: holiday notices and the notice folders."""
+    p = add(
+        "notice",
+        "check, add and list State Council holiday notices",
+        "notice_commands:cmd_notice",
+        "servstd notice check 2027.txt",
+    )
+    p.add_argument("action", choices=["check", "add", "list"])
+    p.add_argument("file", nargs="?", help="the notice text file (check, add)")
+    p.add_argument(
+        "--partial", action="store_true", help="read a notice that is not complete as an amendment"
+    )
+    p.add_argument("--year", type=int, help="the year, for a text without its title")
+
+
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -212,7 +229,7 @@ def main(
         err.write(f"servstd: {exc}\n")
         return 2
     except ServstdError as exc:
-        err.write(f"servstd: {exc}\n")
+        err.write(f"servstd: {exc.for_command_line()}\n")
         return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -40,7 +40,7 @@ def with_overlays(cal: WorkCalendar, args: argparse.Namespace) -> WorkCalendar:
     for path in getattr(args, "notice", None) or []:
         if not Path(path).is_file():
             raise UsageError(f"no notice file {path!r}")
-        cal = cal.with_notice(Path(path).read_text(encoding="utf-8"))
+        cal = cal.with_notice(Path(path))
     for path in getattr(args, "overlay", None) or []:
         if not Path(path).exists():
             raise UsageError(f"no overlay file {path!r}")

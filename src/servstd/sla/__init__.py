@@ -20,7 +20,7 @@ from servstd._lazy import lazy_exports
 if TYPE_CHECKING:
     from servstd.sla import batch
     from servstd.sla.calendar.day_kind import DayKind
-    from servstd.sla.calendar.notice import parse_notice
+    from servstd.sla.calendar.notice import parse_notice, read_notice
     from servstd.sla.calendar.overlay import CalendarOverlay
     from servstd.sla.calendar.overlay_document import load_overlay
     from servstd.sla.calendar.work_calendar import Coverage, WorkCalendar
@@ -54,6 +54,7 @@ _EXPORTS = {
     "CalendarOverlay": "servstd.sla.calendar.overlay",
     "load_overlay": "servstd.sla.calendar.overlay_document",
     "parse_notice": "servstd.sla.calendar.notice",
+    "read_notice": "servstd.sla.calendar.notice",
     "Coverage": "servstd.sla.calendar.work_calendar",
     "WorkCalendar": "servstd.sla.calendar.work_calendar",
     "BusinessHours": "servstd.sla.clock.business_hours",
@@ -125,6 +126,7 @@ __all__ = [
     "load_overlay",
     "parse_duration",
     "parse_notice",
+    "read_notice",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use

@@ -1,7 +1,8 @@
 """Working-day calendars: day kinds, the holiday source, overlays and State Council notices.
 
 Owns which dates are working days and why (statutory holidays, 调休 make-up days, coverage,
-overlays, notices). May import: ``servstd.errors``, ``servstd._numerals``, ``servstd._documents``
+overlays, notices, the law they are checked against, notice folders). May import:
+``servstd.errors``, ``servstd._numerals``, ``servstd._text`` (notice files), ``servstd._documents``
 (overlay documents only). Imports nothing else of ``servstd.sla``.
 """
 
@@ -13,7 +14,7 @@ from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from servstd.sla.calendar.day_kind import DayKind
-    from servstd.sla.calendar.notice import parse_notice
+    from servstd.sla.calendar.notice import parse_notice, read_notice
     from servstd.sla.calendar.overlay import CalendarOverlay
     from servstd.sla.calendar.overlay_document import load_overlay
     from servstd.sla.calendar.work_calendar import Coverage, WorkCalendar
@@ -23,6 +24,7 @@ _EXPORTS = {
     "CalendarOverlay": "servstd.sla.calendar.overlay",
     "load_overlay": "servstd.sla.calendar.overlay_document",
     "parse_notice": "servstd.sla.calendar.notice",
+    "read_notice": "servstd.sla.calendar.notice",
     "Coverage": "servstd.sla.calendar.work_calendar",
     "WorkCalendar": "servstd.sla.calendar.work_calendar",
 }
@@ -34,6 +36,7 @@ __all__ = [
     "WorkCalendar",
     "load_overlay",
     "parse_notice",
+    "read_notice",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use

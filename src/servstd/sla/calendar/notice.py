@@ -1,234 +1,478 @@
-"""Read the State Council's yearly holiday notice (国务院办公厅关于20XX年部分节假日安排的通知).
+"""Read a State Council holiday notice as people paste it (国务院办公厅关于20XX年部分节假日安排的通知).
 
-The notice is the source of truth for mainland China's working days. Parsing it as published
-turns it into a :class:`~servstd.sla.CalendarOverlay` that defines its year, so a calendar can be
-extended the day a notice appears::
+The notice is the source of truth for mainland China's working days; :func:`parse_notice` turns
+its text into a :class:`~servstd.sla.CalendarOverlay`:
 
-    cal = WorkCalendar.china().with_notice(text)
+* a **yearly notice** (部分节假日安排) *defines* its year — after the law check of
+  :mod:`~servstd.sla.calendar.statute` (every festival has an item, every statutory day is a rest
+  day, the moved days balance);
+* a **later notice** that changes an announced year (延长…假期, 调整…安排, a one-off memorial day)
+  *amends* it: only the days it names change. ``partial=True`` reads a yearly notice that is
+  not complete (one item, say) the same way.
 
-Forms understood in each numbered item (``一、元旦：…``): ranges ``1月1日（周四）至3日（周六）``
-(crossing a month: ``4月29日至5月1日``; with years: ``2018年12月30日至2019年1月1日``), single days,
-``放假`` / ``放假调休`` / ``放假1天``, ``共N天`` (checked against the range), ``补休`` days,
-``X月X日（周六）、X月X日（周日）上班`` (make-up working days), ``与周末连休`` and ``不调休``. Weekdays in
-parentheses (周六 or 星期六) are checked against the date. Sentences that encourage rather than
-arrange (``鼓励…``) are kept as notes. Anything else is a :class:`~servstd.errors.NoticeParseError`
-that quotes the sentence.
+The text is read as text, not lines (see ``_notice_text``): wrapped lines and a title split over
+two lines are joined; full-width or ASCII punctuation; 星期X or 周X; ranges with 至, 到, —, ——,
+———, - (across months and years); lists with 、; 农历 notes in parentheses; 与周末连休; 补休;
+the 2008-style 其中 sentences (为法定节假日, 为公休日, 照常公休, 公休日调至…, …上班); 延长…假期至….
+**Nothing is dropped silently**: every date a sentence names is placed (a rest day, a working
+day, or a statutory or weekend day the sentence only describes, checked to be one), and a
+sentence with a date the reader cannot place is a :class:`~servstd.errors.NoticeParseError`
+quoting it. Sentences without dates (the salutation, 节假日期间…) and encouragements (鼓励…) are
+kept as notes. Weekdays in parentheses and 共N天 are checked against the dates.
 
->>> from servstd.sla.calendar.notice import parse_notice
 >>> ov = parse_notice('''国务院办公厅关于2026年部分节假日安排的通知
-... 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。''')
->>> [str(d) for d, _ in ov.rest_days], [str(d) for d, _ in ov.work_days]
-(['2026-01-01', '2026-01-02', '2026-01-03'], ['2026-01-04'])
+... 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。''', partial=True)
+>>> ov.kind, [str(d) for d, _ in ov.rest_days], [str(d) for d, _ in ov.work_days]
+('amends', ['2026-01-01', '2026-01-02', '2026-01-03'], ['2026-01-04'])
+
+Names follow the items: a rest day is named after its item's festival (a combined item keeps its
+combined name, written in the order of the law: 中秋节、国庆节); a make-up working day is
+「<festival>调休上班」.
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
+import calendar
 import datetime as dt
+import itertools
 import re
+from pathlib import Path
 
 from servstd._numerals import cn_int
-from servstd.errors import NoticeParseError
+from servstd._text import read_text
+from servstd.errors import NoticeParseError, Problem
+from servstd.sla.calendar._notice_text import Layout, layout, normalize
 from servstd.sla.calendar.overlay import CalendarOverlay
+from servstd.sla.calendar.statute import (
+    canonical_festival,
+    festivals,
+    statutory_count,
+    statutory_days,
+)
 
-__all__ = ["parse_notice"]
+__all__ = ["parse_notice", "read_notice"]
 
+_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^()]{0,40})\))?")
+_HAS_DATE = re.compile(r"\d{1,2}[月日]")
+_WEEKDAY = re.compile(r"(?:周|星期)([一二三四五六日天])")
+_COUNT = re.compile(r"共([\d一二三四五六七八九十]{1,3})天")
+_YEAR = re.compile(r"(\d{4})年")
+_EXTEND = re.compile(r"(?:延长(?:\d{4}年)?([^\d,()]{1,12}?)假期至|([^\d,()]{1,12}?)假期延长至)")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_ITEM = re.compile(r"(?:^|(?<=[。\s]))([一二三四五六七八九十]{1,3})、([^：:。]{1,30})[：:]")
-_PAREN = re.compile(r"[（(]([^）)]*)[）)]")
-_DATE = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日"
-_DATE_RE = re.compile(_DATE)
-_RANGE_RE = re.compile(rf"^{_DATE}\s*(?:至|到|-|—|－|～|~)\s*{_DATE}$")
-_LIST_RE = re.compile(rf"^{_DATE}(?:、{_DATE})*$")
+_NAMES = "一二三四五六日"
+
+_REST = ("放假", "放假调休", "调休放假", "放假公休", "休息")
+_WORK = ("上班",)
+_WORK_AS_USUAL = ("正常上班", "照常上班")
+_EXTRA_REST = ("补休", "调休")
+_STATUTORY = ("为法定节假日", "为法定假日", "为法定休假日", "法定节假日", "为全国放假")
+_WEEKEND_REST = ("为公休日", "照常公休", "公休")
+_FILLERS = ("其中", "与周末连休", "不调休", "不补休", "")
+_RANGE = ("至", "—", "到")
+_LIST = ("、", "和")
+_LEADS = ("", "将", "其中", "注:", "注")
+_MOVED = ("公休日", "两个公休日", "二个公休日", "三个公休日")
+_AMENDING = ("延长", "调整", "补充")
+_MAX_RANGE = 31
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= _calendar.monthrange(year, month)[1]
+def _clauses(sentence: str) -> list[str]:
+    """The comma-separated clauses of a sentence; commas inside parentheses do not split."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch == "(":
+            depth += 1
+            if depth > 1:
+                raise NoticeParseError(sentence, "parentheses inside parentheses")
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise NoticeParseError(sentence, "a closing parenthesis without an opening one")
+        elif ch == "," and depth == 0:
+            out.append(sentence[start:i])
+            start = i + 1
+    if depth:
+        raise NoticeParseError(sentence, "a parenthesis is not closed")
+    out.append(sentence[start:])
+    return out
 
 
 class _Reader:
-    def __init__(self, year: int) -> None:
+    """Sentences → rest days and working days, item by item."""
+
+    def __init__(self, year: int, *, amendment: bool) -> None:
         self.year = year
+        self.amendment = amendment
         self.rest: dict[dt.date, str] = {}
         self.work: dict[dt.date, str] = {}
         self.notes: list[str] = []
-        self.reference: dt.date | None = None  # the current item's first holiday day
+        self.items: list[tuple[str, tuple[str, ...], set[dt.date]]] = []
+        self._start_item("", ())
 
-    # -- dates -----------------------------------------------------------------------------
-    def _date(
-        self,
-        y: str | None,
-        m: str | None,
-        d: str,
-        *,
-        default: dt.date | None,
-        sentence: str,
-        weekday: int | None = None,
-    ) -> dt.date:
-        """One date token. Without a year: after ``default`` (the previous date of a range or list),
-        else the year whose date matches the stated weekday and lies nearest the item's holiday."""
+    # -- items -------------------------------------------------------------------------------
+    def _start_item(self, name: str, fests: tuple[str, ...]) -> None:
+        self.name = name
+        self.festivals = fests
+        self.ref: dt.date | None = None  # the item's first rest day
+        self.last: dt.date | None = None  # the last date read (month and year of 「24日」)
+        self.last_range: list[dt.date] = []
+        self.item_rest: set[dt.date] = set()
+        self.moved: dict[dt.date, str] = {}  # weekend days whose rest moved (公休日调至)
+        self.items.append((name, fests, self.item_rest))
+
+    def item(self, name: str, fests: tuple[str, ...], sentences: tuple[str, ...]) -> None:
+        self._start_item(name, fests)
+        for s in sentences:
+            self.sentence(s)
+        self.end_item()
+
+    def end_item(self) -> None:
+        for d, sentence in self.moved.items():
+            if d not in self.item_rest:  # its rest moved away and nothing else rests it: worked
+                self._set(self.work, d, f"{self.name}调休上班", sentence)
+
+    # -- sentences ---------------------------------------------------------------------------
+    def sentence(self, s: str) -> None:
+        if not _HAS_DATE.search(s) or s.startswith(("鼓励", "提倡")):
+            self.notes.append(f"{self.name}:{s}" if self.name else s)
+            return
+        for clause in _clauses(s):
+            self.clause(clause, s)
+
+    def clause(self, c: str, s: str) -> None:
+        if c in _FILLERS:
+            return
+        m = _COUNT.fullmatch(c)
         if m:
-            month = int(m)
-        elif default is not None:
-            month = default.month
+            n = cn_int(m.group(1))
+            if n != len(self.last_range):
+                have = len(self.last_range)
+                raise NoticeParseError(s, f"the notice says 共{n}天 but the range before it has {have} days")
+            return
+        if "调至" in c:
+            left, _, right = c.partition("调至")
+            self._moves(left, right, s)
+            return
+        ext = _EXTEND.match(c)
+        if ext:
+            self._extension(ext.group(1) or ext.group(2), c[ext.end() :], s)
+            return
+        lead, dates, tail = self._dates(c, s)
+        if lead not in _LEADS:
+            raise NoticeParseError(s, f"cannot read 「{lead}」 before the dates in 「{c}」")
+        days = dates
+        m = re.fullmatch(r"(放假|调休放假|放假调休)(\d{1,2})天", tail)
+        if tail in _REST or m:
+            if m and int(m.group(2)) != len(days):
+                raise NoticeParseError(s, f"the notice says {m.group(2)}天 but the dates give {len(days)}")
+            self.ref = self.ref or days[0]
+            self.last_range = days
+            for d in days:
+                self._rest(d, s)
+        elif tail in _WORK or tail in _WORK_AS_USUAL:
+            for d in days:
+                if d.weekday() < 5 and tail in _WORK and not self.amendment:
+                    raise NoticeParseError(
+                        s,
+                        f"{d} ({_wd(d)}) is a weekday: a make-up working day (上班) is a Saturday or Sunday",
+                    )
+                self._set(self.work, d, f"{self.name}调休上班", s)
+        elif tail in _EXTRA_REST:
+            for d in days:
+                if d.weekday() >= 5:
+                    raise NoticeParseError(
+                        s, f"{d} ({_wd(d)}) is a weekend day: 补休/调休 gives a weekday off"
+                    )
+                self._rest(d, s)
+        elif tail in _STATUTORY:
+            for d in days:
+                if d not in statutory_days(d.year) and not self.amendment:
+                    raise NoticeParseError(s, f"{d} is not a statutory holiday (法定节假日) of {d.year}")
+                self._rest(d, s)
+        elif tail in _WEEKEND_REST:
+            for d in days:
+                if d.weekday() < 5:
+                    raise NoticeParseError(s, f"{d} ({_wd(d)}) is not a weekend day (公休日)")
+                self._rest(d, s)
         else:
-            raise NoticeParseError(sentence, f"the date {d}日 has no month")
+            raise NoticeParseError(s, f"cannot read 「{tail}」 after the dates in 「{c}」")
+
+    def _moves(self, left: str, right: str, s: str) -> None:
+        """「A（星期六）公休日调至B（星期一）」: B becomes a rest day; A is worked unless rested."""
+        lead, froms, tail = self._dates(left, s)
+        if lead not in _LEADS or tail not in _MOVED:
+            raise NoticeParseError(s, f"cannot read 「{left}调至」")
+        lead, tos, tail = self._dates(right, s)
+        if lead or tail or len(tos) != len(froms):
+            raise NoticeParseError(s, f"cannot read 「调至{right}」 (as many days as moved)")
+        for a, b in zip(froms, tos, strict=True):
+            if a.weekday() < 5 or b.weekday() >= 5:
+                raise NoticeParseError(s, f"a weekend day's rest moves to a weekday, not {a} → {b}")
+            self.moved[a] = s
+            self._rest(b, s)
+
+    def _extension(self, festival: str, rest: str, s: str) -> None:
+        """「延长2020年春节假期至2月2日」: the festival's days from its first statutory day to that date."""
+        lead, days, tail = self._dates(rest, s)
+        fests = canonical_festival(festival)
+        if lead or tail or len(days) != 1 or len(fests) != 1:
+            raise NoticeParseError(s, f"cannot read the extension 「{s}」")
+        end = days[0]
+        firsts = [d for d, f in statutory_days(end.year).items() if fests[0] in f and d <= end]
+        if not firsts or (end - min(firsts)).days > _MAX_RANGE:
+            raise NoticeParseError(s, f"{end} does not follow the statutory days of {fests[0]} in {end.year}")
+        self.name = self.name or fests[0]
+        start = min(firsts)
+        self.last_range = [start + dt.timedelta(days=k) for k in range((end - start).days + 1)]
+        for d in self.last_range:
+            self._rest(d, s)
+
+    # -- days --------------------------------------------------------------------------------
+    def _rest(self, d: dt.date, s: str) -> None:
+        self.item_rest.add(d)
+        self._set(self.rest, d, self.name, s)
+
+    def _set(self, target: dict[dt.date, str], d: dt.date, label: str, s: str) -> None:
+        other = self.work if target is self.rest else self.rest
+        if d in other:
+            raise NoticeParseError(s, f"{d} is both a rest day and a working day in this notice")
+        target[d] = label
+
+    def _dates(self, clause: str, s: str) -> tuple[str, list[dt.date], str]:
+        """The text before the dates, every day the dates name (a range or a list), the text after."""
+        found = list(itertools.islice(_DATE.finditer(clause), _MAX_RANGE + 1))
+        if len(found) > _MAX_RANGE:
+            raise NoticeParseError(s, f"a clause naming more than {_MAX_RANGE} dates is not part of a notice")
+        if not found:
+            raise NoticeParseError(s, f"cannot read 「{clause}」")
+        joints = {clause[a.end() : b.start()] for a, b in itertools.pairwise(found)}
+        dates: list[dt.date] = []
+        for m in found:
+            dates.append(self._date(m, dates[-1] if dates else None, s))
+        lead, tail = clause[: found[0].start()], clause[found[-1].end() :]
+        if len(found) == 2 and joints <= set(_RANGE):
+            a, b = dates
+            if b < a or (b - a).days > _MAX_RANGE:
+                raise NoticeParseError(s, f"the range {a} – {b} is not a holiday period")
+            return lead, [a + dt.timedelta(days=k) for k in range((b - a).days + 1)], tail
+        if joints and not joints <= set(_LIST):
+            raise NoticeParseError(s, f"cannot read the dates in 「{clause}」 (a range A至B or a list A、B)")
+        return lead, dates, tail
+
+    def _date(self, m: re.Match[str], prev: dt.date | None, s: str) -> dt.date:
+        y, mo, d, paren = m.groups()
+        wd_m = _WEEKDAY.search(paren or "")
+        weekday = _WEEKDAYS[wd_m.group(1)] if wd_m else None
+        context = prev or self.last
+        if mo:
+            month = int(mo)
+        elif context is not None:
+            month = context.month
+        else:
+            raise NoticeParseError(s, f"the date {d}日 has no month")
         if y:
             years = [int(y)]
-        elif default is not None:
-            years = [default.year, default.year + 1]
-        else:  # the notice's year, or December of the year before (元旦 make-up days)
+        elif prev is not None:
+            years = [prev.year, prev.year + 1]
+        elif not mo and context is not None:
+            years = [context.year]
+        else:
             years = [self.year, self.year - 1] if month == 12 else [self.year]
-        candidates = [dt.date(year, month, int(d)) for year in years if _valid(year, month, int(d))]
-        if not candidates:
-            raise NoticeParseError(sentence, f"{years[0]}年{month}月{d}日 is not a date")
-        if weekday is not None and not y:
-            matching = [c for c in candidates if c.weekday() == weekday]
-            candidates = matching or candidates  # a mismatch is reported by _check_weekdays
-        if default is not None:
-            later = [c for c in candidates if c >= default]
-            return later[0] if later else candidates[0]
-        if self.reference is not None and not y:
-            ref = self.reference
-            return min(candidates, key=lambda c: abs((c - ref).days))
-        return candidates[0]
-
-    def _strip(self, clause: str, sentence: str) -> tuple[str, list[int | None]]:
-        """Remove parentheticals; return the clause and the weekday each date token claims."""
-        weekdays: list[int | None] = []
-        out = []
-        pos = 0
-        for m in _PAREN.finditer(clause):
-            out.append(clause[pos : m.start()])
-            pos = m.end()
-            wd = re.search(r"(?:周|星期)([一二三四五六日天])", m.group(1))
-            # the parenthetical belongs to the date just before it
-            n_dates = len(_DATE_RE.findall("".join(out)))
-            while len(weekdays) < n_dates - 1:
-                weekdays.append(None)
-            if len(weekdays) < n_dates:
-                weekdays.append(_WEEKDAYS[wd.group(1)] if wd else None)
-        out.append(clause[pos:])
-        text = "".join(out).replace(" ", "").replace("\u3000", "")
-        n_dates = len(_DATE_RE.findall(text))
-        weekdays += [None] * (n_dates - len(weekdays))
-        return text, weekdays
-
-    def _check_weekdays(self, dates: list[dt.date], weekdays: list[int | None], sentence: str) -> None:
-        names = "一二三四五六日"
-        for d, wd in zip(dates, weekdays, strict=False):
-            if wd is not None and d.weekday() != wd:
-                raise NoticeParseError(
-                    sentence, f"the notice says 周{names[wd]} but {d} is a 周{names[d.weekday()]}"
-                )
-
-    def _dates(self, text: str, sentence: str, weekdays: list[int | None]) -> list[dt.date]:
-        """A range (至) or a list (、) of dates, expanded to every day."""
-        m = _RANGE_RE.match(text)
-        if m:
-            padded = [*weekdays, None, None]
-            start = self._date(*m.groups()[:3], default=None, sentence=sentence, weekday=padded[0])
-            end = self._date(*m.groups()[3:], default=start, sentence=sentence, weekday=padded[1])
-            if end < start:
-                raise NoticeParseError(sentence, f"the range ends ({end}) before it starts ({start})")
-            return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-        if _LIST_RE.match(text):
-            out: list[dt.date] = []
-            for i, g in enumerate(_DATE_RE.findall(text)):
-                wd = weekdays[i] if i < len(weekdays) else None
-                out.append(self._date(*g, default=out[-1] if out else None, sentence=sentence, weekday=wd))
-            return out
-        raise NoticeParseError(sentence, f"cannot read the dates in 「{text}」")
-
-    # -- items -----------------------------------------------------------------------------
-    def item(self, name: str, body: str) -> None:
-        self.reference = None
-        for raw in re.split(r"[。；;]", body):
-            sentence = raw.strip()
-            if not sentence:
-                continue
-            # "鼓励…" encourages, "其中，…为法定假日…调至…" explains the range just given: notes, not arrangements
-            if sentence.startswith(("鼓励", "提倡", "注", "其中")):
-                self.notes.append(f"{name}：{sentence}")
-                continue
-            self.sentence(name, sentence)
-
-    def sentence(self, name: str, sentence: str) -> None:
-        last_range: list[dt.date] = []
-        for raw_clause in re.split(r"[，,]", sentence):
-            clause, weekdays = self._strip(raw_clause.strip(), sentence)
-            if not clause:
-                continue
-            if clause in ("与周末连休", "不调休", "不补休"):
-                continue
-            m = re.fullmatch(r"共([\d一二三四五六七八九十]+)天", clause)
-            if m:
-                n = cn_int(m.group(1))
-                if n != len(last_range):
-                    raise NoticeParseError(
-                        sentence,
-                        f"the notice says 共{n}天 but the range has {len(last_range)} days",
-                    )
-                continue
-            m = re.fullmatch(r"(.+?)(?:调休)?放假(?:调休|公休)?(?:([\d一二三四五六七八九十]+)天)?", clause)
-            if m:
-                days = self._dates(m.group(1), sentence, weekdays)
-                if self.reference is None:
-                    self.reference = days[0]
-                self._check_weekdays([days[0], days[-1]] if len(days) > 1 else days, weekdays, sentence)
-                if m.group(2) and cn_int(m.group(2)) != len(days):
-                    raise NoticeParseError(
-                        sentence,
-                        f"the notice says {m.group(2)}天 but the dates give {len(days)} days",
-                    )
-                for d in days:
-                    self.rest[d] = name
-                last_range = days
-                continue
-            # single days: compensatory rest days (补休) and make-up working days (上班)
-            for pattern, target, label in (
-                (r"(.+?)(?:补休|调休)", self.rest, f"{name}（补休）"),
-                (r"(.+?)上班", self.work, f"{name}调休上班"),
-            ):
-                m = re.fullmatch(pattern, clause)
-                if m:
-                    days = self._dates(m.group(1), sentence, weekdays)
-                    self._check_weekdays(days, weekdays, sentence)
-                    target.update(dict.fromkeys(days, label))
-                    break
-            else:
-                raise NoticeParseError(sentence, f"cannot read 「{raw_clause.strip()}」")
+        options = [dt.date(year, month, int(d)) for year in years if _valid(year, month, int(d))]
+        if not options:
+            raise NoticeParseError(s, f"{years[0]}年{month}月{d}日 is not a date")
+        if prev is not None:
+            options = [o for o in options if o >= prev] or options
+            chosen = options[0]
+        elif weekday is not None and len(options) > 1 and any(o.weekday() == weekday for o in options):
+            chosen = next(o for o in options if o.weekday() == weekday)
+        elif len(options) > 1:
+            ref = self.ref
+            if ref is not None:
+                chosen = min(options, key=lambda o: abs((o - ref).days))
+            else:  # a December date in the 元旦 item is the year before
+                chosen = options[1] if "元旦" in self.festivals else options[0]
+        else:
+            chosen = options[0]
+        if weekday is not None and chosen.weekday() != weekday:
+            raise NoticeParseError(s, f"the notice says 周{_NAMES[weekday]} but {chosen} is a {_wd(chosen)}")
+        self.last = chosen
+        return chosen
 
 
-def parse_notice(text: str, *, year: int | None = None) -> CalendarOverlay:
-    """Parse a State Council holiday notice into an overlay that defines its year.
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
-    ``year`` is needed only when the text lacks the title (``关于20XX年部分节假日安排的通知``).
+
+def _wd(d: dt.date) -> str:
+    return f"周{_NAMES[d.weekday()]}"
+
+
+def _item_name(written: str, fallback: str) -> tuple[str, tuple[str, ...]]:
+    """The name a rest day takes from its item, and the festivals the item is for."""
+    fests = canonical_festival(written)
+    if fests:
+        return "、".join(fests), fests
+    plain = written.strip("“”\"' ")
+    return (plain or fallback), ()
+
+
+def _subject(title: str) -> str:
+    """What an amending notice is about, from its title (春节, 劳动节, a memorial day…)."""
+    fests = canonical_festival(title)
+    if fests:
+        return "、".join(fests)
+    m = re.fullmatch(
+        r"(?:国务院办公厅)?关于(?:调整|延长)?(?:\d{4}年)?(.{1,40}?)(?:调休|放假|假期|安排).*", title
+    )
+    return m.group(1) if m else "调整"
+
+
+def _amends(title: str) -> bool:
+    """Whether the title is a later notice's: 延长/调整/补充…, a memorial day, or one festival alone.
+
+    Anything else with a title is read as a yearly notice, so the law check sees a damaged title.
     """
-    title = re.search(r"关于(\d{4})年[^\n]*?(?:节假日|放假)[^\n]*?通知", text)
-    if year is None:
-        if title is None:
-            first = text.strip().splitlines()[0] if text.strip() else text
-            raise NoticeParseError(
-                first, "no title 「国务院办公厅关于20XX年部分节假日安排的通知」 and no year= given"
+    if any(w in title for w in _AMENDING) or "纪念日" in title:
+        return True
+    return bool(title) and "部分节假日" not in title and len(canonical_festival(title)) == 1
+
+
+def _infer_year(text: str) -> int | None:
+    """The year the dates fix: the latest year written in a full date (「2007年12月30日—2008年1月1日」)
+    if every written weekday holds in it, else the only year 2000–2100 in which they all hold."""
+    marks = []
+    for m in re.finditer(r"(\d{1,2})月(\d{1,2})日\(([^()]{0,40})\)", text):
+        wd = _WEEKDAY.search(m.group(3))
+        if wd and m.group(1) != "12":
+            marks.append((int(m.group(1)), int(m.group(2)), _WEEKDAYS[wd.group(1)]))
+    written = [int(y) for y in re.findall(r"(\d{4})年\d{1,2}月", text)]
+    candidates = [max(written)] if written else range(2000, 2101)
+    if not marks and not written:
+        return None
+    fits = [
+        year
+        for year in candidates
+        if all(_valid(year, mo, d) and dt.date(year, mo, d).weekday() == wd for mo, d, wd in marks)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _law_problems(year: int, reader: _Reader) -> list[Problem]:
+    """What a yearly notice breaks of the 办法: missing festivals, statutory days worked, balance."""
+    problems = []
+    named = {f for _, fests, _ in reader.items for f in fests}
+    for name, fests, _ in reader.items:
+        if name and not fests and reader.rest:
+            problems.append(Problem(f"「{name}」", "is not a festival of 《全国年节及纪念日放假办法》"))
+    statutory = statutory_days(year)
+    for f in festivals(year):
+        if f not in named:
+            days = "、".join(f"{d.month}月{d.day}日" for d, n in statutory.items() if f in n)
+            problems.append(
+                Problem(f, f"no item for {f} (statutory: {days}); a part of the notice is missing")
             )
-        year = int(title.group(1))
-    reader = _Reader(year)
-    items = 0
-    for line in text.splitlines():
-        matches = list(_ITEM.finditer(line))
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-            reader.item(m.group(2).strip(), line[m.end() : end])
-            items += 1
-    if items == 0:
-        raise NoticeParseError(text.strip()[:60], "no numbered items (一、元旦：…) found")
-    number = re.search(r"国办发[明电]*〔\d{4}〕\d+号", text)
+    for d, f in statutory.items():
+        label = reader.rest.get(d)
+        if label is None:
+            problems.append(
+                Problem(f"{d}", f"{d} is a statutory day of {f} but the notice does not make it a rest day")
+            )
+        elif not set(canonical_festival(f)) & set(canonical_festival(label)):
+            problems.append(
+                Problem(f"{d}", f"{d} is a statutory day of {f} but falls in the item for {label}")
+            )
+    weekday_rest = sum(1 for d in reader.rest if d.weekday() < 5)
+    owed = statutory_count(year) + len(reader.work)
+    if not problems and weekday_rest != owed:
+        problems.append(
+            Problem(
+                "balance",
+                f"{weekday_rest} weekday rest days, but {statutory_count(year)} statutory days and "
+                f"{len(reader.work)} make-up working days make {owed}: a day is lost or added",
+            )
+        )
+    return problems
+
+
+def parse_notice(
+    text: str, *, year: int | None = None, partial: bool = False, source: str = "", file: str = ""
+) -> CalendarOverlay:
+    """Parse a State Council holiday notice into an overlay (see the module documentation).
+
+    ``year`` is needed only when the text lacks its title and its written weekdays do not fix
+    the year. ``partial=True`` reads a yearly notice without the law's completeness check; the
+    result then amends the days it names and does not make the year covered. ``source`` and
+    ``file`` name where the text came from (the 文号 found in the text is used when ``source`` is
+    empty).
+    """
+    lay: Layout = layout(text)
+    title_year = _YEAR.search(lay.title)
+    if title_year:
+        if year is not None and year != int(title_year.group(1)):
+            raise NoticeParseError(
+                lay.title, f"the title says {title_year.group(1)} but year={year} was given"
+            )
+        year = int(title_year.group(1))
+    if year is None:
+        year = _infer_year(normalize(text))
+        if year is None:
+            first = text.strip()[:40]
+            raise NoticeParseError(
+                first,
+                "no title 「国务院办公厅关于20XX年部分节假日安排的通知」, and the weekdays written in the "
+                "text do not fix the year: give year=",
+            )
+    amending = _amends(lay.title)
+    reader = _Reader(year, amendment=amending or partial)
+    subject = _subject(lay.title) if amending else ""
+    reader.name, reader.festivals = _item_name(subject, subject)
+    reader.notes.extend(lay.intro)
+    for s in lay.preamble:
+        reader.sentence(s)
+    reader.end_item()
+    for item in lay.items:
+        name, fests = _item_name(item.name, subject)
+        reader.item(name, fests, item.sentences)
+    if not reader.rest and not reader.work:
+        raise NoticeParseError(
+            text.strip()[:60], "no arrangement found: no sentence names a rest day or a working day"
+        )
+    number = lay.number
+    if not amending and not partial:
+        problems = _law_problems(year, reader)
+        if problems:
+            raise NoticeParseError(
+                lay.title or str(year),
+                "breaks the law",
+                problems=problems,
+                source=file or f"notice for {year}",
+            )
+    years = {year} if not amending and not partial else set()
+    amended = {d.year for d in (*reader.rest, *reader.work)} if not years else set()
     return CalendarOverlay(
-        name=f"{year}年部分节假日安排",
-        source=number.group(0) if number else (title.group(0) if title else f"{year} notice"),
+        name=lay.title.removeprefix("关于") or f"{year}年部分节假日安排",
+        source=source or number or lay.title or f"{year}年节假日安排",
         rest_days=reader.rest,
         work_days=reader.work,
-        defines_years={year},
+        defines_years=years,
+        amends_years=amended,
         notes=reader.notes,
+        issued=lay.issued,
+        file=file,
     )
+
+
+def read_notice(path: str | Path, *, year: int | None = None, partial: bool = False) -> CalendarOverlay:
+    """Read and parse the notice in a text file (UTF-8, UTF-16 with BOM, or GB18030).
+
+    The overlay's ``file`` is the file's name, so explanations can name it.
+    """
+    p = Path(path)
+    text, _ = read_text(p)
+    try:
+        return parse_notice(text, year=year, partial=partial, file=p.name)
+    except NoticeParseError as exc:
+        if exc.source == "holiday notice":
+            raise NoticeParseError(exc.sentence, exc.reason, problems=exc.problems, source=p.name) from None
+        raise

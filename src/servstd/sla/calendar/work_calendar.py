@@ -37,8 +37,10 @@ from servstd.errors import (
 )
 from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.day_kind import DayKind
-from servstd.sla.calendar.notice import parse_notice
+from servstd.sla.calendar.notice import parse_notice, read_notice
+from servstd.sla.calendar.notice_folder import folder_overlays
 from servstd.sla.calendar.overlay import CalendarOverlay
+from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
 
 __all__ = ["Coverage", "WorkCalendar", "as_date"]
 
@@ -112,7 +114,7 @@ class Coverage:
 class _YearTable:
     """Day kinds and the running working-day count of one year."""
 
-    __slots__ = ("cum", "first", "kinds", "names_en", "names_zh", "total")
+    __slots__ = ("cum", "first", "kinds", "names_en", "names_zh", "sources", "total", "year_source")
 
     def __init__(
         self,
@@ -120,11 +122,16 @@ class _YearTable:
         kinds: bytes,
         names_zh: dict[dt.date, str],
         names_en: dict[dt.date, str],
+        *,
+        sources: dict[dt.date, str] | None = None,
+        year_source: str | None = None,
     ) -> None:
         self.first = first
         self.kinds = kinds
         self.names_zh = names_zh
         self.names_en = names_en
+        self.sources = sources or {}
+        self.year_source = year_source
         cum = [0]
         for k in kinds:
             cum.append(cum[-1] + (1 if _KIND_CODES[k].is_working else 0))
@@ -132,9 +139,25 @@ class _YearTable:
         self.total = cum[-1]
 
 
+@attrs.frozen
+class _Raw:
+    """What the data and the overlays say of one year, before day kinds and periods are drawn.
+
+    ``rest``: date → (Chinese name, English name, whether it belongs to a holiday period — the
+    built-in data and notices do, a company's rest day does not); ``work``: date → name;
+    ``sources``: date → the overlay that decided it; ``year_source``: the notice defining the year.
+    """
+
+    rest: dict[dt.date, tuple[str, str, bool]]
+    work: dict[dt.date, str]
+    sources: dict[dt.date, str]
+    year_source: str | None
+
+
 @attrs.frozen(eq=False)
 class _Cache:
     years: dict[int, _YearTable] = attrs.Factory(dict)
+    raw: dict[int, _Raw] = attrs.Factory(dict)
     batch: dict[tuple[int, int], Any] = attrs.Factory(dict)  # numpy tables for servstd.sla.batch
 
 
@@ -157,16 +180,21 @@ class WorkCalendar:
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
-    def china(cls, *, strict: bool = True) -> WorkCalendar:
+    def china(cls, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
         """Mainland China: Mon–Fri, statutory holidays and the State Council's 放假调休 arrangement.
 
-        Coverage is the years whose notice the ``holidays`` package records (2001 on).
+        Coverage is the years whose notice the ``holidays`` package records (2001 on), extended
+        by the notices in the notice folders (``SERVSTD_NOTICES`` and the user's servstd data
+        folder, see :mod:`~servstd.sla.calendar.notice_folder`) unless ``notices=False``.
         """
-        return cls.for_region("CN", strict=strict)
+        return cls.for_region("CN", strict=strict, notices=notices)
 
     @classmethod
-    def for_region(cls, code: str, *, strict: bool = True) -> WorkCalendar:
-        """The calendar of ``"CN"`` (mainland), ``"HK"``, ``"MO"`` or ``"TW"``."""
+    def for_region(cls, code: str, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
+        """The calendar of ``"CN"`` (mainland), ``"HK"``, ``"MO"`` or ``"TW"``.
+
+        The mainland calendar reads the notice folders unless ``notices=False``.
+        """
         region = str(code).strip().upper()
         if region not in HolidaySource.regions():
             raise ScheduleError(
@@ -174,12 +202,16 @@ class WorkCalendar:
             )
         first, last = HolidaySource(region).official_years()
         names = {"CN": "中国大陆 (CN)", "HK": "香港 (HK)", "MO": "澳门 (MO)", "TW": "台湾 (TW)"}
-        return cls(
+        cal = cls(
             name=names[region],
             region=region,
             strict=strict,
             base_coverage=Coverage(((first, last),)),
         )
+        if region == "CN" and notices:
+            for overlay in folder_overlays():
+                cal = cal.with_overlay(overlay)
+        return cal
 
     @classmethod
     def weekdays(cls) -> WorkCalendar:
@@ -193,12 +225,20 @@ class WorkCalendar:
 
     # -- overlays ------------------------------------------------------------------------
     def with_overlay(self, overlay: CalendarOverlay | str | Path) -> WorkCalendar:
-        """This calendar with an overlay on top (a :class:`CalendarOverlay`, a file, or YAML/JSON text)."""
+        """This calendar with an overlay on top (a :class:`CalendarOverlay`, a file, or YAML/JSON text).
+
+        An overlay that amends years (:attr:`CalendarOverlay.kind` ``"amends"``) needs them
+        covered: amending a year whose arrangement is unknown raises
+        :class:`~servstd.errors.CalendarCoverageError`.
+        """
         if not isinstance(overlay, CalendarOverlay):
             # A document is read with pydantic, which a calendar that reads none never loads.
             from servstd.sla.calendar.overlay_document import load_overlay  # noqa: PLC0415
 
             overlay = load_overlay(overlay)
+        uncovered = sorted(y for y in overlay.amends_years if y not in self.coverage)
+        if uncovered:
+            raise CalendarCoverageError(self.name, uncovered[0], str(self.coverage), region=self.region)
         return attrs.evolve(self, overlays=(*self.overlays, overlay), _cache=_Cache())
 
     def with_rest_days(self, days: Iterable[Any] | Mapping[Any, str], name: str = "休息日") -> WorkCalendar:
@@ -211,12 +251,18 @@ class WorkCalendar:
         pairs = _pairs(days, name, "days")
         return self.with_overlay(CalendarOverlay(name=name, work_days=pairs))
 
-    def with_notice(self, text: str) -> WorkCalendar:
-        """This calendar with a State Council holiday notice, which defines its year.
+    def with_notice(
+        self, notice: str | Path, *, partial: bool = False, year: int | None = None
+    ) -> WorkCalendar:
+        """This calendar with a State Council holiday notice: its text, or a :class:`~pathlib.Path`.
 
-        See :func:`servstd.sla.parse_notice` for the forms understood.
+        A yearly notice defines its year (after the law check); a later notice, or a yearly one
+        read with ``partial=True``, amends only the days it names. See
+        :func:`servstd.sla.parse_notice` for the forms understood.
         """
-        return self.with_overlay(parse_notice(text))
+        if isinstance(notice, Path):
+            return self.with_overlay(read_notice(notice, partial=partial, year=year))
+        return self.with_overlay(parse_notice(notice, partial=partial, year=year))
 
     # -- coverage ------------------------------------------------------------------------
     @property
@@ -233,56 +279,63 @@ class WorkCalendar:
             self._cache.years[year] = table
         return table
 
+    def _raw(self, year: int) -> _Raw:
+        raw = self._cache.raw.get(year)
+        if raw is None:
+            raw = self._read_raw(year)
+            self._cache.raw[year] = raw
+        return raw
+
+    def _read_raw(self, year: int) -> _Raw:
+        rest: dict[dt.date, tuple[str, str, bool]] = {}
+        work: dict[dt.date, str] = {}
+        sources: dict[dt.date, str] = {}
+        defining = max((i for i, ov in enumerate(self.overlays) if year in ov.defines_years), default=-1)
+        if defining < 0 and self.region is not None:
+            facts = HolidaySource(self.region).year(year)
+            work.update(dict.fromkeys(facts.weekend_workdays, ""))
+            for d, zh in facts.rest_zh.items():
+                work.pop(d, None)  # a later notice (2020's extension) made a make-up day a rest day
+                rest[d] = (zh, facts.rest_en.get(d, zh), True)
+        for ov in self.overlays[max(defining, 0) :]:
+            for d, label in ov.rest_days:
+                if d.year == year:
+                    work.pop(d, None)
+                    en = " / ".join(FESTIVAL_NAMES_EN[f] for f in canonical_festival(label)) or label
+                    rest[d] = (label, en, ov.is_notice)
+                    sources[d] = ov.provenance
+            for d, label in ov.work_days:
+                if d.year == year:
+                    rest.pop(d, None)
+                    work[d] = label
+                    sources[d] = ov.provenance
+        year_source = self.overlays[defining].provenance if defining >= 0 else None
+        return _Raw(rest, work, sources, year_source)
+
     def _build(self, year: int) -> _YearTable:
         if not _MIN_YEAR <= year <= _MAX_YEAR:
-            raise CalendarCoverageError(self.name, year, str(self.coverage))
+            raise CalendarCoverageError(self.name, year, str(self.coverage), region=self.region)
         if year not in self.coverage:
             if self.strict:
-                raise CalendarCoverageError(self.name, year, str(self.coverage))
+                raise CalendarCoverageError(self.name, year, str(self.coverage), region=self.region)
             warnings.warn(
                 f"{self.name}: {year} is outside the known arrangement ({self.coverage}); "
                 "its holidays are estimated from the statutory rule and marked （推定）/(estimated)",
                 CalendarCoverageWarning,
                 stacklevel=4,
             )
+        # Periods are drawn over the year and a fortnight either side: a New Year period may start
+        # in December (2007-12-30) and a make-up day may be paid for next year (2005-12-31).
         first = dt.date(year, 1, 1)
-        n = (dt.date(year, 12, 31) - first).days + 1 if year < _MAX_YEAR else 365
-        kinds = bytearray(n)
-        names_zh: dict[dt.date, str] = {}
-        names_en: dict[dt.date, str] = {}
-        defining = max((i for i, ov in enumerate(self.overlays) if year in ov.defines_years), default=-1)
-        use_base = defining < 0 and self.region is not None
-        facts = HolidaySource(self.region).year(year) if use_base and self.region else None
-        for i in range(n):
-            d = first + dt.timedelta(days=i)
-            weekend = d.weekday() in self.weekend
-            kind = DayKind.WEEKEND if weekend else DayKind.WORKDAY
-            if facts is not None:
-                if weekend and d in facts.weekend_workdays:
-                    kind = DayKind.MAKEUP_WORKDAY
-                elif d in facts.rest_zh:
-                    kind = DayKind.HOLIDAY
-                    names_zh[d] = facts.rest_zh[d]
-                    names_en[d] = facts.rest_en.get(d, facts.rest_zh[d])
-            kinds[i] = _KIND_CODES.index(kind)
-        if facts is not None:
-            _name_periods(first, kinds, names_zh, names_en, estimated=year not in self.coverage)
-            _name_makeup_days(facts.rest_zh, names_zh, names_en, first, kinds)
-        for ov in self.overlays[max(defining, 0) :]:
-            for d, label in ov.rest_days:
-                if d.year == year:
-                    kinds[(d - first).days] = _KIND_CODES.index(DayKind.HOLIDAY)
-                    names_zh[d] = names_en[d] = label
-            for d, label in ov.work_days:
-                if d.year == year:
-                    weekend = d.weekday() in self.weekend
-                    k = DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
-                    kinds[(d - first).days] = _KIND_CODES.index(k)
-                    names_zh.pop(d, None)
-                    names_en.pop(d, None)
-                    if weekend:
-                        names_zh[d] = names_en[d] = label
-        return _YearTable(first, bytes(kinds), names_zh, names_en)
+        last = dt.date(year, 12, 31)
+        lo = first - dt.timedelta(days=_MARGIN) if year > _MIN_YEAR else first
+        hi = last + dt.timedelta(days=_MARGIN) if year < _MAX_YEAR else last
+        raws = {y: self._raw(y) for y in range(lo.year, hi.year + 1)}
+        days = _Days(lo, (hi - lo).days + 1, self.weekend)
+        for raw in raws.values():
+            days.apply(raw)
+        days.name_periods(absorb_weekends=self.region == "CN", estimated=year not in self.coverage)
+        return days.table(first, last, raws[year])
 
     # -- questions about one date --------------------------------------------------------
     def day_kind(self, d: dt.date) -> DayKind:
@@ -307,6 +360,21 @@ class WorkCalendar:
             raise InputTypeError(lang, "lang", "'zh' or 'en'")
         t = self._table(d.year)
         return (t.names_zh if lang == "zh" else t.names_en).get(d)
+
+    def source_of(self, d: dt.date) -> str | None:
+        """The notice or overlay that decided ``d`` (its 文号 and file), or ``None`` for the
+        calendar's own data (the built-in arrangement or the weekly rule).
+
+        A day of a year defined by a notice is decided by that notice; a day an amendment or an
+        overlay names, by the last one that names it.
+
+        >>> import datetime as dt
+        >>> WorkCalendar.china(notices=False).source_of(dt.date(2026, 10, 1)) is None
+        True
+        """
+        d = as_date(d, "d")
+        t = self._table(d.year)
+        return t.sources.get(d, t.year_source)
 
     def next_working_day(self, d: dt.date) -> dt.date:
         """The first working day strictly after ``d``."""
@@ -396,12 +464,27 @@ class WorkCalendar:
 
 
 _HOLIDAY = _KIND_CODES.index(DayKind.HOLIDAY)
+_WEEKEND = _KIND_CODES.index(DayKind.WEEKEND)
+_WORKDAY = _KIND_CODES.index(DayKind.WORKDAY)
+_MAKEUP = _KIND_CODES.index(DayKind.MAKEUP_WORKDAY)
+_MARGIN = 16
 _SUBSTITUTED = ("休息日", "Day off")
 _OBSERVED = ("（补假）", " (observed)")
+_SWAPPED = re.compile(r"由 (\d{4}-\d{2}-\d{2}) 调休")
 
 
-def _main_name(names: list[str]) -> str | None:
-    """The holiday a run of rest days is for: its most frequent name, observed marks removed."""
+def _main_name(names: list[str], *, mainland: bool = False) -> str | None:
+    """The holiday a run of rest days is for: on the mainland its festivals in the law's order
+    (中秋节、国庆节), else its most frequent name with observed marks removed."""
+    fests: set[str] = set()
+    # a festival present only by a day in lieu (2015: 中秋节（补假） in the National Day week) does
+    # not name the period; the notice lists it under the other festival
+    direct = [n for n in names if not any(mark in n for mark in _OBSERVED)]
+    for n in (direct or names) if mainland else ():
+        fests.update(canonical_festival(n))
+    if fests:
+        from_law = [f for f in FESTIVAL_NAMES_EN if f in fests]
+        return "、".join(from_law)
     base = []
     for n in names:
         if n.startswith(_SUBSTITUTED):
@@ -413,62 +496,121 @@ def _main_name(names: list[str]) -> str | None:
     return max(base, key=base.count) if base else None
 
 
-def _name_periods(
-    first: dt.date, kinds: bytearray, zh: dict[dt.date, str], en: dict[dt.date, str], *, estimated: bool
-) -> None:
-    """Name each holiday period as the notice does ("10月1日至7日 国庆节").
+def _english(zh: str, fallback: list[str]) -> str:
+    fests = [f for f in zh.split("、") if f in FESTIVAL_NAMES_EN]
+    if fests and len(fests) == len(zh.split("、")):
+        return " / ".join(FESTIVAL_NAMES_EN[f] for f in fests)
+    return _main_name(fallback) or zh
 
-    The package names the days of a period piecemeal (国庆节, 国庆节（补假）, 休息日（由…调休）) and
-    leaves weekend days inside it unnamed. Within each run of consecutive rest days, the days from
-    its first to its last holiday become one period named after its holiday. Estimated years are
-    marked （推定） / (estimated).
+
+class _Days:
+    """Day kinds and names over a window of dates, drawn from raw year data.
+
+    One rule for every path (built-in data or notice): a run of consecutive rest days that holds a
+    holiday's days is one holiday period — every day of it, weekend days included, is a HOLIDAY
+    named after its festivals (除夕 in the Spring Festival run is 春节; two festivals in one run
+    give the combined name in the law's order); a weekend day outside such a run is a WEEKEND; a
+    make-up working day is named after the period it pays for.
     """
-    n = len(kinds)
-    i = 0
-    while i < n:
-        if _KIND_CODES[kinds[i]].is_working:
-            i += 1
-            continue
-        j = i
-        while j < n and not _KIND_CODES[kinds[j]].is_working:
-            j += 1
-        hol = [k for k in range(i, j) if kinds[k] == _HOLIDAY]
-        if hol:
-            days = [first + dt.timedelta(days=k) for k in hol]
-            name_zh = _main_name([zh[d] for d in days])
-            name_en = _main_name([en[d] for d in days])
-            for k in range(hol[0], hol[-1] + 1):
-                d = first + dt.timedelta(days=k)
-                kinds[k] = _HOLIDAY
-                zh[d] = (name_zh or zh.get(d) or zh[days[0]]) + ("（推定）" if estimated else "")
-                en[d] = (name_en or en.get(d) or en[days[0]]) + (" (estimated)" if estimated else "")
-        i = j
 
+    def __init__(self, lo: dt.date, n: int, weekend: frozenset[int]) -> None:
+        self.lo = lo
+        self.dates = [lo + dt.timedelta(days=i) for i in range(n)]
+        self.weekend = weekend
+        self.kinds = bytearray(_WEEKEND if d.weekday() in weekend else _WORKDAY for d in self.dates)
+        self.zh: dict[dt.date, str] = {}
+        self.en: dict[dt.date, str] = {}
+        self.festive: set[dt.date] = set()
+        self.work_labels: dict[dt.date, str] = {}
+        self.swaps: dict[dt.date, dt.date] = {}  # make-up day → the rest day it pays for
+        self.sources: dict[dt.date, str] = {}
 
-_SWAPPED = re.compile(r"由 (\d{4}-\d{2}-\d{2}) 调休")
+    def apply(self, raw: _Raw) -> None:
+        end = self.dates[-1]
+        for d, (zh, en, festive) in raw.rest.items():
+            if self.lo <= d <= end:
+                self.kinds[(d - self.lo).days] = _HOLIDAY
+                self.zh[d], self.en[d] = zh, en
+                if festive:
+                    self.festive.add(d)
+            m = _SWAPPED.search(zh)
+            if m:
+                self.swaps[dt.date.fromisoformat(m.group(1))] = d
+        for d, label in raw.work.items():
+            if self.lo <= d <= end:
+                weekend = d.weekday() in self.weekend
+                self.kinds[(d - self.lo).days] = _MAKEUP if weekend else _WORKDAY
+                if weekend and label:
+                    self.work_labels[d] = label
+        for d, src in raw.sources.items():
+            if self.lo <= d <= end:
+                self.sources[d] = src
 
+    def name_periods(self, *, absorb_weekends: bool, estimated: bool) -> None:
+        kinds, n = self.kinds, len(self.kinds)
+        zh_mark, en_mark = ("（推定）", " (estimated)") if estimated else ("", "")
+        i = 0
+        while i < n:
+            if _KIND_CODES[kinds[i]].is_working:
+                i += 1
+                continue
+            j = i
+            while j < n and not _KIND_CODES[kinds[j]].is_working:
+                j += 1
+            festive = [k for k in range(i, j) if self.dates[k] in self.festive]
+            if festive:
+                names = [self.zh[self.dates[k]] for k in festive]
+                name = _main_name(names, mainland=absorb_weekends) or names[0]
+                en_names = [self.en[self.dates[k]] for k in festive]
+                en = _english(name, en_names) if absorb_weekends else _main_name(en_names) or en_names[0]
+                source = next(
+                    (self.sources[self.dates[k]] for k in festive if self.dates[k] in self.sources), None
+                )
+                span = range(i, j) if absorb_weekends else range(festive[0], festive[-1] + 1)
+                for k in span:
+                    d = self.dates[k]
+                    if kinds[k] == _HOLIDAY and d not in self.festive:
+                        continue  # a company's rest day keeps its own name
+                    kinds[k] = _HOLIDAY
+                    self.festive.add(d)
+                    self.zh[d], self.en[d] = name + zh_mark, en + en_mark
+                    if source is not None:
+                        self.sources.setdefault(d, source)
+            i = j
+        for k, d in enumerate(self.dates):
+            if kinds[k] != _MAKEUP:
+                continue
+            label = self.work_labels.get(d)
+            paid = self.swaps.get(d)
+            if paid is not None and paid in self.festive:
+                self.zh[d] = f"{self.zh[paid].removesuffix(zh_mark)}调休上班{zh_mark}"
+                self.en[d] = f"make-up working day ({self.en[paid]})"
+            elif label:
+                self.zh[d] = label
+                fests = canonical_festival(label)
+                self.en[d] = (
+                    f"make-up working day ({' / '.join(FESTIVAL_NAMES_EN[f] for f in fests) or label})"
+                )
 
-def _name_makeup_days(
-    rest_zh: Mapping[dt.date, str],
-    zh: dict[dt.date, str],
-    en: dict[dt.date, str],
-    first: dt.date,
-    kinds: bytearray,
-) -> None:
-    """Name each make-up working day after the holiday it pays for ("国庆节调休上班")."""
-    for rest_day, label in rest_zh.items():
-        m = _SWAPPED.search(label)
-        if not m:
-            continue
-        worked = dt.date.fromisoformat(m.group(1))
-        if worked.year != first.year or kinds[(worked - first).days] != _KIND_CODES.index(
-            DayKind.MAKEUP_WORKDAY
-        ):
-            continue
-        period_zh, period_en = zh.get(rest_day), en.get(rest_day)
-        if period_zh:
-            zh[worked] = f"{period_zh}调休上班"
-            en[worked] = f"make-up working day ({period_en})"
+    def table(self, first: dt.date, last: dt.date, raw: _Raw) -> _YearTable:
+        a, b = (first - self.lo).days, (last - self.lo).days + 1
+        keep = set(self.dates[a:b])
+        return _YearTable(
+            first,
+            bytes(self.kinds[a:b]),
+            {
+                d: v
+                for d, v in self.zh.items()
+                if d in keep and _KIND_CODES[self.kinds[(d - self.lo).days]] is not DayKind.WORKDAY
+            },
+            {
+                d: v
+                for d, v in self.en.items()
+                if d in keep and _KIND_CODES[self.kinds[(d - self.lo).days]] is not DayKind.WORKDAY
+            },
+            sources={d: v for d, v in self.sources.items() if d in keep},
+            year_source=raw.year_source,
+        )
 
 
 def _pairs(days: Iterable[Any] | Mapping[Any, str], name: str, parameter: str) -> dict[dt.date, str]:

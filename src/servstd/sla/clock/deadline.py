@@ -295,7 +295,7 @@ class _Computation:
         days = self.cal.rest_days(after + dt.timedelta(days=1), through + dt.timedelta(days=1))
         return [SkippedDay(d, k, zh, en) for d, k, zh, en in days]
 
-    def note_skipped(self, skipped: list[SkippedDay]) -> None:
+    def note_skipped(self, skipped: list[SkippedDay], last: dt.date | None = None) -> None:
         if skipped:
             self.say(
                 lambda: (
@@ -303,6 +303,15 @@ class _Computation:
                     f"Rest days skipped: {_group(skipped, 'en')}.",
                 )
             )
+        # the notices or overlays (文号 or file) that decided a skipped or make-up day
+        days = [s.date for s in skipped] + (
+            [last] if last and self.cal.day_kind(last) is DayKind.MAKEUP_WORKDAY else []
+        )
+        sources = (
+            list(dict.fromkeys(src for d in days if (src := self.cal.source_of(d)))) if self.verbose else []
+        )
+        if sources:
+            self.say(lambda: (f"依据：{'；'.join(sources)}。", f"Source: {'; '.join(sources)}."))
 
     def finish(self, start: dt.datetime, due: dt.datetime, **kw: object) -> Deadline:
         return Deadline(
@@ -375,7 +384,7 @@ class _Computation:
         else:
             last = self.cal.add_working_days(d0, n)
         skipped = self.skipped(d0, last)
-        self.note_skipped(skipped)
+        self.note_skipped(skipped, last)
 
         def step() -> tuple[str, str]:
             makeup = self.cal.day_kind(last) is DayKind.MAKEUP_WORKDAY

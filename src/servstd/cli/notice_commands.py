@@ -1,0 +1,165 @@
+"""``servstd notice check|add|list``: State Council holiday notices and the notice folders."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from servstd._text import read_text
+from servstd.cli._common import UsageError, out
+from servstd.errors import ServstdError
+from servstd.sla.calendar.notice import read_notice
+from servstd.sla.calendar.notice_folder import notice_files, notice_places, user_notice_folder
+from servstd.sla.calendar.overlay import CalendarOverlay
+from servstd.sla.calendar.statute import festivals
+from servstd.sla.calendar.work_calendar import WorkCalendar
+
+__all__ = ["cmd_notice"]
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        return _list(args)
+    if not args.file:
+        raise UsageError(f"servstd notice {args.action} needs a FILE (the notice as a text file)")
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no notice file {args.file!r}")
+    ov = read_notice(path, partial=args.partial, year=args.year)
+    if args.action == "check":
+        out(args, _summary(path, ov), _describe(path, ov))
+        return 0
+    return _add(args, path, ov)
+
+
+def _spans(days: list[dt.date]) -> str:
+    """2027-01-01–2027-01-03, 2027-02-14 (周日)"""
+    runs: list[list[dt.date]] = []
+    for d in sorted(days):
+        if runs and (d - runs[-1][-1]).days == 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    parts = []
+    for run in runs:
+        a, b = run[0], run[-1]
+        parts.append(f"{a}（周{_WEEKDAYS[a.weekday()]}）" if a == b else f"{a}–{b}（{len(run)}天）")
+    return "、".join(parts) or "—"
+
+
+def _groups(ov: CalendarOverlay) -> dict[str, tuple[list[dt.date], list[dt.date]]]:
+    groups: dict[str, tuple[list[dt.date], list[dt.date]]] = {}
+    for d, name in ov.rest_days:
+        groups.setdefault(name, ([], []))[0].append(d)
+    for d, name in ov.work_days:
+        groups.setdefault(name.removesuffix("调休上班"), ([], []))[1].append(d)
+    return groups
+
+
+def _summary(path: Path, ov: CalendarOverlay) -> dict[str, Any]:
+    return {
+        "file": str(path),
+        "kind": ov.kind,
+        "years": sorted(ov.defines_years or ov.amends_years),
+        "source": ov.source,
+        "issued": ov.issued.isoformat() if ov.issued else None,
+        "festivals": [
+            {"name": name, "rest": [d.isoformat() for d in rest], "work": [d.isoformat() for d in work]}
+            for name, (rest, work) in _groups(ov).items()
+        ],
+        "rest_days": [d.isoformat() for d, _ in ov.rest_days],
+        "work_days": [d.isoformat() for d, _ in ov.work_days],
+    }
+
+
+def _describe(path: Path, ov: CalendarOverlay) -> str:
+    years = sorted(ov.defines_years or ov.amends_years)
+    signed = f", signed {ov.issued}" if ov.issued else ""
+    if ov.kind == "defines":
+        head = (
+            f"{path.name}: the yearly notice for {years[0]} ({ov.source}{signed}); it passes the law "
+            f"check (《全国年节及纪念日放假办法》: {', '.join(festivals(years[0]))})."
+        )
+    else:
+        head = (
+            f"{path.name}: amends {', '.join(map(str, years))} ({ov.source}{signed}); only the days "
+            "below change, and the year must already be covered."
+        )
+    lines = [head, ""]
+    for name, (rest, work) in _groups(ov).items():
+        lines.append(f"  {name}")
+        lines.append(f"    放假 rest:          {_spans(rest)}")
+        lines.append(f"    上班 make-up work:  {_spans(work)}")
+    lines.append("")
+    lines.append(f"Rest days: {len(ov.rest_days)}; working days named: {len(ov.work_days)}.")
+    return "\n".join(lines)
+
+
+def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
+    folder = user_notice_folder()
+    years = sorted(ov.defines_years or ov.amends_years)
+    if ov.kind == "defines":
+        target = folder / f"{years[0]}.txt"
+    else:
+        WorkCalendar.china().with_overlay(ov)  # an amendment needs its year covered
+        stamp = ov.issued.isoformat() if ov.issued else path.stem
+        target = folder / f"{years[0]}-amendment-{stamp}.txt"
+    text, _ = read_text(path)
+    if target.exists():
+        if read_text(target)[0] == text:
+            out(
+                args,
+                {"file": str(target), "added": False},
+                f"{path.name} is already in {folder} as {target.name}",
+            )
+            return 0
+        raise UsageError(
+            f"{target} already holds a different notice for {years[0]}; compare the two and remove one first"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    try:
+        WorkCalendar.china()  # every program will read the folder: it must still read
+    except ServstdError:
+        target.unlink()
+        raise
+    out(
+        args,
+        {**_summary(path, ov), "added": True, "to": str(target)},
+        f"{_describe(path, ov)}\n\nAdded as {target}; every servstd calendar on this machine now reads it.",
+    )
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    built_in = WorkCalendar.china(notices=False)
+    files = []
+    lines = ["Notice folders and files read (in order):"]
+    for place in notice_places():
+        state = "folder" if place.is_dir() else "file" if place.is_file() else "not there"
+        lines.append(f"  {place}  ({state})")
+    lines.append("")
+    lines.append("Notices:")
+    for f in notice_files():
+        ov = read_notice(f)
+        years = sorted(ov.defines_years or ov.amends_years)
+        files.append({"file": str(f), "kind": ov.kind, "years": years, "source": ov.source})
+        lines.append(f"  {f}: {ov.kind} {', '.join(map(str, years))} ({ov.source})")
+    if not files:
+        lines.append("  none")
+    cal = WorkCalendar.china()
+    lines.append("")
+    lines.append(f"Built-in coverage: {built_in.coverage}")
+    lines.append(f"Covered with the notices: {cal.coverage}")
+    data = {
+        "places": [str(p) for p in notice_places()],
+        "files": files,
+        "built_in_coverage": str(built_in.coverage),
+        "coverage": str(cal.coverage),
+    }
+    out(args, data, "\n".join(lines))
+    return 0

@@ -1,0 +1,134 @@
+"""Notice folders: the holiday notices every program on the machine reads.
+
+``WorkCalendar.china()`` reads, besides its built-in data, every ``*.txt`` notice in
+
+1. the folders or files named by the environment variable ``SERVSTD_NOTICES``
+   (``os.pathsep``-separated: ``:`` on Linux and macOS, ``;`` on Windows), then
+2. the user's servstd data folder, ``<data>/notices``, where ``<data>`` is ``SERVSTD_DATA_DIR``
+   if set, else the operating system's convention (``platformdirs.user_data_dir("servstd")``:
+   ``~/.local/share/servstd`` on Linux, ``~/Library/Application Support/servstd`` on macOS,
+   ``%LOCALAPPDATA%\\servstd`` on Windows). ``servstd notice add FILE`` copies a checked notice there.
+
+Files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030. Yearly notices
+extend coverage (in order of their year); amendments then apply in order of the date they were
+signed. Two yearly notices for one year that disagree are an error naming both files; identical
+copies are read once. A file that is not a valid notice is an error naming the file: a folder
+every program reads must not half-work.
+
+>>> import os
+>>> os.environ.get("SERVSTD_DATA_DIR") is not None   # the test suite isolates the folders
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import platformdirs
+
+from servstd.errors import DocumentError, Problem
+from servstd.sla.calendar.notice import read_notice
+from servstd.sla.calendar.overlay import CalendarOverlay
+
+__all__ = [
+    "ENV_DATA",
+    "ENV_NOTICES",
+    "folder_overlays",
+    "notice_files",
+    "notice_places",
+    "user_notice_folder",
+]
+
+ENV_NOTICES = "SERVSTD_NOTICES"
+"""Folders or files of notices, ``os.pathsep``-separated."""
+ENV_DATA = "SERVSTD_DATA_DIR"
+"""Overrides the user's servstd data folder (its ``notices`` subfolder holds added notices)."""
+
+_PARSED: dict[tuple[str, int, int], CalendarOverlay] = {}
+
+
+def user_notice_folder() -> Path:
+    """The folder ``servstd notice add`` writes to: ``<user data folder>/notices``."""
+    base = os.environ.get(ENV_DATA) or platformdirs.user_data_dir("servstd", appauthor=False)
+    return Path(base) / "notices"
+
+
+def notice_places() -> list[Path]:
+    """Every folder or file read, in order: ``SERVSTD_NOTICES`` entries, then the user folder."""
+    places = [Path(p) for p in os.environ.get(ENV_NOTICES, "").split(os.pathsep) if p.strip()]
+    return [*places, user_notice_folder()]
+
+
+def notice_files() -> list[Path]:
+    """The notice files found (a named file is read whatever its suffix; folders give ``*.txt``)."""
+    files: list[Path] = []
+    for place in notice_places():
+        if place.is_dir():
+            files.extend(sorted(p for p in place.glob("*.txt") if p.is_file()))
+        elif place.is_file():
+            files.append(place)
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _read(path: Path) -> CalendarOverlay:
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    overlay = _PARSED.get(key)
+    if overlay is None:
+        overlay = read_notice(path)
+        _PARSED[key] = overlay
+    return overlay
+
+
+def _days(ov: CalendarOverlay) -> tuple[object, object]:
+    return ov.rest_days, ov.work_days
+
+
+def folder_overlays() -> tuple[CalendarOverlay, ...]:
+    """The notices of the folders as overlays: yearly ones by year, then amendments by date signed."""
+    yearly: dict[int, tuple[Path, CalendarOverlay]] = {}
+    amendments: list[tuple[dt.date, str, CalendarOverlay]] = []
+    for path in notice_files():
+        ov = _read(path)
+        if ov.kind == "defines":
+            year = min(ov.defines_years)
+            if year in yearly:
+                other_path, other = yearly[year]
+                if _days(other) != _days(ov):
+                    raise DocumentError(
+                        str(path),
+                        [
+                            Problem(
+                                "",
+                                f"this notice for {year} disagrees with {other_path} on "
+                                f"{_first_difference(other, ov)}; keep one of the two files",
+                            )
+                        ],
+                    )
+                continue
+            yearly[year] = (path, ov)
+        else:
+            amendments.append((ov.issued or dt.date.max, str(path), ov))
+    ordered = [yearly[y][1] for y in sorted(yearly)]
+    ordered += [ov for _, _, ov in sorted(amendments, key=lambda t: (t[0], t[1]))]
+    return tuple(ordered)
+
+
+def _first_difference(a: CalendarOverlay, b: CalendarOverlay) -> str:
+    da = {d: ("rest", n) for d, n in a.rest_days} | {d: ("work", n) for d, n in a.work_days}
+    db = {d: ("rest", n) for d, n in b.rest_days} | {d: ("work", n) for d, n in b.work_days}
+    for d in sorted(set(da) | set(db)):
+        if da.get(d) != db.get(d):
+            return (
+                f"{d} ({(da.get(d) or ('an ordinary day',))[0]} vs {(db.get(d) or ('an ordinary day',))[0]})"
+            )
+    return "the names of some days"  # pragma: no cover - _days differ, so some day differs
