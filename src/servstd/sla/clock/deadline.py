@@ -17,7 +17,14 @@ standard working day of business time.
 
 Knobs, explicit in the rule and echoed in the explanation: ``end_of_day`` (``"close"`` or
 ``"midnight"``), ``cutoff`` (received after that local time, or on a rest day, counts as
-received at the next working day's opening; clock time ignores it), ``count_start_day``.
+received at the next working day's opening; clock time ignores it), ``count_start_day`` (the
+day of receipt counts as the first day of "N日"/"N个工作日" only while time is left in it; never for
+"次日"/"次工作日"): a due instant is never before the receipt.
+
+Counting back (:class:`~servstd.sla.clock.durations.Before`, "到期前5个工作日", "提前一个月"): the
+latest instant by which an act due before a reference instant is on time — the close of the n-th
+working day before the reference day (not counted); a period back ends on the corresponding day
+(Arts. 201–202 mirrored) and moves to the *previous* working day when that is a rest day.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
