@@ -6,15 +6,24 @@ never come from the code under test.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from servstd.catalog import catalog
 from servstd.errors import DocumentError
-from servstd.sla import ClockTime, WorkingDays
+from servstd.scoring import Finding, Inspection, frequency_findings, score
+from servstd.sla import ClockTime, SLAPolicy, TimerEvent, WorkingDays
 from servstd.standards import ItemKind, Scheme, dump, load
 
+S0, S1, S3, S4 = (
+    "《服务标准》合集",
+    "《第十一章 服务过程》合集",
+    "《顧客服務標準制定》演示文稿",
+    "《客户服务部品质检查标准》合集",
+)
 # id: (source title as the seed names itself, scheme, {section id: item count}, max_points)
 GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
     "property-cs-quality-inspection": ("《客户服务部品质检查标准》合集", Scheme.DEDUCTION,
@@ -54,12 +63,44 @@ GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
     "cs-kpi-assessment": ("《顧客服務標準制定》演示文稿", Scheme.KPI, {}, Decimal(100)),
     "cs-kpi-appraisal": ("《顧客服務標準制定》演示文稿", Scheme.KPI, {}, Decimal(100)),
     "service-grade-table": ("《顧客服務標準制定》演示文稿", Scheme.CHECKLIST, {"one-star": 1, "two-star": 1, "three-star": 1}, None),
+    # seed 000
+    "service-standards-and-flow": (S0, Scheme.CHECKLIST, {"standards": 5, "flow": 6}, None),
+    "cs-staff-service-standard": (S0, Scheme.CHECKLIST, {"attitude": 4, "language": 4, "flow": 5, "efficiency": 2}, None),
+    "service-philosophy-standard": (S0, Scheme.PASS_FAIL, {"philosophy": 3, "preparation": 2, "process": 3, "results": 3}, Decimal(100)),
+    "customer-standard-service": (S0, Scheme.PASS_FAIL, {"areas": 6, "s1": 3, "s2": 3, "s3": 3, "s4": 3, "s5": 3}, Decimal(100)),
+    "service-work-requirements": (S0, Scheme.PASS_FAIL, {"requirements": 6}, Decimal(100)),
+    "service-industry-ten-points": (S0, Scheme.PASS_FAIL, {"points": 10}, Decimal(100)),
+    "service-standards-common": (S0, Scheme.PASS_FAIL, {"common": 7, "aspects": 7}, Decimal(100)),
+    "restaurant-service-standard-model": (S0, Scheme.PASS_FAIL, {"r1": 3, "r2": 4, "r3": 3, "r4": 3, "r5": 3}, Decimal(100)),
+    "service-quality-requirements-10": (S0, Scheme.PASS_FAIL, {"requirements": 10}, Decimal(100)),
+    "service-quality-requirements-8": (S0, Scheme.PASS_FAIL, {"requirements": 8}, Decimal(100)),
+    "cs-quality-evaluation-standard": (S0, Scheme.PASS_FAIL, {"criteria": 10}, Decimal(100)),
+    "service-standard-elements": (S0, Scheme.CHECKLIST, {"elements": 10}, None),
+    "quality-customer-service-standards": (S0, Scheme.PASS_FAIL, {"standards": 8}, Decimal(100)),
+    "restaurant-service-concepts": (S0, Scheme.PASS_FAIL, {"concepts": 5, "qualities": 15}, Decimal(100)),
+    "insurance-conduct-standard": (S0, Scheme.PASS_FAIL, {"general": 6, "conduct": 3, "premises": 6}, Decimal(100)),
+    # seed 001
+    "service-process-control-system": (S1, Scheme.CHECKLIST, {"general": 8, "principles": 5, "organisation": 4}, None),
+    "service-flow-seven-steps": (S1, Scheme.CHECKLIST, {"flow": 7}, None),
+    # seed 003
+    "service-culture-schedule": (S3, Scheme.CHECKLIST, {"training": 3, "drills": 3, "evaluation": 1, "improvement": 3}, None),
+    # seed 004
+    "service-quality-inspection-model": (S4, Scheme.PASS_FAIL, {"preparation": 2, "flow": 5, "attitude": 3}, Decimal(100)),
+    "service-check-standard": (S4, Scheme.PASS_FAIL, {"checks": 10}, Decimal(100)),
+    "quality-dept-basics": (S4, Scheme.CHECKLIST, {"duties": 4, "tools": 2}, None),
 }  # fmt: skip
+KINDS = {"service-standards-and-flow": "procedure", "cs-staff-service-standard": "procedure",
+         "service-flow-seven-steps": "procedure", "service-culture-schedule": "schedule"}  # fmt: skip
 
 
 def test_every_seed_system_is_in_the_catalog() -> None:
-    """catalog().ids() lists every seed standard (policies are listed too, by kind)."""
-    assert set(GOLDEN) <= set(catalog().ids("standard"))
+    """catalog().ids() lists every seed system, each under its kind (policies are listed too)."""
+    c = catalog()
+    assert set(GOLDEN) <= set(c.ids())
+    for sid in GOLDEN:
+        assert c.kind(sid) == KINDS.get(sid, "standard")
+        assert c.get(sid).kind.value == KINDS.get(sid, "standard")
+    assert list(c.by_kind()) == ["standard", "procedure", "schedule", "sla-policy", "complaint-policy"]
 
 
 @pytest.mark.parametrize("sid", sorted(GOLDEN))
@@ -162,3 +203,64 @@ class TestCatalogApi:
         """An unknown id is a DocumentError listing the known ones."""
         with pytest.raises(DocumentError, match="property-cs-quality-inspection"):
             catalog().get("nope")
+
+
+class TestProceduresAndSchedules:
+    def test_procedure_steps_are_ordered_with_actors(self) -> None:
+        """服务流程: seven steps, in order, each with an actor; inspected as 「是否按流程」 (pass/fail per step)."""
+        s = catalog().get("service-flow-seven-steps")
+        assert [st.code for st in s.steps()] == [f"F{n}" for n in range(1, 8)]
+        assert s.steps()[0].text.startswith("接受服务请求")
+        assert all(st.actor for st in s.steps())
+        report = score(s, Inspection(s.id, findings=(Finding("F3", 1),)))
+        assert report.total < report.max_points
+
+    def test_schedule_half_year_and_year_items(self) -> None:
+        """服務演練 每半年一次: a half-year without a drill is one finding; 每年一次 judged per calendar year."""
+        s = catalog().get("service-culture-schedule")
+        fs = frequency_findings(
+            s,
+            {"D3": [dt.date(2025, 3, 1)], "T3": [dt.date(2025, 5, 1)]},
+            dt.date(2025, 1, 1),
+            dt.date(2025, 12, 31),
+        )
+        assert [(f.item, f.count) for f in fs] == [("D3", 1)]
+        assert "2025-07-01–2025-12-31" in fs[0].note
+
+    def test_committee_meets_every_quarter(self) -> None:
+        """服务过程控制管理制度 第十五条: the committee meets 每季度."""
+        item = catalog().get("service-process-control-system").item("P15")
+        assert item.frequency is not None
+        assert item.frequency.period.value == "quarter"
+
+
+class TestInsurancePolicy:
+    def test_every_time_limit_is_a_metric(self) -> None:
+        """保险公司服务标准: A20, A32, A34 ×3, A35, A37 (with 300万元以上), A39 ×2 and A49 are policy metrics."""
+        p = SLAPolicy.from_catalog("insurance-claims-sla")
+        assert str(p.targets({"category": "电话预约"})["notify_department"].rule.duration) == "当天"
+        renewal = p.targets({"category": "续期"})
+        assert str(renewal["renewal_notice"].rule.duration) == "提前5个工作日"
+        assert str(renewal["renewal_reminder"].rule.duration) == "1个月"
+        assert "follow_up_call" not in p.targets({"category": "回访", "line": "财险"})
+        assert "follow_up_call" in p.targets(
+            {"category": "回访", "line": "财险", "sum_insured": "300万元以上"}
+        )
+        assert str(p.targets({"category": "核赔"})["inform_customer"].rule.duration) == "5个工作日"
+
+    def test_renewal_notice_counts_back(self) -> None:
+        """第三十九条: 生效对应日 2026-10-12 (Mon) → notice due by the close of 2026-09-29 (Tue)."""
+        p = SLAPolicy.from_catalog("insurance-claims-sla")
+        ref = dt.datetime(2026, 10, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
+        r = p.evaluate({"category": "续期"}, [TimerEvent("start", ref)], now=ref)
+        assert r["renewal_notice"].due == dt.datetime(2026, 9, 29, 17, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+class TestLibraryDefaults:
+    def test_defaults_are_listed_for_review(self) -> None:
+        """Invented values are marked: grade bands, severity ranks, business hours, the 10日 处理完毕."""
+        c = catalog()
+        assert [d.where for d in c.defaults("cs-kpi-appraisal")] == ["grades"]
+        assert "tiers.*.rank" in [d.where for d in c.defaults("complaint-types")]
+        assert "rules.0.targets.resolution" in [d.where for d in c.defaults("property-follow-up-sla")]
+        assert c.defaults("service-flow-seven-steps") == []

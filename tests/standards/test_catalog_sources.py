@@ -45,13 +45,18 @@ def _numbers(text: str) -> set[Decimal]:
         if m.group(2):
             out.add(n / 100)
     for m in re.finditer(r"[零〇一二两三四五六七八九十百千万]+", text):
-        try:
-            out.add(Decimal(cn_int(m.group(0))))
-        except ValueError:
-            out.update(Decimal(cn_int(ch)) for ch in m.group(0) if ch not in "十百千万")
+        out.update(_chinese(m.group(0)))
     if "半个" in text or "半年" in text:
         out.add(Decimal("0.5"))
     return out
+
+
+def _chinese(run: str) -> set[Decimal]:
+    """A run of Chinese numerals: its value, or (when malformed, 九九九) each digit on its own."""
+    try:
+        return {Decimal(cn_int(run))}
+    except ValueError:
+        return {Decimal(cn_int(ch)) for ch in run if ch not in "十百千万"}
 
 
 def _value_numbers(value: Any) -> tuple[set[Decimal], str]:
@@ -69,7 +74,9 @@ def _value_numbers(value: Any) -> tuple[set[Decimal], str]:
 
 def _texts(node: Any) -> str:
     if isinstance(node, dict):
-        return " ".join(_texts(v) if k in TEXT_KEYS or isinstance(v, (dict, list)) else "" for k, v in node.items())
+        return " ".join(
+            _texts(v) if k in TEXT_KEYS or isinstance(v, (dict, list)) else "" for k, v in node.items()
+        )
     if isinstance(node, list):
         return " ".join(_texts(v) for v in node)
     return str(node)
@@ -152,14 +159,17 @@ def unsourced(sid: str) -> list[str]:
     values: list[tuple[str, Any, str]] = []
     _walk({k: v for k, v in data.items() if k != "notes"}, "", scope, values)
     problems = []
-    for path, value, evidence in values:
+    for path, value, near in values:
+        evidence = near
         if any(fnmatch.fnmatch(path, w) or fnmatch.fnmatch(path, w + ".*") for w in marks):
             continue
         if path.split(".")[-1] in ALWAYS_MARKED:
             problems.append(f"{path} = {value!r}")
             continue
         if path.startswith("grades."):
-            evidence = " ".join(str(n) for n in data.get("notes", []) if not str(n).startswith("library default:"))
+            evidence = " ".join(
+                str(n) for n in data.get("notes", []) if not str(n).startswith("library default:")
+            )
         nums, text = _value_numbers(value)
         if nums:
             if nums <= _numbers(evidence):

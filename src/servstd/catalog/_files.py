@@ -58,7 +58,11 @@ class Shelf:
     def document(self, id: str, kind: str | None = None) -> tuple[Any, str]:
         """The parsed data of ``id`` (checked to be of ``kind``) and its source name."""
         data = self.data(id)
-        if kind is not None and self.kind(id) != kind and not (kind == "standard" and self.kind(id) in STANDARD_KINDS):
+        if (
+            kind is not None
+            and self.kind(id) != kind
+            and not (kind == "standard" and self.kind(id) in STANDARD_KINDS)
+        ):
             raise DocumentError("catalog", [Problem("id", f"{id!r} is a {self.kind(id)}, not a {kind}", id)])
         return data, f"catalog:{self.files[id]}"
 

@@ -93,8 +93,8 @@ _EXPORTS = {
 __all__ = [
     "Anchor",
     "AnchorKind",
-    "BusinessHours",
     "Before",
+    "BusinessHours",
     "BusinessTime",
     "CalendarOverlay",
     "CalendarPeriod",

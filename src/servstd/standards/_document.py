@@ -342,7 +342,9 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
             for it in s.walk_items()
             if it.deduct is None and not it.bonus
         )
-    if doc.kind == "procedure" and not any(it.kind.value == "step" for s in sections for it in s.walk_items()):
+    if doc.kind == "procedure" and not any(
+        it.kind.value == "step" for s in sections for it in s.walk_items()
+    ):
         problems.append(Problem("sections", "a procedure needs steps (items with `kind: step`)"))
     if doc.kind == "schedule" and not any(it.frequency for s in sections for it in s.walk_items()):
         problems.append(Problem("sections", "a schedule needs items with a `frequency`"))

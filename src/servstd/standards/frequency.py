@@ -74,7 +74,9 @@ class Frequency:
                    "yearly": Period.YEAR, "annually": Period.YEAR}  # fmt: skip
         if s in english:
             return cls(english[s], 1, None, str(text))
-        m = re.fullmatch(r"(?:atleast)?(\d+)(?:times?)?(?:per|a|each)(day|week|month|quarter|half-year|year)", s)
+        m = re.fullmatch(
+            r"(?:atleast)?(\d+)(?:times?)?(?:per|a|each)(day|week|month|quarter|half-year|year)", s
+        )
         if m:
             return cls(_PERIODS[m.group(2)], int(m.group(1)), None, str(text))
         raise _error(text, "not a known frequency")

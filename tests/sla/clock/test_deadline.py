@@ -201,7 +201,9 @@ class TestCountStartDay:
         dl = CLOCK.deadline(at(2026, 9, 29, 10), "次日", count_start_day=True)
         assert dl.due == at(2026, 9, 30, 18)
         assert "does not apply" in dl.explain("en")
-        assert CLOCK.deadline(at(2026, 9, 29, 10), "次工作日", count_start_day=True).due == at(2026, 9, 30, 18)
+        assert CLOCK.deadline(at(2026, 9, 29, 10), "次工作日", count_start_day=True).due == at(
+            2026, 9, 30, 18
+        )
 
     def test_explanation_says_why_the_day_did_not_count(self) -> None:
         """The explanation names why count_start_day was not applied."""
@@ -211,7 +213,9 @@ class TestCountStartDay:
 
     def test_cutoff_after_close_with_count_start_day(self) -> None:
         """A cut-off later than the close does not let a receipt after close count its day."""
-        dl = CLOCK.deadline(at(2026, 9, 29, 19), DeadlineRule("1日", cutoff=dt.time(22), count_start_day=True))
+        dl = CLOCK.deadline(
+            at(2026, 9, 29, 19), DeadlineRule("1日", cutoff=dt.time(22), count_start_day=True)
+        )
         assert dl.due == at(2026, 9, 30, 18)
 
 
@@ -231,7 +235,7 @@ knob_times = st.none() | st.times().map(lambda x: x.replace(second=0, microsecon
     end_of_day=st.sampled_from(["close", "midnight"]),
     cutoff=knob_times,
 )
-def test_due_is_never_before_receipt(
+def test_due_is_never_before_receipt(  # noqa: PLR0917 (hypothesis passes the drawn values by name)
     name: str, t: dt.datetime, text: str, count_start_day: bool, end_of_day: str, cutoff: dt.time | None
 ) -> None:
     """Property (issue 13): over every forward rule, clock and knob, due >= received."""

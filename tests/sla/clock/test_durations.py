@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd.errors import DurationParseError
 from servstd._numerals import cn_int
+from servstd.errors import DurationParseError
 from servstd.sla import (
     Anchor,
     AnchorKind,
@@ -153,7 +153,15 @@ class TestBounds:
 
     @pytest.mark.parametrize(
         "text",
-        ["9" * 30 + "天", "100000个工作日", "36601日", "1201个月", "101年", "900000小时", "1" + "0" * 19 + "秒"],
+        [
+            "9" * 30 + "天",
+            "100000个工作日",
+            "36601日",
+            "1201个月",
+            "101年",
+            "900000小时",
+            "1" + "0" * 19 + "秒",
+        ],
     )
     def test_above_a_hundred_years_is_refused(self, text: str) -> None:
         """Nothing longer than MAX_YEARS (100 years) is a time limit; the message keeps the user's text."""
@@ -176,7 +184,9 @@ class TestBounds:
 
 
 class TestChineseNumerals:
-    @pytest.mark.parametrize("text", ["九九九天", "十十十天", "十百天", "二百五天", "零五天", "一万五天", "百天"])
+    @pytest.mark.parametrize(
+        "text", ["九九九天", "十十十天", "十百天", "二百五天", "零五天", "一万五天", "百天"]
+    )
     def test_malformed_numerals_are_refused(self, text: str) -> None:
         """Issue 13: 九九九天 is not 9 days, 十十十天 not 30: malformed numerals are refused."""
         with pytest.raises(DurationParseError) as info:

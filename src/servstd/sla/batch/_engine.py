@@ -340,7 +340,9 @@ def deadline(
         rule = DeadlineRule(parse_duration(rule))
     if rule.counts_back:
         raise InputTypeError(
-            rule.duration, "rule", "a rule counting forward; a rule counting back (到期前…) is computed by ServiceClock.deadline"
+            rule.duration,
+            "rule",
+            "a rule counting forward; a rule counting back (到期前…) is computed by ServiceClock.deadline",
         )
     x, back = _column(starts, unit)
     missing = x == NAT

@@ -52,8 +52,8 @@ _EXPORTS = {
 __all__ = [
     "Anchor",
     "AnchorKind",
-    "BusinessHours",
     "Before",
+    "BusinessHours",
     "BusinessTime",
     "CalendarPeriod",
     "ClockSpec",

@@ -136,7 +136,9 @@ class DeadlineRule:
             inner = d.duration
             days = isinstance(inner, CalendarPeriod) or (isinstance(inner, WorkingDays) and inner.is_whole)
             if lang == "zh":
-                text = str(d) + ("（自基准日往前计算，基准日当日不计入）" if days else "（自基准时间往前计算）")
+                text = str(d) + (
+                    "（自基准日往前计算，基准日当日不计入）" if days else "（自基准时间往前计算）"
+                )
                 return text + ("，截至当日24:00" if self.end_of_day == "midnight" else "")
             text = d.en + (
                 "; counted back from the reference day, which is not counted"
@@ -287,7 +289,9 @@ class _Computation:
         self.zh: list[str] = []
         self.en: list[str] = []
         if rule.counts_back:
-            self.say(lambda: (f"基准时间（到期）：{_fmt(received)}。", f"Reference (expiry) {_fmt(received)}."))
+            self.say(
+                lambda: (f"基准时间（到期）：{_fmt(received)}。", f"Reference (expiry) {_fmt(received)}.")
+            )
         else:
             self.say(lambda: (f"收到时间：{_fmt(received)}。", f"Received {_fmt(received)}."))
         self.say(lambda: (f"规则：{rule.describe('zh')}。", f"Rule: {rule.describe('en')}."))
@@ -511,11 +515,15 @@ class _Computation:
             return self.finish(ref, due)
         if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
             if isinstance(d, WorkingDays):
-                td = dt.timedelta(microseconds=int(d.count * self.clock.hours.standard_day_seconds * 1_000_000))
+                td = dt.timedelta(
+                    microseconds=int(d.count * self.clock.hours.standard_day_seconds * 1_000_000)
+                )
             else:
                 td = d.timedelta
             due = self.clock.add(ref, -td)
-            skipped = self.skipped(due.date(), ref.date() - dt.timedelta(days=1)) if due.date() < ref.date() else []
+            skipped = (
+                self.skipped(due.date(), ref.date() - dt.timedelta(days=1)) if due.date() < ref.date() else []
+            )
             self.note_skipped(skipped)
             self.say(lambda: (
                 f"只计营业时间，往前计算{td}：{_fmt(due)}。",
@@ -554,16 +562,16 @@ class _Computation:
             f"{plain.isoformat()} (Civil Code Arts. 201–202, mirrored).",
         ))  # fmt: skip
         moved_from = None
-        skipped: list[SkippedDay] = []
+        passed: list[SkippedDay] = []
         if not self.cal.is_working_day(last):
             moved_from = last
             new_last = self.cal.add_working_days(last, -1)
-            skipped = self.skipped(new_last, last)
+            passed = self.skipped(new_last, last)
             self.say(lambda: (
-                f"该日{plain.isoformat()}为休息日（{_group(skipped, 'zh')}），提前至前一工作日{new_last.isoformat()}"
+                f"该日{plain.isoformat()}为休息日（{_group(passed, 'zh')}），提前至前一工作日{new_last.isoformat()}"
                 "（比照民法典第二百零三条）。",
-                f"{plain.isoformat()} is a rest day ({_group(skipped, 'en')}); the act is due on the previous "
+                f"{plain.isoformat()} is a rest day ({_group(passed, 'en')}); the act is due on the previous "
                 f"working day, {new_last.isoformat()} (Civil Code Art. 203, mirrored).",
             ))  # fmt: skip
             last = new_last
-        return self.due_on(ref, last, skipped, moved_from)
+        return self.due_on(ref, last, passed, moved_from)

@@ -45,6 +45,7 @@ from servstd.errors import DurationParseError
 
 __all__ = [
     "ACCEPTED_FORMS",
+    "MAX_YEARS",
     "Anchor",
     "AnchorKind",
     "Before",
@@ -52,7 +53,6 @@ __all__ = [
     "CalendarPeriod",
     "ClockTime",
     "Duration",
-    "MAX_YEARS",
     "PeriodUnit",
     "WorkingDays",
     "parse_duration",
@@ -118,7 +118,9 @@ class _Length(Duration):
     def __attrs_post_init__(self) -> None:
         micros: object = self.micros  # checked at run time: callers may pass anything
         if isinstance(micros, bool) or not isinstance(micros, int):
-            raise DurationParseError(micros, f"{self._WHAT} is a whole number of microseconds", ACCEPTED_FORMS)
+            raise DurationParseError(
+                micros, f"{self._WHAT} is a whole number of microseconds", ACCEPTED_FORMS
+            )
         if micros < 0:
             raise DurationParseError(micros, f"{self._WHAT} cannot be negative", ACCEPTED_FORMS)
         if micros > _MAX_MICROS:
