@@ -50,7 +50,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         text = []
         width = max(len(i) for i in c.ids())
         for kind, ids in c.by_kind().items():
-            text.append(f"{KIND_TITLES[kind][1]} ({KIND_TITLES[kind][0]}):")
+            text.append(f"{kind} — {KIND_TITLES[kind][1]}, {KIND_TITLES[kind][0]}:")
             for i in ids:
                 title = str(c.data(i).get("title", ""))
                 rows.append({"id": i, "kind": kind, "title": title, "source": c.source_title(i)})
