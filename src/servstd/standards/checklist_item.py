@@ -23,8 +23,8 @@ class ItemKind(enum.Enum):
     TIME_LIMIT = "time_limit"
     """Something to do within a time limit (…内完成)."""
     STEP = "step"
-    """One step of an ordered procedure (流程): who acts (``actor``), what they do (``text``), and
-    an optional ``time_limit``; checked in an inspection as 「是否按流程」 (done as written, in order)."""
+    """One step of an ordered procedure (流程) with its ``actor``, its action (``text``) and an
+    optional ``time_limit``, checked in an inspection as 「是否按流程」 (done as written, in order)."""
 
 
 class CountUnit(enum.Enum):
@@ -86,7 +86,7 @@ class ChecklistItem:
     evidence: str = ""
     notes: str = ""
     actor: str = ""
-    """Who performs the item (a step's actor: 大堂经理, 客服人员…), when the text says."""
+    """Who performs the item, e.g. a step's actor (大堂经理, 客服人员), when the text says."""
 
     @property
     def max_deduction(self) -> Decimal | None:
