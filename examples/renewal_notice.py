@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from zoneinfo import ZoneInfo
 
 from servstd.sla import ServiceClock
@@ -12,7 +13,7 @@ def main() -> None:
     """Print when the notice must go out for a policy whose anniversary is 2026-10-12."""
     anniversary = dt.datetime(2026, 10, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
     deadline = ServiceClock.default().deadline(anniversary, "到期前5个工作日")
-    print(deadline.explain("zh"))
+    sys.stdout.write(deadline.explain("zh") + "\n")
 
 
 if __name__ == "__main__":
