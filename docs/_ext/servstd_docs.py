@@ -40,7 +40,12 @@ def _cell(text: object) -> str:
 
 def _standard_page(sid: str) -> str:
     std = catalog().get(sid)
-    out = [f"# {std.title}", "", f"`{std.id}` — version {std.version} — source: `{std.source}`", ""]
+    out = [
+        f"# {std.title}",
+        "",
+        f"`{std.id}` — {std.kind.value} — version {std.version} — source: {std.source}",
+        "",
+    ]
     if std.title_en:
         out += [f"*{std.title_en}*", ""]
     out += [
@@ -50,6 +55,7 @@ def _standard_page(sid: str) -> str:
     ]
     if std.grades:
         out += ["**Grades:** " + ", ".join(f"{b.name} [{b.min}, {b.max})" for b in std.grades.bands), ""]
+    out += _defaults(sid)
     for note in std.notes:
         out += [f"> {_cell(note)}", ">"]
     out.append("")
@@ -79,9 +85,20 @@ def _standard_page(sid: str) -> str:
     return "\n".join(out)
 
 
+def _defaults(did: str) -> list[str]:
+    """The library defaults of a document, for review; the stated readings follow in its notes."""
+    found = catalog().defaults(did)
+    if not found:
+        return ["**Stated readings.** Every value is read from the source text; the notes say how.", ""]
+    out = ["## Library defaults to review", "", "| value | why |", "|---|---|"]
+    out += [f"| `{d.where}` | {_cell(d.reason)} |" for d in found]
+    return [*out, "", "## Stated readings", ""]
+
+
 def _policy_page(pid: str) -> str:
     data: dict[str, Any] = catalog().data(pid)
-    out = [f"# {data['title']}", "", f"`{pid}` — {data.get('kind')} — source: `{data.get('source', '')}`", ""]
+    out = [f"# {data['title']}", "", f"`{pid}` — {data.get('kind')} — source: {data.get('source', '')}", ""]
+    out += _defaults(pid)
     out += [f"> {_cell(n)}\n>" for n in data.get("notes", [])]
     out += ["", "```yaml", _yaml(data), "```", ""]
     return "\n".join(out)

@@ -6,69 +6,115 @@ never come from the code under test.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from servstd.catalog import catalog
 from servstd.errors import DocumentError
-from servstd.sla import ClockTime, WorkingDays
+from servstd.scoring import Finding, Inspection, frequency_findings, score
+from servstd.sla import ClockTime, SLAPolicy, TimerEvent, WorkingDays
 from servstd.standards import ItemKind, Scheme, dump, load
 
-# id: (seed file, scheme, {section id: item count}, max_points)
+S0, S1, S3, S4 = (
+    "《服务标准》合集",
+    "《第十一章 服务过程》合集",
+    "《顧客服務標準制定》演示文稿",
+    "《客户服务部品质检查标准》合集",
+)
+# id: (source title as the seed names itself, scheme, {section id: item count}, max_points)
 GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
-    "property-cs-quality-inspection": ("004_6db46d626c2ee48f.txt", Scheme.DEDUCTION,
-        {"plan": 4, "etiquette": 1, "manager": 6, "records": 3, "housing": 4, "fitout": 4, "fees": 2, "complaints": 6, "culture": 2},
+    "property-cs-quality-inspection": ("《客户服务部品质检查标准》合集", Scheme.DEDUCTION,
+        {"plan": 4, "etiquette": 1, "manager": 6, "records": 3, "housing": 6, "fitout": 4, "fees": 2, "complaints": 6, "culture": 2},
         Decimal(100)),
-    "cs-quality-scoring-rules": ("004_6db46d626c2ee48f.txt", Scheme.DEDUCTION, {"cs": 6}, Decimal(6)),
-    "hotel-service-quality-inspection": ("004_6db46d626c2ee48f.txt", Scheme.PASS_FAIL,
+    "cs-quality-scoring-rules": ("《客户服务部品质检查标准》合集", Scheme.DEDUCTION, {"cs": 6}, Decimal(6)),
+    "hotel-service-quality-inspection": ("《客户服务部品质检查标准》合集", Scheme.PASS_FAIL,
         {"FO": 27, "HK": 22, "PA": 15, "FB": 23, "SE": 18}, Decimal(100)),
-    "property-cs-check-items": ("004_6db46d626c2ee48f.txt", Scheme.PASS_FAIL,
+    "property-cs-check-items": ("《客户服务部品质检查标准》合集", Scheme.PASS_FAIL,
         {"response": 2, "attitude": 2, "efficiency": 2, "knowledge": 2, "communication": 2, "process": 2, "satisfaction": 2, "flow": 7},
         Decimal(100)),
-    "service-quality-inspection-rules": ("004_6db46d626c2ee48f.txt", Scheme.PASS_FAIL, {"rules": 10}, Decimal(100)),
-    "cs-dept-assessment-rules": ("004_6db46d626c2ee48f.txt", Scheme.CHECKLIST,
+    "service-quality-inspection-rules": ("《客户服务部品质检查标准》合集", Scheme.PASS_FAIL, {"rules": 10}, Decimal(100)),
+    "cs-dept-assessment-rules": ("《客户服务部品质检查标准》合集", Scheme.CHECKLIST,
         {"content": 3, "efficiency": 4, "attitude": 4, "capability": 3}, None),
-    "service-assessment-standard": ("000_4df919181f7d3ffb.txt", Scheme.PASS_FAIL,
+    "service-assessment-standard": ("《服务标准》合集", Scheme.PASS_FAIL,
         {"quality": 5, "efficiency": 3, "communication": 3, "teamwork": 3}, Decimal(100)),
-    "hotel-four-standards-twelve-requirements": ("000_4df919181f7d3ffb.txt", Scheme.PASS_FAIL,
+    "hotel-four-standards-twelve-requirements": ("《服务标准》合集", Scheme.PASS_FAIL,
         {"four": 4, "dos": 12, "donts": 12}, Decimal(100)),
-    "civilized-service-standard": ("000_4df919181f7d3ffb.txt", Scheme.PASS_FAIL,
+    "civilized-service-standard": ("《服务标准》合集", Scheme.PASS_FAIL,
         {"ethics": 6, "image": 3, "discipline": 4}, Decimal(100)),
-    "service-industry-response-standard": ("000_4df919181f7d3ffb.txt", Scheme.PASS_FAIL,
+    "service-industry-response-standard": ("《服务标准》合集", Scheme.PASS_FAIL,
         {"response": 3, "quality": 3, "efficiency": 3, "attitude": 3}, Decimal(100)),
-    "insurance-service-standard": ("000_4df919181f7d3ffb.txt", Scheme.CHECKLIST,
+    "insurance-service-standard": ("《服务标准》合集", Scheme.CHECKLIST,
         {"phone": 6, "underwriting": 5, "aftersales": 5, "claims": 10}, None),
-    "bank-special-needs-procedure": ("001_2bf8f436896d5d33.txt", Scheme.CHECKLIST,
+    "bank-special-needs-procedure": ("《第十一章 服务过程》合集", Scheme.CHECKLIST,
         {"identify": 1, "facilities": 4, "flow": 6, "points": 2}, None),
-    "property-complaint-rules": ("002_980fad58b8895fd1.txt", Scheme.CHECKLIST,
-        {"intake": 3, "commitments": 6, "time-limits": 4}, None),
-    "pm-customer-service-standard": ("002_980fad58b8895fd1.txt", Scheme.DEDUCTION,
+    "property-complaint-rules": ("《PM集團經營部客戶服務標準》", Scheme.CHECKLIST,
+        {"intake": 5, "commitments": 7, "time-limits": 4}, None),
+    "pm-customer-service-standard": ("《PM集團經營部客戶服務標準》", Scheme.DEDUCTION,
         {"dress": 11, "hygiene": 5, "attitude": 1, "walking": 6, "other": 3, "talking": 7, "phone-in": 2, "phone-out": 2, "elevator": 7, "no-argument": 4},
         Decimal(100)),
-    "cs-manager-performance": ("002_980fad58b8895fd1.txt", Scheme.PASS_FAIL,
+    "cs-manager-performance": ("《PM集團經營部客戶服務標準》", Scheme.PASS_FAIL,
         {"business": 7, "supervision": 9, "coordination": 11, "reporting": 10}, Decimal(100)),
-    "cs-staff-performance": ("002_980fad58b8895fd1.txt", Scheme.PASS_FAIL,
+    "cs-staff-performance": ("《PM集團經營部客戶服務標準》", Scheme.PASS_FAIL,
         {"preparation": 10, "activities": 6, "results": 6}, Decimal(100)),
-    "complaint-type-time-limits": ("003_5a68a45353eba4a2.txt", Scheme.CHECKLIST, {"types": 3}, None),
-    "cs-kpi-assessment": ("003_5a68a45353eba4a2.txt", Scheme.KPI, {}, Decimal(100)),
-    "cs-kpi-appraisal": ("003_5a68a45353eba4a2.txt", Scheme.KPI, {}, Decimal(100)),
-    "service-grade-table": ("003_5a68a45353eba4a2.txt", Scheme.CHECKLIST, {"one-star": 1, "two-star": 1, "three-star": 1}, None),
+    "complaint-type-time-limits": ("《顧客服務標準制定》演示文稿", Scheme.CHECKLIST, {"types": 3}, None),
+    "cs-kpi-assessment": ("《顧客服務標準制定》演示文稿", Scheme.KPI, {}, Decimal(100)),
+    "cs-kpi-appraisal": ("《顧客服務標準制定》演示文稿", Scheme.KPI, {}, Decimal(100)),
+    "service-grade-table": ("《顧客服務標準制定》演示文稿", Scheme.CHECKLIST, {"one-star": 1, "two-star": 1, "three-star": 1}, None),
+    # seed 000
+    "service-standards-and-flow": (S0, Scheme.CHECKLIST, {"standards": 5, "flow": 6}, None),
+    "cs-staff-service-standard": (S0, Scheme.CHECKLIST, {"attitude": 4, "language": 4, "flow": 5, "efficiency": 2}, None),
+    "service-philosophy-standard": (S0, Scheme.PASS_FAIL, {"philosophy": 3, "preparation": 2, "process": 3, "results": 3}, Decimal(100)),
+    "customer-standard-service": (S0, Scheme.PASS_FAIL, {"areas": 6, "s1": 3, "s2": 3, "s3": 3, "s4": 3, "s5": 3}, Decimal(100)),
+    "service-work-requirements": (S0, Scheme.PASS_FAIL, {"requirements": 6}, Decimal(100)),
+    "service-industry-ten-points": (S0, Scheme.PASS_FAIL, {"points": 10}, Decimal(100)),
+    "service-standards-common": (S0, Scheme.PASS_FAIL, {"common": 7, "aspects": 7}, Decimal(100)),
+    "restaurant-service-standard-model": (S0, Scheme.PASS_FAIL, {"r1": 3, "r2": 4, "r3": 3, "r4": 3, "r5": 3}, Decimal(100)),
+    "service-quality-requirements-10": (S0, Scheme.PASS_FAIL, {"requirements": 10}, Decimal(100)),
+    "service-quality-requirements-8": (S0, Scheme.PASS_FAIL, {"requirements": 8}, Decimal(100)),
+    "cs-quality-evaluation-standard": (S0, Scheme.PASS_FAIL, {"criteria": 10}, Decimal(100)),
+    "service-standard-elements": (S0, Scheme.CHECKLIST, {"elements": 10}, None),
+    "quality-customer-service-standards": (S0, Scheme.PASS_FAIL, {"standards": 8}, Decimal(100)),
+    "restaurant-service-concepts": (S0, Scheme.PASS_FAIL, {"concepts": 5, "qualities": 15}, Decimal(100)),
+    "insurance-conduct-standard": (S0, Scheme.PASS_FAIL, {"general": 6, "conduct": 3, "premises": 6}, Decimal(100)),
+    # seed 001
+    "service-process-control-system": (S1, Scheme.CHECKLIST, {"general": 8, "principles": 5, "organisation": 4}, None),
+    "service-flow-seven-steps": (S1, Scheme.CHECKLIST, {"flow": 7}, None),
+    # seed 003
+    "service-culture-schedule": (S3, Scheme.CHECKLIST, {"training": 3, "drills": 3, "evaluation": 1, "improvement": 3}, None),
+    # seed 004
+    "service-quality-inspection-model": (S4, Scheme.PASS_FAIL, {"preparation": 2, "flow": 5, "attitude": 3}, Decimal(100)),
+    "service-check-standard": (S4, Scheme.PASS_FAIL, {"checks": 10}, Decimal(100)),
+    "quality-dept-basics": (S4, Scheme.CHECKLIST, {"duties": 4, "tools": 2}, None),
 }  # fmt: skip
+KINDS = {"service-standards-and-flow": "procedure", "cs-staff-service-standard": "procedure",
+         "service-flow-seven-steps": "procedure", "service-culture-schedule": "schedule"}  # fmt: skip
 
 
 def test_every_seed_system_is_in_the_catalog() -> None:
-    """catalog().ids() lists every seed standard (policies are listed too, by kind)."""
-    assert set(GOLDEN) <= set(catalog().ids("standard"))
+    """catalog().ids() lists every seed system, each under its kind (policies are listed too)."""
+    c = catalog()
+    assert set(GOLDEN) <= set(c.ids())
+    for sid in GOLDEN:
+        assert c.kind(sid) == KINDS.get(sid, "standard")
+        assert c.get(sid).kind.value == KINDS.get(sid, "standard")
+    assert list(c.by_kind()) == ["standard", "procedure", "schedule", "sla-policy", "complaint-policy"]
 
 
 @pytest.mark.parametrize("sid", sorted(GOLDEN))
 class TestCatalogStandard:
     def test_counts_and_totals_match_the_seed(self, sid: str) -> None:
-        """Each section has the seed's number of items; source, scheme and total are recorded."""
+        """Each section has the seed's number of items; source (by title), scheme and total are recorded.
+
+        Seed rows holding two time limits are two items: 客户服务部品质检查标准 序号12 (每月5日前 and
+        每周更新一次) and 序号15 (半个工作日 for 卫生, 一个(工作)日 for 苗木); 篇1 二、9 has six points,
+        (1), (2) and the first half of (5) among them.
+        """
         seed, scheme, counts, total = GOLDEN[sid]
         s = catalog().get(sid)
-        assert s.source == seed
+        assert s.source.startswith(seed + "：")
         assert s.scheme is scheme
         assert s.max_points == total
         got = {sec.id: len(sec.items) for sec in s.walk_sections() if sec.items}
@@ -157,3 +203,64 @@ class TestCatalogApi:
         """An unknown id is a DocumentError listing the known ones."""
         with pytest.raises(DocumentError, match="property-cs-quality-inspection"):
             catalog().get("nope")
+
+
+class TestProceduresAndSchedules:
+    def test_procedure_steps_are_ordered_with_actors(self) -> None:
+        """服务流程: seven steps, in order, each with an actor; inspected as 「是否按流程」 (pass/fail per step)."""
+        s = catalog().get("service-flow-seven-steps")
+        assert [st.code for st in s.steps()] == [f"F{n}" for n in range(1, 8)]
+        assert s.steps()[0].text.startswith("接受服务请求")
+        assert all(st.actor for st in s.steps())
+        report = score(s, Inspection(s.id, findings=(Finding("F3", 1),)))
+        assert report.total < report.max_points
+
+    def test_schedule_half_year_and_year_items(self) -> None:
+        """服務演練 每半年一次: a half-year without a drill is one finding; 每年一次 judged per calendar year."""
+        s = catalog().get("service-culture-schedule")
+        fs = frequency_findings(
+            s,
+            {"D3": [dt.date(2025, 3, 1)], "T3": [dt.date(2025, 5, 1)]},
+            dt.date(2025, 1, 1),
+            dt.date(2025, 12, 31),
+        )
+        assert [(f.item, f.count) for f in fs] == [("D3", 1)]
+        assert "2025-07-01–2025-12-31" in fs[0].note
+
+    def test_committee_meets_every_quarter(self) -> None:
+        """服务过程控制管理制度 第十五条: the committee meets 每季度."""
+        item = catalog().get("service-process-control-system").item("P15")
+        assert item.frequency is not None
+        assert item.frequency.period.value == "quarter"
+
+
+class TestInsurancePolicy:
+    def test_every_time_limit_is_a_metric(self) -> None:
+        """保险公司服务标准: A20, A32, A34 ×3, A35, A37 (with 300万元以上), A39 ×2 and A49 are policy metrics."""
+        p = SLAPolicy.from_catalog("insurance-claims-sla")
+        assert str(p.targets({"category": "电话预约"})["notify_department"].rule.duration) == "当天"
+        renewal = p.targets({"category": "续期"})
+        assert str(renewal["renewal_notice"].rule.duration) == "提前5个工作日"
+        assert str(renewal["renewal_reminder"].rule.duration) == "1个月"
+        assert "follow_up_call" not in p.targets({"category": "回访", "line": "财险"})
+        assert "follow_up_call" in p.targets(
+            {"category": "回访", "line": "财险", "sum_insured": "300万元以上"}
+        )
+        assert str(p.targets({"category": "核赔"})["inform_customer"].rule.duration) == "5个工作日"
+
+    def test_renewal_notice_counts_back(self) -> None:
+        """第三十九条: 生效对应日 2026-10-12 (Mon) → notice due by the close of 2026-09-29 (Tue)."""
+        p = SLAPolicy.from_catalog("insurance-claims-sla")
+        ref = dt.datetime(2026, 10, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
+        r = p.evaluate({"category": "续期"}, [TimerEvent("start", ref)], now=ref)
+        assert r["renewal_notice"].due == dt.datetime(2026, 9, 29, 17, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+class TestLibraryDefaults:
+    def test_defaults_are_listed_for_review(self) -> None:
+        """Invented values are marked: grade bands, severity ranks, business hours, the 10日 处理完毕."""
+        c = catalog()
+        assert [d.where for d in c.defaults("cs-kpi-appraisal")] == ["grades"]
+        assert "tiers.*.rank" in [d.where for d in c.defaults("complaint-types")]
+        assert "rules.0.targets.resolution" in [d.where for d in c.defaults("property-follow-up-sla")]
+        assert c.defaults("service-flow-seven-steps") == []

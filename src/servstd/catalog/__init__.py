@@ -13,15 +13,19 @@ from typing import TYPE_CHECKING
 from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from servstd.catalog._catalog import Catalog, catalog
+    from servstd.catalog._catalog import KIND_TITLES, Catalog, LibraryDefault, catalog
 
 _EXPORTS = {
+    "KIND_TITLES": "servstd.catalog._catalog",
     "Catalog": "servstd.catalog._catalog",
+    "LibraryDefault": "servstd.catalog._catalog",
     "catalog": "servstd.catalog._catalog",
 }
 
 __all__ = [
+    "KIND_TITLES",
     "Catalog",
+    "LibraryDefault",
     "catalog",
 ]
 

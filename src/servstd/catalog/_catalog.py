@@ -10,22 +10,54 @@ True
 '客户服务部品质检查标准'
 >>> catalog().sla_policy("insurance-claims-sla").id
 'insurance-claims-sla'
+>>> catalog().source_title("property-cs-quality-inspection")
+'《客户服务部品质检查标准》合集：「客户服务部品质检查标准」（物业，服务质量检查标准表，序号1–32）'
+>>> [d.where for d in catalog().defaults("cs-kpi-appraisal")]
+['grades']
+
+Every value in a shipped document is either read from the source text it quotes, or marked in
+the document's ``notes`` as a library default — ``"library default: <where> — <reason>"`` — which
+:meth:`Catalog.defaults` lists for review.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import attrs
 
-from servstd.catalog._files import Shelf, shelf
+from servstd.catalog._files import KINDS, Shelf, shelf
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
 from servstd.standards.loading import load_data
 from servstd.standards.standard import Standard
 
-__all__ = ["Catalog", "catalog"]
+__all__ = ["KIND_TITLES", "Catalog", "LibraryDefault", "catalog"]
+
+KIND_TITLES = {
+    "standard": ("服务标准", "standard"),
+    "procedure": ("服务流程", "procedure"),
+    "schedule": ("计划与频次", "schedule"),
+    "sla-policy": ("SLA 时限策略", "SLA policy"),
+    "complaint-policy": ("投诉分级策略", "complaint policy"),
+}
+"""Each document kind's heading, Chinese and English, in the order the catalog lists them."""
+
+_DEFAULT_MARK = re.compile(r"^library default: (\S+) — (.+)$", re.DOTALL)
+
+
+@attrs.frozen
+class LibraryDefault:
+    """A value the source does not state, chosen by the library and marked in the document.
+
+    ``where`` names the value (``grades``, ``clocks.office.hours``, ``tiers.*.rank``); ``reason``
+    says why it was chosen and what a user should check.
+    """
+
+    where: str
+    reason: str
 
 
 @attrs.frozen
@@ -40,8 +72,34 @@ class Catalog:
         return self._shelf.ids(kind)
 
     def kind(self, id: str) -> str:
-        """The kind of document ``id`` is."""
+        """The kind of document ``id`` is (one of :meth:`kinds`)."""
         return self._shelf.kind(id)
+
+    @staticmethod
+    def kinds() -> tuple[str, ...]:
+        """The document kinds, in listing order: standard, procedure, schedule, SLA policy, complaint policy."""
+        return KINDS
+
+    def by_kind(self) -> dict[str, list[str]]:
+        """Every id grouped by kind, in the order of :meth:`kinds` (empty kinds left out)."""
+        groups: dict[str, list[str]] = {k: [] for k in KINDS}
+        for i in self.ids():
+            groups[self.kind(i)].append(i)
+        return {k: v for k, v in groups.items() if v}
+
+    def source_title(self, id: str) -> str:
+        """Where document ``id`` comes from: the source's human title and the place in it."""
+        return str(self._shelf.data(id).get("source", ""))
+
+    def defaults(self, id: str) -> list[LibraryDefault]:
+        """The library defaults marked in document ``id`` — values a user should review."""
+        notes = self._shelf.data(id).get("notes", [])
+        out = []
+        for note in notes if isinstance(notes, list) else []:
+            m = _DEFAULT_MARK.match(str(note))
+            if m:
+                out.append(LibraryDefault(m.group(1), m.group(2).strip()))
+        return out
 
     def data(self, id: str) -> Any:
         """The parsed document data of ``id`` (as written, before validation)."""
@@ -60,7 +118,7 @@ class Catalog:
         """The standard ``id``."""
         if id not in self._loaded:
             data, source = self._shelf.document(id, "standard")
-            self._loaded[id] = load_data({k: v for k, v in data.items() if k != "kind"}, source)
+            self._loaded[id] = load_data(data, source)
         std: Standard = self._loaded[id]
         return std
 

@@ -18,7 +18,9 @@ from servstd.errors import DocumentError, Problem
 
 __all__ = ["Shelf", "shelf"]
 
-KINDS = ("standard", "sla-policy", "complaint-policy")
+KINDS = ("standard", "procedure", "schedule", "sla-policy", "complaint-policy")
+STANDARD_KINDS = ("standard", "procedure", "schedule")
+"""The kinds built as a :class:`~servstd.standards.Standard` (they load, score and export alike)."""
 
 
 @attrs.frozen
@@ -49,14 +51,18 @@ class Shelf:
         return self._cache[id]
 
     def kind(self, id: str) -> str:
-        """The kind of ``id``: ``standard``, ``sla-policy`` or ``complaint-policy``."""
+        """The kind of ``id``: one of :data:`KINDS`."""
         data = self.data(id)
         return str(data.get("kind", "standard")) if isinstance(data, dict) else "standard"
 
     def document(self, id: str, kind: str | None = None) -> tuple[Any, str]:
         """The parsed data of ``id`` (checked to be of ``kind``) and its source name."""
         data = self.data(id)
-        if kind is not None and self.kind(id) != kind:
+        if (
+            kind is not None
+            and self.kind(id) != kind
+            and not (kind == "standard" and self.kind(id) in STANDARD_KINDS)
+        ):
             raise DocumentError("catalog", [Problem("id", f"{id!r} is a {self.kind(id)}, not a {kind}", id)])
         return data, f"catalog:{self.files[id]}"
 

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from servstd._documents import read_document
-from servstd.catalog import catalog
+from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, out
 from servstd.errors import DocumentError
 from servstd.scoring import load_inspection, score
@@ -47,16 +47,19 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     c = catalog()
     if args.action == "list":
         rows = []
-        for i in c.ids():
-            kind = c.kind(i)
-            title = str(c.data(i).get("title", ""))
-            rows.append({"id": i, "kind": kind, "title": title})
-        width = max(len(r["id"]) for r in rows)
-        out(args, rows, "\n".join(f"{r['id']:<{width}}  {r['kind']:<16}  {r['title']}" for r in rows))
+        text = []
+        width = max(len(i) for i in c.ids())
+        for kind, ids in c.by_kind().items():
+            text.append(f"{kind} — {KIND_TITLES[kind][1]}, {KIND_TITLES[kind][0]}:")
+            for i in ids:
+                title = str(c.data(i).get("title", ""))
+                rows.append({"id": i, "kind": kind, "title": title, "source": c.source_title(i)})
+                text.append(f"  {i:<{width}}  {title}")
+        out(args, rows, "\n".join(text))
         return 0
     if not args.id:
         raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
-    if c.kind(args.id) != "standard":
+    if c.kind(args.id) not in ("standard", "procedure", "schedule"):
         data = c.data(args.id)
         out(
             args,
@@ -70,8 +73,12 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         return 0
     lines = [
         f"{std.title} ({std.id} v{std.version})",
-        f"source: {std.source}   scheme: {std.scheme.value}   max: {std.max_points}",
+        f"kind: {std.kind.value}   source: {std.source}   scheme: {std.scheme.value}   max: {std.max_points}",
     ]
+    defaults = c.defaults(args.id)
+    if defaults:
+        lines.append("library defaults to review:")
+        lines.extend(f"  {d.where}: {d.reason}" for d in defaults)
     for sec in std.walk_sections():
         lines.append(
             f"  [{sec.id}] {sec.title}" + (f" ({sec.max_points} 分)" if sec.max_points is not None else "")

@@ -1,6 +1,7 @@
 """Checking frequency items ("每周至少1次", "每月5日前") against an event log, producing findings.
 
-Periods are calendar weeks (Monday first), months, quarters, years or days, and only periods that
+Periods are calendar weeks (Monday first), months, quarters, half-years (January–June,
+July–December), years or days, and only periods that
 lie wholly inside ``[start, end]`` are judged. A monthly "by day N" item is met when an event falls
 on or before day N of the month; with a working calendar, a day N that is a rest day moves to the
 next working day (as a period's last day does under Civil Code Art. 203).
@@ -43,10 +44,11 @@ def _periods(period: Period, start: dt.date, end: dt.date) -> Iterator[tuple[dt.
         elif period is Period.MONTH:
             a = d.replace(day=1)
             b = d.replace(day=_calendar.monthrange(d.year, d.month)[1])
-        elif period is Period.QUARTER:
-            q = (d.month - 1) // 3
-            a = dt.date(d.year, 3 * q + 1, 1)
-            last = 3 * q + 3
+        elif period in (Period.QUARTER, Period.HALF_YEAR):
+            months = 3 if period is Period.QUARTER else 6
+            q = (d.month - 1) // months
+            a = dt.date(d.year, months * q + 1, 1)
+            last = months * q + months
             b = dt.date(d.year, last, _calendar.monthrange(d.year, last)[1])
         else:
             a, b = dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)

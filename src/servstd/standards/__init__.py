@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from servstd.standards.grade import GradeBand, GradeScale
     from servstd.standards.kpi import Band, KpiCriterion, Mapping
     from servstd.standards.loading import dump, json_schema, load, load_data
-    from servstd.standards.standard import Rounding, Scheme, Section, Standard, VetoEffect
+    from servstd.standards.standard import DocumentKind, Rounding, Scheme, Section, Standard, VetoEffect
 
 _EXPORTS = {
     "ChecklistItem": "servstd.standards.checklist_item",
@@ -35,6 +35,7 @@ _EXPORTS = {
     "json_schema": "servstd.standards.loading",
     "load": "servstd.standards.loading",
     "load_data": "servstd.standards.loading",
+    "DocumentKind": "servstd.standards.standard",
     "Rounding": "servstd.standards.standard",
     "Scheme": "servstd.standards.standard",
     "Section": "servstd.standards.standard",
@@ -46,6 +47,7 @@ __all__ = [
     "Band",
     "ChecklistItem",
     "CountUnit",
+    "DocumentKind",
     "Frequency",
     "GradeBand",
     "GradeScale",

@@ -19,7 +19,7 @@ from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind,
 from servstd.standards.frequency import Frequency
 from servstd.standards.grade import GradeBand, GradeScale
 from servstd.standards.kpi import Band, KpiCriterion, Mapping, read_value
-from servstd.standards.standard import Rounding, Scheme, Section, Standard, VetoEffect
+from servstd.standards.standard import DocumentKind, Rounding, Scheme, Section, Standard, VetoEffect
 
 _PER = {"item": "item", "项": "item", "每项": "item", "place": "place", "处": "place", "每处": "place",
         "occurrence": "occurrence", "次": "occurrence", "每次": "occurrence"}  # fmt: skip
@@ -67,6 +67,7 @@ class ItemDoc(DocumentModel):
     roles: list[str] = []
     evidence: str = ""
     notes: str = ""
+    actor: str = ""
 
     _check_per = pydantic.field_validator("per")(DefaultsDoc._per.__func__)  # type: ignore[attr-defined]
 
@@ -129,8 +130,9 @@ class RoundingDoc(DocumentModel):
 
 
 class StandardDoc(DocumentModel):
-    """A service standard document."""
+    """A service standard document (``kind``: a standard, a procedure or a schedule)."""
 
+    kind: Literal["standard", "procedure", "schedule"] = "standard"
     id: str = pydantic.Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     title: str = pydantic.Field(min_length=1)
     title_en: str = ""
@@ -208,7 +210,7 @@ def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[
         code=doc.code, text=doc.text, text_en=doc.text_en, kind=ItemKind(doc.kind), points=doc.points,
         deduct=deduct, per=CountUnit(_PER[per]), cap=doc.cap, frequency=frequency, time_limit=time_limit,
         veto=doc.veto, bonus=doc.bonus, tags=tuple(doc.tags), roles=tuple(doc.roles), evidence=doc.evidence,
-        notes=doc.notes,
+        notes=doc.notes, actor=doc.actor,
     )  # fmt: skip
 
 
@@ -340,6 +342,12 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
             for it in s.walk_items()
             if it.deduct is None and not it.bonus
         )
+    if doc.kind == "procedure" and not any(
+        it.kind.value == "step" for s in sections for it in s.walk_items()
+    ):
+        problems.append(Problem("sections", "a procedure needs steps (items with `kind: step`)"))
+    if doc.kind == "schedule" and not any(it.frequency for s in sections for it in s.walk_items()):
+        problems.append(Problem("sections", "a schedule needs items with a `frequency`"))
     if problems:
         raise DocumentError(source, problems)
     return Standard(
@@ -347,6 +355,7 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
         language=doc.language, title_en=doc.title_en, scheme=Scheme(doc.scheme), max_points=doc.max_points,
         rounding=Rounding(doc.rounding.places, doc.rounding.mode), veto_effect=VetoEffect(doc.veto_effect),
         grades=grades, sections=sections, criteria=criteria, notes=tuple(doc.notes), tags=tuple(doc.tags),
+        kind=DocumentKind(doc.kind),
     )  # fmt: skip
 
 
@@ -377,7 +386,7 @@ def _item_data(it: ChecklistItem) -> dict[str, Any]:
         "points": it.points, "deduct": it.deduct, "per": it.per.value if it.per is not CountUnit.ITEM else None,
         "cap": it.cap, "frequency": str(it.frequency) if it.frequency else None, "time_limit": tl,
         "veto": it.veto, "bonus": it.bonus, "tags": list(it.tags), "roles": list(it.roles),
-        "evidence": it.evidence, "notes": it.notes,
+        "evidence": it.evidence, "notes": it.notes, "actor": it.actor,
     })  # fmt: skip
 
 
@@ -391,7 +400,7 @@ def _section_data(s: Section) -> dict[str, Any]:
 def to_data(s: Standard) -> dict[str, Any]:
     """The standard as plain data (Decimals kept; the writer decides how to print them)."""
     return _clean({
-        "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
+        "kind": s.kind.value if s.kind is not DocumentKind.STANDARD else None, "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
         "issuer": s.issuer, "source": s.source, "language": s.language if s.language != "zh" else None,
         "scheme": s.scheme.value, "max_points": s.max_points,
         "rounding": {"places": s.rounding.places, "mode": s.rounding.mode} if s.rounding != Rounding() else None,

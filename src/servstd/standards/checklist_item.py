@@ -23,7 +23,8 @@ class ItemKind(enum.Enum):
     TIME_LIMIT = "time_limit"
     """Something to do within a time limit (…内完成)."""
     STEP = "step"
-    """One step of an ordered procedure (流程)."""
+    """One step of an ordered procedure (流程) with its ``actor``, its action (``text``) and an
+    optional ``time_limit``, checked in an inspection as 「是否按流程」 (done as written, in order)."""
 
 
 class CountUnit(enum.Enum):
@@ -84,6 +85,8 @@ class ChecklistItem:
     roles: tuple[str, ...] = ()
     evidence: str = ""
     notes: str = ""
+    actor: str = ""
+    """Who performs the item, e.g. a step's actor (大堂经理, 客服人员), when the text says."""
 
     @property
     def max_deduction(self) -> Decimal | None:

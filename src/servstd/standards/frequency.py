@@ -27,14 +27,19 @@ class Period(enum.Enum):
     WEEK = "week"
     MONTH = "month"
     QUARTER = "quarter"
+    HALF_YEAR = "half-year"
     YEAR = "year"
 
 
 _PERIODS = {"天": Period.DAY, "日": Period.DAY, "周": Period.WEEK, "星期": Period.WEEK, "月": Period.MONTH,
-            "季度": Period.QUARTER, "季": Period.QUARTER, "年": Period.YEAR,
+            "季度": Period.QUARTER, "季": Period.QUARTER, "半年": Period.HALF_YEAR, "半年度": Period.HALF_YEAR,
+            "年": Period.YEAR, "年度": Period.YEAR,
             "day": Period.DAY, "week": Period.WEEK, "month": Period.MONTH, "quarter": Period.QUARTER,
-            "year": Period.YEAR}  # fmt: skip
-_ACCEPTED = "'每周至少1次', '每月2次', '每天', '每月5日前', '每季度', 'weekly', 'at least 2 per month'"
+            "half-year": Period.HALF_YEAR, "halfyear": Period.HALF_YEAR, "year": Period.YEAR}  # fmt: skip
+_ACCEPTED = (
+    "'每周至少1次', '每月2次', '每月一次', '每周抽查2户', '每天', '每月5日前', '每季度', '每半年一次', '每年一次', "
+    "'weekly', 'semiannually', 'at least 2 per month'"
+)
 
 
 @attrs.frozen
@@ -57,17 +62,21 @@ class Frequency:
                 raise _error(text, "the day of the month must be 1–31")
             return cls(Period.MONTH, 1, day, str(text))
         m = re.fullmatch(
-            r"每(?:个)?(天|日|周|星期|月|季度|季|年)(?:至少|不少于)?(?:(\d+|[一二两三四五六七八九十])次)?(?:以上)?",
+            r"每(?:个)?(天|日|周|星期|月|季度|季|半年度|半年|年度|年)(?:至少|不少于)?(?:抽查|检查|巡查|召开|组织|举行|更新)?"
+            r"(?:至少|不少于)?(?:(\d+|[一二两三四五六七八九十])(?:次|户|回|期|遍))?(?:以上)?",
             s,
         )
         if m:
             n = cn_int(m.group(2)) if m.group(2) else 1
             return cls(_PERIODS[m.group(1)], n, None, str(text))
         english = {"daily": Period.DAY, "weekly": Period.WEEK, "monthly": Period.MONTH,
-                   "quarterly": Period.QUARTER, "yearly": Period.YEAR, "annually": Period.YEAR}  # fmt: skip
+                   "quarterly": Period.QUARTER, "semiannually": Period.HALF_YEAR, "half-yearly": Period.HALF_YEAR,
+                   "yearly": Period.YEAR, "annually": Period.YEAR}  # fmt: skip
         if s in english:
             return cls(english[s], 1, None, str(text))
-        m = re.fullmatch(r"(?:atleast)?(\d+)(?:times?)?(?:per|a|each)(day|week|month|quarter|year)", s)
+        m = re.fullmatch(
+            r"(?:atleast)?(\d+)(?:times?)?(?:per|a|each)(day|week|month|quarter|half-year|year)", s
+        )
         if m:
             return cls(_PERIODS[m.group(2)], int(m.group(1)), None, str(text))
         raise _error(text, "not a known frequency")
@@ -84,6 +93,7 @@ class Frequency:
             Period.WEEK: "周",
             Period.MONTH: "月",
             Period.QUARTER: "季度",
+            Period.HALF_YEAR: "半年",
             Period.YEAR: "年",
         }
         if self.by_day is not None:

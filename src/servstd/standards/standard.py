@@ -13,7 +13,20 @@ from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
 
-__all__ = ["Rounding", "Scheme", "Section", "Standard", "VetoEffect"]
+__all__ = ["DocumentKind", "Rounding", "Scheme", "Section", "Standard", "VetoEffect"]
+
+
+class DocumentKind(enum.Enum):
+    """What a standard document describes; all three load, score and round-trip the same way."""
+
+    STANDARD = "standard"
+    """Requirements to meet (a checklist, a deduction table, KPI criteria)."""
+    PROCEDURE = "procedure"
+    """Ordered steps (流程), each with an actor, an action and an optional time limit; inspected as
+    「是否按流程」: each step done as written, in order."""
+    SCHEDULE = "schedule"
+    """Things done at a frequency (每月一次, 每季一次, 每半年一次); checked from an activity log with
+    :func:`~servstd.scoring.frequency_findings`."""
 
 
 class Scheme(enum.Enum):
@@ -90,6 +103,11 @@ class Standard:
     criteria: tuple[KpiCriterion, ...] = ()
     notes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    kind: DocumentKind = DocumentKind.STANDARD
+
+    def steps(self) -> list[ChecklistItem]:
+        """The procedure's steps (items of kind ``step``) in their written order."""
+        return [it for it in self.items() if it.kind.value == "step"]
 
     def items(self) -> Iterator[ChecklistItem]:
         """Every checklist item, in document order."""

@@ -169,6 +169,7 @@ class TestTheLaw:
         (lambda t: t.replace("至23日", "至25日"), "共9天"),
         (lambda t: t.replace("（周四）", "（周五）", 1), "周五"),
         (lambda t: t.replace("放假调休，共3天。1月4日", "放假调休，另行通知，共3天。1月4日"), "另行通知"),
+        (lambda t: t.replace("共9天", "共九九天"), "九九"),  # a malformed numeral in a day count
     ],
 )
 def test_damaged_copies_read_right_or_raise(damage: object, quoted: str | None) -> None:

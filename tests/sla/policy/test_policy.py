@@ -121,6 +121,52 @@ class TestInsurancePolicy:
         assert r["rejection_notice"].due == at(2026, 10, 8, 17)
 
 
+class TestCountingBack:
+    """A metric that counts back from its reference (到期前5个工作日): the act comes before it."""
+
+    EXPIRY = at(2026, 10, 12, 0, 0)  # a policy expiring on Monday 12 October 2026
+    RULE = DeadlineRule("到期前5个工作日")
+
+    def test_notice_sent_before_the_reference_is_met(self) -> None:
+        """Sent by the close of 29 September (5 working days back, over the National Day week): met."""
+        evs = [TimerEvent("start", self.EXPIRY), TimerEvent("complete", at(2026, 9, 29, 10))]
+        r = evaluate_timer("renewal_notice", CLOCK, self.RULE, evs, now=at(2026, 10, 1, 9))
+        assert r.due == at(2026, 9, 29, 18)
+        assert r.status is TimerStatus.MET
+        assert r.remaining == CLOCK.elapsed(at(2026, 9, 29, 10), r.due)
+
+    def test_notice_sent_after_the_due_instant_is_breached(self) -> None:
+        """Sent at 11:00 on 30 September, after the close of the 29th: breached, two open hours late."""
+        evs = [TimerEvent("start", self.EXPIRY), TimerEvent("complete", at(2026, 9, 30, 11))]
+        r = evaluate_timer("renewal_notice", CLOCK, self.RULE, evs, now=at(2026, 10, 1, 9))
+        assert r.status is TimerStatus.BREACHED
+        assert r.remaining == -2 * H
+
+    def test_open_notice_runs_until_its_due_instant(self) -> None:
+        """Not yet sent: running before the due instant, breached after it."""
+        evs = [TimerEvent("start", self.EXPIRY)]
+        before = evaluate_timer("renewal_notice", CLOCK, self.RULE, evs, now=at(2026, 9, 28, 9))
+        after = evaluate_timer("renewal_notice", CLOCK, self.RULE, evs, now=at(2026, 9, 30, 9))
+        assert (before.status, after.status) == (TimerStatus.RUNNING, TimerStatus.BREACHED)
+
+    def test_pauses_are_refused(self) -> None:
+        """A deadline that counts back has no pauses: a TimerError says so."""
+        evs = [TimerEvent("start", self.EXPIRY), TimerEvent("pause", at(2026, 9, 28, 9))]
+        with pytest.raises(TimerError, match="counts back"):
+            evaluate_timer("renewal_notice", CLOCK, self.RULE, evs, now=at(2026, 9, 30, 9))
+
+    def test_catalog_policy_records_the_renewal_notice(self) -> None:
+        """The insurance policy's renewal notice, completed before the expiry, evaluates as met."""
+        policy = SLAPolicy.from_catalog("insurance-claims-sla")
+        case = {"category": "续期"}
+        evs = [
+            TimerEvent("start", self.EXPIRY),
+            TimerEvent("complete", at(2026, 9, 29, 10), metric="renewal_notice"),
+        ]
+        r = policy.evaluate(case, evs, now=at(2026, 10, 1, 9))
+        assert r["renewal_notice"].status is TimerStatus.MET
+
+
 class TestTimers:
     RULE = DeadlineRule("4工作小时")
 

@@ -338,6 +338,12 @@ def deadline(
     """
     if not isinstance(rule, DeadlineRule):
         rule = DeadlineRule(parse_duration(rule))
+    if rule.counts_back:
+        raise InputTypeError(
+            rule.duration,
+            "rule",
+            "a rule counting forward; a rule counting back (到期前…) is computed by ServiceClock.deadline",
+        )
     x, back = _column(starts, unit)
     missing = x == NAT
     d = rule.duration
@@ -378,7 +384,8 @@ def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) 
         return _add_us(clock, xs, np.full(xs.size, micros, dtype=np.int64))
     if isinstance(d, WorkingDays) or (isinstance(d, Anchor) and d.kind is AnchorKind.NEXT_WORKING_DAY):
         n = int(d.count) if isinstance(d, WorkingDays) else 1
-        counted = days.working[k] & rule.count_start_day
+        # count_start_day counts the day of receipt only before its end; never for 次工作日
+        counted = days.working[k] & (xs < ends[k]) & (rule.count_start_day and isinstance(d, WorkingDays))
         target = days.wcum[k] - counted.astype(np.int64) + n
         if target.size and int(target.max()) > int(days.wcum[-1]):
             raise _OutOfRangeError
@@ -386,7 +393,8 @@ def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) 
         return _at(ends, last)  # type: ignore[no-any-return]
     if isinstance(d, CalendarPeriod) or (isinstance(d, Anchor) and d.kind is AnchorKind.NEXT_DAY):
         period = d if isinstance(d, CalendarPeriod) else CalendarPeriod(1)
-        shift = 1 if rule.count_start_day else 0
+        # count_start_day counts the day of receipt only before its end; never for 次日
+        shift = ((xs < ends[k]) & (rule.count_start_day and isinstance(d, CalendarPeriod))).astype(np.int64)
         if period.unit is PeriodUnit.DAYS:
             last = k + period.count - shift
         else:

@@ -144,7 +144,10 @@ class _Reader:
             return
         m = _COUNT.fullmatch(c)
         if m:
-            n = cn_int(m.group(1))
+            try:
+                n = cn_int(m.group(1))
+            except ValueError as exc:
+                raise NoticeParseError(s, f"cannot read the day count {m.group(1)!r}: {exc}") from exc
             if n != len(self.last_range):
                 have = len(self.last_range)
                 raise NoticeParseError(s, f"the notice says 共{n}天 but the range before it has {have} days")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from servstd.sla.clock.durations import (
         Anchor,
         AnchorKind,
+        Before,
         BusinessTime,
         CalendarPeriod,
         ClockTime,
@@ -37,6 +38,7 @@ _EXPORTS = {
     "SkippedDay": "servstd.sla.clock.deadline",
     "Anchor": "servstd.sla.clock.durations",
     "AnchorKind": "servstd.sla.clock.durations",
+    "Before": "servstd.sla.clock.durations",
     "BusinessTime": "servstd.sla.clock.durations",
     "CalendarPeriod": "servstd.sla.clock.durations",
     "ClockTime": "servstd.sla.clock.durations",
@@ -50,6 +52,7 @@ _EXPORTS = {
 __all__ = [
     "Anchor",
     "AnchorKind",
+    "Before",
     "BusinessHours",
     "BusinessTime",
     "CalendarPeriod",

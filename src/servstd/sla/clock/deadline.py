@@ -17,7 +17,14 @@ standard working day of business time.
 
 Knobs, explicit in the rule and echoed in the explanation: ``end_of_day`` (``"close"`` or
 ``"midnight"``), ``cutoff`` (received after that local time, or on a rest day, counts as
-received at the next working day's opening; clock time ignores it), ``count_start_day``.
+received at the next working day's opening; clock time ignores it), ``count_start_day`` (the
+day of receipt counts as the first day of "N日"/"N个工作日" only while time is left in it; never for
+"次日"/"次工作日"): a due instant is never before the receipt.
+
+Counting back (:class:`~servstd.sla.clock.durations.Before`, "到期前5个工作日", "提前一个月"): the
+latest instant by which an act due before a reference instant is on time — the close of the n-th
+working day before the reference day (not counted); a period back ends on the corresponding day
+(Arts. 201–202 mirrored) and moves to the *previous* working day when that is a rest day.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
@@ -50,6 +57,7 @@ from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.durations import (
     Anchor,
     AnchorKind,
+    Before,
     BusinessTime,
     CalendarPeriod,
     ClockTime,
@@ -107,10 +115,37 @@ class DeadlineRule:
     def __attrs_post_init__(self) -> None:
         if self.cutoff is not None and not isinstance(self.cutoff, dt.time):
             raise InputTypeError(self.cutoff, "cutoff", "a datetime.time such as time(17, 0)")
+        if isinstance(self.duration, Before) and (self.cutoff is not None or self.count_start_day):
+            knob = "cutoff" if self.cutoff is not None else "count_start_day"
+            raise InputTypeError(
+                getattr(self, knob),
+                knob,
+                "no receipt knob on a rule that counts back from a reference day (到期前…): "
+                "only end_of_day applies",
+            )
+
+    @property
+    def counts_back(self) -> bool:
+        """Whether the rule counts back from a reference instant ("到期前5个工作日")."""
+        return isinstance(self.duration, Before)
 
     def describe(self, lang: str = "zh") -> str:
         """The rule in words."""
         d = self.duration
+        if isinstance(d, Before):
+            inner = d.duration
+            days = isinstance(inner, CalendarPeriod) or (isinstance(inner, WorkingDays) and inner.is_whole)
+            if lang == "zh":
+                text = str(d) + (
+                    "（自基准日往前计算，基准日当日不计入）" if days else "（自基准时间往前计算）"
+                )
+                return text + ("，截至当日24:00" if self.end_of_day == "midnight" else "")
+            text = d.en + (
+                "; counted back from the reference day, which is not counted"
+                if days
+                else "; counted back from the reference instant"
+            )
+            return text + ("; the last day ends at 24:00" if self.end_of_day == "midnight" else "")
         if lang == "zh":
             text = str(d)
             if isinstance(d, (WorkingDays, CalendarPeriod)) and (
@@ -253,7 +288,12 @@ class _Computation:
         self.verbose = verbose
         self.zh: list[str] = []
         self.en: list[str] = []
-        self.say(lambda: (f"收到时间：{_fmt(received)}。", f"Received {_fmt(received)}."))
+        if rule.counts_back:
+            self.say(
+                lambda: (f"基准时间（到期）：{_fmt(received)}。", f"Reference (expiry) {_fmt(received)}.")
+            )
+        else:
+            self.say(lambda: (f"收到时间：{_fmt(received)}。", f"Received {_fmt(received)}."))
         self.say(lambda: (f"规则：{rule.describe('zh')}。", f"Rule: {rule.describe('en')}."))
 
     # -- helpers -----------------------------------------------------------------------------
@@ -331,9 +371,31 @@ class _Computation:
         )
         return self.finish(start, due, last_day=last, moved_from=moved_from, skipped=tuple(skipped))
 
+    def start_day_counts(self, start: dt.datetime, *, working: bool) -> bool:
+        """Whether ``count_start_day`` counts the day of (effective) receipt.
+
+        Only while that day still has time left under the rule (before its close, or 24:00) and,
+        for working days, only when it is a working day: a deadline never falls before receipt.
+        """
+        if not self.rule.count_start_day:
+            return False
+        d0 = start.date()
+        if working and not self.cal.is_working_day(d0):
+            return False
+        end, zh_end, en_end = self.day_end(d0)
+        if start < end:
+            return True
+        self.say(lambda: (
+            f"收到时当日已过{zh_end}，收到当日不能计入，自次日起算。",
+            f"Received after the day's {en_end}: the day of receipt cannot count; counting starts the next day.",
+        ))  # fmt: skip
+        return False
+
     # -- the rules ---------------------------------------------------------------------------
     def run(self) -> Deadline:
         d = self.rule.duration
+        if isinstance(d, Before):
+            return self.backward(d.duration)
         start = self.effective_start()
         if isinstance(d, ClockTime):
             # on the UTC line: aware + timedelta in Python is wall-clock arithmetic
@@ -352,10 +414,15 @@ class _Computation:
         if isinstance(d, CalendarPeriod):
             return self.period(start, d)
         assert isinstance(d, Anchor)
+        if self.rule.count_start_day and d.kind is not AnchorKind.SAME_DAY:
+            self.say(lambda: (
+                f"“{d}”指收到之后的一日，“收到当日计入”不适用。",
+                f"'{d.en}' always means a later day than the receipt: counting the day of receipt does not apply.",
+            ))  # fmt: skip
         if d.kind is AnchorKind.NEXT_DAY:
-            return self.period(start, CalendarPeriod(1))
+            return self.period(start, CalendarPeriod(1), anchor=True)
         if d.kind is AnchorKind.NEXT_WORKING_DAY:
-            return self.working_days(start, 1)
+            return self.working_days(start, 1, anchor=True)
         return self.same_day(start)
 
     def business(self, start: dt.datetime, d: Duration) -> Deadline:
@@ -377,9 +444,9 @@ class _Computation:
         self.say(lambda: (f"只计营业时间：{_fmt(due)}。", f"Counting business time only: due {_fmt(due)}."))
         return self.finish(start, due, last_day=due.date(), skipped=tuple(skipped))
 
-    def working_days(self, start: dt.datetime, n: int) -> Deadline:
+    def working_days(self, start: dt.datetime, n: int, *, anchor: bool = False) -> Deadline:
         d0 = start.date()
-        if self.rule.count_start_day and self.cal.is_working_day(d0):
+        if not anchor and self.start_day_counts(start, working=True):
             last = self.cal.add_working_days(d0, n - 1)
         else:
             last = self.cal.add_working_days(d0, n)
@@ -398,15 +465,16 @@ class _Computation:
         self.say(step)
         return self.due_on(start, last, skipped)
 
-    def period(self, start: dt.datetime, p: CalendarPeriod) -> Deadline:
+    def period(self, start: dt.datetime, p: CalendarPeriod, *, anchor: bool = False) -> Deadline:
         d0 = start.date()
-        first = d0 if self.rule.count_start_day else d0 + dt.timedelta(days=1)
+        counted = not anchor and self.start_day_counts(start, working=False)
+        first = d0 if counted else d0 + dt.timedelta(days=1)
         if p.unit is PeriodUnit.DAYS:
             last = first + dt.timedelta(days=p.count - 1)
         else:
             months = p.count * (12 if p.unit is PeriodUnit.YEARS else 1)
             last = _add_months(d0, months)
-            if self.rule.count_start_day:
+            if counted:
                 last -= dt.timedelta(days=1)
         plain = last
         self.say(lambda: (
@@ -442,3 +510,77 @@ class _Computation:
         ))  # fmt: skip
         self.note_skipped(skipped)
         return self.due_on(start, last, skipped)
+
+    # -- counting back -----------------------------------------------------------------------
+    def backward(self, d: Duration) -> Deadline:
+        """The latest instant by which an act due ``d`` before the reference is on time."""
+        ref = self.received
+        if isinstance(d, ClockTime):
+            due = self.clock.local(ref.astimezone(dt.timezone.utc) - d.timedelta)
+            self.say(lambda: (
+                f"按自然时间往前计算，不扣除非营业时间：{_fmt(due)}。",
+                f"Clock time counted back, no hours skipped: due {_fmt(due)}.",
+            ))  # fmt: skip
+            return self.finish(ref, due)
+        if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
+            if isinstance(d, WorkingDays):
+                td = dt.timedelta(
+                    microseconds=int(d.count * self.clock.hours.standard_day_seconds * 1_000_000)
+                )
+            else:
+                td = d.timedelta
+            due = self.clock.add(ref, -td)
+            skipped = (
+                self.skipped(due.date(), ref.date() - dt.timedelta(days=1)) if due.date() < ref.date() else []
+            )
+            self.note_skipped(skipped)
+            self.say(lambda: (
+                f"只计营业时间，往前计算{td}：{_fmt(due)}。",
+                f"Counting {td} of business time back: due {_fmt(due)}.",
+            ))  # fmt: skip
+            return self.finish(ref, due, last_day=due.date(), skipped=tuple(skipped))
+        d0 = ref.date()
+        if isinstance(d, WorkingDays):
+            n = int(d.count)
+            last = self.cal.add_working_days(d0, -n)
+            skipped = self.skipped(last, d0 - dt.timedelta(days=1))
+            self.note_skipped(skipped)
+
+            def step() -> tuple[str, str]:
+                makeup = self.cal.day_kind(last) is DayKind.MAKEUP_WORKDAY
+                extra_zh = "（调休上班日）" if makeup else ""
+                extra_en = ", a make-up working day (调休上班)" if makeup else ""
+                return (
+                    f"自{d0.isoformat()}往前数（当日不计入），第{n}个工作日为{last.isoformat()}{extra_zh}。",
+                    f"Counting back from {d0.isoformat()} (not counted), the {_ordinal(n)} working day "
+                    f"before is {last.isoformat()}{extra_en}.",
+                )
+
+            self.say(step)
+            return self.due_on(ref, last, skipped)
+        assert isinstance(d, CalendarPeriod)
+        if d.unit is PeriodUnit.DAYS:
+            last = d0 - dt.timedelta(days=d.count)
+        else:
+            last = _add_months(d0, -d.count * (12 if d.unit is PeriodUnit.YEARS else 1))
+        plain = last
+        self.say(lambda: (
+            f"期间自{(d0 - dt.timedelta(days=1)).isoformat()}往前计算，最早一日为{plain.isoformat()}"
+            "（比照民法典第二百零一、二百零二条）。",
+            f"The period runs back from {(d0 - dt.timedelta(days=1)).isoformat()}; its first day is "
+            f"{plain.isoformat()} (Civil Code Arts. 201–202, mirrored).",
+        ))  # fmt: skip
+        moved_from = None
+        passed: list[SkippedDay] = []
+        if not self.cal.is_working_day(last):
+            moved_from = last
+            new_last = self.cal.add_working_days(last, -1)
+            passed = self.skipped(new_last, last)
+            self.say(lambda: (
+                f"该日{plain.isoformat()}为休息日（{_group(passed, 'zh')}），提前至前一工作日{new_last.isoformat()}"
+                "（比照民法典第二百零三条）。",
+                f"{plain.isoformat()} is a rest day ({_group(passed, 'en')}); the act is due on the previous "
+                f"working day, {new_last.isoformat()} (Civil Code Art. 203, mirrored).",
+            ))  # fmt: skip
+            last = new_last
+        return self.due_on(ref, last, passed, moved_from)

@@ -8,6 +8,14 @@ Five kinds, each a frozen value with a canonical text that parses back to itself
 * :class:`ClockTime` — wall-clock elapsed time, no hours skipped ("48小时", "48h", "40分钟");
 * :class:`Anchor` — "当天"/"当日"/"same day", "次日"/"next day", "次工作日"/"next working day".
 
+A sixth, :class:`Before`, turns any of the first four around: "到期前5个工作日", "提前一个月",
+"5 working days before" count back from a reference instant (an expiry, a due date) and give the
+latest instant by which the act is on time (see :mod:`servstd.sla.clock.deadline`).
+
+Every kind is bounded: nothing longer than :data:`MAX_YEARS` years (36,600 days, 26,000 working
+days, 1,200 months) is read, so a mistyped "999…9个工作日" is a clear
+:class:`~servstd.errors.DurationParseError`, never a conversion crash or an endless computation.
+
 >>> from servstd.sla import parse_duration
 >>> parse_duration("三个工作日内")
 WorkingDays(count=Fraction(3, 1))
@@ -15,6 +23,8 @@ WorkingDays(count=Fraction(3, 1))
 ('48小时', '48 hours')
 >>> parse_duration(str(parse_duration("半个工作日"))) == parse_duration("half a working day")
 True
+>>> parse_duration("到期前5个工作日"), str(parse_duration("提前一个月")), parse_duration("5 working days before").en
+(Before(duration=WorkingDays(count=Fraction(5, 1))), '提前1个月', '5 working days before')
 """
 
 from __future__ import annotations
@@ -30,13 +40,15 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
-from servstd._numerals import cn_int
+from servstd._numerals import MAX_DIGITS, cn_int
 from servstd.errors import DurationParseError
 
 __all__ = [
     "ACCEPTED_FORMS",
+    "MAX_YEARS",
     "Anchor",
     "AnchorKind",
+    "Before",
     "BusinessTime",
     "CalendarPeriod",
     "ClockTime",
@@ -53,11 +65,21 @@ ACCEPTED_FORMS = (
     "'2日' / '2天' / '2 days' / '1周' / '2 weeks'",
     "'1个月' / '1 month'",
     "'一年' / '1 year'",
-    "'48小时' / '48h' / '24 hours' / '40分钟' / '40 min'",
+    "'48小时' / '48h' / '24 hours' / '40分钟' / '40 min' / '30秒' / '30 s' / '5us'",
     "'当天' / '当日' / 'same day'",
     "'次日' / 'next day'",
     "'次工作日' / 'next working day'",
+    "counting back: '到期前5个工作日' / '提前一个月' / '5 working days before'",
+    f"numbers: Arabic (at most {MAX_DIGITS} digits, decimals for time) or Chinese (三, 十五, 一百零五)",
+    "nothing longer than 100 years",
 )
+
+MAX_YEARS = 100
+"""The longest time limit read, in years; each kind's bound follows from it."""
+_MAX_DAYS = 36_600  # 100 years of calendar days, with room for leap days
+_MAX_WORKING_DAYS = 26_000  # about 100 years of working days
+_MAX_MONTHS = 12 * MAX_YEARS
+_MAX_MICROS = _MAX_DAYS * 86_400_000_000
 
 _US = {"h": 3_600_000_000, "m": 60_000_000, "s": 1_000_000, "us": 1}
 
@@ -94,8 +116,17 @@ class _Length(Duration):
     _WHAT: ClassVar[str] = "time"
 
     def __attrs_post_init__(self) -> None:
-        if self.micros < 0:
-            raise DurationParseError(self.micros, f"{self._WHAT} cannot be negative", ACCEPTED_FORMS)
+        micros: object = self.micros  # checked at run time: callers may pass anything
+        if isinstance(micros, bool) or not isinstance(micros, int):
+            raise DurationParseError(
+                micros, f"{self._WHAT} is a whole number of microseconds", ACCEPTED_FORMS
+            )
+        if micros < 0:
+            raise DurationParseError(micros, f"{self._WHAT} cannot be negative", ACCEPTED_FORMS)
+        if micros > _MAX_MICROS:
+            raise DurationParseError(
+                micros, f"{self._WHAT} longer than {MAX_YEARS} years is not a time limit", ACCEPTED_FORMS
+            )
 
     @classmethod
     def of(cls: type[_T], td: dt.timedelta) -> _T:
@@ -144,6 +175,10 @@ class WorkingDays(Duration):
             raise DurationParseError(
                 self.count, "a count of working days must be more than zero", ACCEPTED_FORMS
             )
+        if self.count > _MAX_WORKING_DAYS:
+            raise DurationParseError(
+                self.count, f"more than {_MAX_WORKING_DAYS} working days is not a time limit", ACCEPTED_FORMS
+            )
 
     @property
     def is_whole(self) -> bool:
@@ -189,6 +224,11 @@ class CalendarPeriod(Duration):
                 f"a count of {self.unit.value} must be a whole number more than zero",
                 ACCEPTED_FORMS,
             )
+        bound = {"days": _MAX_DAYS, "months": _MAX_MONTHS, "years": MAX_YEARS}[self.unit.value]
+        if count > bound:
+            raise DurationParseError(
+                count, f"more than {bound} {self.unit.value} is not a time limit", ACCEPTED_FORMS
+            )
 
     def __str__(self) -> str:
         return f"{self.count}{ {'days': '日', 'months': '个月', 'years': '年'}[self.unit.value] }"
@@ -223,9 +263,34 @@ class Anchor(Duration):
         return self.kind.value
 
 
+@attrs.frozen
+class Before(Duration):
+    """A time limit that counts back from a reference instant: "到期前5个工作日", "提前一个月".
+
+    ``duration`` is the length counted back (working days, a calendar period, business or clock
+    time); a deadline under it is the latest instant by which the act is on time.
+    """
+
+    duration: Duration
+
+    def __attrs_post_init__(self) -> None:
+        d = self.duration
+        if not isinstance(d, (WorkingDays, CalendarPeriod, BusinessTime, ClockTime)):
+            what = "an anchor (当天, 次日, 次工作日)" if isinstance(d, Anchor) else repr(d)
+            raise DurationParseError(d, f"{what} cannot count back", ACCEPTED_FORMS)
+
+    def __str__(self) -> str:
+        return f"提前{self.duration}"
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        return f"{self.duration.en} before"
+
+
 # -- parsing ---------------------------------------------------------------------------------
 
-_NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
+_NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
 _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:当天|当日|同日|sameday|today)$"), "anchor:same day"),
     (re.compile(r"^(?:次日|翌日|第二天|nextday|tomorrow)$"), "anchor:next day"),
@@ -251,8 +316,19 @@ _SUFFIXES = ("以内", "之内", "内", "完成")
 
 def _number(text: str) -> Decimal:
     if text[0].isdigit():
+        whole = text.partition(".")[0]
+        if len(whole) > MAX_DIGITS or len(text) > 2 * MAX_DIGITS:
+            raise ValueError(f"the number has more than {MAX_DIGITS} digits")
         return Decimal(text)
     return Decimal(cn_int(text))
+
+
+_BACK_ZH = re.compile(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(?:提前|前)(.+)$")
+_BACK_ZH_AFTER = re.compile(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(.+?)(?:之前|以前|前)$")
+_BACK_EN = re.compile(
+    r"^(.+?)(?:before|prior|inadvance|ahead|earlier)"
+    r"(?:(?:to)?(?:the)?(?:expiry|expiration|deadline|duedate|due|reference))?$"
+)
 
 
 def _normalise(text: str) -> str:
@@ -281,7 +357,19 @@ def parse_duration(text: str | Duration | dt.timedelta) -> Duration:
         return ClockTime.of(text)
     if not isinstance(text, str):
         raise DurationParseError(text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS)
-    return _parse_text(text)
+    if len(text) > _MAX_TEXT:
+        raise DurationParseError(
+            f"{text[:24]}…", f"the text is longer than {_MAX_TEXT} characters", ACCEPTED_FORMS
+        )
+    try:
+        return _parse_text(text)
+    except DurationParseError as exc:
+        if exc.text is text:
+            raise
+        raise DurationParseError(text, exc.reason, ACCEPTED_FORMS) from None
+
+
+_MAX_TEXT = 200
 
 
 @functools.lru_cache(maxsize=1024)
@@ -289,6 +377,17 @@ def _parse_text(text: str) -> Duration:
     s = _normalise(text)
     if not s:
         raise DurationParseError(text, "the text is empty", ACCEPTED_FORMS)
+    for back in (_BACK_ZH, _BACK_ZH_AFTER, _BACK_EN):
+        m = back.match(s)
+        if m and not any(f[0].match(s) for f in _FORMS):
+            inner = _forward(text, _normalise(m.group(1)))
+            if isinstance(inner, Anchor):
+                raise DurationParseError(text, f"an anchor ({inner}) cannot count back", ACCEPTED_FORMS)
+            return Before(inner)
+    return _forward(text, s)
+
+
+def _forward(text: str, s: str) -> Duration:
     for pattern, kind in _FORMS:
         m = pattern.match(s)
         if not m:
@@ -299,8 +398,10 @@ def _parse_text(text: str) -> Duration:
             return WorkingDays(Fraction(1, 2))
         try:
             n = _number(m.group(1))
-        except (InvalidOperation, KeyError) as exc:
-            raise DurationParseError(text, f"cannot read the number {m.group(1)!r}", ACCEPTED_FORMS) from exc
+        except (InvalidOperation, ValueError) as exc:
+            raise DurationParseError(
+                text, f"cannot read the number {m.group(1)[:24]!r}: {exc}", ACCEPTED_FORMS
+            ) from exc
         if kind == "wd":
             if n <= 0:
                 raise DurationParseError(

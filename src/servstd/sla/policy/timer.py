@@ -153,6 +153,8 @@ def evaluate_timer(
         start = starts[0].at
     if len(starts) > 1:
         raise TimerError(f"{metric}: more than one start event ({starts[1].at.isoformat()})", starts[1].at)
+    if rule.counts_back:
+        return _counting_back(metric, clock, rule, evs=evs, reference=start, now=now)
     replay = _replay(metric, clock, rule, evs, start)
     notes = replay.notes
     pauses, completed, stopped, current = replay.pauses, replay.completed, replay.stopped, replay.rule
@@ -197,6 +199,44 @@ def evaluate_timer(
         metric=metric, status=status, start=clock.local(start), due=due, window_opens=window, completed=completed,
         elapsed=elapsed, remaining=remaining, paused=paused_total, used=used, threshold=threshold,
         target=str(current.duration), extensions=tuple(extensions), explanation=tuple(notes),
+    )  # fmt: skip
+
+
+def _counting_back(
+    metric: str,
+    clock: ServiceClock,
+    rule: DeadlineRule,
+    *,
+    evs: list[TimerEvent],
+    reference: dt.datetime,
+    now: dt.datetime,
+) -> TimerResult:
+    """A metric that counts back from a reference ("到期前5个工作日"): the act is due *before* the
+    start event, which is the reference (an expiry date), so a completion may come before it. Such
+    a metric has no pauses or extensions, and no share of time used (it has no beginning)."""
+    completed = stopped = None
+    for e in evs:
+        if e.kind in (EventKind.PAUSE, EventKind.RESUME, EventKind.EXTEND):
+            raise TimerError(
+                f"{metric}: {e.kind.value} at {e.at.isoformat()}: a deadline that counts back "
+                f"({rule.duration}) has no pauses or extensions",
+                e.at,
+            )
+        if e.kind is EventKind.COMPLETE and completed is None and stopped is None:
+            completed = e.at
+        elif e.kind is EventKind.STOP and completed is None and stopped is None:
+            stopped = e.at
+    due = clock.due(reference, rule)
+    end = completed or stopped or now
+    status = _status(
+        completed=completed, stopped=stopped, now=now, due=due, window=None, paused=False, threshold=None
+    )
+    note = f"due {due.isoformat()}: {rule.duration} counted back from {reference.isoformat()}"
+    return TimerResult(
+        metric=metric, status=status, start=clock.local(reference), due=due, window_opens=None,
+        completed=completed, elapsed=dt.timedelta(0), remaining=clock.elapsed(end, due),
+        paused=dt.timedelta(0), used=Fraction(0), threshold=None, target=str(rule.duration),
+        explanation=(note,),
     )  # fmt: skip
 
 
