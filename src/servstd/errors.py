@@ -20,6 +20,7 @@ __all__ = [
     "CalendarCoverageWarning",
     "DocumentError",
     "DurationParseError",
+    "InputParseError",
     "InputTypeError",
     "NaiveDatetimeError",
     "NoticeParseError",
@@ -34,6 +35,20 @@ __all__ = [
 
 class ServstdError(Exception):
     """Root of every error servstd raises on bad input."""
+
+    def for_command_line(self) -> str:
+        """The message the ``servstd`` command prints for this error (``str(self)`` unless a
+        subclass names a command-line remedy, e.g. an option to pass)."""
+        return str(self)
+
+
+def _shown(value: object) -> str:
+    """``value`` as quoted in a message: long texts are cut, so a message stays one short line."""
+    text = repr(value)
+    if len(text) <= 42:
+        return text
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[:32]}…{size}"
 
 
 class NaiveDatetimeError(ServstdError, TypeError):
@@ -64,6 +79,25 @@ class InputTypeError(ServstdError, TypeError):
         )
 
 
+class InputParseError(ServstdError, ValueError):
+    """A typed text (an instant, a date, a time of day, a year) is not one of the accepted forms.
+
+    >>> print(InputParseError("10/09/2026", "received", "date", "the year is last", ["2026-09-10"]))
+    cannot read the date '10/09/2026' (received): the year is last. Accepted forms: 2026-09-10
+    """
+
+    def __init__(
+        self, value: object, parameter: str, kind: str, reason: str, accepted: Sequence[str]
+    ) -> None:
+        self.value = value
+        self.parameter = parameter
+        self.kind = kind
+        self.reason = reason
+        self.accepted = tuple(accepted)
+        forms = f". Accepted forms: {', '.join(self.accepted)}" if self.accepted else ""
+        super().__init__(f"cannot read the {kind} {_shown(value)} ({parameter}): {reason}{forms}")
+
+
 class CalendarCoverageError(ServstdError, ValueError):
     """A strict calendar was asked about a year whose official arrangement it does not know."""
 
@@ -87,7 +121,9 @@ class DurationParseError(ServstdError, ValueError):
         self.text = text
         self.reason = reason
         self.accepted = tuple(accepted)
-        super().__init__(f"cannot read duration {text!r}: {reason}. Accepted forms: {', '.join(accepted)}")
+        super().__init__(
+            f"cannot read duration {_shown(text)}: {reason}. Accepted forms: {', '.join(accepted)}"
+        )
 
 
 class ScheduleError(ServstdError, ValueError):
