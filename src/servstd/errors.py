@@ -185,6 +185,12 @@ class DocumentError(ServstdError, ValueError):
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 
+    def for_command_line(self) -> str:
+        """One line for a single problem (``file: path: message``); the full list otherwise."""
+        if len(self.problems) == 1:
+            return f"{self.source}: {self.problems[0]}"
+        return str(self)
+
 
 class NoticeParseError(DocumentError):
     """A sentence of a State Council holiday notice could not be read; the sentence is quoted."""

@@ -323,8 +323,6 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         with contextlib.redirect_stdout(out):  # --help and --version write here
             args = parser.parse_args(argv)
     except _ArgumentsError as exc:
-        usage = exc.parser.format_usage().rstrip("\n")
-        err.say(usage)
         _report(
             out, err, as_json=as_json, kind="UsageError", message=f"{exc} (see '{exc.parser.prog} --help')"
         )
@@ -357,6 +355,10 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
             code = 1
         except (OutputBrokenError, OutputClosedError, KeyboardInterrupt):
             raise
+        except OverflowError as exc:  # datetime arithmetic beyond year 9999 (or before year 1)
+            message = f"the answer falls outside the years servstd can represent (1–9999): {exc}"
+            _report(out, err, as_json=as_json, kind="OverflowError", message=message)
+            code = 1
         except Exception as exc:
             if os.environ.get("SERVSTD_DEBUG"):
                 raise
