@@ -9,11 +9,11 @@ import io
 import json
 import runpy
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 
+from servstd._documents import parse_text
 from servstd.cli import _parser, main
 from servstd.errors import ServstdError
 
@@ -29,7 +29,9 @@ def files(tmp_path: Path) -> dict[str, Path]:
     made = {
         "bad.yaml": b"id: [x\n",
         "gbk.yaml": "id: x\ntitle: 标准\n".encode("gbk"),
-        "gbk-inspection.yaml": "standard: property-cs-quality-inspection\nsite: 阳光花园\nfindings:\n  - {item: CS20, count: 30}\n".encode("gbk"),
+        "gbk-inspection.yaml": "standard: property-cs-quality-inspection\nsite: 阳光花园\nfindings:\n  - {item: CS20, count: 30}\n".encode(
+            "gbk"
+        ),
         "invalid.yaml": b"id: x\ntitle: t\ncolour: red\n",
     }
     paths = {}
@@ -48,7 +50,10 @@ class TestExitCodes:
             (("deadline", "2026-09-30 16:00", "3天天"), "cannot read duration"),
             (("deadline", "2026-09-30 16:00", "1天", "--tz", "Asia"), "unknown time zone 'Asia' (--tz)"),
             (("deadline", "2026-09-30 16:00", "1天", "--hours", "9-5"), "bad time"),
-            (("deadline", "2026-09-30 16:00", "1天", "--region", "XX"), "accepted: CN, HK, MO, TW, weekdays, 7x24"),
+            (
+                ("deadline", "2026-09-30 16:00", "1天", "--region", "XX"),
+                "accepted: CN, HK, MO, TW, weekdays, 7x24",
+            ),
             (("workday", "2026-10-09", "--overlay", "missing.yaml"), "no overlay file 'missing.yaml'"),
             (("workday", "2026-10-09", "--notice", "missing.txt"), "no notice file 'missing.txt'"),
             (("score", "property-cs-quality-inspection", "missing.yaml"), "no inspection file"),
@@ -116,7 +121,11 @@ class TestExitCodes:
 class TestJson:
     @pytest.mark.parametrize(
         "argv",
-        [("--json", "workday", "2026-10-10"), ("workday", "--json", "2026-10-10"), ("workday", "2026-10-10", "--json")],
+        [
+            ("--json", "workday", "2026-10-10"),
+            ("workday", "--json", "2026-10-10"),
+            ("workday", "2026-10-10", "--json"),
+        ],
     )
     def test_json_before_or_after_the_subcommand(self, argv: tuple[str, ...]) -> None:
         """--json is honoured wherever it stands (the subcommand no longer resets it)."""
@@ -173,12 +182,12 @@ class TestWarningsAndFiles:
     def test_errors_name_for_the_command_line(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """main() prints ServstdError.for_command_line(), which a subclass may override."""
 
-        class Remedied(ServstdError):
+        class RemediedError(ServstdError):
             def for_command_line(self) -> str:
                 return "use --notice FILE"
 
         def boom(args: argparse.Namespace) -> int:
-            raise Remedied("library wording")
+            raise RemediedError("library wording")
 
         monkeypatch.setattr("servstd.cli.time_commands.cmd_workday", boom)
         assert run("workday", "2026-10-10")[2] == "servstd: use --notice FILE\n"
@@ -236,7 +245,7 @@ class TestExport:
         """catalog export ID --format toml writes TOML for every kind (policies wrote YAML)."""
         code, out, _ = run("catalog", "export", doc, "--format", "toml")
         assert code == 0
-        assert tomllib.loads(out)["id"] == doc
+        assert parse_text(out, "export", "toml")["id"] == doc
 
     def test_list_filters_by_kind(self) -> None:
         """catalog list KIND lists only that kind."""
@@ -253,8 +262,13 @@ class TestComplaintTimeline:
         )  # fmt: skip
         assert code == 0
         lines = out.splitlines()
-        assert "  2026-09-30 17:40 (+08:00)  发送住户投诉意见表  执行: 经营部接待员  时限: 10分钟  已超时 0:05" in lines
-        assert "  2026-10-08 18:00 (+08:00)  处理完毕  时限: 3日  还剩 192:15  超时需经公司总经理批准" in lines
+        assert (
+            "  2026-09-30 17:40 (+08:00)  发送住户投诉意见表  执行: 经营部接待员  时限: 10分钟  已超时 0:05"
+            in lines
+        )
+        assert (
+            "  2026-10-08 18:00 (+08:00)  处理完毕  时限: 3日  还剩 192:15  超时需经公司总经理批准" in lines
+        )
 
     def test_stages_out_of_order_are_flagged(self) -> None:
         """A 重要 complaint at 17:30: 转呈主管经理 (18:30) falls after the next stage (18:00):
@@ -267,7 +281,9 @@ class TestComplaintTimeline:
         data = json.loads(js)
         assert [s["out_of_order"] for s in data["stages"]] == [False, True, False, False]
         assert len(data["warnings"]) == 1
-        _, early, _ = run("complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 10:00", "--json")
+        _, early, _ = run(
+            "complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 10:00", "--json"
+        )
         assert json.loads(early)["warnings"] == []
 
     def test_english_and_json(self) -> None:

@@ -10,13 +10,19 @@ The contract checked on every run (see ``servstd.cli``):
 * with ``--json``, stdout is JSON: the answer, or ``{"error": {...}}`` on failure;
 * success writes nothing on stderr but ``warning: …`` lines.
 
-Run against the command as it was before the input layer (commit 14d2f70), this fuzzer found
-12 distinct failures (by exception type and place); the test docstrings of ``test_cli_contract``
-list the ones the issue did not already name.
+Run against the command as it was before this work (commit 14d2f70; 4,000 examples, counting
+only exceptions that escaped ``main``), the grammar found 12 distinct failures (by exception type
+and place), from 7 causes: documents, notices and overlays read as UTF-8 only (GBK, UTF-16 and
+binary files: UnicodeDecodeError, 5 places); ``calendar 0`` / ``-1`` / ``99999`` (ValueError); an
+offset of ``+25:00`` and an instant in year 1 (ValueError from the clock); a 60-character ``--tz``
+(OSError: file name too long); ``999999999日`` (OverflowError). On the new command it then found
+two more OverflowErrors in the duration arithmetic (``99999999999999999999小时``), now reported
+as bad input.
 """
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import os
@@ -45,13 +51,42 @@ BROKEN_INSTANTS = [
     "2026-11-01 01:30", "2026-09-30T16:00:00.1234567", "2030-09-30 16:00", "1900-01-01 00:00",
     "2026-09-30 16:00+08:00:30", "2026-09-30 16:00+14:59", "２０２６-０９-３０ １６：００", "\x00", "-1",
 ]  # fmt: skip
-VALID_DURATIONS = ["3个工作日", "48小时", "2日", "当天", "次日", "次工作日", "4 business hours", "半个工作日", "1个月"]
+VALID_DURATIONS = [
+    "3个工作日",
+    "48小时",
+    "2日",
+    "当天",
+    "次日",
+    "次工作日",
+    "4 business hours",
+    "半个工作日",
+    "1个月",
+]
 BROKEN_DURATIONS = [
     "-3天", "−3天", "0日", "3天天", "9" * 5000 + "个工作日", "九九九天", "十十十天", "999999999日",
     "99999999999999999999小时", "", "1e9 days", "NaN days", "-0天",
 ]  # fmt: skip
-ZONES = ["Asia/Shanghai", "UTC", "America/New_York", "Europe/Berlin", "Asia", "Mars/Base", "", "../etc/passwd", "x" * 300]
-HOURS = ["09:00-17:00", "24h", "09:00-12:00,13:30-18:00", "22:00-06:00", "9-5", "25:00-26:00", "", "00:00-24:00"]
+ZONES = [
+    "Asia/Shanghai",
+    "UTC",
+    "America/New_York",
+    "Europe/Berlin",
+    "Asia",
+    "Mars/Base",
+    "",
+    "../etc/passwd",
+    "x" * 300,
+]
+HOURS = [
+    "09:00-17:00",
+    "24h",
+    "09:00-12:00,13:30-18:00",
+    "22:00-06:00",
+    "9-5",
+    "25:00-26:00",
+    "",
+    "00:00-24:00",
+]
 REGIONS = ["CN", "HK", "MO", "TW", "weekdays", "7x24", "XX", "cn", ""]
 YEARS = ["2026", "2001", "0", "99999", "-1", "abc", "1", "9999", "2027", "1e3"]
 MONTHS = ["1", "10", "12", "0", "13", "x", "-1"]
@@ -65,7 +100,9 @@ FILES = {
         "standard: property-cs-quality-inspection\nsite: 阳光花园\nfindings:\n  - {item: CS20, count: 3}\n"
     ).encode(),
     "gbk.yaml": "id: x\ntitle: 标准\n".encode("gbk"),
-    "gbk-inspection.yaml": "standard: property-cs-quality-inspection\nsite: 阳光花园\nfindings: []\n".encode("gbk"),
+    "gbk-inspection.yaml": "standard: property-cs-quality-inspection\nsite: 阳光花园\nfindings: []\n".encode(
+        "gbk"
+    ),
     "utf16.yaml": "id: x\ntitle: 标准\n".encode("utf-16"),
     "broken.yaml": b"id: [x\n",
     "tab.yaml": b"id:\tx\n\t- y\n",
@@ -133,11 +170,19 @@ def argvs(draw: st.DrawFn, files: dict[str, str]) -> list[str]:
     grammar: dict[str, tuple[list[st.SearchStrategy[str]], dict[str, st.SearchStrategy[str] | None]]] = {
         "deadline": (
             [instant_piece, duration_piece],
-            {**clock, "--end-of-day": _pick(["close", "midnight"]), "--cutoff": _pick(["17:00", "5pm", "24:00", "17"]),
-             "--count-start-day": None, "--lang": _pick(["zh", "en"])},
-        ),  # fmt: skip
+            {
+                **clock,
+                "--end-of-day": _pick(["close", "midnight"]),
+                "--cutoff": _pick(["17:00", "5pm", "24:00", "17"]),
+                "--count-start-day": None,
+                "--lang": _pick(["zh", "en"]),
+            },
+        ),
         "elapsed": ([instant_piece, instant_piece], clock),
-        "workday": ([_pick(["2026-02-14", "2026/10/1", "2026年10月10日"], ["10/09/2026", "2026-02-30"])], region_only),
+        "workday": (
+            [_pick(["2026-02-14", "2026/10/1", "2026年10月10日"], ["10/09/2026", "2026-02-30"])],
+            region_only,
+        ),
         "calendar": (
             [_pick(YEARS)],
             {**region_only, "--month": _pick(MONTHS), "--color": _pick(["auto", "always", "never"])},
@@ -154,11 +199,19 @@ def argvs(draw: st.DrawFn, files: dict[str, str]) -> list[str]:
         "schema": ([_pick(["standard", "inspection", "policy", "complaint-policy"])], {"--json": None}),
         "complaint": (
             [st.just("timeline")],
-            {"--policy": _pick(["property-complaints", "complaint-types"], sorted(files.values())),
-             "--tier": _pick(TIERS), "--category": _pick(CATEGORIES), "--received": instant_piece,
-             "--customer-deadline": instant_piece, "--now": instant_piece, "--tz": _pick(ZONES),
-             "--lang": _pick(["zh", "en"]), "--explain": None, "--json": None},
-        ),  # fmt: skip
+            {
+                "--policy": _pick(["property-complaints", "complaint-types"], sorted(files.values())),
+                "--tier": _pick(TIERS),
+                "--category": _pick(CATEGORIES),
+                "--received": instant_piece,
+                "--customer-deadline": instant_piece,
+                "--now": instant_piece,
+                "--tz": _pick(ZONES),
+                "--lang": _pick(["zh", "en"]),
+                "--explain": None,
+                "--json": None,
+            },
+        ),
     }
     command = draw(st.sampled_from(sorted(grammar)))
     positionals, table = grammar[command]
@@ -208,14 +261,7 @@ def check_contract(argv: list[str]) -> tuple[int, str, str]:
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_cli_contract(files: dict[str, str], data: st.DataObject) -> None:
-    """Any command line built from the grammar ends in exit 0/1/2, one clear message, no traceback.
-
-    Failures it found before the input layer, beyond those the issue lists: `calendar 2026
-    --month 12` in year 9999 (`ValueError: year 10000`), `--tz ../etc/passwd`-like names
-    (ValueError), `workday 2026/10/1` refused while `2026-10-01` read, `--cutoff 24:00`
-    (an argparse-level exit 2 for bad input), `-0天`, a UTF-16 overlay (UnicodeDecodeError),
-    a directory given as a file (IsADirectoryError).
-    """
+    """Any command line built from the grammar ends in exit 0/1/2, one clear message, no traceback."""
     check_contract(data.draw(argvs(files)))
 
 
@@ -226,7 +272,6 @@ def test_cli_contract(files: dict[str, str], data: st.DataObject) -> None:
         ["deadline", "2026-09-30 16:00+25:00", "1天"],
         ["calendar", "0"],
         ["calendar", "99999"],
-        ["calendar", "9999", "--month", "12", "--lenient"],
         ["deadline", "2026-09-30 16:00-2026", "3个工作日"],
         ["deadline", "10/09/2026 16:00", "1天"],
         ["deadline", "2026-09-30 16:00:00." + "0" * 16000, "1天"],
@@ -282,17 +327,20 @@ def test_python_dash_m_keeps_the_contract(argv: list[str]) -> None:
 class TestOutputThatCannotBeWritten:
     def test_closed_pipe_is_quiet(self) -> None:
         """`servstd calendar 2026 | head -1`: the reader leaves early; no message, exit 0."""
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "servstd", "calendar", "2026"],
-            stdout=subprocess.PIPE,
+        read_end, write_end = os.pipe()
+        if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: a one-page pipe, so the output cannot fit in it
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+        with subprocess.Popen(
+            [sys.executable, "-m", "servstd", "calendar", "2026", "--json"],
+            stdout=write_end,
             stderr=subprocess.PIPE,
-        )
-        assert proc.stdout is not None
-        assert proc.stderr is not None
-        proc.stdout.readline()
-        proc.stdout.close()
-        stderr = proc.stderr.read().decode("utf-8")
-        assert proc.wait(timeout=60) == 0
+        ) as proc:
+            os.close(write_end)
+            with os.fdopen(read_end, "rb") as reader:
+                assert reader.readline() == b"{\n"
+            assert proc.stderr is not None
+            stderr = proc.stderr.read().decode("utf-8")
+            assert proc.wait(timeout=60) == 0
         assert stderr == ""
 
     def test_full_disk(self) -> None:

@@ -52,7 +52,11 @@ class TestAcceptedInstants:
         assert back.astimezone(dt.timezone.utc) == t.astimezone(dt.timezone.utc)  # fold-safe comparison
         assert back.utcoffset() == t.utcoffset()
 
-    @given(st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2100, 12, 31)).map(lambda t: t.replace(second=0, microsecond=0)))
+    @given(
+        st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2100, 12, 31)).map(
+            lambda t: t.replace(second=0, microsecond=0)
+        )
+    )
     def test_chinese_and_iso_agree(self, wall: dt.datetime) -> None:
         """「2026年9月30日 16:00」 and 2026-09-30 16:00 are the same instant, read in the zone given."""
         chinese = f"{wall.year}年{wall.month}月{wall.day}日 {wall.hour}:{wall.minute:02d}"
@@ -104,14 +108,18 @@ class TestRefusedInstants:
 
     def test_skipped_wall_time(self) -> None:
         """02:30 on the day New York springs forward does not exist: refused, the offset suggested."""
-        with pytest.raises(InputParseError, match=r"does not exist in America/New_York.*'2026-03-08T02:30-05:00'"):
+        with pytest.raises(
+            InputParseError, match=r"does not exist in America/New_York.*'2026-03-08T02:30-05:00'"
+        ):
             parse_instant("2026-03-08 02:30", "America/New_York")
 
     def test_repeated_wall_time(self) -> None:
         """01:30 on the day New York falls back occurs twice: refused; with an offset it is read."""
         with pytest.raises(InputParseError, match="occurs twice"):
             parse_instant("2026-11-01 01:30", "America/New_York")
-        assert parse_instant("2026-11-01 01:30-05:00", "America/New_York").utcoffset() == dt.timedelta(hours=-5)
+        assert parse_instant("2026-11-01 01:30-05:00", "America/New_York").utcoffset() == dt.timedelta(
+            hours=-5
+        )
 
     @given(st.text(max_size=80))
     def test_any_text_reads_or_is_refused(self, text: str) -> None:
@@ -125,14 +133,21 @@ class TestRefusedInstants:
 
 
 class TestDatesTimesYears:
-    @pytest.mark.parametrize("text", ["2026-02-14", "2026/2/14", "2026.02.14", "2026年2月14日", "２０２６年２月１４日"])
+    @pytest.mark.parametrize(
+        "text", ["2026-02-14", "2026/2/14", "2026.02.14", "2026年2月14日", "２０２６年２月１４日"]
+    )
     def test_date_forms(self, text: str) -> None:
         """ISO, year-first with slashes or dots, and Chinese dates are read alike."""
         assert parse_date(text) == dt.date(2026, 2, 14)
 
     @pytest.mark.parametrize(
         ("text", "reason"),
-        [("10/09/2026", "ambiguous"), ("2026-13-01", "not a calendar date"), ("tomorrow", "ISO date"), ("2026-2-14", "ISO date")],
+        [
+            ("10/09/2026", "ambiguous"),
+            ("2026-13-01", "not a calendar date"),
+            ("tomorrow", "ISO date"),
+            ("2026-2-14", "ISO date"),
+        ],
     )
     def test_date_refused(self, text: str, reason: str) -> None:
         """Other date texts are refused, naming the accepted forms."""
@@ -162,7 +177,9 @@ class TestDatesTimesYears:
         with pytest.raises(InputParseError, match="HH:MM"):
             parse_time(text, "--cutoff")
 
-    @pytest.mark.parametrize(("value", "expected"), [("2026", 2026), (" 1 ", 1), ("9999", 9999), (2026, 2026)])
+    @pytest.mark.parametrize(
+        ("value", "expected"), [("2026", 2026), (" 1 ", 1), ("9999", 9999), (2026, 2026)]
+    )
     def test_years(self, value: str | int, expected: int) -> None:
         """A year is 1–9999, as text or int."""
         assert parse_year(value) == expected
@@ -175,7 +192,10 @@ class TestDatesTimesYears:
 
 
 class TestZones:
-    @pytest.mark.parametrize("name", ["Asia", "", "  ", "Mars/Base", "../../etc/passwd", "Asia/Shanghai\x00", "x" * (MAX_LENGTH + 1)])
+    @pytest.mark.parametrize(
+        "name",
+        ["Asia", "", "  ", "Mars/Base", "../../etc/passwd", "Asia/Shanghai\x00", "x" * (MAX_LENGTH + 1)],
+    )
     def test_refused(self, name: str) -> None:
         """A folder of zones ('Asia'), a path, an unknown or overlong name: a ScheduleError, not an OSError."""
         with pytest.raises(ScheduleError, match="unknown time zone"):
