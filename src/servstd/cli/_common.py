@@ -53,7 +53,7 @@ def existing_file(path: str, what: str) -> Path:
     raise MissingFileError(path, what)
 
 
-def instant(text: str, tz: str, option: str) -> dt.datetime:
+def instant(text: str, tz: str, option: str = "instant") -> dt.datetime:
     """An instant typed on the command line (see :mod:`servstd._input`); without offset, in ``tz``."""
     return parse_instant(text, zone(tz, "--tz"), option)
 

@@ -112,7 +112,7 @@ class Stream:
 def error_json(kind: str, message: str, problems: Sequence[object] = ()) -> str:
     """The JSON object of an error, one per line of output.
 
-    >>> print(error_json("DurationParseError", "cannot read duration '3天天'"))
+    >>> print(error_json("DurationParseError", "cannot read duration '3天天'"), end="")
     {"error": {"type": "DurationParseError", "message": "cannot read duration '3天天'", "problems": []}}
     """
     rows = [
