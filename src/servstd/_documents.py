@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import pydantic
 import yaml
 
+from servstd._text import read_text
 from servstd.errors import DocumentError, Problem
 
 if sys.version_info >= (3, 11):
@@ -73,10 +74,7 @@ def read_document(path_or_text: str | Path, fmt: str | None = None) -> tuple[Any
     if not is_path:
         return parse_text(str(path_or_text), "<text>", fmt), "<text>"
     p = Path(path_or_text)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DocumentError(str(p), [Problem("", f"cannot read the file: {exc.strerror}")]) from exc
+    text, _ = read_text(p)
     fmt = fmt or {".json": "json", ".toml": "toml"}.get(p.suffix.lower(), "yaml")
     return parse_text(text, str(p), fmt), str(p)
 

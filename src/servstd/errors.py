@@ -20,6 +20,7 @@ __all__ = [
     "CalendarCoverageWarning",
     "DocumentError",
     "DurationParseError",
+    "InputParseError",
     "InputTypeError",
     "NaiveDatetimeError",
     "NoticeParseError",
@@ -36,8 +37,18 @@ class ServstdError(Exception):
     """Root of every error servstd raises on bad input."""
 
     def for_command_line(self) -> str:
-        """The message as the ``servstd`` command prints it (by default ``str(self)``)."""
+        """The message the ``servstd`` command prints for this error (``str(self)`` unless a
+        subclass names a command-line remedy, e.g. an option to pass)."""
         return str(self)
+
+
+def _shown(value: object) -> str:
+    """``value`` as quoted in a message: long texts are cut, so a message stays one short line."""
+    text = repr(value)
+    if len(text) <= 42:
+        return text
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[:32]}…{size}"
 
 
 class NaiveDatetimeError(ServstdError, TypeError):
@@ -66,6 +77,25 @@ class InputTypeError(ServstdError, TypeError):
         super().__init__(
             f"{parameter}={value!r} ({type(value).__name__}) is not accepted; expected {accepted}"
         )
+
+
+class InputParseError(ServstdError, ValueError):
+    """A typed text (an instant, a date, a time of day, a year) is not one of the accepted forms.
+
+    >>> print(InputParseError("10/09/2026", "received", "date", "the year is last", ["2026-09-10"]))
+    cannot read the date '10/09/2026' (received): the year is last. Accepted forms: 2026-09-10
+    """
+
+    def __init__(
+        self, value: object, parameter: str, kind: str, reason: str, accepted: Sequence[str]
+    ) -> None:
+        self.value = value
+        self.parameter = parameter
+        self.kind = kind
+        self.reason = reason
+        self.accepted = tuple(accepted)
+        forms = f". Accepted forms: {', '.join(self.accepted)}" if self.accepted else ""
+        super().__init__(f"cannot read the {kind} {_shown(value)} ({parameter}): {reason}{forms}")
 
 
 # What to add to a region's calendar past its coverage, and where that data comes from.
@@ -147,7 +177,9 @@ class DurationParseError(ServstdError, ValueError):
         self.text = text
         self.reason = reason
         self.accepted = tuple(accepted)
-        super().__init__(f"cannot read duration {text!r}: {reason}. Accepted forms: {', '.join(accepted)}")
+        super().__init__(
+            f"cannot read duration {_shown(text)}: {reason}. Accepted forms: {', '.join(accepted)}"
+        )
 
 
 class ScheduleError(ServstdError, ValueError):
@@ -208,6 +240,12 @@ class DocumentError(ServstdError, ValueError):
         lines = [f"{source}: {len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+    def for_command_line(self) -> str:
+        """One line for a single problem (``file: path: message``); the full list otherwise."""
+        if len(self.problems) == 1:
+            return f"{self.source}: {self.problems[0]}"
+        return str(self)
 
 
 class NoticeParseError(DocumentError):

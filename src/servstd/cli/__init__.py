@@ -1,6 +1,19 @@
 """The ``servstd`` command: a thin layer over the library (parse, call, render).
 
-Every subcommand takes ``--json``. Errors print one line and exit 1 (bad input) or 2 (bad usage).
+The contract, tested in ``tests/test_cli*.py``:
+
+* Exit status 0 on success, 1 on bad input (anything typed or any file given: an instant, a
+  duration, a zone, business hours, a cut-off, a document, a missing file), 2 on bad usage (an
+  unknown option, a missing or conflicting argument). Every error is one line on stderr,
+  ``servstd: …``; with ``--json`` it is also a JSON object on stdout,
+  ``{"error": {"type": …, "message": …, "problems": [{"path": …, "message": …}]}}``.
+* ``--json`` is accepted before or after the subcommand.
+* Warnings (e.g. a ``--lenient`` calendar estimating a year) are one line each, ``warning: …``.
+* Output that cannot be written (a pipe closed by ``head``, a full disk, a closed stdout, an
+  encoding without Chinese) never ends in a traceback: a closed pipe ends quietly with 0, a
+  failed write says so in one line and exits 1, characters the encoding lacks are escaped.
+* Anything else is a bug: one line saying so (``SERVSTD_DEBUG=1`` shows the traceback), exit 1.
+
 The parser is built from argparse alone; a subcommand's module (and the part of the library it
 needs) is imported only when that subcommand runs, so ``servstd workday`` loads the calendar and
 nothing of the document layer.
@@ -9,13 +22,18 @@ nothing of the document layer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
+import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from servstd._lazy import installed_version
 from servstd.cli._common import UsageError
+from servstd.cli._output import OutputBrokenError, OutputClosedError, Stream, error_json
 from servstd.errors import ServstdError
 
 __all__ = ["main"]
@@ -23,13 +41,43 @@ __all__ = ["main"]
 EXAMPLES = """examples:
   servstd deadline "2026-09-30 16:00" 3个工作日
   servstd deadline "2026-09-30T16:00+08:00" 48小时 --json
+  servstd deadline "2026年9月30日 16:00" 2日 --lang en
   servstd elapsed "2026-09-30 17:00" "2026-10-08 10:00"
   servstd workday 2026-02-14
   servstd calendar 2026 --month 10
   servstd catalog list
   servstd score property-cs-quality-inspection inspection.yaml --format markdown
   servstd complaint timeline --policy property-complaints --tier 重大 --received "2026-09-30 16:00"
+
+instants: ISO 8601 ("2026-09-30 16:00", "2026-09-30T16:00+08:00"), "2026/9/30 16:00" or
+"2026年9月30日 16:00"; without an offset, read in --tz. Numeric dates with the year last
+(10/09/2026) are refused: they read differently in different countries.
+
+exit status: 0 ok, 1 bad input (a value or file given), 2 bad usage (options, arguments)
 """
+
+
+class _ArgumentsError(Exception):
+    """argparse found bad usage; main() reports it (exit 2)."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        self.parser = parser
+        super().__init__(message)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports instead of exiting, and reads ``-3天`` as an argument, not an option.
+
+    No servstd option starts with a digit or a Chinese numeral, so a word that does is a
+    (negative) value: the command can then say why a negative duration is refused.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._negative_number_matcher = re.compile(r"^-\.?[0-9０-９零〇一二两三四五六七八九十百半]")
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentsError(self, message)
 
 
 class _VersionAction(argparse.Action):
@@ -39,7 +87,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
-        parser.exit(message=f"servstd {installed_version('servstd')}\n")
+        sys.stdout.write(f"servstd {installed_version('servstd')}\n")
+        parser.exit()
 
 
 def _run(handler: str, args: argparse.Namespace) -> int:
@@ -53,17 +102,31 @@ def _run(handler: str, args: argparse.Namespace) -> int:
 
 # -- parser --------------------------------------------------------------------------------------
 
+REGION_HELP = (
+    "working days: CN (default; mainland China with 调休), HK, MO, TW, weekdays (Mon–Fri) or 7x24 (every day)"
+)
+
+
+def _region_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--region", default="CN", help=REGION_HELP)
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="estimate years outside the calendar's coverage (with a warning)",
+    )
+    _overlay_options(p)
+
 
 def _clock_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--region", default="CN", help="CN (default), HK, MO, TW, weekdays or 7x24")
     p.add_argument(
         "--hours",
         default="09:00-12:00,13:00-18:00",
-        help="business hours, e.g. '09:00-12:00,13:30-18:00' or '24h'",
+        help="business hours, e.g. '09:00-12:00,13:30-18:00' or '24h' (default 09:00-12:00,13:00-18:00)",
     )
-    p.add_argument("--tz", default="Asia/Shanghai", help="IANA time zone (default Asia/Shanghai)")
-    p.add_argument("--lenient", action="store_true", help="estimate years outside the calendar's coverage")
-    _overlay_options(p)
+    p.add_argument(
+        "--tz", default="Asia/Shanghai", help="IANA time zone; instants without an offset are read in it"
+    )
+    _region_options(p)
 
 
 def _overlay_options(p: argparse.ArgumentParser) -> None:
@@ -76,12 +139,14 @@ def _overlay_options(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", help="machine-readable output")
-    parser = argparse.ArgumentParser(
+    json_help = "machine-readable output (also for errors: a JSON object on stdout)"
+    common = _Parser(add_help=False)  # on subcommands: absent leaves a top-level --json in force
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=json_help)
+    parser = _Parser(
         prog="servstd", description="Service standards, scoring and exact working-day SLA deadlines.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[common],
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
+    parser.add_argument("--json", action="store_true", help=json_help)
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -97,13 +162,21 @@ def _parser() -> argparse.ArgumentParser:
         "time_commands:cmd_deadline",
         'servstd deadline "2026-09-30 16:00" 3个工作日',
     )
-    p.add_argument("received", help="when it was received: ISO 8601 or '2026-09-30 16:00' (in --tz)")
+    p.add_argument(
+        "received",
+        help="when it was received: ISO 8601, '2026-09-30 16:00' or '2026年9月30日 16:00' (in --tz)",
+    )
     p.add_argument("duration", help="3个工作日, 48小时, 2日, 当天, '4 business hours'…")
     _clock_options(p)
-    p.add_argument("--end-of-day", choices=["close", "midnight"], default="close")
-    p.add_argument("--cutoff", help="receipt cut-off, e.g. 17:00")
-    p.add_argument("--count-start-day", action="store_true")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument(
+        "--end-of-day",
+        choices=["close", "midnight"],
+        default="close",
+        help="a last day ends at close of business (default) or at 24:00",
+    )
+    p.add_argument("--cutoff", help="receipt cut-off HH:MM: received later counts from the next working day")
+    p.add_argument("--count-start-day", action="store_true", help="count the day of receipt as day 1")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the explanation")
 
     p = add(
         "elapsed",
@@ -111,17 +184,15 @@ def _parser() -> argparse.ArgumentParser:
         "time_commands:cmd_elapsed",
         'servstd elapsed "2026-09-30 17:00" "2026-10-08 10:00"',
     )
-    p.add_argument("start")
-    p.add_argument("end")
+    p.add_argument("start", help="the first instant (same forms as deadline's received)")
+    p.add_argument("end", help="the second instant; before start gives a negative time")
     _clock_options(p)
 
     p = add(
         "workday", "is this date a working day?", "time_commands:cmd_workday", "servstd workday 2026-02-14"
     )
-    p.add_argument("date")
-    p.add_argument("--region", default="CN")
-    p.add_argument("--lenient", action="store_true")
-    _overlay_options(p)
+    p.add_argument("date", help="a date: 2026-02-14, 2026/2/14 or 2026年2月14日")
+    _region_options(p)
 
     p = add(
         "calendar",
@@ -129,12 +200,15 @@ def _parser() -> argparse.ArgumentParser:
         "time_commands:cmd_calendar",
         "servstd calendar 2026 --month 10",
     )
-    p.add_argument("year", type=int)
-    p.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12")
-    p.add_argument("--region", default="CN")
-    p.add_argument("--lenient", action="store_true")
-    _overlay_options(p)
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("year", help="the year (1–9999)")
+    p.add_argument("--month", metavar="1-12", help="one month instead of the whole year")
+    _region_options(p)
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour holidays and make-up days (auto: on a terminal, unless NO_COLOR is set)",
+    )
 
     _document_commands(add)
     _notice_commands(add)
@@ -151,7 +225,9 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("standard", help="a catalog id or a standard file")
     p.add_argument("inspection", help="an inspection file (YAML/JSON)")
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument(
+        "--format", choices=["text", "json", "markdown"], default="text", help="report format (default text)"
+    )
 
     p = add(
         "catalog",
@@ -159,9 +235,15 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "document_commands:cmd_catalog",
         "servstd catalog show hotel-service-quality-inspection",
     )
-    p.add_argument("action", choices=["list", "show", "export"])
-    p.add_argument("id", nargs="?")
-    p.add_argument("--format", choices=["yaml", "json", "toml"], default="yaml")
+    p.add_argument("action", choices=["list", "show", "export"], help="list [KIND], show ID or export ID")
+    p.add_argument(
+        "id", nargs="?", help="a catalog id (show, export), or a kind to list: standard, sla-policy…"
+    )
+    p.add_argument(
+        "--format",
+        choices=["yaml", "json", "toml"],
+        help="document format for show and export (default yaml)",
+    )
 
     p = add(
         "validate",
@@ -169,7 +251,7 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "document_commands:cmd_validate",
         "servstd validate my-standard.yaml",
     )
-    p.add_argument("file")
+    p.add_argument("file", help="a standard, inspection or policy document (YAML/JSON/TOML)")
 
     p = add(
         "schema",
@@ -177,18 +259,21 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "document_commands:cmd_schema",
         "servstd schema standard > standard.schema.json",
     )
-    p.add_argument("kind", choices=["standard", "inspection", "policy", "complaint-policy"])
+    p.add_argument(
+        "kind", choices=["standard", "inspection", "policy", "complaint-policy"], help="the document kind"
+    )
 
     p = add("complaint", "complaint stage deadlines", "complaint_commands:cmd_complaint",
             'servstd complaint timeline --policy property-complaints --tier 重大 --received "2026-09-30 16:00"')  # fmt: skip
-    p.add_argument("action", choices=["timeline"])
+    p.add_argument("action", choices=["timeline"], help="timeline: every stage's deadline")
     p.add_argument("--policy", default="property-complaints", help="catalog id or file")
     p.add_argument("--tier", help="tier code or name (重大/重要/轻微)")
     p.add_argument("--category", help="classify by category instead (服务态度, 产品质量…)")
-    p.add_argument("--received", required=True)
-    p.add_argument("--customer-deadline", help="the resident's requested deadline")
-    p.add_argument("--tz", default="Asia/Shanghai")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--received", required=True, help="when the complaint was received (in --tz)")
+    p.add_argument("--customer-deadline", help="the resident's requested deadline (an instant, in --tz)")
+    p.add_argument("--now", help="show the time left to each stage at this instant (in --tz)")
+    p.add_argument("--tz", default="Asia/Shanghai", help="IANA time zone of instants without an offset")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and explanations")
     p.add_argument("--explain", action="store_true", help="print every stage's explanation")
 
 
@@ -200,39 +285,116 @@ def _notice_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "notice_commands:cmd_notice",
         "servstd notice check 2027.txt",
     )
-    p.add_argument("action", choices=["check", "add", "list"])
+    p.add_argument(
+        "action",
+        choices=["check", "add", "list"],
+        help="check: read and check against the law; add: check, then copy into the data folder; list: what is read",
+    )
     p.add_argument("file", nargs="?", help="the notice text file (check, add)")
     p.add_argument(
         "--partial", action="store_true", help="read a notice that is not complete as an amendment"
     )
     p.add_argument("--year", type=int, help="the year, for a text without its title")
+# -- running -------------------------------------------------------------------------------------
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """``--json`` among the options (before a ``--``)."""
+    return "--json" in (argv[: list(argv).index("--")] if "--" in argv else argv)
+
+
+def _report(
+    out: Stream, err: Stream, *, as_json: bool, kind: str, message: str, problems: Sequence[object] = ()
+) -> None:
+    """One error: a line on stderr and, with ``--json``, an object on stdout."""
+    err.say(f"servstd: {message}")
+    if as_json:
+        with contextlib.suppress(OutputBrokenError, OutputClosedError):
+            out.write(error_json(kind, message, problems))
+            out.flush()
 
 
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Run the command; returns the exit status (0 ok, 1 bad input, 2 bad usage)."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    out = Stream(stdout if stdout is not None else sys.stdout, real=stdout is None)
+    err = Stream(stderr if stderr is not None else sys.stderr, real=stderr is None)
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    as_json = _wants_json(argv)
+    try:
+        return _main(argv, out, err, as_json)
+    except OutputBrokenError:  # the reader went away (| head -1): nothing more to say
+        out.silence()
+        return 0
+    except OutputClosedError as exc:  # a full disk, a closed stdout
+        out.silence()
+        err.say(f"servstd: cannot write the output: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        err.say("servstd: interrupted")
+        return 130
+
+
+def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
-    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
+        with contextlib.redirect_stdout(out):  # --help and --version write here
+            args = parser.parse_args(argv)
+    except _ArgumentsError as exc:
+        _report(
+            out, err, as_json=as_json, kind="UsageError", message=f"{exc} (see '{exc.parser.prog} --help')"
+        )
+        return 2
+    except SystemExit as exc:  # --help and --version
+        out.flush()
         return int(exc.code or 0)
     args.stdout = out
     if not getattr(args, "func", None):
         parser.print_help(out)
         return 2
-    try:
-        return _run(args.func, args)
-    except UsageError as exc:
-        err.write(f"servstd: {exc}\n")
-        return 2
-    except ServstdError as exc:
-        err.write(f"servstd: {exc.for_command_line()}\n")
-        return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            code = _run(args.func, args)
+            out.flush()
+        except UsageError as exc:
+            _report(out, err, as_json=as_json, kind="UsageError", message=str(exc))
+            code = 2
+        except ServstdError as exc:
+            problems = getattr(exc, "problems", ())
+            _report(
+                out,
+                err,
+                as_json=as_json,
+                kind=type(exc).__name__,
+                message=exc.for_command_line(),
+                problems=problems,
+            )
+            code = 1
+        except (OutputBrokenError, OutputClosedError, KeyboardInterrupt):
+            raise
+        except OverflowError as exc:  # datetime arithmetic beyond year 9999 (or before year 1)
+            message = f"the answer falls outside the years servstd can represent (1–9999): {exc}"
+            _report(out, err, as_json=as_json, kind="OverflowError", message=message)
+            code = 1
+        except Exception as exc:
+            if os.environ.get("SERVSTD_DEBUG"):
+                raise
+            message = (
+                f"internal error: {type(exc).__name__}: {exc} — this is a bug in servstd; please report "
+                "it with the command line (SERVSTD_DEBUG=1 shows the traceback)"
+            )
+            _report(out, err, as_json=as_json, kind="InternalError", message=message)
+            code = 1
+        finally:
+            seen: set[str] = set()
+            for w in caught:
+                text = " ".join(str(w.message).split())
+                if text not in seen:
+                    seen.add(text)
+                    err.say(f"warning: {text}")
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

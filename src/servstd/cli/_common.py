@@ -1,4 +1,4 @@
-"""What every subcommand shares: the usage error, reading instants, the clock options, output."""
+"""What every subcommand shares: the usage error, reading what was typed, the clock options, output."""
 
 from __future__ import annotations
 
@@ -8,74 +8,121 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-import pendulum
-
+from servstd._input import MAX_LENGTH, parse_instant, zone
+from servstd.errors import DurationParseError, ScheduleError, ServstdError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
+from servstd.sla.clock.durations import ACCEPTED_FORMS, Duration, parse_duration
 from servstd.sla.clock.service_clock import ServiceClock
 
-__all__ = ["UsageError", "calendar_for", "clock_for", "fmt", "instant", "out"]
+__all__ = [
+    "MissingFileError",
+    "UsageError",
+    "calendar_for",
+    "clock_for",
+    "duration",
+    "existing_file",
+    "fmt",
+    "instant",
+    "out",
+]
 
 
 class UsageError(Exception):
-    """Bad command-line usage (exit 2)."""
+    """Bad command-line usage: a missing or conflicting argument (exit 2)."""
 
 
-def instant(text: str, tz: str) -> dt.datetime:
-    """ISO 8601 (with or without offset) or "2026-09-30 16:00"; without an offset, read in ``tz``."""
+class MissingFileError(ServstdError, FileNotFoundError):
+    """A file named on the command line does not exist or is not a file (exit 1)."""
+
+    def __init__(self, path: str, what: str) -> None:
+        self.path = path
+        self.what = what
+        super().__init__(f"no {what} file {path!r} (looked in {Path.cwd()})")
+
+
+def existing_file(path: str, what: str) -> Path:
+    """``path`` as a Path, if it names a file."""
+    p = Path(path)
     try:
-        parsed: object = pendulum.parse(text.strip(), tz=tz, strict=False)
-    except Exception as exc:  # pendulum raises several types for bad text
-        raise UsageError(f"cannot read the instant {text!r}; use ISO 8601 or '2026-09-30 16:00'") from exc
-    if not isinstance(parsed, dt.datetime):
-        raise UsageError(f"{text!r} is not an instant; give a date and a time, e.g. '2026-09-30 16:00'")
-    return dt.datetime(
-        parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second, parsed.microsecond,
-        tzinfo=parsed.tzinfo,
-    )  # fmt: skip
+        if p.is_file():
+            return p
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        pass
+    raise MissingFileError(path, what)
+
+
+def instant(text: str, tz: str, option: str = "instant") -> dt.datetime:
+    """An instant typed on the command line (see :mod:`servstd._input`); without offset, in ``tz``."""
+    return parse_instant(text, zone(tz, "--tz"), option)
+
+
+_NEGATIVE = ("-", "−", "－")  # ASCII hyphen-minus, minus sign, full-width hyphen-minus
+
+
+def duration(text: str) -> Duration:
+    """A duration typed on the command line; a negative or overlong one is refused saying why."""
+    if len(text) > MAX_LENGTH:
+        raise DurationParseError(
+            text, f"too long ({len(text):,} characters; at most {MAX_LENGTH})", ACCEPTED_FORMS
+        )
+    if text.strip().startswith(_NEGATIVE):
+        raise DurationParseError(
+            text,
+            f"a duration cannot be negative: a deadline counts forward from receipt (write {text.strip()[1:]!r})",
+            ACCEPTED_FORMS,
+        )
+    return parse_duration(text)
 
 
 def with_overlays(cal: WorkCalendar, args: argparse.Namespace) -> WorkCalendar:
     """The calendar with every --notice (State Council notice text) and --overlay (YAML/JSON) file."""
     for path in getattr(args, "notice", None) or []:
-        if not Path(path).is_file():
-            raise UsageError(f"no notice file {path!r}")
-        cal = cal.with_notice(Path(path))
+        cal = cal.with_notice(existing_file(path, "notice"))  # a Path: the file name reaches explanations
     for path in getattr(args, "overlay", None) or []:
-        if not Path(path).exists():
-            raise UsageError(f"no overlay file {path!r}")
-        cal = cal.with_overlay(Path(path))
+        cal = cal.with_overlay(existing_file(path, "overlay"))
     return cal
 
 
-def clock_for(args: argparse.Namespace) -> ServiceClock:
-    region = args.region.upper()
-    if region in ("MON-FRI", "WEEKDAYS"):
+_EVERY_DAY = ("7X24", "EVERY-DAY", "ALL")
+_WEEKDAYS = ("WEEKDAYS", "MON-FRI")
+
+
+def calendar_for(args: argparse.Namespace) -> WorkCalendar:
+    """The calendar of ``--region``, ``--lenient``, ``--notice`` and ``--overlay``."""
+    region = args.region.strip().upper()
+    if region in _WEEKDAYS:
         cal = WorkCalendar.weekdays()
-    elif region in ("7X24", "EVERY-DAY", "ALL"):
+    elif region in _EVERY_DAY:
         cal = WorkCalendar.every_day()
     else:
-        cal = WorkCalendar.for_region(region, strict=not args.lenient)
-    cal = with_overlays(cal, args)
-    hours = (
-        BusinessHours.always() if args.hours in ("24h", "always", "7x24") else BusinessHours.parse(args.hours)
-    )
-    return ServiceClock(cal, hours, args.tz)
+        try:
+            cal = WorkCalendar.for_region(region, strict=not args.lenient)
+        except ScheduleError as exc:
+            raise ScheduleError(
+                f"unknown region {args.region!r}; accepted: CN, HK, MO, TW, weekdays, 7x24", args.region
+            ) from exc
+    return with_overlays(cal, args)
+
+
+def clock_for(args: argparse.Namespace) -> ServiceClock:
+    """The service clock of the calendar options, ``--hours`` and ``--tz``."""
+    cal = calendar_for(args)
+    always = args.hours.strip().lower() in ("24h", "always", "7x24")
+    hours = BusinessHours.always() if always else BusinessHours.parse(args.hours)
+    return ServiceClock(cal, hours, zone(args.tz, "--tz").key)
 
 
 def fmt(t: dt.datetime) -> str:
+    """``2026-10-10 18:00 (+08:00)``."""
     off = t.strftime("%z")
-    return f"{t:%Y-%m-%d %H:%M} ({off[:3]}:{off[3:]})"
+    return f"{t:%Y-%m-%d %H:%M} ({off[:3]}:{off[3:5]})"
 
 
 def out(args: argparse.Namespace, data: Any, text: str) -> None:
+    """Write ``data`` as JSON with ``--json``, else ``text``."""
     stream: TextIO = args.stdout
     if args.json:
         stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         stream.write(text.rstrip("\n") + "\n")
-
-
-def calendar_for(args: argparse.Namespace) -> WorkCalendar:
-    """The calendar of ``--region``, ``--lenient``, ``--notice`` and ``--overlay``."""
-    return with_overlays(WorkCalendar.for_region(args.region, strict=not args.lenient), args)

@@ -12,8 +12,8 @@ import yaml
 
 from servstd._documents import read_document
 from servstd.catalog import KIND_TITLES, catalog
-from servstd.cli._common import UsageError, out
-from servstd.errors import DocumentError
+from servstd.cli._common import UsageError, existing_file, out
+from servstd.errors import DocumentError, ServstdError
 from servstd.scoring import load_inspection, score
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla.policy.complaint_policy import ComplaintPolicy, ComplaintPolicyDoc
@@ -24,18 +24,19 @@ __all__ = ["cmd_catalog", "cmd_schema", "cmd_score", "cmd_validate"]
 
 
 def _standard(ref: str) -> Standard:
-    if ref in catalog().ids():
-        return catalog().get(ref)
-    if Path(ref).exists():
-        return load(Path(ref))
-    raise UsageError(f"{ref!r} is neither a catalog id nor a file; see 'servstd catalog list'")
+    if ref not in catalog().ids() and (Path(ref).suffix.lower() in _DOCUMENT_SUFFIXES or Path(ref).exists()):
+        return load(existing_file(ref, "standard"))
+    return catalog().get(ref)  # an unknown id is an error listing the known ones
+
+
+_DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     std = _standard(args.standard)
-    if not Path(args.inspection).exists():
-        raise UsageError(f"no inspection file {args.inspection!r}")
-    report = score(std, load_inspection(Path(args.inspection)))
+    report = score(std, load_inspection(existing_file(args.inspection, "inspection")))
+    if args.json and args.format not in ("text", "json"):
+        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
     if args.json:
         args.stdout.write(report.to_json() + "\n")
     else:
@@ -43,13 +44,38 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format(args: argparse.Namespace) -> str:
+    """The document format of ``--format`` and ``--json`` (which must agree)."""
+    if args.json and args.format not in (None, "json"):
+        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
+    return "json" if args.json else args.format or "yaml"
+
+
+def dump_data(data: Any, fmt: str) -> str:
+    """A catalog document's data as YAML, JSON or TOML text."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "toml":
+        try:
+            import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
+        except ImportError as exc:  # pragma: no cover - the tests install it
+            raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
+        return str(tomli_w.dumps(data))
+    return dump_policy(data)
+
+
 def cmd_catalog(args: argparse.Namespace) -> int:
     c = catalog()
     if args.action == "list":
+        kinds = sorted({c.kind(i) for i in c.ids()})
+        if args.id is not None and args.id not in kinds:
+            raise UsageError(f"'catalog list' takes a kind, one of {', '.join(kinds)}; got {args.id!r}")
         rows = []
         text = []
         width = max(len(i) for i in c.ids())
         for kind, ids in c.by_kind().items():
+            if args.id is not None and kind != args.id:
+                continue
             text.append(f"{kind} — {KIND_TITLES[kind][1]}, {KIND_TITLES[kind][0]}:")
             for i in ids:
                 title = str(c.data(i).get("title", ""))
@@ -59,17 +85,13 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         return 0
     if not args.id:
         raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
+    fmt = _format(args)
     if c.kind(args.id) not in ("standard", "procedure", "schedule"):
-        data = c.data(args.id)
-        out(
-            args,
-            data,
-            json.dumps(data, ensure_ascii=False, indent=2) if args.format == "json" else dump_policy(data),
-        )
+        args.stdout.write(dump_data(c.data(args.id), fmt))
         return 0
     std = c.get(args.id)
-    if args.action == "export":
-        args.stdout.write(dump(std, "json" if args.json else args.format))
+    if args.action == "export" or args.format is not None:
+        args.stdout.write(dump(std, fmt))
         return 0
     lines = [
         f"{std.title} ({std.id} v{std.version})",
@@ -94,19 +116,18 @@ def dump_policy(data: Any) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if not path.exists():
-        raise UsageError(f"no file {args.file!r}")
-    data, _ = read_document(path)
-    kind = data.get("kind", "standard") if isinstance(data, dict) else "standard"
-    if (isinstance(data, dict) and "findings" in data) or (isinstance(data, dict) and "measurements" in data):
-        kind = "inspection"
-    loaders: dict[str, Callable[[Path], object]] = {
-        "standard": load, "inspection": load_inspection,
-        "sla-policy": SLAPolicy.load, "complaint-policy": ComplaintPolicy.load,
-    }  # fmt: skip
+    path = existing_file(args.file, "document")
+    kind = "document"
     try:
-        loaders.get(kind, load)(path)
+        data, _ = read_document(path)
+        kind = data.get("kind", "standard") if isinstance(data, dict) else "standard"
+        if isinstance(data, dict) and ("findings" in data or "measurements" in data):
+            kind = "inspection"
+        loaders: dict[str, Callable[[Path], object]] = {
+            "standard": load, "inspection": load_inspection,
+            "sla-policy": SLAPolicy.load, "complaint-policy": ComplaintPolicy.load,
+        }  # fmt: skip
+        loaders.get(str(kind), load)(path)
     except DocumentError as exc:
         problems = [{"path": p.path, "message": p.message} for p in exc.problems]
         out(args, {"file": str(path), "kind": kind, "valid": False, "problems": problems}, str(exc))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from servstd._text import read_text
-from servstd.cli._common import UsageError, out
+from servstd.cli._common import UsageError, existing_file, out
 from servstd.errors import ServstdError
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.notice_folder import notice_files, notice_places, user_notice_folder
@@ -26,9 +26,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
         return _list(args)
     if not args.file:
         raise UsageError(f"servstd notice {args.action} needs a FILE (the notice as a text file)")
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"no notice file {args.file!r}")
+    path = existing_file(args.file, "notice")
     ov = read_notice(path, partial=args.partial, year=args.year)
     if args.action == "check":
         out(args, _summary(path, ov), _describe(path, ov))
@@ -117,7 +115,7 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
                 f"{path.name} is already in {folder} as {target.name}",
             )
             return 0
-        raise UsageError(
+        raise ServstdError(
             f"{target} already holds a different notice for {years[0]}; compare the two and remove one first"
         )
     folder.mkdir(parents=True, exist_ok=True)

@@ -8,26 +8,22 @@ import datetime as dt
 import os
 from typing import Any
 
-from servstd.cli._common import UsageError, calendar_for, clock_for, fmt, instant, out
+from servstd._input import parse_date, parse_time, parse_year
+from servstd.cli._common import calendar_for, clock_for, duration, fmt, instant, out
+from servstd.errors import InputParseError
 from servstd.sla.calendar.day_kind import DayKind
-from servstd.sla.calendar.work_calendar import as_date
+from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.deadline import DeadlineRule
-from servstd.sla.clock.durations import parse_duration
 
 __all__ = ["cmd_calendar", "cmd_deadline", "cmd_elapsed", "cmd_workday"]
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
     clock = clock_for(args)
-    received = instant(args.received, args.tz)
-    cutoff = None
-    if args.cutoff:
-        try:
-            cutoff = dt.time.fromisoformat(args.cutoff)
-        except ValueError as exc:
-            raise UsageError(f"bad --cutoff {args.cutoff!r}; use HH:MM") from exc
+    received = instant(args.received, args.tz, "received")
+    cutoff = parse_time(args.cutoff, "--cutoff") if args.cutoff is not None else None
     rule = DeadlineRule(
-        parse_duration(args.duration),
+        duration(args.duration),
         end_of_day=args.end_of_day,
         cutoff=cutoff,
         count_start_day=args.count_start_day,
@@ -35,7 +31,8 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     dl = clock.deadline(received, rule)
     data = {
         "received": dl.received.isoformat(), "due": dl.due.isoformat(), "rule": str(rule.duration),
-        "rule_en": rule.duration.en, "end_of_day": rule.end_of_day, "cutoff": args.cutoff,
+        "rule_en": rule.duration.en, "end_of_day": rule.end_of_day,
+        "cutoff": cutoff.isoformat("minutes") if cutoff else None,
         "count_start_day": rule.count_start_day, "last_day": dl.last_day, "moved_from": dl.moved_from,
         "skipped": [{"date": s.date.isoformat(), "kind": s.kind.value, "name": s.name} for s in dl.skipped],
         "explanation_zh": list(dl.lines_zh), "explanation_en": list(dl.lines_en),
@@ -46,7 +43,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 def cmd_elapsed(args: argparse.Namespace) -> int:
     clock = clock_for(args)
-    a, b = instant(args.start, args.tz), instant(args.end, args.tz)
+    a, b = instant(args.start, args.tz, "start"), instant(args.end, args.tz, "end")
     d = clock.elapsed(a, b)
     seconds = d // dt.timedelta(seconds=1)
     sign = "-" if seconds < 0 else ""
@@ -58,11 +55,11 @@ def cmd_elapsed(args: argparse.Namespace) -> int:
 
 def cmd_workday(args: argparse.Namespace) -> int:
     cal = calendar_for(args)
-    d = as_date(args.date, "date")
+    d = parse_date(args.date, "date")
     kind = cal.day_kind(d)
     name_zh, name_en = cal.holiday_name(d, "zh"), cal.holiday_name(d, "en")
     name = f" — {name_zh} / {name_en}" if name_zh else ""
-    text = f"{d.isoformat()} ({'一二三四五六日'[d.weekday()]}): {kind.zh} / {kind.en}{name}"
+    text = f"{d.isoformat()} ({_WEEKDAY[d.weekday()]}): {kind.zh} / {kind.en}{name}"
     data = {
         "date": d.isoformat(),
         "working": kind.is_working,
@@ -74,39 +71,84 @@ def cmd_workday(args: argparse.Namespace) -> int:
     return 0
 
 
+_WEEKDAY = "一二三四五六日"
 _COLORS = {DayKind.HOLIDAY: "\033[1;31m", DayKind.MAKEUP_WORKDAY: "\033[1;34m", DayKind.WEEKEND: "\033[2m"}
+# Each cell is 5 terminal columns: the day (2), a mark (休/班 are double width; * and spaces are 2), a space.
+_MARKS = {DayKind.HOLIDAY: "休", DayKind.MAKEUP_WORKDAY: "班", DayKind.WEEKEND: "* "}
+LEGEND = "休 = holiday (放假)   班 = make-up working day (调休上班)   * = weekend rest day (周末休息)"
+
+
+def _month(text: str | None) -> int | None:
+    if text is None:
+        return None
+    s = text.strip()
+    if not s.isascii() or not s.isdigit() or not 1 <= int(s) <= 12:
+        raise InputParseError(text, "--month", "month", "not a month number", ("1–12",))
+    return int(s)
+
+
+def _named_runs(cal: WorkCalendar, days: list[dt.date]) -> list[str]:
+    """Holidays and make-up days of ``days``, consecutive days of one name on one line."""
+    runs: list[tuple[dt.date, dt.date, DayKind, str]] = []
+    for d in days:
+        kind = cal.day_kind(d)
+        if kind not in (DayKind.HOLIDAY, DayKind.MAKEUP_WORKDAY):
+            continue
+        name = cal.holiday_name(d, "zh") or ""
+        en = cal.holiday_name(d, "en") or ""
+        label = f"{name} / {en}" if en and en != name else name
+        last = runs[-1] if runs else None
+        if last and last[2] == kind and last[3] == label and (d - last[1]).days == 1:
+            runs[-1] = (last[0], d, kind, label)
+        else:
+            runs.append((d, d, kind, label))
+    lines = []
+    for a, b, kind, label in runs:
+        span = f"{a:%m-%d}" if a == b else f"{a:%m-%d}–{b:%m-%d}"
+        lines.append(f"  {span:<11}  {_MARKS[kind]}  {label}")
+    return lines
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    year = parse_year(args.year, "year")
+    month = _month(args.month)
     cal = calendar_for(args)
-    months = [args.month] if args.month else list(range(1, 13))
+    months = [month] if month else list(range(1, 13))
     color = args.color == "always" or (
         args.color == "auto" and args.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     lines = []
-    data: dict[str, Any] = {"year": args.year, "region": cal.region, "days": []}
+    data: dict[str, Any] = {"year": year, "region": cal.region, "calendar": cal.name, "days": []}
     for m in months:
-        # a cell is 5 terminal columns: the day (2), a mark (休/班 are double width, else 2 spaces), a space
-        lines.append(" " * 14 + f"{args.year}年{m}月")
-        lines.append("".join(f" {w}  " for w in "一二三四五六日").rstrip())
-        for week in _calendar.Calendar().monthdatescalendar(args.year, m):
+        lines.append(" " * 14 + f"{year}年{m}月")
+        lines.append("".join(f" {w}  " for w in _WEEKDAY).rstrip())
+        days = []
+        for week in _calendar.monthcalendar(year, m):  # 0 = a day of another month
             cells = []
-            for d in week:
-                if d.month != m:
+            for day in week:
+                if day == 0:
                     cells.append("     ")
                     continue
+                d = dt.date(year, m, day)
+                days.append(d)
                 kind = cal.day_kind(d)
-                mark = {DayKind.HOLIDAY: "休", DayKind.MAKEUP_WORKDAY: "班"}.get(kind, "  ")
-                cell = f"{d.day:>2}{mark}"
+                cell = f"{day:>2}{_MARKS.get(kind, '  ')}"
                 if color and kind in _COLORS:
                     cell = f"{_COLORS[kind]}{cell}\033[0m"
                 cells.append(cell + " ")
-                if kind in (DayKind.HOLIDAY, DayKind.MAKEUP_WORKDAY):
-                    data["days"].append(
-                        {"date": d.isoformat(), "kind": kind.value, "name": cal.holiday_name(d)}
-                    )
+                data["days"].append(
+                    {
+                        "date": d.isoformat(),
+                        "weekday": d.isoweekday(),
+                        "kind": kind.value,
+                        "working": kind.is_working,
+                        "name": cal.holiday_name(d, "zh"),
+                        "name_en": cal.holiday_name(d, "en"),
+                    }
+                )
             lines.append("".join(cells).rstrip())
+        lines.extend(_named_runs(cal, days))
         lines.append("")
-    lines.append("休 = holiday (放假)   班 = make-up working day (调休上班)")
+    lines.append(LEGEND)
     out(args, data, "\n".join(lines))
     return 0

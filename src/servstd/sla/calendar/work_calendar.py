@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from servstd._input import parse_date
 from servstd.errors import (
     CalendarCoverageError,
     CalendarCoverageWarning,
@@ -49,7 +50,8 @@ _KIND_CODES = (DayKind.WORKDAY, DayKind.WEEKEND, DayKind.HOLIDAY, DayKind.MAKEUP
 
 
 def as_date(value: object, parameter: str = "date") -> dt.date:
-    """Accept a ``date`` (or an ISO ``YYYY-MM-DD`` string); reject datetimes and anything else."""
+    """Accept a ``date`` (or a date string: ISO ``YYYY-MM-DD``, ``2026/9/30``, ``2026年9月30日``, read
+    by :func:`servstd._input.parse_date`); reject datetimes and anything else."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise NaiveDatetimeError(value, parameter)
@@ -61,10 +63,7 @@ def as_date(value: object, parameter: str = "date") -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        return parse_date(value, parameter)
     raise InputTypeError(value, parameter, "a datetime.date or an ISO date string like '2026-02-14'")
 
 

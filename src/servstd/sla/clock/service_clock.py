@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import attrs
 
-from servstd.errors import InputTypeError, NaiveDatetimeError, ScheduleError
+from servstd._input import zone
+from servstd.errors import InputTypeError, NaiveDatetimeError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock._timeline import Intervals, Timeline, to_us, wall_to_us
 from servstd.sla.clock.business_hours import BusinessHours
@@ -41,10 +42,7 @@ _ONE_US = dt.timedelta(microseconds=1)
 
 
 def _zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-        raise ScheduleError(f"unknown time zone {tz!r}; give an IANA name like 'Asia/Shanghai'", tz) from exc
+    return zone(tz, "tz")
 
 
 def _check_tz(_self: object, _attr: object, value: str) -> None:
