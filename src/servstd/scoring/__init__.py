@@ -6,6 +6,7 @@ functions (``score``, ``aggregate``) share their modules' names, and the modules
 """
 
 from servstd.scoring.aggregate import AggregateRow, aggregate
+from servstd.scoring.form import form
 from servstd.scoring.frequency_check import frequency_findings
 from servstd.scoring.inspection import Finding, Inspection, load_inspection
 from servstd.scoring.pools import PoolResult, PoolTree
@@ -23,6 +24,7 @@ __all__ = [
     "ScoreReport",
     "SectionScore",
     "aggregate",
+    "form",
     "frequency_findings",
     "load_inspection",
     "score",
