@@ -1,4 +1,4 @@
-"""The document subcommands: score, catalog, validate, schema."""
+"""The document subcommands: catalog, validate, schema."""
 
 from __future__ import annotations
 
@@ -14,33 +14,13 @@ from servstd._documents import read_document
 from servstd.catalog import catalog
 from servstd.cli._common import UsageError, out
 from servstd.errors import DocumentError
-from servstd.scoring import load_inspection, score
+from servstd.scoring import load_inspection
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla.policy.complaint_policy import ComplaintPolicy, ComplaintPolicyDoc
 from servstd.sla.policy.sla_policy import PolicyDoc, SLAPolicy
-from servstd.standards import Standard, dump, json_schema, load
+from servstd.standards import dump, json_schema, load
 
-__all__ = ["cmd_catalog", "cmd_schema", "cmd_score", "cmd_validate"]
-
-
-def _standard(ref: str) -> Standard:
-    if ref in catalog().ids():
-        return catalog().get(ref)
-    if Path(ref).exists():
-        return load(Path(ref))
-    raise UsageError(f"{ref!r} is neither a catalog id nor a file; see 'servstd catalog list'")
-
-
-def cmd_score(args: argparse.Namespace) -> int:
-    std = _standard(args.standard)
-    if not Path(args.inspection).exists():
-        raise UsageError(f"no inspection file {args.inspection!r}")
-    report = score(std, load_inspection(Path(args.inspection)))
-    if args.json:
-        args.stdout.write(report.to_json() + "\n")
-    else:
-        args.stdout.write(report.render(args.format).rstrip("\n") + "\n")
-    return 0
+__all__ = ["cmd_catalog", "cmd_schema", "cmd_validate"]
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:

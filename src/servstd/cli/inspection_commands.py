@@ -1,0 +1,118 @@
+"""The inspection subcommands: ``form`` (a form to print or fill in) and ``score`` (one inspection, or many).
+
+``servstd score STANDARD FILE`` reads an inspection YAML/JSON or a filled xlsx/csv form;
+``--aggregate`` scores every inspection in a folder or every form sheet of a workbook and prints
+the aggregate by ``--by`` (site, month…), with ``--chart`` drawing each site's score per month.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from servstd.catalog import catalog
+from servstd.cli._common import UsageError
+from servstd.errors import ScoringError
+from servstd.scoring import load_inspection, score
+from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections
+from servstd.scoring.form import FORMATS, form, save_form
+from servstd.scoring.report import ScoreReport
+from servstd.scoring.sheet import annotate
+from servstd.standards import Standard, load
+
+__all__ = ["cmd_form", "cmd_score"]
+
+_SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".md": "markdown", ".html": "html", ".htm": "html"}
+
+
+def standard_ref(ref: str) -> Standard:
+    """A standard named by catalog id or by file."""
+    if ref in catalog().ids():
+        return catalog().get(ref)
+    if Path(ref).exists():
+        return load(Path(ref))
+    raise UsageError(f"{ref!r} is neither a catalog id nor a file; see 'servstd catalog list'")
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    std = standard_ref(args.standard)
+    fmt = args.format
+    if args.output:
+        guessed = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+        fmt = fmt or guessed
+        if fmt is None:
+            raise UsageError(f"cannot tell the format from {args.output!r}; add --format {'|'.join(FORMATS)}")
+        path = save_form(std, args.output, fmt)
+        args.stdout.write(f"{path}: {fmt} form of {std.title} ({std.id} v{std.version})\n")
+        return 0
+    fmt = fmt or "markdown"
+    if fmt == "xlsx":
+        raise UsageError("an xlsx form is a file: add -o FORM.xlsx")
+    text = form(std, fmt)
+    args.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _by(text: str) -> tuple[str, ...]:
+    return tuple(k.strip() for k in text.split(",") if k.strip())
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    std = standard_ref(args.standard)
+    path = Path(args.inspection)
+    if not path.exists():
+        raise UsageError(f"no inspection file or folder {args.inspection!r}")
+    if args.aggregate or args.chart:
+        return _aggregate(args, std, path)
+    if path.is_dir():
+        raise UsageError(f"{args.inspection!r} is a folder: add --aggregate to score every inspection in it")
+    report = score(std, load_inspection(path, std))
+    if args.annotate:
+        annotate(path, report, args.annotate)
+    if args.json:
+        args.stdout.write(report.to_json() + "\n")
+    else:
+        args.stdout.write(report.render(args.format).rstrip("\n") + "\n")
+    return 0
+
+
+def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
+    by = _by(args.by)
+    loaded = load_inspections(path, std)
+    reports: list[ScoreReport] = []
+    for item in loaded:
+        try:
+            reports.append(score(std, item.inspection))
+        except ScoringError as exc:
+            where = f"{item.source}" + (f" [{item.sheet}]" if item.sheet else "")
+            raise ScoringError(f"{where}: {exc}", exc.value) from exc
+    rows = aggregate(reports, by)
+    if args.json:
+        data = {
+            "standard": std.id,
+            "by": list(by),
+            "inspections": len(reports),
+            "rows": [
+                {
+                    "key": dict(zip(by, row.key, strict=True)),
+                    "count": row.count,
+                    "mean": str(row.mean),
+                    "min": str(row.min),
+                    "max": str(row.max),
+                    "trend": str(row.trend),
+                    "grades": dict(row.grades),
+                    "deducted": dict(row.deducted),
+                }
+                for row in rows
+            ],
+        }
+        args.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        head = f"{len(reports)} inspections of {std.title} ({std.id} v{std.version}), by {', '.join(by) or 'nothing'}"
+        args.stdout.write(head + "\n\n" + aggregate_table(reports, by) + "\n")
+    if args.chart:
+        target = chart(reports, args.chart)
+        if not args.json:
+            args.stdout.write(f"\nchart: {target}\n")
+    return 0
