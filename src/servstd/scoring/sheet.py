@@ -134,6 +134,21 @@ def _text(v: Any) -> str:
     return str(v).strip()
 
 
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _measured(value: Any) -> Any:
+    """A measured value as typed: numbers (also numbers as text) become decimals; other text stays text."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip()
+        return Decimal(text) if _NUMBER.fullmatch(text) else text
+    return value
+
+
 class _Reader:
     """Reads one grid of cells (rows of values) into an inspection, collecting problems."""
 
@@ -298,8 +313,7 @@ class _Reader:
                     if code in criteria:
                         self.problem(r, cols["value"], f"no value for {criteria[code].name} ({code})")
                     continue
-                value = Decimal(repr(value)) if isinstance(value, float) else value
-                value = value.strip() if isinstance(value, str) else value
+                value = _measured(value)
                 if code in criteria:
                     try:
                         measured_value(criteria[code], value)
