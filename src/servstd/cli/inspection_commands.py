@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import warnings
 from pathlib import Path
 
 from servstd.catalog import catalog
 from servstd.cli._common import UsageError
-from servstd.errors import ScoringError
+from servstd.errors import ScoringError, ServstdWarning
 from servstd.scoring import load_inspection, score
 from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections
 from servstd.scoring.form import FORMATS, form, save_form
@@ -112,7 +114,11 @@ def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
         head = f"{len(reports)} inspections of {std.title} ({std.id} v{std.version}), by {', '.join(by) or 'nothing'}"
         args.stdout.write(head + "\n\n" + aggregate_table(reports, by) + "\n")
     if args.chart:
-        target = chart(reports, args.chart)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ServstdWarning)
+            target = chart(reports, args.chart)
+        for w in caught:
+            sys.stderr.write(f"servstd: warning: {w.message}\n")
         if not args.json:
             args.stdout.write(f"\nchart: {target}\n")
     return 0

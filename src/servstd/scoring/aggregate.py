@@ -249,7 +249,8 @@ def cjk_font() -> str | None:
     from matplotlib import font_manager  # noqa: PLC0415 - optional: servstd[charts]
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in _CJK_FONTS if name in installed), None)
+    known = next((name for name in _CJK_FONTS if name in installed), None)
+    return known or next((name for name in sorted(installed) if "CJK SC" in name or "CJK" in name), None)
 
 
 def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") -> Path:
@@ -286,7 +287,7 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
     with mpl.rc_context(style), warnings.catch_warnings():
         # the one warning above says it once; matplotlib would repeat it for every glyph
         warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
-        fig = Figure(figsize=(max(6.0, 0.7 * len(months) + 3), 4.5), dpi=120)
+        fig = Figure(figsize=(max(7.0, 0.8 * len(months) + 4), 4.5), dpi=120)
         ax = fig.add_subplot()
         for site in sites:
             points = {row.key[1]: row.mean for row in rows if row.key[0] == site}
@@ -294,13 +295,15 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
             ys = [float(points[months[i]]) for i in xs]
             ax.plot(xs, ys, marker="o", label=site or "—")
         ax.set_xticks(range(len(months)), months, rotation=45 if len(months) > 6 else 0)
-        ax.set_ylim(0, float(max(r.max_points for r in reports)) * 1.05)
+        top = float(max(r.max_points for r in reports))
+        low = min(float(row.min) for row in rows)
+        ax.set_ylim(max(0.0, (low // 10) * 10 - 5), top + top * 0.02)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("month")
         ax.set_ylabel("mean score")
         ax.set_title(text)
         ax.grid(True, alpha=0.3)
-        ax.legend(loc="lower left", fontsize="small", ncols=min(4, len(sites)))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", title="site")
         fig.tight_layout()
         fmt = target.suffix.lower()[1:]
         fig.savefig(target, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
