@@ -72,7 +72,9 @@ def write_xlsx(std: Standard, ins: Inspection, path: Path) -> None:
         label = str(row[0].value or "").split()
         if label and label[-1] in head and head[label[-1]]:
             row[1].value = head[label[-1]]
-        names = {str(c.value).split()[-1]: c.column for c in row if isinstance(c.value, str) and " " in c.value}
+        names = {
+            str(c.value).split()[-1]: c.column for c in row if isinstance(c.value, str) and " " in c.value
+        }
         if "code" in names:
             columns = names
             continue
@@ -90,19 +92,54 @@ def examples() -> list[tuple[Standard, Inspection, str]]:
     kpi = c.get("cs-kpi-assessment")
     day = dt.date(2026, 3, 9)
     return [
-        (cs, Inspection(cs.id, cs.version, "阳光花园", "李明", day, findings=[
-            Finding("CS05", 2, note="两名客服员未佩戴工牌"),
-            Finding("CS20", 3, ("档案室A", "档案室B", "1号楼物业服务中心"), "档案柜标识缺失"),
-            Finding("CS13", 1, note="3月6日无巡查日志"),
-            Finding("CS30", 2, note="两宗投诉未在3-7天内回访"),
-        ]), "deduction"),  # fmt: skip
-        (points, Inspection(points.id, points.version, "翠湖苑", "王芳", day, findings=[
-            Finding("09", 4, note="当月迟到4次（本项1分，扣完为止）"),
-            Finding("10", 1, note="公告栏未设张贴期限"),
-        ]), "item-points"),  # fmt: skip
-        (kpi, Inspection(kpi.id, kpi.version, "客服中心", "张伟", day, measurements={
-            "satisfaction": Decimal("4.2"), "response": "20小时", "resolution": "92%",
-        }), "kpi"),  # fmt: skip
+        (
+            cs,
+            Inspection(
+                cs.id,
+                cs.version,
+                "阳光花园",
+                "李明",
+                day,
+                findings=[
+                    Finding("CS05", 2, note="两名客服员未佩戴工牌"),
+                    Finding("CS20", 3, ("档案室A", "档案室B", "1号楼物业服务中心"), "档案柜标识缺失"),
+                    Finding("CS13", 1, note="3月6日无巡查日志"),
+                    Finding("CS30", 2, note="两宗投诉未在3-7天内回访"),
+                ],
+            ),
+            "deduction",
+        ),
+        (
+            points,
+            Inspection(
+                points.id,
+                points.version,
+                "翠湖苑",
+                "王芳",
+                day,
+                findings=[
+                    Finding("09", 4, note="当月迟到4次（本项1分，扣完为止）"),
+                    Finding("10", 1, note="公告栏未设张贴期限"),
+                ],
+            ),
+            "item-points",
+        ),
+        (
+            kpi,
+            Inspection(
+                kpi.id,
+                kpi.version,
+                "客服中心",
+                "张伟",
+                day,
+                measurements={
+                    "satisfaction": Decimal("4.2"),
+                    "response": "20小时",
+                    "resolution": "92%",
+                },
+            ),
+            "kpi",
+        ),
     ]
 
 
@@ -140,7 +177,6 @@ def main(out: Path) -> None:
             write_xlsx(std, ins, folder / f"{name}.xlsx")
         else:
             write_yaml(ins, folder / f"{name}.yaml")
-    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

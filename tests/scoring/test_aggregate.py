@@ -23,8 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_inspections", ROOT / "examples" / "make_inspections.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location(
+        "make_inspections", ROOT / "examples" / "make_inspections.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["make_inspections"] = module
     spec.loader.exec_module(module)
@@ -55,7 +58,9 @@ class TestFolder:
     def test_fifty_inspections_table_and_chart(self, folder: Path, tmp_path: Path) -> None:
         """score STANDARD FOLDER --aggregate --by site,month prints a row per site and month and writes the chart."""
         png = tmp_path / "sites.png"
-        code, out, err = run("score", CS.id, str(folder), "--aggregate", "--by", "site,month", "--chart", str(png))
+        code, out, err = run(
+            "score", CS.id, str(folder), "--aggregate", "--by", "site,month", "--chart", str(png)
+        )
         assert code == 0, err
         assert out.startswith("50 inspections of 客户服务部品质检查标准")
         assert "50 inspections: mean" in out
@@ -96,8 +101,12 @@ class TestFolder:
         assert (code, "add --aggregate" in err) == (2, True)
         bad = tmp_path / "bad"
         bad.mkdir()
-        (bad / "a.yaml").write_text(f"standard: {CS.id}\nfindings: [{{item: CS13, count: -1}}]\n", encoding="utf-8")
-        (bad / "b.csv").write_text(f"标准 standard,{CS.id}\n编号 code,扣分次数 count\nCS13,x\n", encoding="utf-8")
+        (bad / "a.yaml").write_text(
+            f"standard: {CS.id}\nfindings: [{{item: CS13, count: -1}}]\n", encoding="utf-8"
+        )
+        (bad / "b.csv").write_text(
+            f"标准 standard,{CS.id}\n编号 code,扣分次数 count\nCS13,x\n", encoding="utf-8"
+        )
         code, _, err = run("score", CS.id, str(bad), "--aggregate")
         assert code == 1
         assert "a.yaml: findings[0].count" in err
@@ -113,7 +122,7 @@ class TestChart:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ServstdWarning)
             svg = chart(reports, tmp_path / "c.svg").read_text(encoding="utf-8")
-        assert svg.count("<g id=\"line2d_") >= 5
+        assert svg.count('<g id="line2d_') >= 5
         with pytest.raises(ServstdError, match=r"use a \.png or \.svg"):
             chart(reports, tmp_path / "c.jpg")
 

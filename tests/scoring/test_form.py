@@ -14,7 +14,7 @@ from servstd.cli import main
 from servstd.errors import ServstdError
 from servstd.scoring import form
 from servstd.scoring.form import layout, save_form
-from servstd.standards import Scheme
+from servstd.standards import Scheme, load
 
 CS = catalog().get("property-cs-quality-inspection")
 POINTS = catalog().get("cs-quality-scoring-rules")
@@ -31,7 +31,9 @@ class TestLayout:
     def test_one_row_per_item_in_document_order(self, std_id: str) -> None:
         """Every item (every criterion for KPI) has a row, in the document's order."""
         std = catalog().get(std_id)
-        codes = [c.code for c in std.criteria] if std.scheme is Scheme.KPI else [it.code for it in std.items()]
+        codes = (
+            [c.code for c in std.criteria] if std.scheme is Scheme.KPI else [it.code for it in std.items()]
+        )
         assert [r.code for r in layout(std).rows] == codes
 
     def test_the_column_to_fill_follows_the_scheme(self) -> None:
@@ -46,13 +48,13 @@ class TestLayout:
         rules = {r.code: r.rule for r in layout(CS).rows}
         assert rules["CS20"] == "每处扣1分 (1 per place)"
         assert rules["CS05"] == "每次扣1分 (1 per occurrence)"
-        assert {r.code: r.rule for r in layout(POINTS).rows}["08"] == "本项1分，每项扣0.3分，最多扣1分 (0.3 per item, at most 1)"
+        assert {r.code: r.rule for r in layout(POINTS).rows}[
+            "08"
+        ] == "本项1分，每项扣0.3分，最多扣1分 (0.3 per item, at most 1)"
         assert [r.path for r in layout(CS).rows][:1] == ["基础管理 › 计划指标"]
 
     def test_veto_and_bonus_are_said(self) -> None:
         """A veto item says 一票否决; a bonus item says how much it adds and up to what."""
-        from servstd.standards import load
-
         std = load(
             "id: v\ntitle: 安全\nscheme: deduction\nmax_points: 10\nsections:\n  - id: s\n    title: 安全\n    items:\n"
             "      - {code: V1, text: 发生安全责任事故, deduct: 1, veto: true}\n"
@@ -71,7 +73,14 @@ class TestFormats:
     def test_csv_header_block_and_machine_names(self) -> None:
         """Header block (standard, version, title, site, inspector, date), then headers 「label name」."""
         rows = csv_rows(form(CS, "csv"))
-        assert [r[0] for r in rows[:6]] == ["标准 standard", "版本 version", "名称 title", "受检单位 site", "检查人 inspector", "检查日期 date"]
+        assert [r[0] for r in rows[:6]] == [
+            "标准 standard",
+            "版本 version",
+            "名称 title",
+            "受检单位 site",
+            "检查人 inspector",
+            "检查日期 date",
+        ]
         assert rows[0][1] == CS.id
         assert rows[7][4] == "扣分次数 count"
         assert rows[-1] == ["合计 total"]
@@ -97,9 +106,16 @@ class TestFormats:
         assert ws.column_dimensions["C"].width == 48
         assert ws["C9"].alignment.wrap_text
         (dv,) = ws.data_validations.dataValidation
-        assert (dv.type, dv.operator, dv.formula1, str(dv.sqref)) == ("whole", "greaterThanOrEqual", "0", "E9:E40")
+        assert (dv.type, dv.operator, dv.formula1, str(dv.sqref)) == (
+            "whole",
+            "greaterThanOrEqual",
+            "0",
+            "E9:E40",
+        )
         assert ws["A41"].value == "合计 total"
-        assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in ws.iter_rows() for c in row)
+        assert not any(
+            isinstance(c.value, str) and c.value.startswith("=") for row in ws.iter_rows() for c in row
+        )
 
     def test_pass_fail_xlsx_offers_the_results(self) -> None:
         """A pass/fail form validates its result column against 合格/不合格/不适用."""

@@ -16,7 +16,9 @@ from tests.strategies import filled_inspections
 
 D = Decimal
 CS = catalog().get("property-cs-quality-inspection")
-CAPPED = score(CS, Inspection(CS.id, findings=[Finding("CS20", 30, note="档案柜标识缺失"), Finding("CS13", 2)]))
+CAPPED = score(
+    CS, Inspection(CS.id, findings=[Finding("CS20", 30, note="档案柜标识缺失"), Finding("CS13", 2)])
+)
 
 
 class TestNumbers:
@@ -57,7 +59,9 @@ class TestColumns:
 
     def test_numbers_are_aligned_in_their_columns(self) -> None:
         """Every deduction line ends its Count column at the same display cell, whatever the text's script."""
-        ins = Inspection(CS.id, findings=[Finding(it.code, 3 + i) for i, it in enumerate(list(CS.items())[:12])])
+        ins = Inspection(
+            CS.id, findings=[Finding(it.code, 3 + i) for i, it in enumerate(list(CS.items())[:12])]
+        )
         lines = [ln for ln in score(CS, ins).to_text().splitlines() if re.match(r"  CS\d\d ", ln)]
         ends = {width(m.group(0)) for ln in lines if (m := re.match(r"  \S+\s+.*?…?\s+\d+(?= )", ln))}
         assert len(lines) == 12
@@ -73,13 +77,24 @@ class TestColumns:
 class TestSameFacts:
     def test_markdown_and_json_carry_the_same_facts(self) -> None:
         """Site, date, totals, each line's applied and cut and the caps' titles are in both."""
-        r = score(CS, Inspection(CS.id, site="阳光花园", inspector="李明", findings=[Finding("CS20", 30, ("A", "B"), "缺失")]))
+        r = score(
+            CS,
+            Inspection(
+                CS.id, site="阳光花园", inspector="李明", findings=[Finding("CS20", 30, ("A", "B"), "缺失")]
+            ),
+        )
         md = r.to_markdown()
         data = json.loads(r.to_json())
         line = data["lines"][0]
-        assert (line["applied"], line["cut"], line["capped_by_titles"], line["places"]) == ("25", "5", ["基础管理"], ["A", "B"])
+        assert (line["applied"], line["cut"], line["capped_by_titles"], line["places"]) == (
+            "25",
+            "5",
+            ["基础管理"],
+            ["A", "B"],
+        )
         assert "| −25.00 | 5.00 | 基础管理 | A、B | 缺失 |" in md
         basic = next(s for s in data["sections"] if s["id"] == "basic")
         assert (basic["raw_deduction"], basic["deduction"], basic["cut"]) == ("30", "25", "5")
         assert "| 基础管理 | 25.00 | 30.00 | 25.00 | 5.00 | 0.00 |" in md
-        assert data["site"] == "阳光花园" and "Site: 阳光花园 · Inspector: 李明" in md
+        assert data["site"] == "阳光花园"
+        assert "Site: 阳光花园 · Inspector: 李明" in md

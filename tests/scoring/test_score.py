@@ -207,7 +207,10 @@ class TestReports:
         data = json.loads(r.render("json"))
         assert data["total"] == "98.00"
         assert data["lines"][0]["places"] == ["A", "B"]
-        assert "| CS20 | 档案室、档案柜、档案立卷标示符合创优规范；物业服务中心档案按照创优标准分类存放 | 2 |" in r.render("markdown")
+        assert (
+            "| CS20 | 档案室、档案柜、档案立卷标示符合创优规范；物业服务中心档案按照创优标准分类存放 | 2 |"
+            in r.render("markdown")
+        )
         assert "Total: 98.00 / 100" in r.render("text")
 
     def test_aggregate_per_site_and_month(self) -> None:

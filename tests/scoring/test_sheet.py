@@ -153,14 +153,26 @@ class TestBadCells:
 
     def test_unknown_codes_other_standards_and_versions_name_the_cell(self, tmp_path: Path) -> None:
         """An unknown code, a form of another standard or of another version: errors with the cell."""
-        text = form(CS, "csv").replace("\nCS01,", "\nZZ9,").replace("CS02,按月计划完成工作内容,每项扣1分；每月 (1 per item),", "CS02,按月计划完成工作内容,每项扣1分；每月 (1 per item),3")
+        text = (
+            form(CS, "csv")
+            .replace("\nCS01,", "\nZZ9,")
+            .replace(
+                "CS02,按月计划完成工作内容,每项扣1分；每月 (1 per item),",
+                "CS02,按月计划完成工作内容,每项扣1分；每月 (1 per item),3",
+            )
+        )
         path = tmp_path / "f.csv"
         path.write_text(text.replace("基础管理 › 计划指标,CS01", "基础管理 › 计划指标,ZZ9"), encoding="utf-8")
         with pytest.raises(DocumentError) as info:
             load_inspection(path, CS)
-        assert [str(p) for p in info.value.problems] == ["B9: unknown code 'ZZ9' in 'property-cs-quality-inspection'"]
+        assert [str(p) for p in info.value.problems] == [
+            "B9: unknown code 'ZZ9' in 'property-cs-quality-inspection'"
+        ]
         other = catalog().get("pm-customer-service-standard")
-        with pytest.raises(DocumentError, match="B1: this is a form of 'property-cs-quality-inspection', not of 'pm-customer-service-standard'"):
+        with pytest.raises(
+            DocumentError,
+            match="B1: this is a form of 'property-cs-quality-inspection', not of 'pm-customer-service-standard'",
+        ):
             load_inspection(path, other)
         path.write_text(form(CS, "csv").replace("版本 version,1", "版本 version,2"), encoding="utf-8")
         with pytest.raises(DocumentError, match="B2: this form is for version '2'"):
@@ -169,22 +181,37 @@ class TestBadCells:
     def test_a_code_given_twice_and_a_row_without_code(self, tmp_path: Path) -> None:
         """A code on two rows, or counts on a row without a code, are errors with their cells."""
         path = tmp_path / "f.csv"
-        path.write_text("标准 standard,property-cs-quality-inspection\n编号 code,扣分次数 count\nCS13,1\nCS13,2\n,4\n", encoding="utf-8")
+        path.write_text(
+            "标准 standard,property-cs-quality-inspection\n编号 code,扣分次数 count\nCS13,1\nCS13,2\n,4\n",
+            encoding="utf-8",
+        )
         with pytest.raises(DocumentError) as info:
             load_inspection(path, CS)
-        assert [str(p) for p in info.value.problems] == ["A4: CS13 is already on row 3", "A5: a filled row without a code"]
+        assert [str(p) for p in info.value.problems] == [
+            "A4: CS13 is already on row 3",
+            "A5: a filled row without a code",
+        ]
 
     def test_results_and_values_are_checked(self, tmp_path: Path) -> None:
         """A result other than 合格/不合格/不适用, and a KPI value off its scale, name their cells."""
         path = tmp_path / "h.csv"
-        path.write_text(f"标准 standard,{HOTEL.id}\n编号 code,检查结果 result\nFO01,maybe\nFO02,不合格\n", encoding="utf-8")
+        path.write_text(
+            f"标准 standard,{HOTEL.id}\n编号 code,检查结果 result\nFO01,maybe\nFO02,不合格\n",
+            encoding="utf-8",
+        )
         with pytest.raises(DocumentError, match="B3: 'maybe' is not a result"):
             load_inspection(path, HOTEL)
-        path.write_text(f"标准 standard,{KPI.id}\n编号 code,实测值 value\nsatisfaction,6\nresponse,soon\n", encoding="utf-8")
+        path.write_text(
+            f"标准 standard,{KPI.id}\n编号 code,实测值 value\nsatisfaction,6\nresponse,soon\n",
+            encoding="utf-8",
+        )
         with pytest.raises(DocumentError) as info:
             load_inspection(path, KPI)
         got = [str(p) for p in info.value.problems]
-        assert got[:2] == ["B3: 6 is outside its scale 1–5", "B4: cannot read duration 'soon'"[:4] + got[1][4:]]
+        assert got[:2] == [
+            "B3: 6 is outside its scale 1–5",
+            "B4: cannot read duration 'soon'"[:4] + got[1][4:],
+        ]
         assert got[2] == "<document>: no row for criterion resolution (解決率)"
 
 
@@ -197,7 +224,9 @@ class TestReading:
             f"受检单位 site,东区\n标准 standard,{std.id}\n\n备忘 memo,扣分次数 count,编号 code,备注 note\nx,2,8,迟到\n,,09,\n合计 total,,,\n",
             encoding="utf-8",
         )
-        assert load_inspection(path, std) == Inspection(std.id, site="东区", findings=[Finding("08", 2, note="迟到")])
+        assert load_inspection(path, std) == Inspection(
+            std.id, site="东区", findings=[Finding("08", 2, note="迟到")]
+        )
 
     def test_utf16_tab_separated(self, tmp_path: Path) -> None:
         """Excel's 'Unicode text' (UTF-16, tab-separated) reads too."""

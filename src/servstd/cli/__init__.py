@@ -193,7 +193,9 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "servstd form property-cs-quality-inspection -o 检查表.xlsx",
     )
     p.add_argument("standard", help="a catalog id or a standard file")
-    p.add_argument("--format", choices=["xlsx", "csv", "markdown", "html"], help="default: from -o, else markdown")
+    p.add_argument(
+        "--format", choices=["xlsx", "csv", "markdown", "html"], help="default: from -o, else markdown"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write the form to FILE (.xlsx, .csv, .md, .html)")
 
     p = add(
@@ -203,12 +205,20 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "servstd score property-cs-quality-inspection 检查表.xlsx",
     )
     p.add_argument("standard", help="a catalog id or a standard file")
-    p.add_argument("inspection", help="an inspection (YAML/JSON/xlsx/csv), or with --aggregate a folder or workbook")
+    p.add_argument(
+        "inspection", help="an inspection (YAML/JSON/xlsx/csv), or with --aggregate a folder or workbook"
+    )
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p.add_argument("--aggregate", action="store_true", help="score every inspection and print the aggregate")
-    p.add_argument("--by", default="site,month", help="group the aggregate by (site, month, year, inspector, grade)")
-    p.add_argument("--chart", metavar="FILE", help="with --aggregate: draw score per site over months (.png, .svg)")
-    p.add_argument("--annotate", metavar="OUT.xlsx", help="copy a filled xlsx form with points and totals filled in")
+    p.add_argument(
+        "--by", default="site,month", help="group the aggregate by (site, month, year, inspector, grade)"
+    )
+    p.add_argument(
+        "--chart", metavar="FILE", help="with --aggregate: draw score per site over months (.png, .svg)"
+    )
+    p.add_argument(
+        "--annotate", metavar="OUT.xlsx", help="copy a filled xlsx form with points and totals filled in"
+    )
 
 
 def main(

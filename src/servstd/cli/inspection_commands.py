@@ -17,7 +17,7 @@ from servstd.catalog import catalog
 from servstd.cli._common import UsageError
 from servstd.errors import ScoringError, ServstdWarning
 from servstd.scoring import load_inspection, score
-from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections
+from servstd.scoring.aggregate import LoadedInspection, aggregate, aggregate_table, chart, load_inspections
 from servstd.scoring.form import FORMATS, form, save_form
 from servstd.scoring.report import ScoreReport
 from servstd.scoring.sheet import annotate
@@ -52,6 +52,7 @@ def cmd_form(args: argparse.Namespace) -> int:
     if fmt == "xlsx":
         raise UsageError("an xlsx form is a file: add -o FORM.xlsx")
     text = form(std, fmt)
+    assert isinstance(text, str)
     args.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -79,16 +80,19 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score_one(std: Standard, item: LoadedInspection) -> ScoreReport:
+    """Score one of many inspections; an error names the file (and sheet) it came from."""
+    try:
+        return score(std, item.inspection)
+    except ScoringError as exc:
+        where = item.source + (f" [{item.sheet}]" if item.sheet else "")
+        raise ScoringError(f"{where}: {exc}", exc.value) from exc
+
+
 def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     by = _by(args.by)
     loaded = load_inspections(path, std)
-    reports: list[ScoreReport] = []
-    for item in loaded:
-        try:
-            reports.append(score(std, item.inspection))
-        except ScoringError as exc:
-            where = f"{item.source}" + (f" [{item.sheet}]" if item.sheet else "")
-            raise ScoringError(f"{where}: {exc}", exc.value) from exc
+    reports = [_score_one(std, item) for item in loaded]
     rows = aggregate(reports, by)
     if args.json:
         data = {

@@ -45,7 +45,9 @@ def pad(text: str, cells: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool], indent: str = "") -> list[str]:
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool], indent: str = ""
+) -> list[str]:
     """Lines of a table whose columns are as wide as their widest cell; numbers aligned right."""
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
     out = []

@@ -112,7 +112,14 @@ def aggregate(reports: Iterable[ScoreReport], by: Sequence[str] = ("site", "mont
         mean = rounding.apply(sum(totals, Decimal(0)) / len(totals))
         rows.append(
             AggregateRow(
-                key, len(rs), mean, min(totals), max(totals), totals[-1] - totals[0], _grades(rs), _deducted(rs)
+                key,
+                len(rs),
+                mean,
+                min(totals),
+                max(totals),
+                totals[-1] - totals[0],
+                _grades(rs),
+                _deducted(rs),
             )
         )
     return rows
@@ -177,7 +184,10 @@ def aggregate_table(
         out.append("Most often deducted:")
         out += table(
             ("", "", ""),
-            [(code, fit(titles.get(code, ""), 48).rstrip(), f"{n} of {whole.count}") for code, n in whole.deducted[:top * 2]],
+            [
+                (code, fit(titles.get(code, ""), 48).rstrip(), f"{n} of {whole.count}")
+                for code, n in whole.deducted[: top * 2]
+            ],
             (False, False, True),
             indent="  ",
         )[1:]
@@ -205,27 +215,38 @@ def load_inspections(path: str | Path, standard: Standard | None = None) -> list
     if p.is_dir():
         files = sorted(f for f in p.iterdir() if f.suffix.lower() in (*DOCUMENT_SUFFIXES, *SHEET_SUFFIXES))
         if not files:
-            raise DocumentError(str(p), [Problem("", "no inspection files (.yaml, .json, .xlsx, .csv) in the folder")])
+            raise DocumentError(
+                str(p), [Problem("", "no inspection files (.yaml, .json, .xlsx, .csv) in the folder")]
+            )
     else:
         files = [p]
     out: list[LoadedInspection] = []
     problems: list[Problem] = []
     for f in files:
-        try:
-            if f.suffix.lower() in SHEET_SUFFIXES:
-                out += [
-                    LoadedInspection(s.source, s.sheet, inspection_from_data(s.data, s.source))
-                    for s in read_sheets(f, standard)
-                ]
-            else:
-                out.append(LoadedInspection(str(f), "", load_inspection(f)))
-        except DocumentError as exc:
-            if len(files) == 1:
-                raise
-            problems += [Problem(f"{f.name}: {pr.path}" if pr.path else f.name, pr.message) for pr in exc.problems]
+        found, bad = _load_file(f, standard)
+        if bad is not None and len(files) == 1:
+            raise bad
+        out += found
+        if bad is not None:
+            problems += [
+                Problem(f"{f.name}: {pr.path}" if pr.path else f.name, pr.message) for pr in bad.problems
+            ]
     if problems:
         raise DocumentError(str(p), problems)
     return out
+
+
+def _load_file(f: Path, standard: Standard | None) -> tuple[list[LoadedInspection], DocumentError | None]:
+    """The inspections in one file, or the error that names its problems."""
+    try:
+        if f.suffix.lower() in SHEET_SUFFIXES:
+            sheets = read_sheets(f, standard)
+            return [
+                LoadedInspection(s.source, s.sheet, inspection_from_data(s.data, s.source)) for s in sheets
+            ], None
+        return [LoadedInspection(str(f), "", load_inspection(f))], None
+    except DocumentError as exc:
+        return [], exc
 
 
 # -- charts ------------------------------------------------------------------------------------
@@ -264,10 +285,9 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
         raise ServstdError(f"cannot draw a chart as {target.name!r}; use a .png or .svg file")
     if not reports:
         raise ScoringError("no inspections to chart")
-    _matplotlib()
+    mpl = _matplotlib()
     from matplotlib.figure import Figure  # noqa: PLC0415 - optional: servstd[charts]
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 - optional: servstd[charts]
-    import matplotlib as mpl  # noqa: PLC0415 - optional: servstd[charts]
 
     rows = aggregate(reports, ("site", "month"))
     months = sorted({row.key[1] for row in rows if row.key[1]})
@@ -283,7 +303,11 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
             stacklevel=2,
         )
     families = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
-    style = {"font.family": "sans-serif", "font.sans-serif": families, "svg.hashsalt": "servstd"}
+    style: dict[str, Any] = {
+        "font.family": "sans-serif",
+        "font.sans-serif": families,
+        "svg.hashsalt": "servstd",
+    }
     with mpl.rc_context(style), warnings.catch_warnings():
         # the one warning above says it once; matplotlib would repeat it for every glyph
         warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)

@@ -348,7 +348,7 @@ small { color: #555; }
 def _html(lay: FormLayout) -> str:
     e = html.escape
     meta = "".join(
-        f"<tr><td>{e(label)}</td><td class=\"{'' if value else 'blank'}\">{e(value)}</td></tr>"
+        f'<tr><td>{e(label)}</td><td class="{"" if value else "blank"}">{e(value)}</td></tr>'
         for label, value in lay.header_block
     )
     head = "".join(f"<th>{e(c.label)}<br><small>{e(c.name)}</small></th>" for c in lay.columns)
@@ -356,18 +356,39 @@ def _html(lay: FormLayout) -> str:
     def cell(text: str, col: FormColumn) -> str:
         first, _, gloss = text.partition("\n")
         body = e(first) + (f"<br><small>{e(gloss)}</small>" if gloss else "")
-        return f"<td class=\"fill\"></td>" if col.to_fill or col.name == "points" else f"<td>{body}</td>"
+        return '<td class="fill"></td>' if col.to_fill or col.name == "points" else f"<td>{body}</td>"
 
     rows = "\n".join(
         "<tr>" + "".join(cell(x, c) for x, c in zip(lay.cells(r), lay.columns, strict=True)) + "</tr>"
         for r in lay.rows
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{e(lay.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{e(lay.title)}</h1>\n<table class=\"meta head\">{meta}</table>\n"
+        f'<h1>{e(lay.title)}</h1>\n<table class="meta head">{meta}</table>\n'
         f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n</body>\n</html>\n"
     )
+
+
+def _validation(ws: Any, lay: FormLayout, first: int, last: int) -> None:
+    """What may be typed into the column to fill: whole numbers ≥ 0, or 合格/不合格/不适用."""
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - optional: servstd[excel]
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 - optional
+
+    fill_col = next(i for i, c in enumerate(lay.columns, start=1) if c.name == lay.fill)
+    rng = f"{get_column_letter(fill_col)}{first}:{get_column_letter(fill_col)}{max(last, first)}"
+    if lay.fill == "count":
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        dv.error, dv.errorTitle = "扣分次数为不小于0的整数 (a count is a whole number ≥ 0)", "扣分次数 count"
+    elif lay.fill == "result":
+        dv = DataValidation(type="list", formula1='"合格,不合格,不适用"', allow_blank=True)
+        dv.error, dv.errorTitle = "填 合格、不合格 或 不适用 (pass, fail or n/a)", "检查结果 result"
+    else:
+        dv = None
+    if dv is not None:
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        dv.add(rng)
 
 
 def openpyxl_module() -> Any:
@@ -383,7 +404,6 @@ def _xlsx(lay: FormLayout) -> bytes:
     openpyxl = openpyxl_module()
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415 - optional
     from openpyxl.utils import get_column_letter  # noqa: PLC0415 - optional
-    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 - optional
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -414,21 +434,7 @@ def _xlsx(lay: FormLayout) -> bytes:
             cell.border = border
             cell.alignment = Alignment(wrap_text=col.wrap, vertical="top")
     ws.cell(row=last + 1, column=1).font = bold
-    # what may be typed into the column to fill
-    fill_col = next(i for i, c in enumerate(lay.columns, start=1) if c.name == lay.fill)
-    rng = f"{get_column_letter(fill_col)}{first}:{get_column_letter(fill_col)}{max(last, first)}"
-    if lay.fill == "count":
-        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-        dv.error, dv.errorTitle = "扣分次数为不小于0的整数 (a count is a whole number ≥ 0)", "扣分次数 count"
-    elif lay.fill == "result":
-        dv = DataValidation(type="list", formula1='"合格,不合格,不适用"', allow_blank=True)
-        dv.error, dv.errorTitle = "填 合格、不合格 或 不适用 (pass, fail or n/a)", "检查结果 result"
-    else:
-        dv = None
-    if dv is not None:
-        dv.showErrorMessage = True
-        ws.add_data_validation(dv)
-        dv.add(rng)
+    _validation(ws, lay, first, last)
     # screen and print
     ws.freeze_panes = ws.cell(row=head + 1, column=1)
     ws.print_title_rows = f"{head}:{head}"

@@ -195,13 +195,20 @@ class ScoreReport:
             out += self._text_lines()
         if self.criteria:
             out.append("")
-            rows = [
-                (fit(c.name, TEXT_WIDTH - 4), str(c.value), self._r(c.points), str(c.weight), self._r(c.weighted), c.rule)
+            criteria = [
+                (
+                    fit(c.name, TEXT_WIDTH - 4),
+                    str(c.value),
+                    self._r(c.points),
+                    str(c.weight),
+                    self._r(c.weighted),
+                    c.rule,
+                )
                 for c in self.criteria
             ]
             out += table(
                 ("Criterion", "Value", "Points", "Weight", "Weighted", "Rule"),
-                rows,
+                criteria,
                 (False, True, True, True, True, False),
             )
         if self.notes:
@@ -282,7 +289,10 @@ class ScoreReport:
             ]
             out.append("")
         if self.criteria:
-            out += ["| Criterion | Value | Points | Weight | Weighted | Rule |", "|---|---:|---:|---:|---:|---|"]
+            out += [
+                "| Criterion | Value | Points | Weight | Weighted | Rule |",
+                "|---|---:|---:|---:|---:|---|",
+            ]
             out += [
                 f"| {_md(c.name)} | {c.value} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
                 for c in self.criteria

@@ -205,7 +205,9 @@ def _deduction(
     )  # fmt: skip
 
 
-def _pass_up(tree: PoolTree, i: int, amount: Decimal, passed: dict[int, Decimal]) -> tuple[Decimal, list[int]]:
+def _pass_up(
+    tree: PoolTree, i: int, amount: Decimal, passed: dict[int, Decimal]
+) -> tuple[Decimal, list[int]]:
     """Send ``amount`` from node ``i`` up to the root; each capped node lets through what is left."""
     cut_nodes = []
     while i >= 0:

@@ -56,6 +56,7 @@ from servstd.errors import DocumentError, Problem, ScoringError
 from servstd.scoring.form import HEADER_FIELDS, TOTAL, openpyxl_module
 from servstd.scoring.kpi import measured_value
 from servstd.scoring.report import ScoreReport
+from servstd.standards.kpi import KpiCriterion
 from servstd.standards.standard import Scheme, Standard
 
 __all__ = [
@@ -152,7 +153,9 @@ def _measured(value: Any) -> Any:
 class _Reader:
     """Reads one grid of cells (rows of values) into an inspection, collecting problems."""
 
-    def __init__(self, grid: Sequence[Sequence[Any]], source: str, sheet: str, standard: Standard | None) -> None:
+    def __init__(
+        self, grid: Sequence[Sequence[Any]], source: str, sheet: str, standard: Standard | None
+    ) -> None:
         self.grid = grid
         self.source = source
         self.sheet = sheet
@@ -206,10 +209,14 @@ class _Reader:
                 cols[name] = c
         if "standard" not in block:
             self.problems.append(
-                Problem(self.sheet or "", "no 「标准 standard」 cell above the table; is this a servstd form?")
+                Problem(
+                    self.sheet or "", "no 「标准 standard」 cell above the table; is this a servstd form?"
+                )
             )
         if not {"count", "result", "value"} & set(cols):
-            self.problem(head, len(self.grid[head]), "the table has no 「count」, 「result」 or 「value」 column")
+            self.problem(
+                head, len(self.grid[head]), "the table has no 「count」, 「result」 or 「value」 column"
+            )
         standard_id = self._meta_text(block, "standard")
         version = self._meta_text(block, "version")
         self._check_standard(block, standard_id, version)
@@ -259,7 +266,9 @@ class _Reader:
         """Accepted codes → the standard's code (Excel turns a CSV code 08 into 8)."""
         std = self.standard
         assert std is not None
-        codes = [c.code for c in std.criteria] if std.scheme is Scheme.KPI else [it.code for it in std.items()]
+        codes = (
+            [c.code for c in std.criteria] if std.scheme is Scheme.KPI else [it.code for it in std.items()]
+        )
         out = {c: c for c in codes}
         for c in codes:
             if c.isdigit():
@@ -308,24 +317,36 @@ class _Reader:
                 elif verdict == "na":
                     not_applicable.append(code)
             if "value" in cols:
-                value = filled["value"]
-                if _blank(value):
-                    if code in criteria:
-                        self.problem(r, cols["value"], f"no value for {criteria[code].name} ({code})")
-                    continue
-                value = _measured(value)
-                if code in criteria:
-                    try:
-                        measured_value(criteria[code], value)
-                    except ScoringError as exc:
-                        self.problem(r, cols["value"], str(exc).split(": ", 1)[-1], value)
-                        continue
-                measurements[code] = value
+                self._value(r, cols["value"], code, filled["value"], criteria=criteria, into=measurements)
         if self.standard is not None and self.standard.scheme is Scheme.KPI:
             for code, c in criteria.items():
                 if code not in seen and "value" in cols:
                     self.problems.append(Problem(self.sheet or "", f"no row for criterion {code} ({c.name})"))
         return findings, not_applicable, measurements
+
+    def _value(
+        self,
+        r: int,
+        c: int,
+        code: str,
+        value: Any,
+        *,
+        criteria: dict[str, KpiCriterion],
+        into: dict[str, Any],
+    ) -> None:
+        """Check a measured value against its criterion's scale and put it ``into`` the measurements."""
+        if _blank(value):
+            if code in criteria:
+                self.problem(r, c, f"no value for {criteria[code].name} ({code})")
+            return
+        value = _measured(value)
+        if code in criteria:
+            try:
+                measured_value(criteria[code], value)
+            except ScoringError as exc:
+                self.problem(r, c, str(exc).split(": ", 1)[-1], value)
+                return
+        into[code] = value
 
     def _count(self, r: int, c: int, value: Any) -> int:
         if _blank(value):
@@ -356,7 +377,9 @@ class _Reader:
             return "fail"
         if text in NOT_APPLICABLE:
             return "na"
-        self.problem(r, c, f"{_text(value)!r} is not a result; write 合格, 不合格 or 不适用 (pass, fail, n/a)", value)
+        self.problem(
+            r, c, f"{_text(value)!r} is not a result; write 合格, 不合格 or 不适用 (pass, fail, n/a)", value
+        )
         return ""
 
 
@@ -412,7 +435,9 @@ def read_sheets(path: str | Path, standard: Standard | None = None) -> list[Fill
     if problems:
         raise DocumentError(str(p), problems)
     if not out:
-        raise DocumentError(str(p), [Problem("", "no sheet is an inspection form (no header cell 「编号 code」)")])
+        raise DocumentError(
+            str(p), [Problem("", "no sheet is an inspection form (no header cell 「编号 code」)")]
+        )
     return out
 
 
@@ -423,7 +448,12 @@ def read_sheet(path: str | Path, standard: Standard | None = None) -> Document:
         names = ", ".join(s.sheet for s in sheets)
         raise DocumentError(
             str(path),
-            [Problem("", f"{len(sheets)} sheets are forms ({names}); read them with read_sheets or 'servstd score --aggregate'")],
+            [
+                Problem(
+                    "",
+                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets or 'servstd score --aggregate'",
+                )
+            ],
         )
     return sheets[0].data
 
