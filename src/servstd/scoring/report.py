@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from servstd.scoring._columns import fit, table
+from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
 __all__ = ["CriterionScore", "DeductionLine", "ScoreReport", "SectionScore"]
@@ -224,7 +224,8 @@ class ScoreReport:
             if self.compliance_scheme:
                 rows.append((ln.item, text, str(ln.count), "failed" if ln.count else "passed"))
             else:
-                cut = f"cut by {', '.join(ln.capped_by_titles)}" if ln.cut else ""
+                caps = ("its own cap" if t == ln.item else t for t in ln.capped_by_titles)
+                cut = f"cut by {', '.join(caps)}" if ln.cut else ""
                 rows.append((
                     ln.item, text, str(ln.count), self._r(ln.unit), self._r(ln.raw),
                     self._signed(ln.applied, ln.bonus), self._r(ln.cut) if ln.cut else "—", cut,
@@ -248,11 +249,12 @@ class ScoreReport:
             head = ("Item", "Requirement", "Count", "Unit", "Raw", "Applied", "Cut", "")
             numeric = (False, False, True, True, True, True, True, False)
         lines = table(head, rows, numeric, indent="  ")
+        code_width = max(width(r[0]) for r in [head, *rows])
         out = [lines[0]]
         for i, line in enumerate(lines[1:]):
             out.append(line)
             if i in extras:
-                out.append(" " * (4 + len(self.lines[i].item)) + extras[i])
+                out.append(" " * (4 + code_width) + extras[i])
         return out
 
     def to_markdown(self) -> str:
