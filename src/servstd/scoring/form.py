@@ -66,7 +66,7 @@ HEADER_FIELDS = {
     "inspector": "检查人",
     "date": "检查日期",
 }
-"""The header block above the table: machine name → Chinese label."""
+"""The machine names of the header block above the table, each with its Chinese label."""
 
 TOTAL = "total"
 """Machine name of the totals row below the table (「合计 total」)."""
@@ -86,7 +86,7 @@ class FormColumn:
 
     @property
     def header(self) -> str:
-        """The header cell: the Chinese label and the machine name (「扣分次数 count」)."""
+        """The header cell, with the Chinese label and the machine name (「扣分次数 count」)."""
         return f"{self.label} {self.name}"
 
 
