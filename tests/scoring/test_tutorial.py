@@ -23,7 +23,9 @@ SESSIONS = re.findall(r"```console\n\$ (.*?)\n(.*?)```", PAGE, re.S)
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     here = tmp_path_factory.mktemp("tutorial")
-    spec = importlib.util.spec_from_file_location("make_inspections", ROOT / "examples" / "make_inspections.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_inspections", ROOT / "examples" / "make_inspections.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -38,7 +40,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_page_has_every_step() -> None:
     """form, score (three schemes), a bad sheet, and the aggregate are all shown."""
-    assert [shlex.split(cmd)[1] for cmd, _ in SESSIONS] == ["form", "score", "score", "score", "score", "score"]
+    assert [shlex.split(cmd)[1] for cmd, _ in SESSIONS] == [
+        "form",
+        "score",
+        "score",
+        "score",
+        "score",
+        "score",
+    ]
 
 
 @pytest.mark.parametrize(("command", "shown"), SESSIONS, ids=[c[:60] for c, _ in SESSIONS])
