@@ -267,3 +267,11 @@ class TestReading:
         assert not any(isinstance(v, str) and v.startswith("=") for r in rows for v in r)
         code, _, _ = run("score", CS.id, str(out))
         assert code == 0
+
+
+def test_annotate_needs_a_workbook(tmp_path: Path) -> None:
+    """--annotate on a csv or YAML inspection is a usage error (exit 2), not a traceback."""
+    path = filled_csv(CS, Inspection(CS.id), tmp_path / "f.csv")
+    code, _, err = run("score", CS.id, str(path), "--annotate", str(tmp_path / "o.xlsx"))
+    assert code == 2
+    assert "--annotate copies a filled xlsx form" in err

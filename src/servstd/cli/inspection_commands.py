@@ -70,6 +70,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         return _aggregate(args, std, path)
     if path.is_dir():
         raise UsageError(f"{args.inspection!r} is a folder: add --aggregate to score every inspection in it")
+    if args.annotate and path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError("--annotate copies a filled xlsx form; the inspection is not an .xlsx file")
     report = score(std, load_inspection(path, std))
     if args.annotate:
         annotate(path, report, args.annotate)
