@@ -46,3 +46,50 @@ def instants(
 
 
 business_durations = st.integers(min_value=0, max_value=120 * 60).map(lambda m: dt.timedelta(minutes=m))
+
+# -- inspections of catalog standards ------------------------------------------------------
+from decimal import Decimal  # noqa: E402
+
+from servstd.scoring import Finding, Inspection  # noqa: E402
+from servstd.standards import Scheme, Standard  # noqa: E402
+
+_WORDS = "阳光花园档案室标识缺失东区一号楼AB12"
+plain_texts = st.text(alphabet=_WORDS, min_size=1, max_size=8)
+"""Short texts as inspectors write them (no separators, no surrounding spaces)."""
+
+
+def _kpi_value(draw: st.DrawFn, unit: str, lo: Decimal | None, hi: Decimal | None) -> object:
+    if unit == "ratio":
+        return f"{draw(st.integers(0, 100))}%"
+    if unit == "seconds":
+        return f"{draw(st.integers(0, 72))}小时"
+    low = int((lo if lo is not None else Decimal(0)) * 10)
+    high = int((hi if hi is not None else Decimal(100)) * 10)
+    return Decimal(draw(st.integers(low, high))) / 10
+
+
+@st.composite
+def filled_inspections(draw: st.DrawFn, std: Standard) -> Inspection:
+    """An inspection of ``std`` as a filled form can record it: at most one finding per item, in
+    document order; pass/fail items passed, failed or not applicable; every KPI criterion measured."""
+    site = draw(st.one_of(st.just(""), plain_texts))
+    inspector = draw(st.one_of(st.just(""), plain_texts))
+    date = draw(st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))))
+    if std.scheme is Scheme.KPI:
+        values = {c.code: _kpi_value(draw, c.unit, c.minimum, c.maximum) for c in std.criteria}
+        return Inspection(std.id, std.version, site, inspector, date, measurements=values)
+    findings: list[Finding] = []
+    not_applicable: list[str] = []
+    codes = [it.code for it in std.items()]
+    for code in codes:
+        kind = draw(st.sampled_from(["none", "finding", "finding", "na"]))
+        places = tuple(draw(st.lists(plain_texts, max_size=2)))
+        note = draw(st.one_of(st.just(""), plain_texts))
+        if kind == "finding":
+            count = 1 if std.scheme is not Scheme.DEDUCTION else draw(st.integers(1, 40))
+            findings.append(Finding(code, count, places, note))
+        elif kind == "na" and std.scheme is not Scheme.DEDUCTION:
+            not_applicable.append(code)
+    if std.scheme is not Scheme.DEDUCTION and len(not_applicable) == len(codes):
+        not_applicable.pop()
+    return Inspection(std.id, std.version, site, inspector, date, findings, not_applicable)

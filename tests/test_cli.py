@@ -129,9 +129,9 @@ def test_score(tmp_path: Path) -> None:
     code, out, _ = run("score", "property-cs-quality-inspection", str(ins))
     assert code == 0
     assert "Total: 75.00 / 100" in out
-    assert "cut by basic" in out
+    assert "cut by 基础管理" in out
     _, md, _ = run("score", "property-cs-quality-inspection", str(ins), "--format", "markdown")
-    assert "| CS20 | 30 |" in md
+    assert "| 30 | 1.00 | 30.00 | −25.00 | 5.00 | 基础管理 |" in md
     _, js, _ = run("score", "property-cs-quality-inspection", str(ins), "--json")
     assert json.loads(js)["total"] == "75.00"
     bad = tmp_path / "bad.yaml"

@@ -32,8 +32,11 @@ class TestDeductionScheme:
         assert basic.raw_deduction == 30
         assert basic.capped is True
         assert r.total == D("75.00")
-        assert all("basic" in ln.capped_by for ln in r.lines)
-        assert "cut by basic" in r.to_text()
+        first, second = r.lines
+        assert (first.applied, first.cut, first.capped_by) == (D(20), D(0), ())
+        assert (second.applied, second.cut, second.capped_by) == (D(5), D(5), ("basic",))
+        assert second.capped_by_titles == ("基础管理",)
+        assert "cut by 基础管理" in r.to_text()
 
     def test_no_findings_is_full_marks(self) -> None:
         """No findings → 100, graded 优秀."""
@@ -204,7 +207,10 @@ class TestReports:
         data = json.loads(r.render("json"))
         assert data["total"] == "98.00"
         assert data["lines"][0]["places"] == ["A", "B"]
-        assert "| CS20 | 2 |" in r.render("markdown")
+        assert (
+            "| CS20 | 档案室、档案柜、档案立卷标示符合创优规范；物业服务中心档案按照创优标准分类存放 | 2 |"
+            in r.render("markdown")
+        )
         assert "Total: 98.00 / 100" in r.render("text")
 
     def test_aggregate_per_site_and_month(self) -> None:

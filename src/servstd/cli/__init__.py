@@ -47,6 +47,8 @@ EXAMPLES = """examples:
   servstd calendar 2026 --month 10
   servstd catalog list
   servstd score property-cs-quality-inspection inspection.yaml --format markdown
+  servstd form property-cs-quality-inspection -o 检查表.xlsx
+  servstd score property-cs-quality-inspection inspections/ --aggregate --chart sites.png
   servstd complaint timeline --policy property-complaints --tier 重大 --received "2026-09-30 16:00"
 
 instants: ISO 8601 ("2026-09-30 16:00", "2026-09-30T16:00+08:00"), "2026/9/30 16:00" or
@@ -212,23 +214,12 @@ def _parser() -> argparse.ArgumentParser:
 
     _document_commands(add)
     _notice_commands(add)
+    _inspection_commands(add)
     return parser
 
 
 def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """The subcommands about documents: score, catalog, validate, schema, complaint."""
-    p = add(
-        "score",
-        "score an inspection",
-        "document_commands:cmd_score",
-        "servstd score property-cs-quality-inspection inspection.yaml",
-    )
-    p.add_argument("standard", help="a catalog id or a standard file")
-    p.add_argument("inspection", help="an inspection file (YAML/JSON)")
-    p.add_argument(
-        "--format", choices=["text", "json", "markdown"], default="text", help="report format (default text)"
-    )
-
+    """The subcommands about documents: catalog, validate, schema, complaint."""
     p = add(
         "catalog",
         "the shipped standards and policies",
@@ -295,6 +286,47 @@ def _notice_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "--partial", action="store_true", help="read a notice that is not complete as an amendment"
     )
     p.add_argument("--year", type=int, help="the year, for a text without its title")
+
+
+def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """The subcommands about inspections: form, score."""
+    p = add(
+        "form",
+        "an inspection form to print or fill in (xlsx, csv, Markdown, HTML)",
+        "inspection_commands:cmd_form",
+        "servstd form property-cs-quality-inspection -o 检查表.xlsx",
+    )
+    p.add_argument("standard", help="a catalog id or a standard file")
+    p.add_argument(
+        "--format", choices=["xlsx", "csv", "markdown", "html"], help="default: from -o, else markdown"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the form to FILE (.xlsx, .csv, .md, .html)")
+
+    p = add(
+        "score",
+        "score an inspection (YAML/JSON or a filled xlsx/csv form), or many with --aggregate",
+        "inspection_commands:cmd_score",
+        "servstd score property-cs-quality-inspection 检查表.xlsx",
+    )
+    p.add_argument("standard", help="a catalog id or a standard file")
+    p.add_argument(
+        "inspection", help="an inspection (YAML/JSON/xlsx/csv), or with --aggregate a folder or workbook"
+    )
+    p.add_argument(
+        "--format", choices=["text", "json", "markdown"], default="text", help="report format (default text)"
+    )
+    p.add_argument("--aggregate", action="store_true", help="score every inspection and print the aggregate")
+    p.add_argument(
+        "--by", default="site,month", help="group the aggregate by (site, month, year, inspector, grade)"
+    )
+    p.add_argument(
+        "--chart", metavar="FILE", help="with --aggregate: draw score per site over months (.png, .svg)"
+    )
+    p.add_argument(
+        "--annotate", metavar="OUT.xlsx", help="copy a filled xlsx form with points and totals filled in"
+    )
+
+
 # -- running -------------------------------------------------------------------------------------
 
 

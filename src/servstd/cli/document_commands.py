@@ -1,4 +1,4 @@
-"""The document subcommands: score, catalog, validate, schema."""
+"""The document subcommands: catalog, validate, schema."""
 
 from __future__ import annotations
 
@@ -14,34 +14,13 @@ from servstd._documents import read_document
 from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.errors import DocumentError, ServstdError
-from servstd.scoring import load_inspection, score
+from servstd.scoring import load_inspection
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla.policy.complaint_policy import ComplaintPolicy, ComplaintPolicyDoc
 from servstd.sla.policy.sla_policy import PolicyDoc, SLAPolicy
-from servstd.standards import Standard, dump, json_schema, load
+from servstd.standards import dump, json_schema, load
 
-__all__ = ["cmd_catalog", "cmd_schema", "cmd_score", "cmd_validate"]
-
-
-def _standard(ref: str) -> Standard:
-    if ref not in catalog().ids() and (Path(ref).suffix.lower() in _DOCUMENT_SUFFIXES or Path(ref).exists()):
-        return load(existing_file(ref, "standard"))
-    return catalog().get(ref)  # an unknown id is an error listing the known ones
-
-
-_DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-
-
-def cmd_score(args: argparse.Namespace) -> int:
-    std = _standard(args.standard)
-    report = score(std, load_inspection(existing_file(args.inspection, "inspection")))
-    if args.json and args.format not in ("text", "json"):
-        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
-    if args.json:
-        args.stdout.write(report.to_json() + "\n")
-    else:
-        args.stdout.write(report.render(args.format).rstrip("\n") + "\n")
-    return 0
+__all__ = ["cmd_catalog", "cmd_schema", "cmd_validate"]
 
 
 def _format(args: argparse.Namespace) -> str:

@@ -1,11 +1,12 @@
-"""Scoring: point pools, pass/fail compliance, weighted KPIs, veto items, grades and reports.
+"""Scoring: point pools, pass/fail compliance, weighted KPIs, veto items, grades, reports and forms.
 
 May import: ``servstd.errors``, ``servstd._documents``, :mod:`servstd.standards` and
 :mod:`servstd.sla.calendar` (frequency checks count working days). Loaded eagerly: two of its
 functions (``score``, ``aggregate``) share their modules' names, and the modules load together.
 """
 
-from servstd.scoring.aggregate import AggregateRow, aggregate
+from servstd.scoring.aggregate import AggregateRow, aggregate, load_inspections
+from servstd.scoring.form import form
 from servstd.scoring.frequency_check import frequency_findings
 from servstd.scoring.inspection import Finding, Inspection, load_inspection
 from servstd.scoring.pools import PoolResult, PoolTree
@@ -23,8 +24,10 @@ __all__ = [
     "ScoreReport",
     "SectionScore",
     "aggregate",
+    "form",
     "frequency_findings",
     "load_inspection",
+    "load_inspections",
     "score",
     "score_many",
     "totals",

@@ -25,8 +25,10 @@ import pydantic
 
 from servstd._documents import DocumentModel, read_document, validate
 from servstd.errors import ScoringError
+from servstd.scoring.sheet import is_sheet, read_sheet
+from servstd.standards.standard import Standard
 
-__all__ = ["Finding", "Inspection", "load_inspection"]
+__all__ = ["Finding", "Inspection", "inspection_from_data", "load_inspection"]
 
 
 def _count(value: int) -> int:
@@ -115,9 +117,21 @@ class InspectionDoc(DocumentModel):
         return str(v) if isinstance(v, (int, float, Decimal)) else v
 
 
-def load_inspection(path_or_text: str | Path) -> Inspection:
-    """Load an inspection from a YAML/JSON file or text; problems are one DocumentError."""
-    data, source = read_document(path_or_text)
+def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
+    """Load an inspection from a YAML/JSON file or text, or a filled xlsx/csv form; problems are one DocumentError.
+
+    A form (:mod:`servstd.scoring.sheet`) is read by its suffix; with ``standard`` its codes,
+    standard, version and values are checked cell by cell, every bad cell named.
+    """
+    if is_sheet(path_or_text):
+        data, source = read_sheet(path_or_text, standard), str(path_or_text)
+    else:
+        data, source = read_document(path_or_text)
+    return inspection_from_data(data, source)
+
+
+def inspection_from_data(data: Any, source: str) -> Inspection:
+    """An inspection from document data (parsed YAML/JSON, or a form read by the sheet reader)."""
     doc = validate(InspectionDoc, data, source)
     return Inspection(
         standard=doc.standard, version=doc.version, site=doc.site, inspector=doc.inspector, date=doc.date,

@@ -1,4 +1,19 @@
-"""Score reports: every deduction line, section subtotals, total, grade — as text, JSON or Markdown."""
+"""Score reports: every deduction line, section subtotals, total, grade — as text, JSON or Markdown.
+
+The three renderings carry the same facts. A capped pool says how much its findings came to
+(``raw``), how much it deducted (``deduction``) and how much its cap cut (``cut``), naming caps by
+the document's titles; a line says what it applied and what was cut, and by which caps.
+
+>>> from servstd.catalog import catalog
+>>> from servstd.scoring import Finding, Inspection, score
+>>> std = catalog().get("property-cs-quality-inspection")
+>>> r = score(std, Inspection(std.id, findings=[Finding("CS20", 20), Finding("CS05", 10)]))
+>>> ln = r.lines[1]
+>>> ln.raw, ln.applied, ln.cut, ln.capped_by_titles
+(Decimal('10'), Decimal('5'), Decimal('5'), ('基础管理',))
+>>> print(r.to_text().splitlines()[-1])
+  CS05  仪容仪表、工作礼仪符合《员工手册》…      10  1.00  10.00    −5.00  5.00  cut by 基础管理
+"""
 
 from __future__ import annotations
 
@@ -8,9 +23,13 @@ from typing import Any
 
 import attrs
 
+from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
 __all__ = ["CriterionScore", "DeductionLine", "ScoreReport", "SectionScore"]
+
+TEXT_WIDTH = 36
+"""Display cells given to a requirement or a section title in the text report."""
 
 
 @attrs.frozen
@@ -30,6 +49,14 @@ class DeductionLine:
     places: tuple[str, ...] = ()
     veto: bool = False
     bonus: bool = False
+    cut: Decimal = Decimal(0)
+    """``raw − applied``: what the caps cut from this line."""
+    capped_by_titles: tuple[str, ...] = ()
+    """The caps in ``capped_by`` as the document names them (an item's code, a section's title, 总分)."""
+
+
+def _section_cut(s: SectionScore) -> Decimal:
+    return s.raw_deduction - s.deduction
 
 
 @attrs.frozen
@@ -44,6 +71,8 @@ class SectionScore:
     deduction: Decimal
     score: Decimal | None
     capped: bool
+    cut: Decimal = attrs.field(default=attrs.Factory(_section_cut, takes_self=True))
+    """``raw_deduction − deduction``: what the section's cap cut."""
 
 
 @attrs.frozen
@@ -84,7 +113,25 @@ class ScoreReport:
 
     # -- rendering -----------------------------------------------------------------------
     def _r(self, v: Decimal | None) -> str:
-        return "—" if v is None else str(self.rounding.apply(v))
+        """A number as the report shows it: rounded by the standard's rule, never ``-0``."""
+        if v is None:
+            return "—"
+        r = self.rounding.apply(v)
+        return str(r.copy_abs() if r.is_zero() else r)
+
+    def _p(self, v: Decimal | None) -> str:
+        """A pool figure: points, or a number of items in a pass/fail scheme."""
+        return str(v) if self.compliance_scheme and v is not None else self._r(v)
+
+    def _signed(self, v: Decimal, bonus: bool = False) -> str:
+        """``−5.00`` for a deduction, ``+2.00`` for a bonus, ``0.00`` for nothing."""
+        text = self._r(v)
+        return text if self.rounding.apply(v).is_zero() else ("+" if bonus else "−") + text
+
+    @property
+    def compliance_scheme(self) -> bool:
+        """Whether items pass or fail (pass/fail, checklist) rather than deduct points."""
+        return self.scheme in (Scheme.PASS_FAIL, Scheme.CHECKLIST)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (decimals as strings, so nothing is lost)."""
@@ -110,75 +157,150 @@ class ScoreReport:
         """JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
-    def to_text(self) -> str:
-        """A plain-text report."""
-        head = [
-            f"{self.title} ({self.standard} v{self.version}) — {self.scheme.value}",
-            f"Site: {self.site or '—'}  Inspector: {self.inspector or '—'}  Date: {self.date or '—'}",
+    def _headline(self) -> str:
+        return (
             f"Total: {self._r(self.total_exact)} / {self._r(self.max_points)}"
             + (f"  Grade: {self.grade}" if self.grade else "")
-            + (f"  Compliance: {self._r(self.compliance * 100)}%" if self.compliance is not None else ""),
+            + (f"  Compliance: {self._r(self.compliance * 100)}%" if self.compliance is not None else "")
+        )
+
+    def _cap_note(self, s: SectionScore) -> str:
+        return f"found {self._r(s.raw_deduction)}, cut {self._r(s.cut)} by its {self._r(s.max)}-point cap"
+
+    def to_text(self) -> str:
+        """A plain-text report: titles cut to fit, numbers in their own right-aligned columns."""
+        out = [
+            f"{self.title} ({self.standard} v{self.version}) — {self.scheme.value}",
+            f"Site: {self.site or '—'}  Inspector: {self.inspector or '—'}  Date: {self.date or '—'}",
+            self._headline(),
         ]
         if self.vetoed:
-            head.append(f"VETO (一票否决): {', '.join(self.vetoed)}")
-        out = [*head, ""]
+            out.append(f"VETO (一票否决): {', '.join(self.vetoed)}")
         if self.sections:
-            out.append("Sections:")
-            for s in self.sections:
-                cap = "  [capped]" if s.capped else ""
-                pool = (
-                    f"{self._r(s.score)} / {self._r(s.max)}  (−{self._r(s.deduction)})"
-                    if s.max is not None
-                    else f"−{self._r(s.deduction)}"
+            out.append("")
+            head = ("Section", "Score", "Max", "Failed" if self.compliance_scheme else "Deducted", "")
+            rows = [
+                (
+                    "  " * s.depth + fit(s.title, TEXT_WIDTH - 2 * s.depth),
+                    self._p(s.score),
+                    self._p(s.max),
+                    self._p(s.deduction),
+                    self._cap_note(s) if s.capped else "",
                 )
-                out.append(f"  {'  ' * s.depth}{s.title}: {pool}{cap}")
+                for s in self.sections
+            ]
+            out += table(head, rows, (False, True, True, True, False))
         if self.lines:
-            out.append("Deductions:")
-            for ln in self.lines:
-                cut = f"  cut by {', '.join(ln.capped_by)}" if ln.capped_by else ""
-                sign = "+" if ln.bonus else "−"
-                out.append(
-                    f"  {ln.item} {ln.text[:30]}: {ln.count} × {ln.unit} = {ln.raw}, applied {sign}{ln.applied}{cut}"
-                    + (f"  ({ln.note})" if ln.note else "")
-                )
+            out.append("")
+            out += self._text_lines()
         if self.criteria:
-            out.append("Criteria:")
-            out.extend(
-                f"  {c.name}: value {c.value} → {self._r(c.points)} pts × {c.weight} = {self._r(c.weighted)}  [{c.rule}]"
+            out.append("")
+            criteria = [
+                (
+                    fit(c.name, TEXT_WIDTH - 4),
+                    str(c.value),
+                    self._r(c.points),
+                    str(c.weight),
+                    self._r(c.weighted),
+                    c.rule,
+                )
                 for c in self.criteria
+            ]
+            out += table(
+                ("Criterion", "Value", "Points", "Weight", "Weighted", "Rule"),
+                criteria,
+                (False, True, True, True, True, False),
             )
-        out += [f"Note: {n}" for n in self.notes]
+        if self.notes:
+            out.append("")
+            out += [f"Note: {n}" for n in self.notes]
         return "\n".join(out)
 
+    def _text_lines(self) -> list[str]:
+        rows: list[tuple[str, ...]] = []
+        extras: dict[int, str] = {}
+        for i, ln in enumerate(self.lines):
+            text = fit(ln.text, TEXT_WIDTH)
+            if self.compliance_scheme:
+                rows.append((ln.item, text, str(ln.count), "failed" if ln.count else "passed"))
+            else:
+                caps = ("its own cap" if t == ln.item else t for t in ln.capped_by_titles)
+                cut = f"cut by {', '.join(caps)}" if ln.cut else ""
+                rows.append((
+                    ln.item, text, str(ln.count), self._r(ln.unit), self._r(ln.raw),
+                    self._signed(ln.applied, ln.bonus), self._r(ln.cut) if ln.cut else "—", cut,
+                ))  # fmt: skip
+            detail = "; ".join(
+                part
+                for part in (
+                    f"note: {ln.note}" if ln.note else "",
+                    f"places: {'、'.join(ln.places)}" if ln.places else "",
+                    "一票否决 veto" if ln.veto and ln.count else "",
+                    "bonus" if ln.bonus else "",
+                )
+                if part
+            )
+            if detail:
+                extras[i] = detail
+        if self.compliance_scheme:
+            head: tuple[str, ...] = ("Item", "Requirement", "Count", "Result")
+            numeric: tuple[bool, ...] = (False, False, True, False)
+        else:
+            head = ("Item", "Requirement", "Count", "Unit", "Raw", "Applied", "Cut", "")
+            numeric = (False, False, True, True, True, True, True, False)
+        lines = table(head, rows, numeric, indent="  ")
+        code_width = max(width(r[0]) for r in [head, *rows])
+        out = [lines[0]]
+        for i, line in enumerate(lines[1:]):
+            out.append(line)
+            if i in extras:
+                out.append(" " * (4 + code_width) + extras[i])
+        return out
+
     def to_markdown(self) -> str:
-        """A Markdown report with tables."""
-        out = [f"## {self.title}", "", f"**Total:** {self._r(self.total_exact)} / {self._r(self.max_points)}"
-               + (f" — **{self.grade}**" if self.grade else ""), ""]  # fmt: skip
+        """A Markdown report with tables (the same facts as the text and JSON)."""
+        out = [
+            f"## {_md(self.title)}",
+            "",
+            f"{_md(self.standard)} v{_md(self.version)} — {self.scheme.value}  ",
+            f"Site: {_md(self.site) or '—'} · Inspector: {_md(self.inspector) or '—'} · Date: {self.date or '—'}",
+            "",
+            f"**{self._headline()}**",
+            "",
+        ]
         if self.vetoed:
             out += [f"**一票否决 (veto):** {', '.join(self.vetoed)}", ""]
         if self.sections:
-            out += ["| Section | Max | Deduction | Score | Capped |", "|---|---:|---:|---:|:---:|"]
+            out += ["| Section | Max | Found | Deducted | Cut | Score |", "|---|---:|---:|---:|---:|---:|"]
             out += [
-                f"| {'— ' * s.depth}{s.title} | {self._r(s.max)} | {self._r(s.deduction)} | {self._r(s.score)} | {'yes' if s.capped else ''} |"
+                f"| {'— ' * s.depth}{_md(s.title)} | {self._p(s.max)} | {self._p(s.raw_deduction)} "
+                f"| {self._p(s.deduction)} | {self._p(s.cut) if s.cut else ''} | {self._p(s.score)} |"
                 for s in self.sections
             ]
             out.append("")
         if self.lines:
             out += [
-                "| Item | Count | Unit | Raw | Applied | Cut by | Note |",
-                "|---|---:|---:|---:|---:|---|---|",
+                "| Item | Requirement | Count | Unit | Raw | Applied | Cut | Cut by | Places | Note |",
+                "|---|---|---:|---:|---:|---:|---:|---|---|---|",
             ]
             out += [
-                f"| {ln.item} | {ln.count} | {ln.unit} | {ln.raw} | {ln.applied} | {', '.join(ln.capped_by)} | {ln.note} |"
+                f"| {_md(ln.item)} | {_md(ln.text)} | {ln.count} | {self._r(ln.unit)} | {self._r(ln.raw)} "
+                f"| {self._signed(ln.applied, ln.bonus)} | {self._r(ln.cut) if ln.cut else ''} "
+                f"| {_md(', '.join(ln.capped_by_titles))} | {_md('、'.join(ln.places))} | {_md(ln.note)} |"
                 for ln in self.lines
             ]
             out.append("")
         if self.criteria:
-            out += ["| Criterion | Value | Points | Weight | Weighted |", "|---|---:|---:|---:|---:|"]
             out += [
-                f"| {c.name} | {c.value} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} |"
+                "| Criterion | Value | Points | Weight | Weighted | Rule |",
+                "|---|---:|---:|---:|---:|---|",
+            ]
+            out += [
+                f"| {_md(c.name)} | {c.value} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
                 for c in self.criteria
             ]
+            out.append("")
+        out += [f"Note: {_md(n)}  " for n in self.notes]
         return "\n".join(out).rstrip() + "\n"
 
     def render(self, format: str = "text") -> str:
@@ -188,3 +310,8 @@ class ScoreReport:
         if format == "markdown":
             return self.to_markdown()
         return self.to_text()
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.replace("|", "\\|").split())

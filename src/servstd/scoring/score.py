@@ -150,27 +150,31 @@ def _deduction(
         if it.veto and f.count > 0 and f.item not in vetoed:
             vetoed.append(f.item)
     result = tree.evaluate(raw)
-    capped_any = any(result.capped(i) for i in result.touched)
     per_value = _per_values(standard)
-    # lines: each finding's share, item caps consumed in finding order
-    used: dict[str, Decimal] = {}
+    # Lines: each finding's share of the pools, consumed in finding order — a line passes up the
+    # tree from its item, each capped node letting through only what is left of its maximum, so
+    # the lines' applied points add up to the total deduction exactly.
+    passed: dict[int, Decimal] = {}
+    bonus_used: dict[str, Decimal] = {}
     lines = []
     for f in inspection.findings:
         it, sec = items[f.item]
         unit = _unit(it)
         line_raw = unit * f.count
-        cap = it.max_deduction
-        before = used.get(f.item, ZERO)
-        applied = line_raw if cap is None else max(min(line_raw, cap - before), ZERO)
-        used[f.item] = before + line_raw
-        cuts: tuple[str, ...] = ()
-        if not it.bonus:
-            if capped_any:
-                cuts = result.cuts(tree.index[f.item])
-        elif cap is not None and before + line_raw > cap:
-            cuts = (f.item,)
+        if it.bonus:
+            cap = it.max_deduction
+            before = bonus_used.get(f.item, ZERO)
+            applied = line_raw if cap is None else max(min(line_raw, cap - before), ZERO)
+            bonus_used[f.item] = before + line_raw
+            cut_ids: tuple[str, ...] = (f.item,) if applied < line_raw else ()
+            cut_titles: tuple[str, ...] = cut_ids
+        else:
+            applied, cut_nodes = _pass_up(tree, tree.index[f.item], line_raw, passed)
+            cut_ids = tuple(_cut_id(tree, i) for i in cut_nodes)
+            cut_titles = tuple(_cut_title(tree, i) for i in cut_nodes)
         lines.append(DeductionLine(
-            f.item, it.text, sec, f.count, unit, per_value[f.item], line_raw, applied, cuts, f.note, f.places, it.veto, it.bonus
+            f.item, it.text, sec, f.count, unit, per_value[f.item], line_raw, applied, cut_ids, f.note, f.places,
+            it.veto, it.bonus, cut=line_raw - applied, capped_by_titles=cut_titles,
         ))  # fmt: skip
     bonus = ZERO
     for code, amount in bonus_raw.items():
@@ -199,6 +203,33 @@ def _deduction(
         date=inspection.date.isoformat() if inspection.date else "", sections=sections, lines=tuple(lines),
         vetoed=tuple(vetoed), notes=(f"bonus +{bonus}",) if bonus else (),
     )  # fmt: skip
+
+
+def _pass_up(
+    tree: PoolTree, i: int, amount: Decimal, passed: dict[int, Decimal]
+) -> tuple[Decimal, list[int]]:
+    """Send ``amount`` from node ``i`` up to the root; each capped node lets through what is left."""
+    cut_nodes = []
+    while i >= 0:
+        cap = tree.maxes[i]
+        if cap is not None:
+            room = max(cap - passed.get(i, ZERO), ZERO)
+            if amount > room:
+                cut_nodes.append(i)
+                amount = room
+        passed[i] = passed.get(i, ZERO) + amount
+        i = tree.parent[i]
+    return amount, cut_nodes
+
+
+def _cut_id(tree: PoolTree, i: int) -> str:
+    return "total" if tree.kinds[i] == "standard" else tree.ids[i]
+
+
+def _cut_title(tree: PoolTree, i: int) -> str:
+    """How a report names a cap: the item's code, the section's title, or 总分 for the total."""
+    kind = tree.kinds[i]
+    return "总分" if kind == "standard" else tree.ids[i] if kind == "item" else tree.titles[i]
 
 
 @functools.lru_cache(maxsize=256)
