@@ -245,5 +245,6 @@ def write_sqlite(tables: ExportTables, path: Path) -> None:
             con.execute(
                 "CREATE INDEX servstd_open_intervals_before ON servstd_open_intervals (open_seconds_before)"
             )
+            con.execute("CREATE INDEX servstd_days_seq ON servstd_days (working_day_seq)")
     finally:
         con.close()

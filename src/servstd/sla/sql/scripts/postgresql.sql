@@ -3,7 +3,8 @@
 -- Run after loading the tables servstd_days, servstd_open_intervals and servstd_meta of a
 -- `servstd calendar export` (e.g. `psql -f cal.sql`, from `--format sql`). The function bodies
 -- are strings, so the tables can be dropped and loaded again (a new export) without touching the
--- functions. Every function answers NULL for a date or instant outside the exported years.
+-- functions; run this script again after a load, for the two indexes it adds. Every function
+-- answers NULL for a date or instant outside the exported years.
 --
 --   servstd_is_working_day(d)           d is a working day (make-up working days included)
 --   servstd_add_working_days(d, n)      the n-th working day after d (d not counted); n < 0 goes back
@@ -16,6 +17,7 @@
 
 CREATE INDEX IF NOT EXISTS servstd_open_intervals_before
     ON servstd_open_intervals (open_seconds_before);
+CREATE INDEX IF NOT EXISTS servstd_days_seq ON servstd_days (working_day_seq);
 
 CREATE OR REPLACE FUNCTION servstd_is_working_day(d date) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
