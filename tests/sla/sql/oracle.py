@@ -34,7 +34,9 @@ def random_dates(rng: random.Random, n: int, first: int, last: int, margin: int 
     return [d0 + dt.timedelta(days=rng.randrange(days)) for _ in range(n)]
 
 
-def random_instants(rng: random.Random, n: int, lo: int, hi: int, *, whole_seconds: bool = False) -> list[int]:
+def random_instants(
+    rng: random.Random, n: int, lo: int, hi: int, *, whole_seconds: bool = False
+) -> list[int]:
     """Epoch microseconds over [lo, hi], some a day outside, some on interval edges (whole minutes)."""
     day = 86_400_000_000
     out = []

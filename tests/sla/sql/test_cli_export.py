@@ -26,7 +26,8 @@ class TestCalendarExport:
         """`servstd calendar export 2020 2026 --format duckdb -o cal.duckdb`, then the two DuckDB answers."""
         path = tmp_path / "cal.duckdb"
         code, out, _ = run("calendar", "export", "2020", "2026", "--format", "duckdb", "-o", str(path))
-        assert code == 0 and "2557 days" in out
+        assert code == 0
+        assert "2557 days" in out
         con = duckdb.connect(str(path), read_only=True)
         assert con.execute("SELECT servstd_add_working_days(DATE '2026-09-30', 3)").fetchone() == (
             dt.date(2026, 10, 10),
@@ -43,7 +44,8 @@ class TestCalendarExport:
             "calendar", "export", "2026", "2026", "--region", "HK", "--hours", "09:00-17:00",
             "--tz", "Asia/Hong_Kong", "--format", "sqlite", "-o", str(path), "--json",
         )  # fmt: skip
-        assert code == 0 and json.loads(out)["days"] == 365
+        assert code == 0
+        assert json.loads(out)["days"] == 365
         con = sqlite3.connect(path)
         assert con.execute("SELECT region, hours, zone FROM servstd_meta").fetchone() == (
             "HK", "09:00-17:00", "Asia/Hong_Kong",
@@ -54,7 +56,18 @@ class TestCalendarExport:
         """--notice FILE lays a State Council notice over the calendar; servstd_meta names it."""
         notice = Path(__file__).parents[1] / "calendar" / "notices" / "2026.txt"
         path = tmp_path / "cal.duckdb"
-        code, _, err = run("calendar", "export", "2026", "2026", "--notice", str(notice), "--format", "duckdb", "-o", str(path))
+        code, _, err = run(
+            "calendar",
+            "export",
+            "2026",
+            "2026",
+            "--notice",
+            str(notice),
+            "--format",
+            "duckdb",
+            "-o",
+            str(path),
+        )
         assert (code, err) == (0, "")
         con = duckdb.connect(str(path), read_only=True)
         (notices,) = con.execute("SELECT notices FROM servstd_meta").fetchone()  # type: ignore[misc]
@@ -66,7 +79,9 @@ class TestCalendarExport:
     def test_uncovered_year_is_one_line(self, tmp_path: Path) -> None:
         """A year outside the calendar's coverage is exit 1 with the coverage error, no traceback."""
         code, _, err = run("calendar", "export", "2026", "2031", "--format", "csv", "-o", str(tmp_path / "x"))
-        assert code == 1 and "2027" in err and "Traceback" not in err
+        assert code == 1
+        assert "2027" in err
+        assert "Traceback" not in err
 
     def test_usage_errors(self, tmp_path: Path) -> None:
         """A missing year or format is a usage error (exit 2)."""
@@ -76,7 +91,9 @@ class TestCalendarExport:
     def test_year_view_still_works(self) -> None:
         """`servstd calendar 2026 --month 10` is unchanged by the export subcommand."""
         code, out, _ = run("calendar", "2026", "--month", "10")
-        assert code == 0 and "2026年10月" in out and "10班" in out
+        assert code == 0
+        assert "2026年10月" in out
+        assert "10班" in out
 
 
 def test_sql_package_loads_neither_duckdb_nor_pyarrow() -> None:

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servstd.sla import ServiceClock
-from servstd.sla.sql import export, macros
+from servstd.sla.sql import build_tables, export, macros, sql_script
 from tests.sla.sql import oracle
 from tests.sla.sql.conftest import CLOCK, FIRST, LAST
 from tests.strategies import CLOCKS, clock_names
@@ -44,9 +43,7 @@ class TestDoneWhen:
 
     def test_business_seconds_over_the_holiday(self, con: duckdb.DuckDBPyConnection) -> None:
         """17:00 on Sep 30 to 10:00 on Oct 8 is one hour that evening and one the next working morning."""
-        sql = (
-            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08')"
-        )
+        sql = "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08')"
         assert con.execute(sql).fetchone() == (7200,)
 
     def test_add_lands_on_closing_and_mirrors(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -84,9 +81,12 @@ class TestDoneWhen:
         total, c_end = con.execute(
             "SELECT sum(open_seconds), servstd_open_microseconds(max(day_end_at)) // 1000000 FROM servstd_days"
         ).fetchone()
-        assert total == c_end == sum(
-            p[1].timestamp() - p[0].timestamp()
-            for p in CLOCK.periods(oracle.at(LO), oracle.at(HI - 1))
+        assert (
+            total
+            == c_end
+            == sum(
+                p[1].timestamp() - p[0].timestamp() for p in CLOCK.periods(oracle.at(LO), oracle.at(HI - 1))
+            )
         )
 
 
@@ -99,7 +99,9 @@ class TestHundredThousand:
         dates = oracle.random_dates(rng, N, FIRST, LAST)
         ns = [rng.choice((0, 1, -1)) if rng.random() < 0.1 else rng.randint(-60, 60) for _ in range(N)]
         expected = [oracle.add_working_days(CLOCK, d, n, D0, D1) for d, n in zip(dates, ns, strict=True)]
-        table = pa.table({"d": pa.array(dates, pa.date32()), "n": ns, "expected": pa.array(expected, pa.date32())})
+        table = pa.table(
+            {"d": pa.array(dates, pa.date32()), "n": ns, "expected": pa.array(expected, pa.date32())}
+        )
         assert mismatches(con, table, "servstd_add_working_days(d, n)") == []
         assert sum(e is None for e in expected) < N // 10  # most answers are real dates
 
@@ -191,13 +193,36 @@ class TestOtherClocks:
         b = oracle.random_instants(rng, n, lo, hi)
         s = [rng.randint(-200_000, 200_000) for _ in range(n)]
         ts = lambda xs: pa.array(xs, pa.int64()).cast(TS)  # noqa: E731
-        table = pa.table({"a": ts(a), "b": ts(b), "expected": [oracle.business_seconds(clock, x, y, lo, hi) for x, y in zip(a, b, strict=True)]})
+        table = pa.table(
+            {
+                "a": ts(a),
+                "b": ts(b),
+                "expected": [oracle.business_seconds(clock, x, y, lo, hi) for x, y in zip(a, b, strict=True)],
+            }
+        )
         assert mismatches(con, table, "servstd_business_seconds(a, b)") == []
-        table = pa.table({"t": ts(a), "s": s, "expected": ts([oracle.add_business_seconds(clock, x, y, lo, hi) for x, y in zip(a, s, strict=True)])})
+        table = pa.table(
+            {
+                "t": ts(a),
+                "s": s,
+                "expected": ts(
+                    [oracle.add_business_seconds(clock, x, y, lo, hi) for x, y in zip(a, s, strict=True)]
+                ),
+            }
+        )
         assert mismatches(con, table, "servstd_add_business_seconds(t, s)") == []
         dates = oracle.random_dates(rng, n, year, year)
         ns = [rng.randint(-30, 30) for _ in range(n)]
-        table = pa.table({"d": pa.array(dates, pa.date32()), "n": ns, "expected": pa.array([oracle.add_working_days(clock, x, y, d0, d1) for x, y in zip(dates, ns, strict=True)], pa.date32())})
+        table = pa.table(
+            {
+                "d": pa.array(dates, pa.date32()),
+                "n": ns,
+                "expected": pa.array(
+                    [oracle.add_working_days(clock, x, y, d0, d1) for x, y in zip(dates, ns, strict=True)],
+                    pa.date32(),
+                ),
+            }
+        )
         assert mismatches(con, table, "servstd_add_working_days(d, n)") == []
         con.close()
 
@@ -209,8 +234,6 @@ def _load_statements(clock: ServiceClock, year: int) -> list[str]:
     """The export script and the macros, as statements (built once per clock and year)."""
     key = (repr(clock), year)
     if key not in _CACHE:
-        from servstd.sla.sql import build_tables, sql_script
-
         _CACHE[key] = [sql_script(build_tables(clock, year)), macros("duckdb")]
     return _CACHE[key]
 
@@ -219,7 +242,10 @@ def test_macros_install_on_tables_loaded_from_parquet(exported: dict[str, Path])
     """The DuckDB script works on the Parquet export loaded into a fresh database (no file needed)."""
     con = duckdb.connect()
     for table in ("servstd_days", "servstd_open_intervals", "servstd_meta"):
-        con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(exported["parquet"] / f"{table}.parquet")])
+        con.execute(
+            f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)",
+            [str(exported["parquet"] / f"{table}.parquet")],
+        )
     con.execute(macros("duckdb"))
     assert con.execute(
         "SELECT servstd_add_working_days(DATE '2026-09-30', 3), servstd_business_seconds("
@@ -238,5 +264,7 @@ def test_callers_names_are_not_captured(con: duckdb.DuckDBPyConnection) -> None:
     assert row == (
         dt.date(2026, 10, 10),
         dt.datetime(2026, 10, 8, 10, tzinfo=CLOCK.zone),
-        CLOCK.elapsed(dt.datetime(2026, 9, 30, 17, tzinfo=CLOCK.zone), dt.datetime(2026, 10, 30, 17, tzinfo=CLOCK.zone)).total_seconds(),
+        CLOCK.elapsed(
+            dt.datetime(2026, 9, 30, 17, tzinfo=CLOCK.zone), dt.datetime(2026, 10, 30, 17, tzinfo=CLOCK.zone)
+        ).total_seconds(),
     )

@@ -29,7 +29,8 @@ class TestFormats:
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'servstd_days'"
             ).fetchall()
         )
-        assert types["date"] == "DATE" and types["is_working"] == "BOOLEAN"
+        assert types["date"] == "DATE"
+        assert types["is_working"] == "BOOLEAN"
         assert types["working_day_seq"] == "INTEGER"
         assert types["day_start_at"] == "TIMESTAMP WITH TIME ZONE"
         con.close()
@@ -44,12 +45,18 @@ class TestFormats:
             assert _duck_rows(fresh, table) == _duck_rows(filed, table)
         lite = sqlite3.connect(":memory:")
         lite.executescript(script)
-        assert lite.execute("SELECT count(*), sum(is_working), max(working_day_seq) FROM servstd_days").fetchone() == (
-            filed.execute("SELECT count(*), sum(is_working::INT), max(working_day_seq) FROM servstd_days").fetchone()
+        assert lite.execute(
+            "SELECT count(*), sum(is_working), max(working_day_seq) FROM servstd_days"
+        ).fetchone() == (
+            filed.execute(
+                "SELECT count(*), sum(is_working::INT), max(working_day_seq) FROM servstd_days"
+            ).fetchone()
         )
         filed.close()
 
-    def test_csv_and_parquet_hold_the_same_rows(self, exported: dict[str, Path], tables: ExportTables) -> None:
+    def test_csv_and_parquet_hold_the_same_rows(
+        self, exported: dict[str, Path], tables: ExportTables
+    ) -> None:
         """CSV and Parquet files, one per table, hold every row; Parquet keeps the types."""
         for table in TABLES:
             with (exported["csv"] / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
@@ -58,7 +65,8 @@ class TestFormats:
             parquet = pq.read_table(exported["parquet"] / f"{table}.parquet")
             assert parquet.num_rows == len(rows) - 1
         days = pq.read_table(exported["parquet"] / "servstd_days.parquet").to_pylist()
-        assert days[0]["date"] == dt.date(2020, 1, 1) and days[0]["is_working"] is False
+        assert days[0]["date"] == dt.date(2020, 1, 1)
+        assert days[0]["is_working"] is False
         assert days[-1]["working_day_seq"] == tables.days[-1].working_day_seq
         with (exported["csv"] / "servstd_days.csv").open(encoding="utf-8", newline="") as fh:
             oct10 = next(r for r in csv.DictReader(fh) if r["date"] == "2026-10-10")
@@ -69,7 +77,9 @@ class TestFormats:
     def test_sqlite_types_and_text(self, exported: dict[str, Path]) -> None:
         """The SQLite file stores dates and UTC instants as ISO text and booleans as 0/1."""
         con = sqlite3.connect(exported["sqlite"])
-        row = con.execute("SELECT date, is_working, close_at FROM servstd_days WHERE date = '2026-10-10'").fetchone()
+        row = con.execute(
+            "SELECT date, is_working, close_at FROM servstd_days WHERE date = '2026-10-10'"
+        ).fetchone()
         assert row == ("2026-10-10", 1, "2026-10-10 10:00:00")
         assert con.execute("SELECT exported_at FROM servstd_meta").fetchone() == ("2026-11-01 08:00:00",)
         con.close()
@@ -90,7 +100,9 @@ class TestFormats:
         lite = tmp_path / "cal.sqlite"
         export(CLOCK, 2026, "sqlite", lite)
         export(CLOCK, 2025, "sqlite", lite)
-        assert sqlite3.connect(lite).execute("SELECT min(date) FROM servstd_days").fetchone() == ("2025-01-01",)
+        assert sqlite3.connect(lite).execute("SELECT min(date) FROM servstd_days").fetchone() == (
+            "2025-01-01",
+        )
 
     def test_unknown_format(self, tmp_path: Path) -> None:
         """A format outside csv/parquet/sql/duckdb/sqlite is an error listing the accepted ones."""

@@ -54,4 +54,5 @@ def test_a_broken_body_would_be_caught() -> None:
 
 def test_duckdb_script_is_not_postgres() -> None:
     """The DuckDB script uses DuckDB syntax (ASOF JOIN), which is why PostgreSQL gets its own script."""
-    assert "ASOF" in macros("duckdb") and "ASOF" not in macros("postgresql")
+    assert "ASOF" in macros("duckdb")
+    assert "ASOF" not in macros("postgresql")

@@ -112,7 +112,10 @@ class TestSQLiteJoins:
         a = oracle.random_instants(rng, N, LO, HI, whole_seconds=True)
         b = [x + rng.randrange(-40, 40) * 86_400_000_000 + rng.randrange(86_400) * 1_000_000 for x in a]
         b = [y if y != HI else y - 1_000_000 for y in b]
-        rows = [(text(x), text(y), oracle.business_seconds(CLOCK, x, y, LO, HI)) for x, y in zip(a, b, strict=True)]
+        rows = [
+            (text(x), text(y), oracle.business_seconds(CLOCK, x, y, LO, HI))
+            for x, y in zip(a, b, strict=True)
+        ]
         got = f"({OPEN_SECONDS.format(x='q.b')}) - ({OPEN_SECONDS.format(x='q.a')})"
         assert mismatches(db, ["a", "b"], rows, got) == []
 
@@ -120,7 +123,10 @@ class TestSQLiteJoins:
         """The as-of lookup on the running count equals ServiceClock.add / subtract for 100,000 starts."""
         rng = random.Random(34)
         t = oracle.random_instants(rng, N, LO, HI, whole_seconds=True)
-        s = [rng.choice((0, 1, -1)) if rng.random() < 0.05 else rng.randint(-600_000, 600_000) for _ in range(N)]
+        s = [
+            rng.choice((0, 1, -1)) if rng.random() < 0.05 else rng.randint(-600_000, 600_000)
+            for _ in range(N)
+        ]
         rows = []
         for x, y in zip(t, s, strict=True):
             e = oracle.add_business_seconds(CLOCK, x, y, LO, HI)

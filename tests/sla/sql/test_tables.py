@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -22,7 +23,7 @@ class TestDays:
         dates = [r.date for r in tables.days]
         assert dates[0] == dt.date(FIRST, 1, 1)
         assert dates[-1] == dt.date(LAST, 12, 31)
-        assert all((b - a).days == 1 for a, b in zip(dates, dates[1:], strict=False))
+        assert all((b - a).days == 1 for a, b in itertools.pairwise(dates))
 
     def test_working_day_seq_counts_with_a_slow_loop(self, tables: ExportTables) -> None:
         """working_day_seq = working days from the first date up to and including the row (a plain count)."""
@@ -40,7 +41,10 @@ class TestDays:
         for row in tables.days:
             kind = cal.day_kind(row.date)
             assert (row.kind, row.is_working) == (kind.value, kind.is_working)
-            assert (row.holiday, row.holiday_en) == (cal.holiday_name(row.date), cal.holiday_name(row.date, "en"))
+            assert (row.holiday, row.holiday_en) == (
+                cal.holiday_name(row.date),
+                cal.holiday_name(row.date, "en"),
+            )
 
     def test_open_seconds_against_the_clock(self, tables: ExportTables) -> None:
         """open_seconds is the clock's open time between local 00:00 and 24:00; open_seconds_before is
@@ -49,7 +53,8 @@ class TestDays:
         for row in tables.days:
             start = dt.datetime.combine(row.date, dt.time(), tzinfo=SH)
             end = dt.datetime.combine(row.date + dt.timedelta(days=1), dt.time(), tzinfo=SH)
-            assert row.day_start_at == start and row.day_end_at == end
+            assert row.day_start_at == start
+            assert row.day_end_at == end
             assert row.open_seconds_before == CLOCK.elapsed(first, start).total_seconds()
             # a strict clock cannot read 24:00 of the last date (the next, uncovered year): stop 1 µs short
             last = end - dt.timedelta(microseconds=1) if end.year > LAST else end
@@ -112,8 +117,13 @@ class TestMetaAndErrors:
         assert (m.region, m.hours, m.zone, m.first_year, m.last_year) == (
             "CN", "09:00-12:00,13:00-18:00", "Asia/Shanghai", FIRST, LAST,
         )  # fmt: skip
-        assert m.coverage.startswith("2001") and m.exported_at == NOW and m.notices == ""
-        assert (m.starts_at, m.ends_at) == (dt.datetime(2020, 1, 1, tzinfo=SH), dt.datetime(2027, 1, 1, tzinfo=SH))
+        assert m.coverage.startswith("2001")
+        assert m.exported_at == NOW
+        assert m.notices == ""
+        assert (m.starts_at, m.ends_at) == (
+            dt.datetime(2020, 1, 1, tzinfo=SH),
+            dt.datetime(2027, 1, 1, tzinfo=SH),
+        )
 
     def test_meta_names_the_notices_used(self) -> None:
         """A notice or overlay applied to the calendar is listed with the years it touches."""

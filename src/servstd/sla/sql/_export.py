@@ -19,7 +19,7 @@ FORMATS = ("csv", "parquet", "sql", "duckdb", "sqlite")
 def export(
     clock: ServiceClock,
     years: range | tuple[int, int] | int,
-    format: str,  # noqa: A002 - the word users say; the CLI's --format
+    format: str,
     path: str | os.PathLike[str],
     *,
     now: dt.datetime | None = None,

@@ -68,7 +68,11 @@ _CHUNK = 400  # rows per INSERT statement
 
 
 def _rows(tables: ExportTables) -> dict[str, Sequence[Any]]:
-    return {"servstd_days": tables.days, "servstd_open_intervals": tables.intervals, "servstd_meta": (tables.meta,)}
+    return {
+        "servstd_days": tables.days,
+        "servstd_open_intervals": tables.intervals,
+        "servstd_meta": (tables.meta,),
+    }
 
 
 def _values(table: str, rows: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
@@ -82,13 +86,14 @@ def _types(table: str, rows: Sequence[Any]) -> list[str]:
     """The column types, each bare VARCHAR given a length that fits the data (at least 200)."""
     out = []
     for i, (_, kind, _) in enumerate(TABLES[table]):
-        if kind == "VARCHAR":
-            longest = max((len(v[i]) for v in _values(table, rows) if v[i] is not None), default=0)
-            size = 200
-            while size < longest:
-                size *= 4
-            kind = f"VARCHAR({size})"
-        out.append(kind)
+        if kind != "VARCHAR":
+            out.append(kind)
+            continue
+        longest = max((len(v[i]) for v in _values(table, rows) if v[i] is not None), default=0)
+        size = 200
+        while size < longest:
+            size *= 4
+        out.append(f"VARCHAR({size})")
     return out
 
 
@@ -148,7 +153,8 @@ def macros(dialect: str) -> str:
     """
     if dialect not in ("duckdb", "postgresql"):
         raise InputTypeError(dialect, "dialect", "'duckdb' or 'postgresql'")
-    return resources.files("servstd.sla.sql").joinpath("scripts", f"{dialect}.sql").read_text(encoding="utf-8")
+    script = resources.files("servstd.sla.sql") / "scripts" / f"{dialect}.sql"
+    return script.read_text(encoding="utf-8")
 
 
 # -- files ---------------------------------------------------------------------------------------
