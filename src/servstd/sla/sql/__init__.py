@@ -28,8 +28,8 @@ before ``x``, ``C(x) = i.open_seconds_before + min(x, i.end_at) − i.start_at``
 >>> from servstd.sla import ServiceClock
 >>> from servstd.sla.sql import build_tables
 >>> tables = build_tables(ServiceClock.default(), 2026)
->>> len(tables.days), tables.days[-1].working_day_seq      # 2026 has 250 working days in China
-(365, 250)
+>>> len(tables.days), tables.days[-1].working_day_seq      # 2026 has 248 working days in China
+(365, 248)
 """
 
 from servstd.sla.sql._export import FORMATS, export

@@ -149,7 +149,7 @@ def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None 
     >>> t = build_tables(ServiceClock.default(), 2026)
     >>> oct1 = t.days[273]
     >>> oct1.date, oct1.kind, oct1.holiday, oct1.open_seconds
-    (datetime.date(2026, 10, 1), 'holiday', '国庆节、中秋节', 0)
+    (datetime.date(2026, 10, 1), 'holiday', '国庆节', 0)
     >>> t.intervals[0].start_at.isoformat(), t.intervals[0].open_seconds_before
     ('2026-01-04T01:00:00+00:00', 0)
     """
