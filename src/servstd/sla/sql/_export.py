@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from servstd.errors import InputTypeError
@@ -20,7 +19,7 @@ def export(
     clock: ServiceClock,
     years: range | tuple[int, int] | int,
     format: str,
-    path: str | os.PathLike[str],
+    path: str | Path,
     *,
     now: dt.datetime | None = None,
 ) -> Path:
@@ -44,7 +43,7 @@ def export(
     """
     if format not in FORMATS:
         raise InputTypeError(format, "format", ", ".join(FORMATS))
-    if not isinstance(path, (str, os.PathLike)):
+    if not isinstance(path, (str, Path)):
         raise InputTypeError(path, "path", "a file path (str or pathlib.Path)")
     target = Path(path)
     tables = build_tables(clock, years, now=now)
