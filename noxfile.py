@@ -75,7 +75,7 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmarks against the libraries users would otherwise pick (prints ratios)."""
-    _install(session, "bench", extras="batch")
+    _install(session, "bench", extras="batch,sql,parquet")
     session.run("python", "bench/run.py", *session.posargs)
 
 

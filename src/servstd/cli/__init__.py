@@ -45,6 +45,7 @@ EXAMPLES = """examples:
   servstd elapsed "2026-09-30 17:00" "2026-10-08 10:00"
   servstd workday 2026-02-14
   servstd calendar 2026 --month 10
+  servstd calendar export 2020 2026 --format duckdb -o cal.duckdb
   servstd catalog list
   servstd score property-cs-quality-inspection inspection.yaml --format markdown
   servstd form property-cs-quality-inspection -o 检查表.xlsx
@@ -215,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     _document_commands(add)
     _notice_commands(add)
     _inspection_commands(add)
+    _calendar_export_command(sub, common)
     return parser
 
 
@@ -344,6 +346,49 @@ def _report(
         with contextlib.suppress(OutputBrokenError, OutputClosedError):
             out.write(error_json(kind, message, problems))
             out.flush()
+
+
+class _CalendarParser(_Parser):
+    """``servstd calendar``: the year view, or ``calendar export …`` when the first word is ``export``."""
+
+    def __init__(self, by_year: argparse.ArgumentParser, export: argparse.ArgumentParser) -> None:
+        super().__init__(prog=by_year.prog, add_help=False)
+        self.by_year = by_year
+        self.export = export
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if args and args[0] == "export":
+            return self.export.parse_known_args(list(args[1:]), namespace)
+        return self.by_year.parse_known_args(args, namespace)
+
+
+def _calendar_export_command(
+    sub: argparse._SubParsersAction[_Parser], common: argparse.ArgumentParser
+) -> None:
+    """``servstd calendar export FROM_YEAR TO_YEAR --format … -o FILE`` beside ``servstd calendar YEAR``."""
+    by_year = sub.choices["calendar"]
+    help_ = "the calendar and the clock as tables for a database (days, open intervals, macros)"
+    p = _Parser(
+        prog=f"{by_year.prog} export", description=help_, parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  servstd calendar export 2020 2026 --format duckdb -o cal.duckdb\n"
+        "  (csv and parquet write one file per table into the folder -o names)",
+    )  # fmt: skip
+    p.set_defaults(func="export_commands:cmd_calendar_export")
+    p.add_argument("from_year", metavar="FROM_YEAR", help="the first year exported (1–9999)")
+    p.add_argument("to_year", metavar="TO_YEAR", help="the last year exported")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=["csv", "parquet", "sql", "duckdb", "sqlite"],
+        help="a database file (duckdb, sqlite), portable SQL, or tables as files (csv, parquet)",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="a file (a folder for csv, parquet)")
+    _clock_options(p)
+    by_year.epilog = f"{by_year.epilog}\n  servstd calendar export 2020 2026 --format duckdb -o cal.duckdb"
+    sub.choices["calendar"] = _CalendarParser(by_year, p)
 
 
 def main(

@@ -6,7 +6,8 @@ needs):
 * :mod:`servstd.sla.calendar` — working days, day kinds, overlays, notices;
 * :mod:`servstd.sla.clock` — business hours, the service clock, durations, deadlines;
 * :mod:`servstd.sla.policy` — SLA policies, timers, complaint policies;
-* :mod:`servstd.sla.batch` — the columnar engine (numpy; ``servstd[batch]``).
+* :mod:`servstd.sla.batch` — the columnar engine (numpy; ``servstd[batch]``);
+* :mod:`servstd.sla.sql` — the calendar and the clock as database tables, with SQL macros.
 
 Imports run one way: calendar → clock → policy → batch.
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from servstd.sla import batch
+    from servstd.sla import batch, sql
     from servstd.sla.calendar.day_kind import DayKind
     from servstd.sla.calendar.notice import parse_notice, read_notice
     from servstd.sla.calendar.overlay import CalendarOverlay
@@ -89,6 +90,7 @@ _EXPORTS = {
     "TimerStatus": "servstd.sla.policy.timer",
     "evaluate_timer": "servstd.sla.policy.timer",
     "batch": "servstd.sla.batch",
+    "sql": "servstd.sla.sql",
 }
 
 __all__ = [
@@ -130,6 +132,7 @@ __all__ = [
     "parse_duration",
     "parse_notice",
     "read_notice",
+    "sql",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
