@@ -112,8 +112,8 @@ class Columns:
         if self.kind == "pandas":
             import pandas as pd  # noqa: PLC0415 - the pandas adapter
 
-            codes, uniques = pd.factorize(col)
-            values = [None if missing(v) else v for v in list(uniques)]
+            codes, uniques = pd.factorize(col)  # missing values get -1, never a unique
+            values = list(uniques.tolist())
             raw = np.asarray(codes, dtype=np.int64)
         elif self.kind == "polars":
             raw, values = _polars_codes(col)
@@ -129,6 +129,38 @@ class Columns:
         values.append(None)
         out: I64 = np.where(raw < 0, none, raw)
         return out, values
+
+    def shared_codes(self, name: str, other: Columns | None, other_name: str) -> tuple[I64, I64]:
+        """Codes of ``self[name]`` and ``other[other_name]`` such that equal values share a code.
+
+        Missing values get −1. One hash pass over both columns (the case ids and the events' ids).
+        """
+        if other is None:
+            other_codes = np.empty(0, dtype=np.int64)
+        if self.kind == "pandas" and (other is None or other.kind == "pandas"):
+            import pandas as pd  # noqa: PLC0415
+
+            col = self._column(name)
+            both = col if other is None else pd.concat([col, other._column(other_name)], ignore_index=True)
+            codes = np.asarray(pd.factorize(both)[0], dtype=np.int64)
+        else:
+            values = self.values(name).tolist() + ([] if other is None else other.values(other_name).tolist())
+            lookup: dict[Any, int] = {}
+            codes = np.array(
+                [-1 if missing(v) else lookup.setdefault(v, len(lookup)) for v in values], dtype=np.int64
+            )
+        if other is not None:
+            other_codes = codes[self.n :]
+        return codes[: self.n], other_codes
+
+    def take(self, name: str, rows: I64) -> Any:
+        """The column's values at ``rows``, in the library's own column type."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            return col.take(rows).reset_index(drop=True)
+        if self.kind == "polars":
+            return col.gather(rows)
+        return col.take(rows)
 
     def values(self, name: str) -> npt.NDArray[Any]:
         """The column as a numpy array (objects where the library has no numpy type)."""
@@ -146,7 +178,8 @@ class Columns:
         """A table of this kind from ``{name: (type, numpy array)}``.
 
         Types: ``"instant"`` (epoch µs, NAT missing) shown in ``tz``; ``"duration"`` (µs);
-        ``"text"``; ``"float"``; ``"ids"`` (values as read by :meth:`values`).
+        ``"category"`` (a pair: integer codes and their labels); ``"float"``; ``"column"`` (a
+        column of this library, from :meth:`take`).
         """
         builders: dict[str, Callable[[str, Any, str], Any]] = {
             "pandas": _pandas_column,
@@ -158,7 +191,7 @@ class Columns:
         if self.kind == "pandas":
             import pandas as pd  # noqa: PLC0415
 
-            return pd.DataFrame(cols)
+            return pd.DataFrame(cols, copy=False)
         if self.kind == "polars":
             import polars as pl  # noqa: PLC0415
 
@@ -222,12 +255,15 @@ def _pandas_column(kind: str, arr: Any, tz: str) -> Any:
     import pandas as pd  # noqa: PLC0415
 
     if kind == "instant":
-        return pd.Series(arr.astype("datetime64[us]")).dt.tz_localize("UTC").dt.tz_convert(tz)
+        return pd.Series(arr.view("datetime64[us]"), copy=False).dt.tz_localize("UTC").dt.tz_convert(tz)
     if kind == "duration":
-        return pd.Series(arr.astype("timedelta64[us]"))
-    if kind == "text":
-        return pd.Series(arr, dtype=object)
-    return pd.Series(arr)
+        return pd.Series(arr.view("timedelta64[us]"), copy=False)
+    if kind == "category":
+        codes, labels = arr
+        return pd.Series(pd.Categorical.from_codes(codes, categories=labels))
+    if kind == "column":
+        return arr
+    return pd.Series(arr, copy=False)
 
 
 def _polars_column(kind: str, arr: Any, tz: str) -> Any:
@@ -238,10 +274,11 @@ def _polars_column(kind: str, arr: Any, tz: str) -> Any:
         return s.dt.replace_time_zone("UTC").dt.convert_time_zone(tz)
     if kind == "duration":
         return pl.Series(arr.astype("timedelta64[us]"))
-    if kind == "text":
-        return pl.Series(arr.tolist(), dtype=pl.String)
-    if kind == "ids" and arr.dtype == object:
-        return pl.Series(arr.tolist())
+    if kind == "category":
+        codes, labels = arr
+        return pl.Series(np.asarray(labels, dtype=object)[codes].tolist(), dtype=pl.Enum(labels))
+    if kind == "column":
+        return arr
     return pl.Series(arr)
 
 
@@ -252,6 +289,11 @@ def _arrow_column(kind: str, arr: Any, tz: str) -> Any:
         return pa.array(arr, type=pa.int64(), mask=arr == NAT).cast(pa.timestamp("us", tz=tz))
     if kind == "duration":
         return pa.array(arr, type=pa.int64()).cast(pa.duration("us"))
-    if kind in ("text", "ids") and arr.dtype == object:
-        return pa.array(arr.tolist())
+    if kind == "category":
+        codes, labels = arr
+        return pa.DictionaryArray.from_arrays(
+            pa.array(codes, type=pa.int32()), pa.array(labels, type=pa.string())
+        )
+    if kind == "column":
+        return arr
     return pa.array(arr)

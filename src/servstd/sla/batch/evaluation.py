@@ -79,9 +79,9 @@ _ROWS_SHOWN = 8
 class _Problems:
     """Problems found in the tables, grouped by message so a million bad rows read as one line."""
 
-    def __init__(self, ids: npt.NDArray[Any] | None = None) -> None:
+    def __init__(self, ids: Any = None) -> None:
         self.by_message: dict[tuple[str, str], list[npt.NDArray[np.int64]]] = defaultdict(list)
-        self.ids = ids
+        self.ids = ids  # a function giving the case ids (read only when a message names one)
 
     def add(self, table: str, rows: Any, message: str) -> None:
         rows = np.atleast_1d(np.asarray(rows, dtype=np.int64))
@@ -99,7 +99,7 @@ class _Problems:
             more = f" … ({rows.size:,} rows)" if rows.size > _ROWS_SHOWN else ""
             label = "row" if rows.size == 1 else "rows"
             if self.ids is not None and table == "cases" and rows.size == 1:
-                shown += f" (case {self.ids[rows[0]]!r})"
+                shown += f" (case {self.ids()[rows[0]]!r})"
             out.append(Problem(f"{table} {label} {shown}{more}", message))
         return DocumentError("case table", out)
 
@@ -171,19 +171,41 @@ def _topological(metrics: list[str], edges: set[tuple[str, str]]) -> list[str] |
     return order
 
 
+_COLUMNS = {
+    "metric": np.int16, "status": np.int8, "start": np.int64, "due": np.int64, "completed": np.int64,
+    "elapsed": np.int64, "remaining": np.int64, "paused": np.int64, "used": np.float64,
+}  # fmt: skip
+
+
 class _Out:
-    """Result columns, appended in chunks."""
+    """The result columns, preallocated: one row per case × applicable metric, by case then metric.
 
-    def __init__(self) -> None:
-        self.parts: dict[str, list[Any]] = defaultdict(list)
+    Each chunk of results is scattered straight to its place: the row of (case r, metric m) is
+    ``first[r]`` (the rows of earlier cases) plus the number of metrics before m in r's group.
+    """
 
-    def add(self, **cols: Any) -> None:
+    def __init__(self, inv: I64, groups: list[dict[str, MetricTarget]], metrics: list[str]) -> None:
+        index = {m: i for i, m in enumerate(metrics)}
+        rank = np.zeros((max(len(groups), 1), max(len(metrics), 1)), dtype=np.int64)
+        count = np.zeros(max(len(groups), 1), dtype=np.int64)
+        for g, targets in enumerate(groups):
+            applicable = sorted(index[m] for m in targets)
+            rank[g, applicable] = np.arange(len(applicable))
+            count[g] = len(applicable)
+        per_case = count[inv] if inv.size else np.zeros(0, dtype=np.int64)
+        self.first = np.cumsum(per_case) - per_case
+        self.case_rows = np.repeat(np.arange(inv.size), per_case)
+        self.inv, self.rank = inv, rank
+        total = int(per_case.sum())
+        self.cols = {name: np.empty(total, dtype=dtype) for name, dtype in _COLUMNS.items()}
+
+    def add(self, *, row: Any, metric: Any, **cols: Any) -> None:
+        row = np.asarray(row, dtype=np.int64)
+        metric = np.broadcast_to(np.asarray(metric, dtype=np.int64), row.shape)
+        pos = self.first[row] + self.rank[self.inv[row], metric]
+        self.cols["metric"][pos] = metric
         for k, v in cols.items():
-            self.parts[k].append(np.asarray(v))
-
-    def column(self, name: str, dtype: Any) -> Any:
-        parts = self.parts.get(name)
-        return np.concatenate(parts).astype(dtype) if parts else np.empty(0, dtype=dtype)
+            self.cols[k][pos] = v
 
 
 def evaluate(
@@ -200,10 +222,11 @@ def evaluate(
     tab = columns_of(cases, "cases")
     _require(tab, "cases", (case_id, received))
     n = tab.n
-    ids = tab.values(case_id)
-    bad = _Problems(ids)
-    id_codes, id_values = tab.codes(case_id)
-    _check_ids(id_codes, id_values, case_id, bad)
+    bad = _Problems(lambda: tab.values(case_id))
+    ev_tab = columns_of(events, "events") if events is not None else None
+    if ev_tab is not None:
+        _require(ev_tab, "events", ("case", "kind", "at"))
+    event_rows = _case_rows(tab, case_id, ev_tab, bad)
     rec = _instants(tab, "cases", received, bad)
     bad.add(
         "cases", np.flatnonzero(rec == NAT), f"{received} is missing; every case needs its receipt instant"
@@ -216,7 +239,7 @@ def evaluate(
         m: _instants(tab, "cases", f"{m}_at", bad) if f"{m}_at" in tab else np.full(n, NAT, dtype=np.int64)
         for m in metrics
     }
-    ev = _Events(events, id_values, id_codes, metrics, bad) if events is not None else None
+    ev = _Events(ev_tab, event_rows, metrics, bad) if ev_tab is not None else None
     scalar_rows = np.zeros(n, dtype=bool)
     if ev is not None:
         scalar_rows[ev.rows[ev.complex]] = True
@@ -230,7 +253,7 @@ def evaluate(
     plans = _plan(
         policy, order, groups=groups, inv=inv, rec=rec, comp=comp, vector_rows=~scalar_rows, ev=ev, bad=bad
     )
-    out = _Out()
+    out = _Out(inv, groups, metrics)
     if scalar_rows.any():
         _scalar(
             policy, np.flatnonzero(scalar_rows), keys=keys, tab=tab, rec=rec, comp=comp, ev=ev,
@@ -241,25 +264,20 @@ def evaluate(
     for plan in plans:
         plan.compute(now_us, out)
 
-    rows = out.column("row", np.int64)
-    mi = out.column("metric", np.int64)
-    order_idx = np.lexsort((mi, rows))
-    tz = _zone(policy)
-    names = np.array(metrics, dtype=object)
-    statuses = np.array([s.value for s in _STATUS], dtype=object)
-    elapsed = out.column("elapsed", np.int64)
+    cols = out.cols
     data = {
-        "case": ("ids", ids[rows[order_idx]]),
-        "metric": ("text", names[mi[order_idx]] if mi.size else np.empty(0, dtype=object)),
-        "status": ("text", statuses[out.column("status", np.int64)[order_idx]]),
-        "start": ("instant", out.column("start", np.int64)[order_idx]),
-        "due": ("instant", out.column("due", np.int64)[order_idx]),
-        "completed": ("instant", out.column("completed", np.int64)[order_idx]),
-        "elapsed": ("duration", elapsed[order_idx]),
-        "remaining": ("duration", out.column("remaining", np.int64)[order_idx]),
-        "paused": ("duration", out.column("paused", np.int64)[order_idx]),
-        "used": ("float", out.column("used", np.float64)[order_idx]),
+        "case": ("column", tab.take(case_id, out.case_rows)),
+        "metric": ("category", (cols["metric"], metrics)),
+        "status": ("category", (cols["status"], [s.value for s in _STATUS])),
+        "start": ("instant", cols["start"]),
+        "due": ("instant", cols["due"]),
+        "completed": ("instant", cols["completed"]),
+        "elapsed": ("duration", cols["elapsed"]),
+        "remaining": ("duration", cols["remaining"]),
+        "paused": ("duration", cols["paused"]),
+        "used": ("float", cols["used"]),
     }
+    tz = _zone(policy)
     return tab.build(data, tz)
 
 
@@ -268,17 +286,29 @@ def _zone(policy: SLAPolicy) -> str:
     return zones.pop() if len(zones) == 1 else "UTC"
 
 
-def _check_ids(codes: I64, values: list[Any], name: str, bad: _Problems) -> None:
-    null = len(values) - 1
-    bad.add("cases", np.flatnonzero(codes == null), f"{name} is missing; every case needs an id")
-    counts = np.bincount(codes, minlength=len(values))
-    dup = np.flatnonzero(counts[:null] > 1)
-    for code in dup[:_ROWS_SHOWN]:
-        bad.add("cases", np.flatnonzero(codes == code), f"{name} {values[code]!r} appears more than once")
-    if dup.size > _ROWS_SHOWN:
-        bad.add(
-            "cases", np.flatnonzero(np.isin(codes, dup[_ROWS_SHOWN:])), f"{name} values appear more than once"
-        )
+def _case_rows(tab: Columns, name: str, events: Columns | None, bad: _Problems) -> I64:
+    """Report missing and repeated case ids; the case row of each event (−1: no such case)."""
+    codes, ev_codes = tab.shared_codes(name, events, "case")
+    bad.add("cases", np.flatnonzero(codes < 0), f"{name} is missing; every case needs an id")
+    counts = np.bincount(codes[codes >= 0], minlength=1)
+    if counts.max() > 1:
+        values = tab.values(name)
+        dup = np.flatnonzero(counts > 1)
+        for code in dup[:_ROWS_SHOWN]:
+            rows = np.flatnonzero(codes == code)
+            bad.add("cases", rows, f"{name} {values[rows[0]]!r} appears more than once")
+        if dup.size > _ROWS_SHOWN:
+            rows = np.flatnonzero(np.isin(codes, dup[_ROWS_SHOWN:]))
+            bad.add("cases", rows, f"{name} values appear more than once")
+        return np.full(ev_codes.size, -1, dtype=np.int64)  # events cannot be told apart
+    row_of_code = np.full(
+        max(int(codes.max(initial=-1)), int(ev_codes.max(initial=-1))) + 2, -1, dtype=np.int64
+    )
+    ok = codes >= 0
+    row_of_code[codes[ok]] = np.flatnonzero(ok)
+    found: I64 = row_of_code[ev_codes]  # −1 codes pick the last entry, which is always −1
+    bad.add("events", np.flatnonzero(found < 0), "an event for a case that is not in the case table")
+    return found
 
 
 def _groups(
@@ -322,19 +352,9 @@ def _groups(
 class _Events:
     """The events table as arrays: case row, kind, instant, metric (−1: every metric)."""
 
-    def __init__(
-        self, events: Any, id_values: list[Any], id_codes: I64, metrics: list[str], bad: _Problems
-    ) -> None:
-        tab = columns_of(events, "events")
-        _require(tab, "events", ("case", "kind", "at"))
+    def __init__(self, tab: Columns, rows: I64, metrics: list[str], bad: _Problems) -> None:
         self.tab = tab
-        row_of_code = np.full(len(id_values), -1, dtype=np.int64)
-        row_of_code[id_codes] = np.arange(id_codes.size)
-        lookup = {v: row_of_code[i] for i, v in enumerate(id_values[:-1])}
-        ec, ev_values = tab.codes("case")
-        mapped = np.array([lookup.get(v, -1) if v is not None else -1 for v in ev_values], dtype=np.int64)
-        self.rows = mapped[ec] if ec.size else np.empty(0, dtype=np.int64)
-        bad.add("events", np.flatnonzero(self.rows < 0), "an event for a case that is not in the case table")
+        self.rows = rows
         kc, kinds = tab.codes("kind")
         index = {k.value: i for i, k in enumerate(_KINDS)}
         kmap = np.array([index.get(str(k), -1) if k is not None else -1 for k in kinds], dtype=np.int64)
@@ -444,9 +464,9 @@ def _us_or_nat(t: dt.datetime | None) -> int:
 def _append_result(out: _Out, row: int, metric: int, r: TimerResult) -> None:
     micro = dt.timedelta(microseconds=1)
     out.add(
-        row=[row], metric=[metric], status=[_CODE[r.status]], start=[_us_or_nat(r.start)],
-        due=[_us_or_nat(r.due)], completed=[_us_or_nat(r.completed)], elapsed=[r.elapsed // micro],
-        remaining=[r.remaining // micro], paused=[r.paused // micro], used=[float(r.used)],
+        row=row, metric=metric, status=_CODE[r.status], start=_us_or_nat(r.start),
+        due=_us_or_nat(r.due), completed=_us_or_nat(r.completed), elapsed=r.elapsed // micro,
+        remaining=r.remaining // micro, paused=r.paused // micro, used=float(r.used),
     )  # fmt: skip
 
 
@@ -469,11 +489,9 @@ class _Plan:
         started = self.start != NAT
         pend = np.flatnonzero(~started)
         if pend.size:
-            z = np.zeros(pend.size, dtype=np.int64)
-            nat = np.full(pend.size, NAT, dtype=np.int64)
             out.add(
-                row=self.rows[pend], metric=np.full(pend.size, self.metric), status=np.full(pend.size, _CODE[TimerStatus.PENDING]),
-                start=nat, due=nat, completed=nat, elapsed=z, remaining=z, paused=z, used=z.astype(np.float64),
+                row=self.rows[pend], metric=self.metric, status=_CODE[TimerStatus.PENDING],
+                start=NAT, due=NAT, completed=NAT, elapsed=0, remaining=0, paused=0, used=0.0,
             )  # fmt: skip
         if not started.any():
             return
@@ -519,7 +537,7 @@ class _Plan:
             open_pause=self.open_pause[idx],
         )  # fmt: skip
         out.add(
-            row=self.rows[idx], metric=np.full(idx.size, self.metric), status=status, start=s, due=due,
+            row=self.rows[idx], metric=self.metric, status=status, start=s, due=due,
             completed=c, elapsed=elapsed, remaining=remaining, paused=paused, used=elapsed / allowed,
         )  # fmt: skip
 
