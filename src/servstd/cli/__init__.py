@@ -29,6 +29,7 @@ EXAMPLES = """examples:
   servstd catalog list
   servstd score property-cs-quality-inspection inspection.yaml --format markdown
   servstd complaint timeline --policy property-complaints --tier 重大 --received "2026-09-30 16:00"
+  servstd sla report cases.csv --policy insurance-claims-sla --by tier,month --chart review.png
 """
 
 
@@ -137,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
 
     _document_commands(add)
+    _sla_commands(add)
     return parser
 
 
@@ -189,6 +191,23 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--tz", default="Asia/Shanghai")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--explain", action="store_true", help="print every stage's explanation")
+
+
+def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """The subcommands about SLA compliance over case tables: sla report."""
+    p = add("sla", "SLA compliance of a ticket export (CSV, XLSX, Parquet)", "sla_commands:cmd_sla",
+            "servstd sla report cases.csv --policy insurance-claims-sla --by tier,month --chart review.png")  # fmt: skip
+    p.add_argument("action", choices=["report"])
+    p.add_argument("cases", help="the case table: one row per case (.csv, .xlsx, .parquet)")
+    p.add_argument("--events", help="a table of events: case, kind, at, metric, approver, new_target")
+    p.add_argument("--policy", required=True, help="catalog id or policy file")
+    p.add_argument("--now", help="evaluate as of this instant (default: the current time)")
+    p.add_argument("--by", default="month", help="group by these columns, comma-separated; 'month' = month of receipt")
+    p.add_argument("--format", choices=["text", "json", "csv", "markdown"], default="text")
+    p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
+    p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")
+    p.add_argument("--case-id", default="case", help="the id column (default: case)")
+    p.add_argument("--received", default="received_at", help="the receipt column (default: received_at)")
 
 
 def main(

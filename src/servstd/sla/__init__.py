@@ -19,6 +19,7 @@ from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from servstd.sla import batch
+    from servstd.sla.batch.report import report
     from servstd.sla.calendar.day_kind import DayKind
     from servstd.sla.calendar.notice import parse_notice
     from servstd.sla.calendar.overlay import CalendarOverlay
@@ -86,6 +87,7 @@ _EXPORTS = {
     "TimerStatus": "servstd.sla.policy.timer",
     "evaluate_timer": "servstd.sla.policy.timer",
     "batch": "servstd.sla.batch",
+    "report": "servstd.sla.batch.report",
 }
 
 __all__ = [
@@ -125,6 +127,7 @@ __all__ = [
     "load_overlay",
     "parse_duration",
     "parse_notice",
+    "report",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
