@@ -51,7 +51,9 @@ def claims(n: int, seed: int = 11) -> tuple[pd.DataFrame, pd.DataFrame]:
             "case": np.repeat(cases["case"].to_numpy()[paused], 2),
             "kind": np.tile(np.array(["pause", "resume"], dtype=object), paused.size),
             "at": pd.DatetimeIndex(
-                np.column_stack([p0.tz_convert("UTC").tz_localize(None), p1.tz_convert("UTC").tz_localize(None)]).ravel()
+                np.column_stack(
+                    [p0.tz_convert("UTC").tz_localize(None), p1.tz_convert("UTC").tz_localize(None)]
+                ).ravel()
             ).tz_localize("UTC"),
             "metric": "payment",
         }
@@ -73,7 +75,10 @@ def scalar_rate(cases: pd.DataFrame, events: pd.DataFrame, sample: int) -> float
             for m in ("arrival", "payment", "advance_payment")
             if r[f"{m}_at"] is not pd.NaT
         ]
-        evs += [TimerEvent(e["kind"], e["at"].to_pydatetime(), metric=e["metric"]) for e in by_case.get(r["case"], [])]
+        evs += [
+            TimerEvent(e["kind"], e["at"].to_pydatetime(), metric=e["metric"])
+            for e in by_case.get(r["case"], [])
+        ]
         POLICY.evaluate({"zone": r["zone"], "category": r["category"], "approval": r["approval"]}, evs, NOW)
     return sample / (time.perf_counter() - t0)
 
@@ -104,10 +109,14 @@ def run(*, quick: bool, figures: dict[str, Any]) -> None:
     growth[n] = best
     print(f"\n== SLA evaluation: {n:,} insurance claims × {METRICS} metrics, 20 % paused once ==")
     print(f"scalar SLAPolicy.evaluate     {scalar:12,.0f} cases/s   ({scalar * METRICS:,.0f} case-metrics/s)")
-    print(f"columnar batch.evaluate       {columnar:12,.0f} cases/s   ({columnar * METRICS:,.0f} case-metrics/s)")
+    print(
+        f"columnar batch.evaluate       {columnar:12,.0f} cases/s   ({columnar * METRICS:,.0f} case-metrics/s)"
+    )
     print(f"ratio                         {columnar / scalar:12,.0f}×")
     print(f"time for {n:,} cases          {best:12.2f} s")
-    print(f"peak extra memory             {peak / 1e6:12.0f} MB per {n:,} cases (tracemalloc, numpy + results)")
+    print(
+        f"peak extra memory             {peak / 1e6:12.0f} MB per {n:,} cases (tracemalloc, numpy + results)"
+    )
     print("how time grows:  " + ",  ".join(f"{k:,} cases {v:.2f} s" for k, v in growth.items()))
     figures["sla_evaluation"] = {
         "cases": n, "metrics": METRICS, "paused_share": 0.2, "seconds": best,

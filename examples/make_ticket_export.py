@@ -56,7 +56,9 @@ def main(n: int = 300, seed: int = 20261001) -> None:
             days = rng.choice([3, 5, 6, 7, 9, 10, 12, 14, 18])
             paid = received + dt.timedelta(days=days, hours=rng.randint(0, 8))
             row["payment_at"] = paid if paid < dt.datetime(2026, 11, 2, tzinfo=SH) else None
-            row["advance_payment_at"] = received + dt.timedelta(days=rng.randint(10, 50)) if rng.random() < 0.3 else None
+            row["advance_payment_at"] = (
+                received + dt.timedelta(days=rng.randint(10, 50)) if rng.random() < 0.3 else None
+            )
             if rng.random() < 0.15 and row["payment_at"] is not None:
                 p0 = received + dt.timedelta(hours=rng.randint(4, 30))
                 p1 = p0 + dt.timedelta(hours=rng.randint(12, 72))
@@ -65,7 +67,9 @@ def main(n: int = 300, seed: int = 20261001) -> None:
                     events.append((row["case"], "resume", p1, "payment", "", ""))
         rows.append(row)
     # one extension approved by the branch manager
-    first_claim = next(r for r in rows if r["category"] == "理赔" and not any(e[0] == r["case"] for e in events))
+    first_claim = next(
+        r for r in rows if r["category"] == "理赔" and not any(e[0] == r["case"] for e in events)
+    )
     ext_at = first_claim["received_at"] + dt.timedelta(days=1)  # type: ignore[operator]
     events.append((first_claim["case"], "extend", ext_at, "payment", "分公司经理", "15个工作日"))
     rows.sort(key=lambda r: r["received_at"])  # type: ignore[arg-type, return-value]
@@ -73,7 +77,12 @@ def main(n: int = 300, seed: int = 20261001) -> None:
         w = csv.writer(fh)
         w.writerow(COLUMNS)
         for r in rows:
-            w.writerow([_iso(v) if isinstance(v, dt.datetime) or v is None else v for v in (r.get(c) for c in COLUMNS)])
+            w.writerow(
+                [
+                    _iso(v) if isinstance(v, dt.datetime) or v is None else v
+                    for v in (r.get(c) for c in COLUMNS)
+                ]
+            )
     with EVENTS.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["case", "kind", "at", "metric", "approver", "new_target"])

@@ -202,7 +202,9 @@ def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--events", help="a table of events: case, kind, at, metric, approver, new_target")
     p.add_argument("--policy", required=True, help="catalog id or policy file")
     p.add_argument("--now", help="evaluate as of this instant (default: the current time)")
-    p.add_argument("--by", default="month", help="group by these columns, comma-separated; 'month' = month of receipt")
+    p.add_argument(
+        "--by", default="month", help="group by these columns, comma-separated; 'month' = month of receipt"
+    )
     p.add_argument("--format", choices=["text", "json", "csv", "markdown"], default="text")
     p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
     p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")

@@ -18,7 +18,11 @@ __all__ = ["cmd_sla"]
 
 
 def cmd_sla(args: argparse.Namespace) -> int:
-    policy = SLAPolicy.load(Path(args.policy)) if Path(args.policy).is_file() else SLAPolicy.from_catalog(args.policy)
+    policy = (
+        SLAPolicy.load(Path(args.policy))
+        if Path(args.policy).is_file()
+        else SLAPolicy.from_catalog(args.policy)
+    )
     tz = args.tz or "Asia/Shanghai"
     now = instant(args.now, tz) if args.now else dt.datetime.now(dt.timezone.utc)
     by = [k.strip() for k in args.by.split(",") if k.strip()] if args.by else []

@@ -8,13 +8,13 @@ here, with its non-interactive backend, so reports without a chart never load it
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from servstd.errors import DocumentError, Problem
 from servstd.sla.batch._files import MissingExtraError
-
-if TYPE_CHECKING:
-    from servstd.sla.batch.report import ComplianceReport
 
 __all__ = ["draw"]
 
@@ -35,31 +35,46 @@ def _cjk_font(plt: Any) -> None:
     from matplotlib import font_manager  # noqa: PLC0415
 
     have = {f.name for f in font_manager.fontManager.ttflist}
-    for name in ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC"):
+    for name in (
+        "Noto Sans CJK SC",
+        "Noto Sans SC",
+        "WenQuanYi Zen Hei",
+        "SimHei",
+        "Microsoft YaHei",
+        "PingFang SC",
+    ):
         if name in have:
             plt.rcParams["font.sans-serif"] = [name, *plt.rcParams["font.sans-serif"]]
             return
 
 
-def draw(rep: ComplianceReport, path: Path) -> Path:
-    """Save the two panels to ``path`` (PNG or SVG by suffix)."""
-    if path.suffix.lower() not in (".png", ".svg"):
-        from servstd.errors import DocumentError, Problem  # noqa: PLC0415
+def draw(
+    policy: str,
+    by: Sequence[str],
+    groups: Sequence[tuple[tuple[str, ...], str, Decimal | None]],
+    late_hours: Sequence[float],
+    path: Path,
+) -> Path:
+    """Save the two panels to ``path`` (PNG or SVG by suffix).
 
+    ``groups``: (values of ``by``, metric, met %) per row of the report; ``late_hours``: how late
+    each breached case was.
+    """
+    if path.suffix.lower() not in (".png", ".svg"):
         raise DocumentError(str(path), [Problem("", "a chart is written as .png or .svg")])
     plt = _pyplot()
     _cjk_font(plt)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
-    by = list(rep.by)
+    by = list(by)
     month = by.index("month") if "month" in by else None
     lines: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for g in rep.groups:
-        if g.met_pct is None:
+    for key, metric, met_pct in groups:
+        if met_pct is None:
             continue
-        rest = [k for i, k in enumerate(g.key) if i != month]
-        label = " · ".join([*rest, g.metric])
-        x = g.key[month] if month is not None else "all"
-        lines[label].append((x, float(g.met_pct)))  # plotting coordinates only
+        rest = [k for i, k in enumerate(key) if i != month]
+        label = " · ".join([*rest, metric])
+        x = key[month] if month is not None else "all"
+        lines[label].append((x, float(met_pct)))  # plotting coordinates only
     months = sorted({x for pts in lines.values() for x, _ in pts})
     for label, pts in sorted(lines.items()):
         pts.sort()
@@ -71,13 +86,13 @@ def draw(rep: ComplianceReport, path: Path) -> Path:
     left.grid(alpha=0.3)
     if lines:
         left.legend(fontsize=7, loc="lower left")
-    late = [b.late.total_seconds() / 3600 for b in rep.breaches]
+    late = list(late_hours)
     right.hist(late, bins=min(max(len(late) // 3, 5), 30), color="#c0504d")
     right.set_xlabel("hours late (due → completed, or now while open)")
     right.set_ylabel("breached cases")
     right.set_title(f"Lateness of {len(late)} breached cases")
     right.grid(alpha=0.3)
-    fig.suptitle(f"SLA compliance — {rep.policy}")
+    fig.suptitle(f"SLA compliance — {policy}")
     fig.savefig(path)
     plt.close(fig)
     return path

@@ -9,12 +9,14 @@ explicitly — never guessed. Cells that cannot be read are reported together wi
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from servstd.errors import DocumentError, Problem, ServstdError
+from servstd.sla.batch._tables import missing
 
 __all__ = ["MissingExtraError", "read_table"]
 
@@ -50,19 +52,17 @@ def read_table(path: str | Path, instants: Iterable[str], *, assume_tz: str | No
         if suffix in (".csv", ".txt"):
             frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
         elif suffix in (".xlsx", ".xlsm"):
-            try:
-                import openpyxl  # noqa: F401, PLC0415 - only checks that the extra is there
-            except ImportError:
-                raise MissingExtraError("reading XLSX files", "excel") from None
+            if importlib.util.find_spec("openpyxl") is None:
+                raise MissingExtraError("reading XLSX files", "excel")
             frame = pd.read_excel(p, dtype=object)
         elif suffix in (".parquet", ".pq"):
-            try:
-                import pyarrow  # noqa: F401, PLC0415
-            except ImportError:
-                raise MissingExtraError("reading Parquet files", "parquet") from None
+            if importlib.util.find_spec("pyarrow") is None:
+                raise MissingExtraError("reading Parquet files", "parquet")
             frame = pd.read_parquet(p)
         else:
-            raise DocumentError(str(path), [Problem("", f"unknown file type {suffix!r}; accepted: .csv, .xlsx, .parquet")])
+            raise DocumentError(
+                str(path), [Problem("", f"unknown file type {suffix!r}; accepted: .csv, .xlsx, .parquet")]
+            )
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, ServstdError):
             raise
@@ -79,7 +79,9 @@ def read_table(path: str | Path, instants: Iterable[str], *, assume_tz: str | No
 def _rows(mask: Any) -> str:
     rows = [int(i) for i in mask.to_numpy().nonzero()[0]]
     shown = ", ".join(str(r) for r in rows[:_SHOWN])
-    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (f" … ({len(rows):,} rows)" if len(rows) > _SHOWN else "")
+    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (
+        f" … ({len(rows):,} rows)" if len(rows) > _SHOWN else ""
+    )
 
 
 def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problems: list[Problem]) -> Any:
@@ -87,10 +89,14 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
         return col
     if pd.api.types.is_datetime64_dtype(col.dtype):
         if assume_tz is None:
-            problems.append(Problem(name, f"{_rows(col.notna())}: times without a zone; give the export's zone (--tz)"))
+            problems.append(
+                Problem(name, f"{_rows(col.notna())}: times without a zone; give the export's zone (--tz)")
+            )
             return col
         return col.dt.tz_localize(assume_tz, ambiguous="raise", nonexistent="raise")
-    text = col.map(lambda v: None if v is None or v != v else (v.isoformat() if hasattr(v, "isoformat") else str(v).strip()))
+    text = col.map(
+        lambda v: None if missing(v) else (v.isoformat() if hasattr(v, "isoformat") else str(v).strip())
+    )
     text = text.where(text != "", None)
     given = text.notna()
     aware = text.str.contains(_OFFSET, na=False)
@@ -101,12 +107,19 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
     if naive.any():
         if assume_tz is None:
             problems.append(
-                Problem(name, f"{_rows(naive)}: times without an offset (e.g. +08:00); give the export's zone (--tz)")
+                Problem(
+                    name,
+                    f"{_rows(naive)}: times without an offset (e.g. +08:00); give the export's zone (--tz)",
+                )
             )
         else:
             local = pd.to_datetime(text[naive], format="ISO8601", errors="coerce")
-            out[naive] = local.dt.tz_localize(assume_tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+            out[naive] = local.dt.tz_localize(assume_tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
+                "UTC"
+            )
     unread = given & out.isna() & (aware | (naive & (assume_tz is not None)))
     if unread.any():
-        problems.append(Problem(name, f"{_rows(unread)}: not an instant; use ISO 8601, e.g. 2026-10-01T09:30:00+08:00"))
+        problems.append(
+            Problem(name, f"{_rows(unread)}: not an instant; use ISO 8601, e.g. 2026-10-01T09:30:00+08:00")
+        )
     return out

@@ -53,6 +53,7 @@ import attrs
 import numpy as np
 
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
+from servstd.sla.batch._chart import draw
 from servstd.sla.batch._files import pandas_module, read_table
 from servstd.sla.batch.evaluation import evaluate
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -165,7 +166,18 @@ class ComplianceReport:
         return buf.getvalue()
 
     def _table(self) -> list[list[str]]:
-        head = [*self.by, "metric", "cases", "met", "breached", "early", "stopped", "at risk", "open", "met %"]
+        head = [
+            *self.by,
+            "metric",
+            "cases",
+            "met",
+            "breached",
+            "early",
+            "stopped",
+            "at risk",
+            "open",
+            "met %",
+        ]
         head += ["median h", "p90 h"]
         body = []
         for g in self.groups:
@@ -184,7 +196,9 @@ class ComplianceReport:
     def to_text(self) -> str:
         """An aligned table of the groups, then the breached cases (the first 30)."""
         by = f", by {', '.join(self.by)}" if self.by else ""
-        lines = [f"{self.policy} at {_local(self.now)} ({self.now.strftime('%z')[:3]}:{self.now.strftime('%z')[3:]}){by}"]
+        lines = [
+            f"{self.policy} at {_local(self.now)} ({self.now.strftime('%z')[:3]}:{self.now.strftime('%z')[3:]}){by}"
+        ]
         lines += _aligned(self._table())
         lines.append("")
         lines.append(f"{len(self.breaches)} breached" + (":" if self.breaches else ""))
@@ -209,9 +223,9 @@ class ComplianceReport:
 
         Needs matplotlib (``servstd[charts]``); the format follows the file's suffix.
         """
-        from servstd.sla.batch._chart import draw  # noqa: PLC0415 - matplotlib loads only here
-
-        return draw(self, Path(path))
+        groups = [(g.key, g.metric, g.met_pct) for g in self.groups]
+        late = [b.late / dt.timedelta(hours=1) for b in self.breaches]  # plotting coordinates only
+        return draw(self.policy, self.by, groups, late, Path(path))
 
 
 _FIELDS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
@@ -232,7 +246,9 @@ def _width(s: str) -> int:
 
 def _aligned(rows: list[list[str]]) -> list[str]:
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return [
+        "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
 
 
 def _markdown(rows: list[list[str]]) -> list[str]:
@@ -267,7 +283,8 @@ def report(
     files as local times of that zone (otherwise they are an error).
     """
     pd = pandas_module()
-    if not isinstance(now, dt.datetime) or now.tzinfo is None or now.utcoffset() is None:
+    given: object = now  # checked at run time: callers may pass anything
+    if not isinstance(given, dt.datetime) or given.tzinfo is None or given.utcoffset() is None:
         raise NaiveDatetimeError(now, "now")
     instants = [received, *(f"{m}_at" for m in policy.metrics())]
     if isinstance(cases, (str, Path)):
@@ -275,12 +292,17 @@ def report(
     if isinstance(events, (str, Path)):
         events = read_table(events, ["at"], assume_tz=assume_tz)
     if not isinstance(cases, pd.DataFrame):
-        raise DocumentError("cases", [Problem("", "a report reads a pandas DataFrame or a CSV, XLSX or Parquet file")])
+        raise DocumentError(
+            "cases", [Problem("", "a report reads a pandas DataFrame or a CSV, XLSX or Parquet file")]
+        )
     by = tuple(by)
     missing = [k for k in by if k != "month" and k not in cases.columns]
     if missing:
         have = ", ".join(str(c) for c in cases.columns)
-        raise DocumentError("cases", [Problem(k, f"no column {k!r} to group by (the table has: {have}; or month)") for k in missing])
+        raise DocumentError(
+            "cases",
+            [Problem(k, f"no column {k!r} to group by (the table has: {have}; or month)") for k in missing],
+        )
     result = evaluate(policy, cases, events, now=now, case_id=case_id, received=received)
     zone = str(result["due"].dt.tz) if len(result) else "UTC"
     keys = cases[[case_id]].copy()
@@ -292,14 +314,20 @@ def report(
     merged = result.merge(keys, left_on="case", right_on=case_id, how="left", suffixes=("", "_key"))
     local_now = pd.Timestamp(now).tz_convert(zone).to_pydatetime()
     return ComplianceReport(
-        policy=policy.id, now=local_now, by=by, groups=_groups(pd, merged, by), breaches=_breaches(pd, merged, by, now)
+        policy=policy.id,
+        now=local_now,
+        by=by,
+        groups=_groups(pd, merged, by),
+        breaches=_breaches(pd, merged, by, now),
     )
 
 
 def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
     out = []
     status = merged["status"].astype(str)
-    merged = merged.assign(_status=status, _elapsed=merged["elapsed"].to_numpy().astype("timedelta64[us]").astype(np.int64))
+    merged = merged.assign(
+        _status=status, _elapsed=merged["elapsed"].to_numpy().astype("timedelta64[us]").astype(np.int64)
+    )
     for key, g in merged.groupby([*by, "metric"], sort=True, observed=True, dropna=False):
         counts = g["_status"].value_counts()
         n = {s: int(counts.get(s, 0)) for s in ("met", "breached", "early", "stopped", "at_risk", *_OPEN)}
@@ -311,12 +339,19 @@ def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
         key_t = key if isinstance(key, tuple) else (key,)
         out.append(
             GroupRow(
-                key=tuple(str(k) for k in key_t[:-1]), metric=str(key_t[-1]), cases=len(g), met=n["met"],
-                breached=n["breached"], early=n["early"], stopped=n["stopped"], at_risk=n["at_risk"],
+                key=tuple(str(k) for k in key_t[:-1]),
+                metric=str(key_t[-1]),
+                cases=len(g),
+                met=n["met"],
+                breached=n["breached"],
+                early=n["early"],
+                stopped=n["stopped"],
+                at_risk=n["at_risk"],
                 open=n["running"] + n["paused"] + n["pending"],
-                met_pct=pct, median=None if median is None else dt.timedelta(microseconds=median),
+                met_pct=pct,
+                median=None if median is None else dt.timedelta(microseconds=median),
                 p90=None if p90 is None else dt.timedelta(microseconds=p90),
-            )  # fmt: skip
+            )
         )
     return tuple(out)
 
@@ -331,10 +366,13 @@ def _breaches(pd: Any, merged: Any, by: tuple[str, ...], now: dt.datetime) -> tu
         end = completed if completed is not None else now_ts.to_pydatetime()
         out.append(
             Breach(
-                case=str(rec["case"]), metric=str(rec["metric"]), key=tuple(str(rec[k]) for k in by),
-                due=due, completed=completed, late=end - due,
-            )  # fmt: skip
+                case=str(rec["case"]),
+                metric=str(rec["metric"]),
+                key=tuple(str(rec[k]) for k in by),
+                due=due,
+                completed=completed,
+                late=end - due,
+            )
         )
     out.sort(key=lambda x: (x.key, x.metric, -x.late, x.case))
     return tuple(out)
-
