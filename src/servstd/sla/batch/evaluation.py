@@ -326,7 +326,16 @@ def _groups(
         values.append(v)
     if not n:
         return gid, []
-    uniq, first, inv = np.unique(gid, return_index=True, return_inverse=True)
+    if int(gid.max()) < 4 * n:  # few combinations: count instead of sorting
+        seen = np.bincount(gid)
+        uniq = np.flatnonzero(seen)
+        lookup = np.zeros(seen.size, dtype=np.int64)
+        lookup[uniq] = np.arange(uniq.size)
+        inv = lookup[gid]
+        first = np.full(uniq.size, n, dtype=np.int64)
+        np.minimum.at(first, inv, np.arange(n))
+    else:
+        uniq, first, inv = np.unique(gid, return_index=True, return_inverse=True)
     known = {k: {v for r in policy.rules for kk, vs in r.when if kk == k for v in vs} for k in keys}
     groups = []
     for g, row in enumerate(first):
