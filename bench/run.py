@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import batch_bench  # the batch section, beside this file
+import sla_eval_bench  # columnar vs scalar SLA evaluation, beside this file
 import sql_bench  # the SQL section (DuckDB macros vs the batch engine)
 
 from servstd.sla import BusinessHours, ServiceClock, WorkCalendar
@@ -194,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     policies(10_000 if args.quick else 100_000, figures)
     batch_bench.run(quick=args.quick, figures=figures)
     sql_bench.run(quick=args.quick, figures=figures)
+    sla_eval_bench.run(quick=args.quick, figures=figures)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(figures, fh, indent=2, ensure_ascii=False)

@@ -93,3 +93,69 @@ def filled_inspections(draw: st.DrawFn, std: Standard) -> Inspection:
     if std.scheme is not Scheme.DEDUCTION and len(not_applicable) == len(codes):
         not_applicable.pop()
     return Inspection(std.id, std.version, site, inspector, date, findings, not_applicable)
+
+
+# -- SLA policy documents (random rules, clocks, windows and start_after chains) --------------
+SLA_METRICS = ("first_response", "visit", "resolution")
+SLA_ATTRIBUTES = {"tier": ("vip", "std", "gold"), "channel": ("phone", "web")}
+SLA_WITHIN = (
+    "4工作小时", "30 business minutes", "半个工作日", "2个工作日", "1个工作日", "3日", "2日",
+    "48小时", "40分钟", "当天", "次日", "次工作日", "1个月",
+)  # fmt: skip
+SLA_FROM = ("3日", "1个工作日", "2小时", "1 business hour", "次日")
+
+
+@st.composite
+def sla_policy_docs(draw: st.DrawFn) -> dict[str, object]:
+    """An SLA policy document: 1–3 rules over tier/channel, targets on an office or 7×24 clock.
+
+    Targets may open a window (``from``), start after another metric (chains stay acyclic: a
+    metric only starts after one named earlier in ``SLA_METRICS``), use a receipt cut-off, end
+    at midnight or count the start day.
+    """
+    rules = []
+    for _ in range(draw(st.integers(1, 3))):
+        when: dict[str, object] = {}
+        for key, values in SLA_ATTRIBUTES.items():
+            if draw(st.booleans()):
+                chosen = draw(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))
+                when[key] = chosen if len(chosen) > 1 else chosen[0]
+        targets: dict[str, object] = {}
+        for i, metric in enumerate(SLA_METRICS):
+            if not draw(st.booleans()):
+                continue
+            t: dict[str, object] = {
+                "within": draw(st.sampled_from(SLA_WITHIN)),
+                "clock": draw(st.sampled_from(["office", "7x24", "lunch"])),
+            }
+            if draw(st.integers(0, 4)) == 0:
+                t["from"] = draw(st.sampled_from(SLA_FROM))
+            if i and draw(st.integers(0, 2)) == 0:
+                t["start_after"] = draw(st.sampled_from(SLA_METRICS[:i]))
+            if draw(st.integers(0, 5)) == 0:
+                t["cutoff"] = "17:00"
+            if draw(st.integers(0, 5)) == 0:
+                t["end_of_day"] = "midnight"
+            if draw(st.integers(0, 6)) == 0:
+                t["count_start_day"] = True
+            targets[metric] = t
+        if not targets:
+            targets["resolution"] = {"within": "3日"}
+        rules.append({"when": when, "targets": targets})
+    named = {m for r in rules for m in r["targets"]}  # type: ignore[attr-defined]
+    for r in rules:  # a start_after must name a metric the policy has
+        for t in r["targets"].values():  # type: ignore[attr-defined]
+            if t.get("start_after") not in named:
+                t.pop("start_after", None)
+    return {
+        "kind": "sla-policy",
+        "id": "random-policy",
+        "title": "random",
+        "match": draw(st.sampled_from(["first", "most_specific"])),
+        "clocks": {
+            "office": {"region": "CN", "hours": "09:00-12:00,13:00-18:00", "tz": "Asia/Shanghai"},
+            "lunch": {"region": "CN", "hours": "08:30-12:00,13:30-17:30", "tz": "Asia/Shanghai"},
+            "7x24": {"always": True, "tz": "Asia/Shanghai"},
+        },
+        "rules": rules,
+    }

@@ -57,6 +57,7 @@ instants: ISO 8601 ("2026-09-30 16:00", "2026-09-30T16:00+08:00"), "2026/9/30 16
 (10/09/2026) are refused: they read differently in different countries.
 
 exit status: 0 ok, 1 bad input (a value or file given), 2 bad usage (options, arguments)
+  servstd sla report cases.csv --policy insurance-claims-sla --by tier,month --chart review.png
 """
 
 
@@ -217,6 +218,7 @@ def _parser() -> argparse.ArgumentParser:
     _notice_commands(add)
     _inspection_commands(add)
     _calendar_export_command(sub, common)
+    _sla_commands(add)
     return parser
 
 
@@ -329,25 +331,6 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
 
 
-# -- running -------------------------------------------------------------------------------------
-
-
-def _wants_json(argv: Sequence[str]) -> bool:
-    """``--json`` among the options (before a ``--``)."""
-    return "--json" in (argv[: list(argv).index("--")] if "--" in argv else argv)
-
-
-def _report(
-    out: Stream, err: Stream, *, as_json: bool, kind: str, message: str, problems: Sequence[object] = ()
-) -> None:
-    """One error: a line on stderr and, with ``--json``, an object on stdout."""
-    err.say(f"servstd: {message}")
-    if as_json:
-        with contextlib.suppress(OutputBrokenError, OutputClosedError):
-            out.write(error_json(kind, message, problems))
-            out.flush()
-
-
 class _CalendarParser(_Parser):
     """``servstd calendar``: the year view, or ``calendar export …`` when the first word is ``export``."""
 
@@ -389,6 +372,49 @@ def _calendar_export_command(
     _clock_options(p)
     by_year.epilog = f"{by_year.epilog}\n  servstd calendar export 2020 2026 --format duckdb -o cal.duckdb"
     sub.choices["calendar"] = _CalendarParser(by_year, p)
+
+
+def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """The subcommands about SLA compliance over case tables: sla report."""
+    p = add("sla", "SLA compliance of a ticket export (CSV, XLSX, Parquet)", "sla_commands:cmd_sla",
+            "servstd sla report cases.csv --policy insurance-claims-sla --by tier,month --chart review.png")  # fmt: skip
+    p.add_argument("action", choices=["report"], help="report: met, breached, at risk and open per group")
+    p.add_argument("cases", help="the case table: one row per case (.csv, .xlsx, .parquet)")
+    p.add_argument("--events", help="a table of events: case, kind, at, metric, approver, new_target")
+    p.add_argument("--policy", required=True, help="catalog id or policy file")
+    p.add_argument("--now", help="evaluate as of this instant (default: the current time)")
+    p.add_argument(
+        "--by", default="month", help="group by these columns, comma-separated; 'month' = month of receipt"
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "csv", "markdown"],
+        default="text",
+        help="report format (default text)",
+    )
+    p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
+    p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")
+    p.add_argument("--case-id", default="case", help="the id column (default: case)")
+    p.add_argument("--received", default="received_at", help="the receipt column (default: received_at)")
+
+
+# -- running -------------------------------------------------------------------------------------
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """``--json`` among the options (before a ``--``)."""
+    return "--json" in (argv[: list(argv).index("--")] if "--" in argv else argv)
+
+
+def _report(
+    out: Stream, err: Stream, *, as_json: bool, kind: str, message: str, problems: Sequence[object] = ()
+) -> None:
+    """One error: a line on stderr and, with ``--json``, an object on stdout."""
+    err.say(f"servstd: {message}")
+    if as_json:
+        with contextlib.suppress(OutputBrokenError, OutputClosedError):
+            out.write(error_json(kind, message, problems))
+            out.flush()
 
 
 def main(

@@ -20,6 +20,7 @@ from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from servstd.sla import batch, sql
+    from servstd.sla.batch.report import report
     from servstd.sla.calendar.day_kind import DayKind
     from servstd.sla.calendar.notice import parse_notice, read_notice
     from servstd.sla.calendar.overlay import CalendarOverlay
@@ -91,6 +92,7 @@ _EXPORTS = {
     "evaluate_timer": "servstd.sla.policy.timer",
     "batch": "servstd.sla.batch",
     "sql": "servstd.sla.sql",
+    "report": "servstd.sla.batch.report",
 }
 
 __all__ = [
@@ -132,6 +134,7 @@ __all__ = [
     "parse_duration",
     "parse_notice",
     "read_notice",
+    "report",
     "sql",
 ]
 

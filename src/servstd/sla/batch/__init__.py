@@ -2,9 +2,11 @@
 
 May import everything below it in ``servstd.sla`` (calendar, clock, policy); nothing in the
 library imports it. The container contract (what comes in, what goes out, what stays missing)
-is stated at the top of ``servstd.sla.batch._engine``.
+is stated at the top of ``servstd.sla.batch._engine``; :func:`evaluate` runs a whole
+:class:`~servstd.sla.SLAPolicy` over a table of cases (``servstd.sla.batch.evaluation``).
 """
 
 from servstd.sla.batch._engine import add, add_working_days, deadline, elapsed, is_open, memory_bytes
+from servstd.sla.batch.evaluation import evaluate
 
-__all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes"]
+__all__ = ["add", "add_working_days", "deadline", "elapsed", "evaluate", "is_open", "memory_bytes"]

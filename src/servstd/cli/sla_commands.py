@@ -1,0 +1,42 @@
+"""The ``sla`` subcommands: a compliance report over a ticket export (CSV, XLSX, Parquet).
+
+Loads pandas (``servstd[pandas]``) and, for ``--chart``, matplotlib (``servstd[charts]``) only
+when it runs; no other subcommand needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from servstd.cli._common import UsageError, instant
+from servstd.sla.batch.report import report
+from servstd.sla.policy.sla_policy import SLAPolicy
+
+__all__ = ["cmd_sla"]
+
+
+def cmd_sla(args: argparse.Namespace) -> int:
+    policy = (
+        SLAPolicy.load(Path(args.policy))
+        if Path(args.policy).is_file()
+        else SLAPolicy.from_catalog(args.policy)
+    )
+    tz = args.tz or "Asia/Shanghai"
+    now = instant(args.now, tz, "--now") if args.now else dt.datetime.now(dt.timezone.utc)
+    by = [k.strip() for k in args.by.split(",") if k.strip()] if args.by else []
+    if args.chart and Path(args.chart).suffix.lower() not in (".png", ".svg"):
+        raise UsageError(f"--chart {args.chart}: give a .png or .svg file")
+    rep = report(
+        policy, args.cases, args.events, now=now, by=by, case_id=args.case_id, received=args.received,
+        assume_tz=args.tz,
+    )  # fmt: skip
+    fmt = "json" if args.json else args.format
+    text = {"text": rep.to_text, "json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
+    args.stdout.write(text.rstrip("\n") + "\n")
+    if args.chart:
+        rep.chart(args.chart)
+        if fmt == "text":
+            args.stdout.write(f"chart written to {args.chart}\n")
+    return 0

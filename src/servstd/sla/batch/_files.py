@@ -1,0 +1,125 @@
+"""Ticket exports from files: CSV, XLSX (``servstd[excel]``) and Parquet (``servstd[parquet]``).
+
+Every file becomes a pandas DataFrame (``servstd[pandas]``). The instant columns a report needs
+are parsed strictly: text must carry its offset (``2026-10-01T09:30:00+08:00``) unless the
+caller names the zone the export was written in (``assume_tz``), which is then attached
+explicitly — never guessed. Cells that cannot be read are reported together with their rows
+(counted from 0, the header excluded) in one :class:`~servstd.errors.DocumentError`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from servstd.errors import DocumentError, Problem, ServstdError
+from servstd.sla.batch._tables import missing
+
+__all__ = ["MissingExtraError", "read_table"]
+
+_OFFSET = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
+_SHOWN = 8
+
+
+class MissingExtraError(ServstdError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it."""
+
+    def __init__(self, what: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{what} needs an optional dependency: pip install 'servstd[{extra}]'")
+
+
+def pandas_module() -> Any:
+    """pandas, or a :class:`MissingExtraError` naming ``servstd[pandas]``."""
+    try:
+        import pandas as pd  # noqa: PLC0415 - an optional extra, loaded when a report runs
+    except ImportError:
+        raise MissingExtraError("reading ticket tables", "pandas") from None
+    return pd
+
+
+def read_table(path: str | Path, instants: Iterable[str], *, assume_tz: str | None = None) -> Any:
+    """The table in ``path`` as a pandas DataFrame, with ``instants`` columns as aware timestamps."""
+    pd = pandas_module()
+    p = Path(path)
+    if not p.is_file():
+        raise DocumentError(str(path), [Problem("", "no such file")])
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".csv", ".txt"):
+            frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+        elif suffix in (".xlsx", ".xlsm"):
+            if importlib.util.find_spec("openpyxl") is None:
+                raise MissingExtraError("reading XLSX files", "excel")
+            frame = pd.read_excel(p, dtype=object)
+        elif suffix in (".parquet", ".pq"):
+            if importlib.util.find_spec("pyarrow") is None:
+                raise MissingExtraError("reading Parquet files", "parquet")
+            frame = pd.read_parquet(p)
+        else:
+            raise DocumentError(
+                str(path), [Problem("", f"unknown file type {suffix!r}; accepted: .csv, .xlsx, .parquet")]
+            )
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        if isinstance(exc, ServstdError):
+            raise
+        raise DocumentError(str(path), [Problem("", f"cannot read the table: {exc}")]) from None
+    problems: list[Problem] = []
+    for name in instants:
+        if name in frame.columns:
+            frame[name] = _instant_column(pd, frame[name], name, assume_tz, problems)
+    if problems:
+        raise DocumentError(str(path), problems)
+    return frame
+
+
+def _rows(mask: Any) -> str:
+    rows = [int(i) for i in mask.to_numpy().nonzero()[0]]
+    shown = ", ".join(str(r) for r in rows[:_SHOWN])
+    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (
+        f" … ({len(rows):,} rows)" if len(rows) > _SHOWN else ""
+    )
+
+
+def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problems: list[Problem]) -> Any:
+    if isinstance(col.dtype, pd.DatetimeTZDtype):
+        return col
+    if pd.api.types.is_datetime64_dtype(col.dtype):
+        if assume_tz is None:
+            problems.append(
+                Problem(name, f"{_rows(col.notna())}: times without a zone; give the export's zone (--tz)")
+            )
+            return col
+        return col.dt.tz_localize(assume_tz, ambiguous="raise", nonexistent="raise")
+    text = col.map(
+        lambda v: None if missing(v) else (v.isoformat() if hasattr(v, "isoformat") else str(v).strip())
+    )
+    text = text.where(text != "", None)
+    given = text.notna()
+    aware = text.str.contains(_OFFSET, na=False)
+    naive = given & ~aware
+    out = pd.Series(pd.NaT, index=col.index, dtype="datetime64[us, UTC]")
+    if aware.any():
+        out[aware] = pd.to_datetime(text[aware], utc=True, format="ISO8601", errors="coerce")
+    if naive.any():
+        if assume_tz is None:
+            problems.append(
+                Problem(
+                    name,
+                    f"{_rows(naive)}: times without an offset (e.g. +08:00); give the export's zone (--tz)",
+                )
+            )
+        else:
+            local = pd.to_datetime(text[naive], format="ISO8601", errors="coerce")
+            out[naive] = local.dt.tz_localize(assume_tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
+                "UTC"
+            )
+    unread = given & out.isna() & (aware | (naive & (assume_tz is not None)))
+    if unread.any():
+        problems.append(
+            Problem(name, f"{_rows(unread)}: not an instant; use ISO 8601, e.g. 2026-10-01T09:30:00+08:00")
+        )
+    return out
