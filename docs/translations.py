@@ -40,8 +40,9 @@ def _translatable(m: Message) -> bool:
     """A message of the page itself, not only of an API docstring."""
     if not m.id:
         return False
+    # a page's own text is located in its source file; a docstring in "x.py:docstring of y"
     files = [str(loc) for loc, _ in m.locations]
-    return not files or any("docstring of" not in f for f in files)
+    return not files or any(f.endswith((".md", ".rst")) for f in files)
 
 
 def _pages(pot_dir: Path) -> list[tuple[str, Path]]:
