@@ -36,6 +36,7 @@ def lint(session: nox.Session) -> None:
         "noxfile.py",
         "docs/conf.py",
         "docs/_ext",
+        "docs/translations.py",
         "typing_tests",
     ]
     session.run("ruff", "check", *paths)
@@ -66,10 +67,29 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the Sphinx site with warnings as errors, then run its doctests."""
+    """Build the English and Chinese sites with warnings as errors, run both sites' doctests, and
+    check that the Chinese message catalogs are in step with the English sources."""
     _install(session, "docs", extras="all")
-    session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
-    session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
+    strict = ["-n", "-W", "--keep-going"]
+    session.run("sphinx-build", *strict, "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", *strict, "-b", "doctest", "docs", "docs/_build/doctest")
+    session.run("sphinx-build", "-q", "-b", "gettext", "docs", "docs/_build/gettext")
+    session.run(
+        "python", "docs/translations.py", "check", "docs/_build/gettext", "docs/locale/zh_CN/LC_MESSAGES"
+    )
+    zh = ["-D", "language=zh_CN"]
+    session.run("sphinx-build", *strict, *zh, "-b", "html", "docs", "docs/_build/html/zh_CN")
+    session.run("sphinx-build", *strict, *zh, "-b", "doctest", "docs", "docs/_build/doctest-zh_CN")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Update the Chinese message catalogs from the English sources (then translate what is new)."""
+    _install(session, "docs", extras="all")
+    session.run("sphinx-build", "-q", "-b", "gettext", "docs", "docs/_build/gettext")
+    session.run(
+        "python", "docs/translations.py", "update", "docs/_build/gettext", "docs/locale/zh_CN/LC_MESSAGES"
+    )
 
 
 @nox.session

@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "servstd_docs",
+    "servstd_languages",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -28,7 +29,27 @@ exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = f"servstd {release}"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
+# Every page carries a link to itself in the other language (sidebar) and hreflang alternates.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/language.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+
+# Languages: English is the source; the Chinese site is built with ``-D language=zh_CN`` into
+# ``_build/html/zh_CN/`` from the message catalogs in ``locale/zh_CN/LC_MESSAGES`` (gettext).
 language = "en"
+locale_dirs = ["locale/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True  # docstring messages are recognised by their location and left English
+html_baseurl = "https://servstd.readthedocs.io/"
 
 nitpicky = True
 nitpick_ignore_regex = [
