@@ -34,6 +34,44 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+# The catalog pages are generated in the language of the build (the Chinese site is built with
+# ``-D language=zh_CN``), so they need no message catalog.
+_LABELS = {
+    "version": ("version", "版本"),
+    "source": ("source", "出处"),
+    "scheme": ("Scheme", "评分方式"),
+    "max": ("max", "满分"),
+    "grades": ("Grades", "等级"),
+    "cols": (
+        "| Code | Requirement | Kind | Deduct | Per | Frequency / time limit |",
+        "| 编号 | 要求 | 类型 | 扣分 | 计数 | 频次 / 时限 |",
+    ),
+    "kpi": ("KPI criteria", "KPI 考核指标"),
+    "kpi_cols": ("| Criterion | Weight | Mapping | Standard |", "| 指标 | 权重 | 换算方式 | 标准 |"),
+    "readings_only": (
+        "**Stated readings.** Every value is read from the source text; the notes say how.",
+        "**解读说明。** 每个数值都取自原文；备注说明了如何解读。",
+    ),
+    "defaults": ("Library defaults to review", "需要复核的本库默认值"),
+    "defaults_cols": ("| value | why |", "| 数值 | 原因 |"),
+    "readings": ("Stated readings", "解读说明"),
+    "title": ("The catalog", "标准目录"),
+    "intro": (
+        "Machine-readable versions of the real service standards servstd ships, generated from the\n"
+        "documents inside the package (`servstd.catalog.catalog()`). Each records its source.",
+        "servstd 随包提供的真实服务标准的机器可读版本，由包内文档（`servstd.catalog.catalog()`）生成。\n"
+        "每份文档都记录了其出处。",
+    ),
+    "index_cols": ("| Id | Kind | Title |", "| Id | 种类 | 标题 |"),
+}
+_lang = {"zh": False}
+
+
+def _l(key: str) -> str:
+    """The label ``key`` in the language of this build."""
+    return _LABELS[key][1 if _lang["zh"] else 0]
+
+
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -43,18 +81,21 @@ def _standard_page(sid: str) -> str:
     out = [
         f"# {std.title}",
         "",
-        f"`{std.id}` — {std.kind.value} — version {std.version} — source: {std.source}",
+        f"`{std.id}` — {std.kind.value} — {_l('version')} {std.version} — {_l('source')}: {std.source}",
         "",
     ]
     if std.title_en:
         out += [f"*{std.title_en}*", ""]
     out += [
-        f"**Scheme:** {std.scheme.value}"
-        + (f" — **max** {std.max_points}" if std.max_points is not None else ""),
+        f"**{_l('scheme')}:** {std.scheme.value}"
+        + (f" — **{_l('max')}** {std.max_points}" if std.max_points is not None else ""),
         "",
     ]
     if std.grades:
-        out += ["**Grades:** " + ", ".join(f"{b.name} [{b.min}, {b.max})" for b in std.grades.bands), ""]
+        out += [
+            f"**{_l('grades')}:** " + ", ".join(f"{b.name} [{b.min}, {b.max})" for b in std.grades.bands),
+            "",
+        ]
     out += _defaults(sid)
     for note in std.notes:
         out += [f"> {_cell(note)}", ">"]
@@ -64,10 +105,7 @@ def _standard_page(sid: str) -> str:
         out += [head, ""]
         if not sec.items:
             continue
-        out += [
-            "| Code | Requirement | Kind | Deduct | Per | Frequency / time limit |",
-            "|---|---|---|---:|---|---|",
-        ]
+        out += [_l("cols"), "|---|---|---|---:|---|---|"]
         for it in sec.items:
             when = str(it.frequency) if it.frequency else ""
             if it.time_limit is not None:
@@ -79,7 +117,7 @@ def _standard_page(sid: str) -> str:
             )
         out.append("")
     if std.criteria:
-        out += ["## KPI criteria", "", "| Criterion | Weight | Mapping | Standard |", "|---|---:|---|---|"]
+        out += [f"## {_l('kpi')}", "", _l("kpi_cols"), "|---|---:|---|---|"]
         out += [f"| {c.name} | {c.weight} | {c.mapping.value} | {_cell(c.text)} |" for c in std.criteria]
         out.append("")
     return "\n".join(out)
@@ -89,15 +127,20 @@ def _defaults(did: str) -> list[str]:
     """The library defaults of a document, for review; the stated readings follow in its notes."""
     found = catalog().defaults(did)
     if not found:
-        return ["**Stated readings.** Every value is read from the source text; the notes say how.", ""]
-    out = ["## Library defaults to review", "", "| value | why |", "|---|---|"]
+        return [_l("readings_only"), ""]
+    out = [f"## {_l('defaults')}", "", _l("defaults_cols"), "|---|---|"]
     out += [f"| `{d.where}` | {_cell(d.reason)} |" for d in found]
-    return [*out, "", "## Stated readings", ""]
+    return [*out, "", f"## {_l('readings')}", ""]
 
 
 def _policy_page(pid: str) -> str:
     data: dict[str, Any] = catalog().data(pid)
-    out = [f"# {data['title']}", "", f"`{pid}` — {data.get('kind')} — source: {data.get('source', '')}", ""]
+    out = [
+        f"# {data['title']}",
+        "",
+        f"`{pid}` — {data.get('kind')} — {_l('source')}: {data.get('source', '')}",
+        "",
+    ]
     out += _defaults(pid)
     out += [f"> {_cell(n)}\n>" for n in data.get("notes", [])]
     out += ["", "```yaml", _yaml(data), "```", ""]
@@ -117,12 +160,11 @@ def _catalog(app: Sphinx) -> None:
         _write(HERE / "catalog" / f"{i}.md", page)
         rows.append(f"| [{i}]({i}.md) | {kind} | {_cell(c.data(i).get('title', ''))} |")
     index = [
-        "# The catalog",
+        f"# {_l('title')}",
         "",
-        "Machine-readable versions of the real service standards servstd ships, generated from the",
-        "documents inside the package (`servstd.catalog.catalog()`). Each records its seed source.",
+        _l("intro"),
         "",
-        "| Id | Kind | Title |",
+        _l("index_cols"),
         "|---|---|---|",
         *rows,
         "",
@@ -229,6 +271,7 @@ def _timeline_svg() -> None:
 
 
 def generate(app: Sphinx) -> None:
+    _lang["zh"] = str(app.config.language).startswith("zh")
     _catalog(app)
     _schemas()
     _calendar_svg()
