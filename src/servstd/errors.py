@@ -18,6 +18,7 @@ from typing import Any
 __all__ = [
     "CalendarCoverageError",
     "CalendarCoverageWarning",
+    "ClockRangeError",
     "DocumentError",
     "DurationParseError",
     "InputTypeError",
@@ -96,6 +97,15 @@ class ScheduleError(ServstdError, ValueError):
     def __init__(self, message: str, value: object = None) -> None:
         self.value = value
         super().__init__(message)
+
+
+class ClockRangeError(ScheduleError):
+    """An instant or a duration beyond what a clock answers for.
+
+    A clock answers for instants in the local years 2–9998 of its zone, and one operation
+    (``add``, ``subtract``, ``elapsed``, ``periods``) may reach across at most 200 years; beyond
+    that the answer would take minutes or overflow ``datetime``, so it is refused at once.
+    """
 
 
 class ScoringError(ServstdError, ValueError):
