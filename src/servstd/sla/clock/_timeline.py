@@ -64,7 +64,7 @@ LAST_YEAR = 9998
 """The last local year a clock answers for (year 9999 is refused: its end is past ``datetime.max``)."""
 MAX_SPAN_YEARS = 200
 """The most local years one operation may reach across (``add``, ``subtract``, ``elapsed``, ``periods``)."""
-_YEAR_US = 366 * 86_400 * US  # more open time than any local year can hold (DST included)
+_YEAR_US = 367 * 86_400 * US  # more open time than any local year can hold (DST included)
 _MAX_SPAN_US = (MAX_SPAN_YEARS + 1) * _YEAR_US
 
 Intervals = list[tuple[int, int]]
@@ -270,6 +270,7 @@ class Timeline:
     def add(self, x: int, n: int) -> int:
         """The smallest instant z ≥ x with ``C(z) - C(x) == n`` (``n >= 0``)."""
         if n == 0:
+            self.year_of(x)  # in range
             return x
         if n > _MAX_SPAN_US:
             raise _too_far(n, "add")
@@ -296,6 +297,7 @@ class Timeline:
     def subtract(self, x: int, n: int) -> int:
         """The largest instant z ≤ x with ``C(x) - C(z) == n`` (``n >= 0``)."""
         if n == 0:
+            self.year_of(x)  # in range
             return x
         if n > _MAX_SPAN_US:
             raise _too_far(n, "subtract")
@@ -345,9 +347,9 @@ class Timeline:
 
     def periods(self, x: int, y: int) -> Intervals:
         """The open intervals within ``[x, y)``, clipped to it and merged, in order."""
+        first, last = self.year_of(x), self.year_of(y)
         if y <= x:
             return []
-        first, last = self.year_of(x), self.year_of(y)
         out: Intervals = []
         for b in self.blocks(first, last):
             i = max(bisect.bisect_right(b.starts, x) - 1, 0)
