@@ -46,3 +46,11 @@ def instants(
 
 
 business_durations = st.integers(min_value=0, max_value=120 * 60).map(lambda m: dt.timedelta(minutes=m))
+
+
+# -- fuzzers -------------------------------------------------------------------------------
+def fuzz_examples(ci: int) -> int:
+    """Examples for a fuzzer: ``ci`` under the CI profile, scaled down in proportion under others."""
+    from hypothesis import settings  # noqa: PLC0415 - the profile is loaded by conftest before tests run
+
+    return max(20, ci * settings().max_examples // 500)
