@@ -56,6 +56,7 @@ __all__ = [
     "NUMBER_LIMIT",
     "DocumentModel",
     "Number",
+    "NumberText",
     "number_problem",
     "parse_text",
     "pydantic_problems",
@@ -101,7 +102,7 @@ def number_problem(value: Decimal) -> str | None:
     """
     if not value.is_finite():
         return "must be a finite number (not NaN or infinity)"
-    if abs(value) >= NUMBER_LIMIT:
+    if value and value.adjusted() >= 12:  # |value| >= 10^12, read without the context (no Overflow)
         return f"is too large (numbers in documents are below {NUMBER_LIMIT:,})"
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -_MAX_PLACES:
@@ -118,6 +119,20 @@ def _check_number(value: Decimal) -> Decimal:
 
 Number = Annotated[Decimal, pydantic.AfterValidator(_check_number)]
 """A finite Decimal below :data:`NUMBER_LIMIT` with at most 28 decimal places."""
+
+
+def _check_number_text(value: str) -> str:
+    text = value.strip().lstrip("≤≥<>=").removesuffix("%")
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        return value  # not a number (a duration such as "24小时"): read where it is used
+    _check_number(number)
+    return value
+
+
+NumberText = Annotated[str, pydantic.AfterValidator(_check_number_text)]
+"""Text that, when it is a number ("90%", "≤5", "NaN"), is a usable one (as :data:`Number`)."""
 
 
 def validate(model: type[M], data: Any, source: str) -> M:
@@ -406,7 +421,7 @@ def pydantic_problems(exc: pydantic.ValidationError) -> list[Problem]:
         for part in err["loc"]:
             if isinstance(part, int):
                 path += f"[{part}]"
-            elif str(part)[:1].isupper() or _LABEL.match(str(part)):
+            elif _LABEL.match(str(part)):
                 continue  # union-member labels pydantic adds: not part of the user's path
             else:
                 path += ("." if path else "") + str(part)
@@ -428,4 +443,6 @@ def pydantic_problems(exc: pydantic.ValidationError) -> list[Problem]:
     return problems
 
 
-_LABEL = re.compile(r"^(?:str|int|float|bool|decimal|list\[.*\]|dict\[.*\]|function-[a-z]+\[.*\])$")
+_LABEL = re.compile(
+    r"^(?:[A-Z][A-Za-z]*Doc|str|int|float|bool|decimal|literal\[.*\]|list\[.*\]|dict\[.*\]|function-[a-z]+\[.*\])$"
+)

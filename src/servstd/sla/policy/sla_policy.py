@@ -29,7 +29,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, read_document, validate
+from servstd._documents import DocumentModel, Number, read_document, validate
 from servstd.catalog._files import shelf
 from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
 from servstd.sla.clock.clock_spec import ClockSpec
@@ -184,7 +184,7 @@ class PolicyDoc(DocumentModel):
     source: str = ""
     match: Literal["first", "most_specific"] = "first"
     clocks: dict[str, ClockSpec] = {"office": ClockSpec()}
-    thresholds: list[Decimal] = [Decimal("0.5"), Decimal("0.75")]
+    thresholds: list[Number] = [Decimal("0.5"), Decimal("0.75")]
     rules: list[RuleDoc]
     notes: list[str] = []
 
