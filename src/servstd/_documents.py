@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -60,6 +61,8 @@ __all__ = [
     "number_problem",
     "parse_text",
     "pydantic_problems",
+    "raw_list",
+    "raw_number",
     "read_document",
     "short",
     "validate",
@@ -135,12 +138,22 @@ NumberText = Annotated[str, pydantic.AfterValidator(_check_number_text)]
 """Text that, when it is a number ("90%", "≤5", "NaN"), is a usable one (as :data:`Number`)."""
 
 
-def validate(model: type[M], data: Any, source: str) -> M:
-    """Validate parsed data as ``model``; every problem is reported at once in a DocumentError."""
+def validate(
+    model: type[M], data: Any, source: str, cross: Callable[[Any], list[Problem]] | None = None
+) -> M:
+    """Validate parsed data as ``model``; every problem is reported at once in a DocumentError.
+
+    ``cross`` finds the cross-field problems (duplicate codes, pools over their parent, unknown
+    references) in the raw data; when fields are wrong too, both kinds are reported together, so
+    one run shows everything. (When the fields are right, the caller's own checks find them.)
+    """
     try:
         return model.model_validate(data if data is not None else {})
     except pydantic.ValidationError as exc:
-        raise DocumentError(source, pydantic_problems(exc)) from None
+        problems = pydantic_problems(exc)
+        if cross is not None:
+            problems += cross(data)
+        raise DocumentError(source, problems) from None
     except RecursionError:  # a self-referencing YAML structure that slipped past the checks
         raise DocumentError(source, [Problem("", "the document refers to itself")]) from None
 
@@ -446,3 +459,24 @@ def pydantic_problems(exc: pydantic.ValidationError) -> list[Problem]:
 _LABEL = re.compile(
     r"^(?:[A-Z][A-Za-z]*Doc|str|int|float|bool|decimal|literal\[.*\]|list\[.*\]|dict\[.*\]|function-[a-z]+\[.*\])$"
 )
+
+
+# -- raw data, for cross-field checks before the fields are valid ---------------------------------
+
+
+def raw_list(data: Any, key: str) -> list[Any]:
+    """``data[key]`` when ``data`` is a mapping and it is a list, else ``[]``."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def raw_number(data: Any, key: str) -> Decimal | None:
+    """``data[key]`` as a usable Decimal, or ``None``."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+        return None
+    try:
+        number = Decimal(value)
+    except ArithmeticError:
+        return None
+    return number if number_problem(number) is None else None

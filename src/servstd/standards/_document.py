@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from servstd._documents import DocumentModel, Number, NumberText
+from servstd._documents import DocumentModel, Number, NumberText, raw_list, raw_number
 from servstd.errors import DocumentError, DurationParseError, Problem
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
@@ -428,3 +428,69 @@ def to_data(s: Standard) -> dict[str, Any]:
         head["language"] = s.language
         data.pop("language", None)
     return head | data
+
+
+# -- cross-field problems in raw data (reported with field problems, in one pass) --------------
+
+
+def raw_problems(data: Any) -> list[Problem]:
+    """Duplicate item codes and pools over their parent, read from unvalidated data.
+
+    The same messages as :func:`to_domain` gives once the fields are valid.
+    """
+    problems: list[Problem] = []
+    codes: dict[str, str] = {}
+
+    def walk(section: Any, path: str) -> None:
+        for i, item in enumerate(raw_list(section, "items")):
+            code = item.get("code") if isinstance(item, dict) else None
+            if not isinstance(code, str):
+                continue
+            ipath = f"{path}.items[{i}]"
+            if code in codes:
+                problems.append(
+                    Problem(f"{ipath}.code", f"duplicate item code {code!r} (also at {codes[code]})", code)
+                )
+            else:
+                codes[code] = ipath
+        for j, sub in enumerate(raw_list(section, "sections")):
+            walk(sub, f"{path}.sections[{j}]")
+        _raw_pool(section, path, problems)
+
+    for i, sec in enumerate(raw_list(data, "sections")):
+        walk(sec, f"sections[{i}]")
+    declared = raw_number(data, "max_points")
+    sections = raw_list(data, "sections")
+    pools = [raw_number(s, "max_points") for s in sections]
+    if declared is not None and sections and all(p is not None for p in pools):
+        total = sum((p for p in pools if p is not None), Decimal(0))
+        if total != declared:
+            problems.append(
+                Problem(
+                    "max_points",
+                    f"sections' max_points add up to {total}, not the declared {declared}",
+                    declared,
+                )
+            )
+    return problems
+
+
+def _raw_pool(section: Any, path: str, problems: list[Problem]) -> None:
+    declared = raw_number(section, "max_points")
+    items = raw_list(section, "items")
+    if declared is None or not items or raw_list(section, "sections"):
+        return
+    points = [
+        raw_number(it, "points") for it in items if not (isinstance(it, dict) and it.get("bonus") is True)
+    ]
+    if len(points) != len(items) or any(p is None for p in points):
+        return
+    total = sum((p for p in points if p is not None), Decimal(0))
+    if total != declared:
+        problems.append(
+            Problem(
+                f"{path}.max_points",
+                f"items' points add up to {total}, not the declared {declared}",
+                declared,
+            )
+        )

@@ -39,7 +39,7 @@ import yaml
 
 from servstd._documents import read_document, validate
 from servstd.errors import InputTypeError, ServstdError
-from servstd.standards._document import StandardDoc, to_data, to_domain
+from servstd.standards._document import StandardDoc, raw_problems, to_data, to_domain
 from servstd.standards.standard import Standard
 
 __all__ = ["dump", "json_schema", "load", "load_data"]
@@ -47,7 +47,7 @@ __all__ = ["dump", "json_schema", "load", "load_data"]
 
 def load_data(data: Any, source: str = "<data>") -> Standard:
     """Validate already-parsed data (a dict) as a standard document."""
-    doc = validate(StandardDoc, data, source)
+    doc = validate(StandardDoc, data, source, raw_problems)
     return to_domain(doc, source)
 
 

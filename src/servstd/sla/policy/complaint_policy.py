@@ -27,7 +27,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, read_document, validate
+from servstd._documents import DocumentModel, raw_list, read_document, validate
 from servstd.catalog._files import shelf
 from servstd.errors import DocumentError, InputTypeError, NaiveDatetimeError, Problem
 from servstd.sla.clock.clock_spec import ClockSpec
@@ -244,7 +244,7 @@ class ComplaintPolicyDoc(DocumentModel):
 
 
 def _from_data(data: Any, source: str) -> ComplaintPolicy:
-    doc = validate(ComplaintPolicyDoc, data, source)
+    doc = validate(ComplaintPolicyDoc, data, source, _raw_problems)
     problems: list[Problem] = []
     clock = clocks_or_problems({"clock": doc.clock}, problems).get("clock")
 
@@ -287,3 +287,30 @@ def _from_data(data: Any, source: str) -> ComplaintPolicy:
         categories=tuple(doc.categories.items()), default_tier=doc.default_tier,
         customer_deadline=doc.customer_deadline, source=doc.source, notes=tuple(doc.notes),
     )  # fmt: skip
+
+
+def _raw_problems(data: Any) -> list[Problem]:
+    """Unknown tier references, duplicate ranks and stage codes, read from unvalidated data."""
+    problems: list[Problem] = []
+    tiers = [t for t in raw_list(data, "tiers") if isinstance(t, dict)]
+    known = {t.get(k) for t in tiers for k in ("code", "name")} - {None}
+    categories = data.get("categories") if isinstance(data, dict) else None
+    for cat, tier in categories.items() if isinstance(categories, dict) else ():
+        if isinstance(tier, str) and tier not in known:
+            problems.append(Problem(f"categories.{cat}", f"unknown tier {tier!r}", tier))
+    default = data.get("default_tier") if isinstance(data, dict) else None
+    if isinstance(default, str) and default not in known:
+        problems.append(Problem("default_tier", f"unknown tier {default!r}", default))
+    ranks = [t.get("rank") for t in tiers if isinstance(t.get("rank"), int)]
+    if len(set(ranks)) != len(ranks):
+        problems.append(Problem("tiers", f"tier ranks must differ, got {ranks}", ranks))
+    common = [s.get("code") for s in raw_list(data, "common_stages") if isinstance(s, dict)]
+    for i, t in enumerate(tiers):
+        codes = [
+            c
+            for c in [*common, *(s.get("code") for s in raw_list(t, "stages") if isinstance(s, dict))]
+            if isinstance(c, str)
+        ]
+        if len(set(codes)) != len(codes):
+            problems.append(Problem(f"tiers[{i}].stages", f"duplicate stage codes in {codes}", codes))
+    return problems
