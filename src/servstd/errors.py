@@ -19,6 +19,7 @@ __all__ = [
     "CalendarCoverageError",
     "CalendarCoverageWarning",
     "ClockRangeError",
+    "ComplaintError",
     "DocumentError",
     "DurationParseError",
     "InputTypeError",
@@ -106,6 +107,15 @@ class ClockRangeError(ScheduleError):
     (``add``, ``subtract``, ``elapsed``, ``periods``) may reach across at most 200 years; beyond
     that the answer would take minutes or overflow ``datetime``, so it is refused at once.
     """
+
+
+class ComplaintError(ServstdError, ValueError):
+    """A complaint's details contradict each other or the policy (a tier and a category that
+    disagree, a requested deadline before the receipt)."""
+
+    def __init__(self, message: str, value: object = None) -> None:
+        self.value = value
+        super().__init__(message)
 
 
 class ScoringError(ServstdError, ValueError):
