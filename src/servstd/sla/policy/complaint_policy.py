@@ -395,7 +395,7 @@ def _raw_problems(data: Any) -> list[Problem]:
     """Unknown tier references, duplicate ranks and stage codes, read from unvalidated data."""
     problems: list[Problem] = []
     tiers = [t for t in raw_list(data, "tiers") if isinstance(t, dict)]
-    known = {t.get(k) for t in tiers for k in ("code", "name")} - {None}
+    known = {v for t in tiers for v in (t.get("code"), t.get("name")) if isinstance(v, str)}
     categories = data.get("categories") if isinstance(data, dict) else None
     for cat, tier in categories.items() if isinstance(categories, dict) else ():
         if isinstance(tier, str) and tier not in known:
