@@ -155,7 +155,8 @@ class Timeline:
         self._zone = zone
         self._blocks: dict[int, YearBlock] = {}
         self._new_year: dict[int, int] = {}  # local 1 January 00:00 of each year, as an instant
-        self._last: YearBlock | None = None  # the block answered last (a hint, any block will do)
+        # the loaded blocks by start instant, replaced whole under the lock (readers take one tuple)
+        self._index: tuple[list[int], list[YearBlock]] = ([], [])
         self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
         self.batch: dict[str, Any] = {}  # numpy tables for servstd.sla.batch
         self._lock = threading.Lock()
@@ -171,9 +172,6 @@ class Timeline:
 
     def year_of(self, x: int) -> int:
         """The local year of instant ``x``; outside :data:`FIRST_YEAR`–:data:`LAST_YEAR` an error."""
-        last = self._last
-        if last is not None and last.lo <= x < last.hi:
-            return last.year
         try:
             y = (EPOCH + dt.timedelta(microseconds=x)).year
         except OverflowError:
@@ -204,6 +202,8 @@ class Timeline:
             if got is None:
                 got = self._build(year)
                 self._blocks[year] = got
+                ordered = sorted(self._blocks.values(), key=lambda b: b.lo)
+                self._index = ([b.lo for b in ordered], ordered)
         return got
 
     def _build(self, year: int) -> YearBlock:
@@ -225,12 +225,11 @@ class Timeline:
 
     def at(self, x: int) -> YearBlock:
         """The block holding instant ``x``."""
-        last = self._last
-        if last is not None and last.lo <= x < last.hi:
-            return last
-        b = self.block(self.year_of(x))
-        self._last = b
-        return b
+        los, blocks = self._index
+        i = bisect.bisect_right(los, x) - 1
+        if i >= 0 and x < blocks[i].hi:
+            return blocks[i]
+        return self.block(self.year_of(x))
 
     def blocks(self, first: int, last: int) -> Iterator[YearBlock]:
         """The blocks of the local years ``first``..``last`` in order (span checked first)."""

@@ -245,7 +245,7 @@ class ServiceClock:
 
         Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide).
         """
-        self._timeline.year_of(self._us(received_at, "received_at"))  # within the clock's years
+        self._timeline.at(self._us(received_at, "received_at"))  # within the clock's years
         return compute_deadline(
             self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
         )
@@ -258,5 +258,5 @@ class ServiceClock:
         >>> ServiceClock.default().due(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai")), "3个工作日")
         datetime.datetime(2026, 10, 10, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
         """
-        self._timeline.year_of(self._us(received_at, "received_at"))
+        self._timeline.at(self._us(received_at, "received_at"))
         return compute_deadline(self, received_at, rule, explain=False).due
