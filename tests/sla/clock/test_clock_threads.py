@@ -1,4 +1,4 @@
-"""Threads: every clock operation gives the single-threaded answer, whatever other threads load."""
+"""Threads: every clock and calendar operation gives the single-threaded answer, whatever other threads load."""
 
 from __future__ import annotations
 
@@ -77,7 +77,9 @@ def operations(rng: random.Random, zone: ZoneInfo, years: range) -> list[Op]:
         d = dt.timedelta(
             hours=rng.choice([1, 7, 40, 2_000, 9_000, 20_000]), microseconds=rng.randint(0, 999_999)
         )
-        kind = rng.choice(["add", "subtract", "elapsed", "open", "periods", "deadline", "round-trip"])
+        kind = rng.choice(
+            ["add", "subtract", "elapsed", "open", "periods", "deadline", "round-trip", "calendar"]
+        )
         ops.append((kind, t, u, d))
     return ops
 
@@ -93,6 +95,10 @@ def apply(clock: ServiceClock, op: Op) -> Any:
         "periods": lambda: clock.periods(t, t + dt.timedelta(days=9)),
         "deadline": lambda: clock.deadline(t, "3个工作日").due,
         "round-trip": lambda: clock.add(clock.subtract(t, d), d),
+        "calendar": lambda: (
+            clock.calendar.add_working_days(t.date(), d.days + 1),
+            clock.calendar.working_days_between(u.date(), t.date()),
+        ),
     }
     try:
         return calls[kind]()
