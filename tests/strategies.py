@@ -159,3 +159,11 @@ def sla_policy_docs(draw: st.DrawFn) -> dict[str, object]:
         },
         "rules": rules,
     }
+
+
+# -- fuzzers -------------------------------------------------------------------------------
+def fuzz_examples(ci: int) -> int:
+    """Examples for a fuzzer: ``ci`` under the CI profile, scaled down in proportion under others."""
+    from hypothesis import settings  # noqa: PLC0415 - the profile is loaded by conftest before tests run
+
+    return max(20, ci * settings().max_examples // 500)

@@ -113,7 +113,7 @@ def test_catalog_list_show_export() -> None:
     code, out, _ = run("catalog", "show", "hotel-four-standards-twelve-requirements")
     assert "不要对着食品说话" in out
     code, out, _ = run("catalog", "export", "cs-kpi-assessment", "--format", "yaml")
-    assert out.startswith("id: cs-kpi-assessment")
+    assert out.startswith("kind: standard\nid: cs-kpi-assessment")
     code, _, err = run("catalog", "show", "nope")
     assert code == 1
     assert "no document 'nope'" in err

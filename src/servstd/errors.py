@@ -18,6 +18,8 @@ from typing import Any
 __all__ = [
     "CalendarCoverageError",
     "CalendarCoverageWarning",
+    "ClockRangeError",
+    "ComplaintError",
     "DocumentError",
     "DurationParseError",
     "InputParseError",
@@ -184,6 +186,24 @@ class DurationParseError(ServstdError, ValueError):
 
 class ScheduleError(ServstdError, ValueError):
     """Business hours or a clock were specified wrongly."""
+
+    def __init__(self, message: str, value: object = None) -> None:
+        self.value = value
+        super().__init__(message)
+
+
+class ClockRangeError(ScheduleError):
+    """An instant or a duration beyond what a clock answers for.
+
+    A clock answers for instants in the local years 2–9998 of its zone, and one operation
+    (``add``, ``subtract``, ``elapsed``, ``periods``) may reach across at most 200 years; beyond
+    that the answer would take minutes or overflow ``datetime``, so it is refused at once.
+    """
+
+
+class ComplaintError(ServstdError, ValueError):
+    """A complaint's details contradict each other or the policy (a tier and a category that
+    disagree, a requested deadline before the receipt)."""
 
     def __init__(self, message: str, value: object = None) -> None:
         self.value = value

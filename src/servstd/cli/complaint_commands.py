@@ -60,10 +60,8 @@ def _later_but_earlier(stages: Sequence[StageDeadline]) -> dict[int, int]:
 
 
 def _order_warnings(tl: ComplaintTimeline, flagged: dict[int, int], lang: str) -> list[str]:
-    """The timeline's own warnings when the policy gives them, else one line per stage out of order."""
-    own: Sequence[str] | None = getattr(tl, "warnings", None)
-    if own is not None:
-        return list(own)
+    """One line per stage out of order, in the language asked for (the timeline's own ``warnings``
+    hold both languages in one line; the command says it in one)."""
     lines = []
     for i, j in flagged.items():
         a, b = tl.stages[i], tl.stages[j]

@@ -18,12 +18,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, read_document, validate
+from servstd._documents import DocumentModel, Number, NumberText, read_document, validate
 from servstd.errors import ScoringError
 from servstd.scoring.sheet import is_sheet, read_sheet
 from servstd.standards.standard import Standard
@@ -109,11 +109,14 @@ class InspectionDoc(DocumentModel):
     date: dt.date | None = None
     findings: list[FindingDoc] = []
     not_applicable: list[str] = []
-    measurements: dict[str, Decimal | str] = {}
+    measurements: dict[str, Number | NumberText] = {}
+    kind: Literal["inspection"] = "inspection"
 
     @pydantic.field_validator("version", mode="before")
     @classmethod
     def _version(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            return v
         return str(v) if isinstance(v, (int, float, Decimal)) else v
 
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from servstd._documents import DocumentModel
+from servstd._documents import DocumentModel, Number, NumberText, raw_list, raw_number
 from servstd.errors import DocumentError, DurationParseError, Problem
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
@@ -28,7 +28,7 @@ _PER = {"item": "item", "项": "item", "每项": "item", "place": "place", "处"
 class DefaultsDoc(DocumentModel):
     """Defaults applied to the items below (a visible, overridable deduction unit)."""
 
-    deduct: Decimal | None = pydantic.Field(default=None, gt=0)
+    deduct: Number | None = pydantic.Field(default=None, gt=0)
     per: str | None = None
 
     @pydantic.field_validator("per")
@@ -55,10 +55,10 @@ class ItemDoc(DocumentModel):
     text: str = pydantic.Field(min_length=1)
     text_en: str = ""
     kind: Literal["requirement", "prohibition", "time_limit", "step"] = "requirement"
-    points: Decimal | None = pydantic.Field(default=None, ge=0)
-    deduct: Decimal | None = pydantic.Field(default=None, gt=0)
+    points: Number | None = pydantic.Field(default=None, ge=0)
+    deduct: Number | None = pydantic.Field(default=None, gt=0)
     per: str | None = None
-    cap: Decimal | None = pydantic.Field(default=None, ge=0)
+    cap: Number | None = pydantic.Field(default=None, ge=0)
     frequency: str | None = None
     time_limit: str | TimeLimitDoc | None = None
     veto: bool = False
@@ -78,7 +78,7 @@ class SectionDoc(DocumentModel):
     id: str = pydantic.Field(min_length=1)
     title: str
     title_en: str = ""
-    max_points: Decimal | None = pydantic.Field(default=None, ge=0)
+    max_points: Number | None = pydantic.Field(default=None, ge=0)
     notes: str = ""
     defaults: DefaultsDoc | None = None
     items: list[ItemDoc] = []
@@ -89,16 +89,16 @@ class GradeDoc(DocumentModel):
     """A grade band: from ``min``; to ``max`` or the next band's ``min``."""
 
     name: str
-    min: Decimal
-    max: Decimal | None = None
+    min: Number
+    max: Number | None = None
     name_en: str = ""
 
 
 class BandDoc(DocumentModel):
     """A KPI band: values from ``min`` earn ``points``."""
 
-    min: Decimal | str
-    points: Decimal = pydantic.Field(ge=0, le=100)
+    min: Number | NumberText
+    points: Number = pydantic.Field(ge=0, le=100)
 
 
 class CriterionDoc(DocumentModel):
@@ -107,16 +107,16 @@ class CriterionDoc(DocumentModel):
     code: str = pydantic.Field(min_length=1)
     name: str
     name_en: str = ""
-    weight: Decimal = pydantic.Field(gt=0, le=1)
+    weight: Number = pydantic.Field(gt=0, le=1)
     unit: Literal["rating", "ratio", "seconds", "count"] = "rating"
     mapping: Literal["linear", "threshold", "bands"] = "linear"
     higher_is_better: bool = True
-    worst: Decimal | str | None = None
-    best: Decimal | str | None = None
-    target: Decimal | str | None = None
+    worst: Number | NumberText | None = None
+    best: Number | NumberText | None = None
+    target: Number | NumberText | None = None
     bands: list[BandDoc] = []
-    minimum: Decimal | str | None = None
-    maximum: Decimal | str | None = None
+    minimum: Number | NumberText | None = None
+    maximum: Number | NumberText | None = None
     text: str = ""
 
 
@@ -130,7 +130,7 @@ class RoundingDoc(DocumentModel):
 
 
 class StandardDoc(DocumentModel):
-    """A service standard document (``kind``: a standard, a procedure or a schedule)."""
+    """A service standard document (``kind``: a standard, a procedure or a schedule; exports write it)."""
 
     kind: Literal["standard", "procedure", "schedule"] = "standard"
     id: str = pydantic.Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -142,7 +142,7 @@ class StandardDoc(DocumentModel):
     source: str = ""
     language: str = "zh"
     scheme: Literal["deduction", "pass_fail", "kpi", "checklist"] = "checklist"
-    max_points: Decimal | None = pydantic.Field(default=None, ge=0)
+    max_points: Number | None = pydantic.Field(default=None, ge=0)
     rounding: RoundingDoc = RoundingDoc()
     veto_effect: Literal["zero", "grade"] = "zero"
     defaults: DefaultsDoc | None = None
@@ -152,9 +152,12 @@ class StandardDoc(DocumentModel):
     notes: list[str] = []
     tags: list[str] = []
 
-    @pydantic.field_validator("version", mode="before")
+    @pydantic.field_validator("version", "language", mode="before")
     @classmethod
-    def _version(cls, v: Any) -> Any:
+    def _as_text(cls, v: Any) -> Any:
+        """Versions are text as written: ``1.10`` stays ``"1.10"`` (numbers arrive as exact Decimals)."""
+        if isinstance(v, bool):
+            return v
         return str(v) if isinstance(v, (int, float, Decimal)) else v
 
 
@@ -296,7 +299,7 @@ def _criteria(doc: StandardDoc, problems: list[Problem]) -> tuple[KpiCriterion, 
             maximum=_measure(c.maximum, c.unit, f"{p}.maximum", problems), text=c.text,
         )  # fmt: skip
         if crit.mapping is Mapping.LINEAR and (
-            crit.worst is None or crit.best is None or crit.worst == crit.best
+            c.worst is None or c.best is None or (crit.worst is not None and crit.worst == crit.best)
         ):
             problems.append(Problem(p, "a linear criterion needs different `worst` and `best` values"))
         if crit.mapping is Mapping.THRESHOLD and crit.target is None:
@@ -398,9 +401,13 @@ def _section_data(s: Section) -> dict[str, Any]:
 
 
 def to_data(s: Standard) -> dict[str, Any]:
-    """The standard as plain data (Decimals kept; the writer decides how to print them)."""
-    return _clean({
-        "kind": s.kind.value if s.kind is not DocumentKind.STANDARD else None, "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
+    """The standard as plain data (Decimals kept; the writer decides how to print them).
+
+    ``kind``, ``version`` and a non-default ``language`` are always written (even when empty), so
+    a dump reads back equal.
+    """
+    data = _clean({
+        "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
         "issuer": s.issuer, "source": s.source, "language": s.language if s.language != "zh" else None,
         "scheme": s.scheme.value, "max_points": s.max_points,
         "rounding": {"places": s.rounding.places, "mode": s.rounding.mode} if s.rounding != Rounding() else None,
@@ -420,3 +427,78 @@ def to_data(s: Standard) -> dict[str, Any]:
         ],
         "notes": list(s.notes), "tags": list(s.tags),
     })  # fmt: skip
+    head = {"kind": s.kind.value, "id": data.pop("id"), "title": data.pop("title")}
+    if "title_en" in data:
+        head["title_en"] = data.pop("title_en")
+    head["version"] = s.version
+    data.pop("version", None)
+    if s.language != "zh":
+        head["language"] = s.language
+        data.pop("language", None)
+    return head | data
+
+
+# -- cross-field problems in raw data (reported with field problems, in one pass) --------------
+
+
+def raw_problems(data: Any) -> list[Problem]:
+    """Duplicate item codes and pools over their parent, read from unvalidated data.
+
+    The same messages as :func:`to_domain` gives once the fields are valid.
+    """
+    problems: list[Problem] = []
+    codes: dict[str, str] = {}
+
+    def walk(section: Any, path: str) -> None:
+        for i, item in enumerate(raw_list(section, "items")):
+            code = item.get("code") if isinstance(item, dict) else None
+            if not isinstance(code, str):
+                continue
+            ipath = f"{path}.items[{i}]"
+            if code in codes:
+                problems.append(
+                    Problem(f"{ipath}.code", f"duplicate item code {code!r} (also at {codes[code]})", code)
+                )
+            else:
+                codes[code] = ipath
+        for j, sub in enumerate(raw_list(section, "sections")):
+            walk(sub, f"{path}.sections[{j}]")
+        _raw_pool(section, path, problems)
+
+    for i, sec in enumerate(raw_list(data, "sections")):
+        walk(sec, f"sections[{i}]")
+    declared = raw_number(data, "max_points")
+    sections = raw_list(data, "sections")
+    pools = [raw_number(s, "max_points") for s in sections]
+    if declared is not None and sections and all(p is not None for p in pools):
+        total = sum((p for p in pools if p is not None), Decimal(0))
+        if total != declared:
+            problems.append(
+                Problem(
+                    "max_points",
+                    f"sections' max_points add up to {total}, not the declared {declared}",
+                    declared,
+                )
+            )
+    return problems
+
+
+def _raw_pool(section: Any, path: str, problems: list[Problem]) -> None:
+    declared = raw_number(section, "max_points")
+    items = raw_list(section, "items")
+    if declared is None or not items or raw_list(section, "sections"):
+        return
+    points = [
+        raw_number(it, "points") for it in items if not (isinstance(it, dict) and it.get("bonus") is True)
+    ]
+    if len(points) != len(items) or any(p is None for p in points):
+        return
+    total = sum((p for p in points if p is not None), Decimal(0))
+    if total != declared:
+        problems.append(
+            Problem(
+                f"{path}.max_points",
+                f"items' points add up to {total}, not the declared {declared}",
+                declared,
+            )
+        )

@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from servstd._documents import number_problem, short
 from servstd.errors import DurationParseError
 from servstd.sla.clock.durations import parse_duration
 
@@ -64,8 +66,9 @@ class KpiCriterion:
 def read_value(value: Any, unit: str) -> Decimal:
     """A KPI value: a number, a percentage ("90%"), or for ``seconds`` a duration ("24小时").
 
-    Comparison signs as standards write them ("≤24小时", "≥90%") are allowed. Anything else is a
-    ``ValueError`` saying what was wrong (callers turn it into their own error).
+    Comparison signs as standards write them ("≤24小时", "≥90%") are allowed. NaN, infinities and
+    numbers of 10^12 or more are refused. Anything else is a ``ValueError`` saying what was wrong
+    (callers turn it into their own error).
 
     >>> read_value("≥90%", "ratio"), read_value("≤24小时", "seconds"), read_value(4, "rating")
     (Decimal('0.9'), Decimal('86400'), Decimal('4'))
@@ -73,16 +76,19 @@ def read_value(value: Any, unit: str) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise ValueError("no value")
     if isinstance(value, (int, Decimal)):
-        return Decimal(value)
+        return _finite(Decimal(value), value)
     if isinstance(value, float):
-        return Decimal(str(value))
+        return _finite(Decimal(str(value)), value)
     if not isinstance(value, str):
-        raise ValueError(f"cannot read {value!r}")
+        raise ValueError(f"cannot read {short(repr(value))}")
+    if len(value) > 200:
+        raise ValueError(f"{short(repr(value))} is not a value")
     text = value.strip().lstrip("≤≥<>=")
-    try:
-        return Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
-    except ArithmeticError:
-        pass
+    number: Decimal | None = None
+    with contextlib.suppress(ArithmeticError):
+        number = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+    if number is not None:
+        return _finite(number, value)
     if unit != "seconds" or text.endswith("%"):
         raise ValueError(f"{value!r} is not a number")
     try:
@@ -92,3 +98,11 @@ def read_value(value: Any, unit: str) -> Decimal:
     if micros is None:
         raise ValueError(f"{value!r} is not a length of time (use hours or minutes)")
     return Decimal(micros) / 1_000_000
+
+
+def _finite(number: Decimal, value: Any) -> Decimal:
+    """``number`` if it is usable (finite, not absurdly large); else a ValueError naming ``value``."""
+    problem = number_problem(number)
+    if problem is not None:
+        raise ValueError(f"{short(repr(value))} {problem}")
+    return number

@@ -18,6 +18,13 @@
 (Decimal('0.5'), '处')
 >>> load(dump(s)) == s and load(dump(s, "json")) == s
 True
+
+Numbers are exact: Decimals are written as quoted text and read back digit for digit, and a
+version is text (``version: 1.10`` is ``"1.10"``). An exported standard starts with
+``kind: standard``, which :func:`load` accepts.
+
+>>> dump(s).splitlines()[:4]
+['kind: standard', 'id: demo', 'title: 前台服务检查', "version: '1'"]
 """
 
 from __future__ import annotations
@@ -31,8 +38,8 @@ from typing import Any
 import yaml
 
 from servstd._documents import read_document, validate
-from servstd.errors import ServstdError
-from servstd.standards._document import StandardDoc, to_data, to_domain
+from servstd.errors import InputTypeError, ServstdError
+from servstd.standards._document import StandardDoc, raw_problems, to_data, to_domain
 from servstd.standards.standard import Standard
 
 __all__ = ["dump", "json_schema", "load", "load_data"]
@@ -40,7 +47,7 @@ __all__ = ["dump", "json_schema", "load", "load_data"]
 
 def load_data(data: Any, source: str = "<data>") -> Standard:
     """Validate already-parsed data (a dict) as a standard document."""
-    doc = validate(StandardDoc, data, source)
+    doc = validate(StandardDoc, data, source, raw_problems)
     return to_domain(doc, source)
 
 
@@ -61,9 +68,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    text = format(value, "f")
-    tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
-    return dumper.represent_scalar(tag, text)
+    """Decimals are written as quoted text, so every YAML reader keeps every digit."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", format(value, "f"), style="'")
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -101,7 +107,7 @@ def dump(standard: Standard, format: str = "yaml") -> str:
             raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
         text: str = tomli_w.dumps(_plain(data))
         return text
-    raise ServstdError(f"unknown format {format!r}; accepted: 'yaml', 'json', 'toml'")
+    raise InputTypeError(format, "format", "'yaml', 'json' or 'toml'")
 
 
 def json_schema() -> dict[str, Any]:

@@ -33,9 +33,9 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError("servstd.sla.batch needs numpy: pip install 'servstd[batch]'") from exc
 
-from servstd.errors import InputTypeError
+from servstd.errors import ClockRangeError, InputTypeError
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock._timeline import wall_to_us
+from servstd.sla.clock._timeline import MAX_SPAN_YEARS, Run, wall_to_us
 from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import (
     Anchor,
@@ -146,34 +146,50 @@ def _durations(durations: Any, n: int) -> I64:
 
 
 class _Arrays:
-    __slots__ = ("cum", "cum_end", "ends", "starts", "state")
+    """numpy views of one immutable :class:`~servstd.sla.clock._timeline.Run` of year blocks."""
 
-    def __init__(self, state: tuple[list[int], list[int], list[int], list[int], int, int]) -> None:
-        self.state = state
-        self.starts = np.asarray(state[0], dtype=np.int64)
-        self.ends = np.asarray(state[1], dtype=np.int64)
-        self.cum = np.asarray(state[2], dtype=np.int64)
-        self.cum_end = np.asarray(state[3], dtype=np.int64)
+    __slots__ = ("cum", "cum_end", "ends", "run", "starts")
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+        pad = [] if run.starts else [0]  # an empty run reads as one empty interval (indexable)
+        self.starts = np.asarray(run.starts or pad, dtype=np.int64)
+        self.ends = np.asarray(run.ends or pad, dtype=np.int64)
+        self.cum = np.asarray(run.cum or pad, dtype=np.int64)
+        self.cum_end = np.asarray(run.cum_end or pad, dtype=np.int64)
 
 
-def _arrays(clock: ServiceClock, *columns: I64) -> _Arrays:
-    """numpy views of the clock's lists, loaded to cover every instant in ``columns``."""
-    for us in columns:
-        if not us.size:
-            continue
-        lo = int(us.min())
-        if lo == NAT:  # missing values sort first
-            valid = us[us != NAT]
-            if not valid.size:
-                continue
-            lo = int(valid.min())
-        clock._span(lo, int(us.max()))  # loads the years between
+def _arrays(clock: ServiceClock, *columns: I64, before: int = 0, after: int = 0) -> _Arrays:
+    """numpy views of the clock's blocks covering every instant in ``columns``, plus ``before``
+    years before and ``after`` years after (one immutable run: safe under threads)."""
     tl = clock._timeline
+    lo_year = hi_year = None
+    for us in columns:
+        valid = us[us != NAT] if us.size and int(us.min()) == NAT else us
+        if not valid.size:
+            continue
+        lo, hi = tl.year_of(int(valid.min())), tl.year_of(int(valid.max()))
+        lo_year = lo if lo_year is None else min(lo_year, lo)
+        hi_year = hi if hi_year is None else max(hi_year, hi)
+    if lo_year is None or hi_year is None:  # nothing but missing values: any arrays will do
+        return _Arrays(Run([]))
+    first, last = lo_year - before, hi_year + after
     cached: _Arrays | None = tl.batch.get("arrays")
-    if cached is None or cached.state is not tl.state:
-        cached = _Arrays(tl.state)
+    if cached is None or not (cached.run.y0 <= first and last <= cached.run.y1):
+        cached = _Arrays(tl.run(first, last))
         tl.batch["arrays"] = cached
     return cached
+
+
+def _more(years: int) -> int:
+    """The next number of extra years to load while a target lies beyond the loaded run."""
+    if years >= MAX_SPAN_YEARS:
+        raise ClockRangeError(
+            f"a duration reaches more than {MAX_SPAN_YEARS} years past its start "
+            f"(one operation may span at most {MAX_SPAN_YEARS} years)",
+            years,
+        )
+    return min(max(1, 2 * years), MAX_SPAN_YEARS)
 
 
 def _open_before(a: _Arrays, x: I64) -> I64:
@@ -208,11 +224,12 @@ def is_open(clock: ServiceClock, instants: Any, *, unit: str = "us") -> npt.NDAr
 
 def _add_us(clock: ServiceClock, x: I64, d: I64) -> I64:
     if x.size and int(x.min()) != NAT and int(d.min()) > 0:  # the common case: no masks needed
+        after = 0
         a = _arrays(clock, x)
         target = _open_before(a, x) + d
         while a.cum_end.size == 0 or int(target.max()) > int(a.cum_end[-1]):
-            clock._timeline.extend_forward()
-            a = _arrays(clock, x)
+            after = _more(after)
+            a = _arrays(clock, x, after=after)
             target = _open_before(a, x) + d
         j = np.searchsorted(a.cum_end, target, side="left")
         answer: I64 = a.starts[j] + (target - a.cum[j])
@@ -222,21 +239,23 @@ def _add_us(clock: ServiceClock, x: I64, d: I64) -> I64:
     fwd = ok & (d > 0)
     back = ok & (d < 0)
     if fwd.any():
-        a = _arrays(clock, x[fwd])
-        target = _open_before(a, x[fwd]) + d[fwd]
+        xf, after = x[fwd], 0
+        a = _arrays(clock, xf)
+        target = _open_before(a, xf) + d[fwd]
         while a.cum_end.size == 0 or int(target.max()) > int(a.cum_end[-1]):
-            clock._timeline.extend_forward()
-            a = _arrays(clock, x[fwd])
-            target = _open_before(a, x[fwd]) + d[fwd]
+            after = _more(after)
+            a = _arrays(clock, xf, after=after)
+            target = _open_before(a, xf) + d[fwd]
         j = np.searchsorted(a.cum_end, target, side="left")
         out[fwd] = a.starts[j] + (target - a.cum[j])
     if back.any():
-        a = _arrays(clock, x[back])
-        target = _open_before(a, x[back]) + d[back]
+        xb, before = x[back], 0
+        a = _arrays(clock, xb)
+        target = _open_before(a, xb) + d[back]
         while int(target.min()) < 0:
-            clock._timeline.extend_backward()
-            a = _arrays(clock, x[back])
-            target = _open_before(a, x[back]) + d[back]
+            before = _more(before)
+            a = _arrays(clock, xb, before=before)
+            target = _open_before(a, xb) + d[back]
         j = np.searchsorted(a.cum, target, side="right") - 1
         out[back] = a.starts[j] + (target - a.cum[j])
     result: I64 = out
@@ -303,8 +322,9 @@ def _days(clock: ServiceClock, lo_year: int, hi_year: int) -> _Days:
     tl = clock._timeline
     cached: _Days | None = tl.batch.get("days")
     if cached is None or cached.years[0] > lo_year or cached.years[1] < hi_year:
-        y0 = lo_year if cached is None else min(lo_year, cached.years[0])
-        y1 = hi_year if cached is None else max(hi_year, cached.years[1])
+        near = cached is not None and lo_year <= cached.years[1] + 2 and cached.years[0] - 2 <= hi_year
+        y0 = min(lo_year, cached.years[0]) if near and cached is not None else lo_year  # far: a new piece
+        y1 = max(hi_year, cached.years[1]) if near and cached is not None else hi_year
         cached = _Days(clock, y0, y1)
         tl.batch["days"] = cached
     return cached
@@ -312,8 +332,8 @@ def _days(clock: ServiceClock, lo_year: int, hi_year: int) -> _Days:
 
 def _local_years(clock: ServiceClock, x: I64) -> tuple[int, int]:
     valid = x[x != NAT]
-    lo = clock._dt(int(valid.min())).year
-    hi = clock._dt(int(valid.max())).year
+    lo = clock._timeline.year_of(int(valid.min()))
+    hi = clock._timeline.year_of(int(valid.max()))
     return lo, hi
 
 
@@ -478,9 +498,8 @@ def add_working_days(calendar: WorkCalendar, dates: Any, n: int | Any) -> Any:
 
 def memory_bytes(clock: ServiceClock) -> int:
     """Bytes held by the clock's cached interval arrays (lists and numpy views)."""
-    st = clock._timeline.state
-    lists = sum(len(lst) for lst in st[:4]) * 8
-    arrs = clock._timeline.batch.get("arrays")
+    lists = clock._timeline.loaded_intervals() * 4 * 8
+    arrs: _Arrays | None = clock._timeline.batch.get("arrays")
     numpy_bytes = (
         sum(a.nbytes for a in (arrs.starts, arrs.ends, arrs.cum, arrs.cum_end)) if arrs is not None else 0
     )

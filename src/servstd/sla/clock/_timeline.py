@@ -1,16 +1,33 @@
-"""The service clock's engine: sorted open intervals on the UTC line with prefix sums.
+"""The service clock's engine: open intervals on the UTC line, one immutable block per local year.
 
-Instants are integers (microseconds since the Unix epoch, UTC). For the loaded span of years the
-engine keeps three parallel lists — interval ``starts``, ``ends`` and ``cum`` (open time before
-each start) — plus ``cum_end`` (open time up to each end). With C(x) the open time before x:
+Instants are integers (microseconds since the Unix epoch, UTC). The UTC line is cut at every local
+New Year's midnight of the clock's zone; the piece ``[lo, hi)`` of local year ``y`` is a
+:class:`YearBlock` holding the open intervals inside it (an overnight interval crossing midnight of
+31 December is split there) as three parallel lists — ``starts``, ``ends``, ``cum`` (open time in
+the block before each start) — plus ``cum_end`` (open time up to each end) and the block's
+``total``. With C(x) the open time before x, and ``C_y`` the same count inside block ``y``:
 
-* ``C(x) = cum[i] + min(x, ends[i]) - starts[i]`` where ``i`` is the last interval starting at or
+* ``C_y(x) = cum[i] + min(x, ends[i]) - starts[i]`` where ``i`` is the last interval starting at or
   before ``x`` (one ``bisect``);
-* ``add``: the smallest x with ``C(x) = C(t) + d`` is found by ``bisect`` on ``cum_end``;
-* ``subtract``: the largest x with ``C(x) = C(t) - d`` by ``bisect`` on ``cum``.
+* ``elapsed(a, b) = C(b) - C(a)`` is the rest of ``a``'s block, the totals of the years between
+  and ``C`` inside ``b``'s block;
+* ``add``: the smallest x with ``C(x) = C(t) + d`` — walk the blocks forward subtracting totals,
+  then ``bisect`` on ``cum_end`` in the block where the target lies;
+* ``subtract``: the largest x with ``C(x) = C(t) - d`` — the same backwards, ``bisect`` on ``cum``.
 
-Years are read lazily, once, and the lists are rebuilt when the span grows. The batch API reads
-the same lists as numpy arrays, so scalar and batch answers agree by construction.
+**Threads.** A block is built once, under a lock, and never changes; every question reads the
+blocks it needs into local variables, so an answer never mixes two states of the engine and is the
+single-threaded answer whatever other threads are loading.
+
+**Bounds.** Blocks are loaded only for the years a question touches, so a query in year 2 after
+one in 2026 builds two years, not two thousand. One operation may reach across at most
+:data:`MAX_SPAN_YEARS` local years (a longer ``add``/``elapsed``/``periods`` raises
+:class:`~servstd.errors.ClockRangeError` at once, before any work), and instants must lie in the
+local years :data:`FIRST_YEAR`–:data:`LAST_YEAR` (the ends of ``datetime``'s range, where a zone
+offset would overflow, are refused).
+
+The batch API reads a contiguous :class:`Run` of consecutive blocks as numpy arrays, so scalar
+and batch answers agree by construction.
 """
 
 from __future__ import annotations
@@ -18,21 +35,39 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import threading
-from collections.abc import Callable
-from typing import Any, Literal
+from collections.abc import Callable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from servstd.errors import ScheduleError
+from servstd.errors import ClockRangeError, ScheduleError
 
-__all__ = ["EPOCH", "US", "Timeline", "to_us", "wall_to_us"]
+__all__ = [
+    "EPOCH",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MAX_SPAN_YEARS",
+    "US",
+    "Run",
+    "Timeline",
+    "YearBlock",
+    "to_us",
+    "wall_to_us",
+]
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 US = 1_000_000
 _ONE_US = dt.timedelta(microseconds=1)
 _EMPTY_YEARS_LIMIT = 3  # consecutive years with no open time before add() gives up
+FIRST_YEAR = 2
+"""The first local year a clock answers for (year 1 is refused: its start overflows east of UTC)."""
+LAST_YEAR = 9998
+"""The last local year a clock answers for (year 9999 is refused: its end is past ``datetime.max``)."""
+MAX_SPAN_YEARS = 200
+"""The most local years one operation may reach across (``add``, ``subtract``, ``elapsed``, ``periods``)."""
+_YEAR_US = 367 * 86_400 * US  # more open time than any local year can hold (DST included)
+_MAX_SPAN_US = (MAX_SPAN_YEARS + 1) * _YEAR_US
 
 Intervals = list[tuple[int, int]]
-State = tuple[list[int], list[int], list[int], list[int], int, int]
 
 
 def to_us(t: dt.datetime) -> int:
@@ -54,100 +89,308 @@ def wall_to_us(d: dt.date, seconds: int, zone: ZoneInfo) -> int:
     return to_us(local.replace(tzinfo=zone))
 
 
-class Timeline:
-    """Open intervals of a clock, one year read at a time (thread-safe, lazily extended)."""
+class YearBlock:
+    """The open intervals of one local year ``[lo, hi)``, with prefix sums (immutable once built)."""
 
-    def __init__(
-        self, year_intervals: Callable[[int], Intervals], zone: ZoneInfo, *, spills_back: bool
-    ) -> None:
-        self._year_intervals = year_intervals
-        self._zone = zone
-        self._spills_back = spills_back  # overnight intervals reach into the next year
-        self._years: dict[int, Intervals] = {}
-        self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
-        self.batch: dict[str, Any] = {}  # numpy views for servstd.sla.batch
-        self._lock = threading.Lock()
-        self.y0 = 0
-        self.y1 = -1
-        # One tuple, replaced whole, so readers always see a consistent set:
-        # (starts, ends, cum, cum_end, lo_us, hi_us) where [lo_us, hi_us) are the instants whose
-        # local year is loaded (the fast path needs no zone conversion).
-        self.state: State = ([], [], [], [], 0, 0)
+    __slots__ = ("cum", "cum_end", "ends", "hi", "lo", "starts", "total", "year")
 
-    # -- loading ---------------------------------------------------------------------------
-    def ensure(self, lo: int, hi: int) -> None:
-        """Make sure years ``lo``..``hi`` (local years of the clock) are loaded."""
-        if self._spills_back:
-            lo -= 1
-        self._load(lo, hi)
+    def __init__(self, year: int, lo: int, hi: int, merged: Intervals) -> None:
+        self.year, self.lo, self.hi = year, lo, hi
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+        cum: list[int] = []
+        cum_end: list[int] = []
+        total = 0
+        for s, e in merged:
+            cum.append(total)
+            total += e - s
+            cum_end.append(total)
+        self.cum, self.cum_end, self.total = cum, cum_end, total
 
-    def _load(self, lo: int, hi: int) -> None:
-        if self.y0 <= lo and hi <= self.y1:
-            return
-        with self._lock:
-            y0 = min(lo, self.y0) if self.y1 >= self.y0 else lo
-            y1 = max(hi, self.y1) if self.y1 >= self.y0 else hi
-            for y in range(y0, y1 + 1):
-                if y not in self._years:
-                    self._years[y] = self._year_intervals(y)
-            merged: Intervals = []
-            for y in range(y0, y1 + 1):
-                for s, e in self._years[y]:
-                    if merged and s <= merged[-1][1]:
-                        if e > merged[-1][1]:
-                            merged[-1] = (merged[-1][0], e)
-                    else:
-                        merged.append((s, e))
-            starts = [s for s, _ in merged]
-            ends = [e for _, e in merged]
-            cum = []
-            cum_end = []
-            total = 0
-            for s, e in merged:
-                cum.append(total)
-                total += e - s
-                cum_end.append(total)
-            # publish atomically enough: readers use one consistent snapshot via snapshot()
-            first = y0 + 1 if self._spills_back else y0
-            lo_us = wall_to_us(dt.date(first, 1, 1), 0, self._zone) if first <= y1 else 0
-            hi_us = wall_to_us(dt.date(y1, 12, 31), 86_400, self._zone) if first <= y1 else 0
-            self.state = (starts, ends, cum, cum_end, lo_us, hi_us)
-            self.y0, self.y1 = y0, y1
-
-    def snapshot(self) -> tuple[list[int], list[int], list[int], list[int]]:
-        """The current lists (one consistent set)."""
-        st = self.state
-        return st[0], st[1], st[2], st[3]
-
-    # -- questions -------------------------------------------------------------------------
-    @staticmethod
-    def open_before(x: int, starts: list[int], ends: list[int], cum: list[int]) -> int:
-        """C(x): open microseconds before ``x`` since the start of the loaded span."""
-        i = bisect.bisect_right(starts, x) - 1
+    def open_before(self, x: int) -> int:
+        """``C_y(x)``: open microseconds in the block before ``x`` (``lo <= x <= hi``)."""
+        i = bisect.bisect_right(self.starts, x) - 1
         if i < 0:
             return 0
-        return cum[i] + min(x, ends[i]) - starts[i]
+        return self.cum[i] + min(x, self.ends[i]) - self.starts[i]
 
-    def extend_forward(self) -> None:
-        """Load one more year at the end (see :meth:`extend`)."""
-        self.extend(1)
+    def forward(self, target: int) -> int:
+        """The smallest x in the block with ``C_y(x) == target`` (``0 < target <= total``)."""
+        j = bisect.bisect_left(self.cum_end, target)
+        return self.starts[j] + (target - self.cum[j])
 
-    def extend_backward(self) -> None:
-        """Load one more year at the start (see :meth:`extend`)."""
-        self.extend(-1)
+    def backward(self, target: int) -> int:
+        """The largest x in the block with ``C_y(x) == target`` (``0 <= target < total``)."""
+        j = bisect.bisect_right(self.cum, target) - 1
+        return self.starts[j] + (target - self.cum[j])
 
-    def extend(self, direction: Literal[1, -1]) -> None:
-        """Load years in ``direction`` until open time grows; give up after years with none."""
-        for _ in range(_EMPTY_YEARS_LIMIT):
-            before = self.state[3][-1] if self.state[3] else 0
-            if direction > 0:
-                self._load(self.y0, self.y1 + 1)
+
+class Run:
+    """Consecutive year blocks ``y0``..``y1`` as one set of lists (what the batch engine reads)."""
+
+    __slots__ = ("cache", "cum", "cum_end", "ends", "hi", "lo", "starts", "y0", "y1")
+
+    def __init__(self, blocks: list[YearBlock]) -> None:
+        self.y0, self.y1 = (blocks[0].year, blocks[-1].year) if blocks else (0, -1)
+        self.lo, self.hi = (blocks[0].lo, blocks[-1].hi) if blocks else (0, 0)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.cum: list[int] = []
+        self.cum_end: list[int] = []
+        offset = 0
+        for b in blocks:
+            self.starts += b.starts
+            self.ends += b.ends
+            self.cum += [c + offset for c in b.cum]
+            self.cum_end += [c + offset for c in b.cum_end]
+            offset += b.total
+        self.cache: dict[str, Any] = {}  # numpy views, filled by servstd.sla.batch
+
+
+class Timeline:
+    """Open intervals of a clock, one immutable block per local year, loaded on demand (thread-safe)."""
+
+    def __init__(self, intervals: Callable[[dt.date, dt.date], Intervals], zone: ZoneInfo) -> None:
+        self._intervals = intervals  # open intervals starting on the dates [first, last], unsorted
+        self._zone = zone
+        self._blocks: dict[int, YearBlock] = {}
+        self._new_year: dict[int, int] = {}  # local 1 January 00:00 of each year, as an instant
+        # the loaded blocks by start instant, replaced whole under the lock (readers take one tuple)
+        self._index: tuple[list[int], list[YearBlock]] = ([], [])
+        self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
+        self.batch: dict[str, Any] = {}  # numpy tables for servstd.sla.batch
+        self._lock = threading.Lock()
+
+    # -- years -----------------------------------------------------------------------------
+    def new_year(self, year: int) -> int:
+        """The instant of local midnight starting 1 January of ``year``."""
+        got = self._new_year.get(year)
+        if got is None:
+            got = wall_to_us(dt.date(year, 1, 1), 0, self._zone)
+            self._new_year[year] = got
+        return got
+
+    def year_of(self, x: int) -> int:
+        """The local year of instant ``x``; outside :data:`FIRST_YEAR`–:data:`LAST_YEAR` an error."""
+        try:
+            y = (EPOCH + dt.timedelta(microseconds=x)).year
+        except OverflowError:
+            y = 1 if x < 0 else 9999
+        if y >= FIRST_YEAR and x < self.new_year(y):
+            y -= 1
+        elif y <= LAST_YEAR and x >= self.new_year(y + 1):
+            y += 1
+        if not FIRST_YEAR <= y <= LAST_YEAR:
+            raise ClockRangeError(
+                f"the instant {_describe(x)} falls in local year {y} of {self._zone.key}; "
+                f"a clock answers for local years {FIRST_YEAR}–{LAST_YEAR}",
+                x,
+            )
+        return y
+
+    def block(self, year: int) -> YearBlock:
+        """The block of local ``year`` (built once, under the lock)."""
+        got = self._blocks.get(year)
+        if got is not None:
+            return got
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ClockRangeError(
+                f"the clock would need local year {year}; it answers for {FIRST_YEAR}–{LAST_YEAR}", year
+            )
+        with self._lock:
+            got = self._blocks.get(year)
+            if got is None:
+                got = self._build(year)
+                self._blocks[year] = got
+                ordered = sorted(self._blocks.values(), key=lambda b: b.lo)
+                self._index = ([b.lo for b in ordered], ordered)
+        return got
+
+    def _build(self, year: int) -> YearBlock:
+        lo, hi = self.new_year(year), self.new_year(year + 1)
+        # an overnight interval of 30 or 31 December of the year before may reach into this year
+        raw = self._intervals(dt.date(year - 1, 12, 30), dt.date(year, 12, 31))
+        raw.sort()
+        merged: Intervals = []
+        for start, end in raw:
+            s, e = max(start, lo), min(end, hi)
+            if e <= s:
+                continue
+            if merged and s <= merged[-1][1]:
+                if e > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], e)
             else:
-                self._load(self.y0 - 1, self.y1)
-            if (self.state[3][-1] if self.state[3] else 0) > before:
-                return
-        edge = f"up to {self.y1}" if direction > 0 else f"back to {self.y0}"
-        raise ScheduleError(
-            f"the clock has no open time in {_EMPTY_YEARS_LIMIT} consecutive years {edge}; "
-            "check its business hours and calendar"
+                merged.append((s, e))
+        return YearBlock(year, lo, hi, merged)
+
+    def at(self, x: int) -> YearBlock:
+        """The block holding instant ``x``."""
+        los, blocks = self._index
+        i = bisect.bisect_right(los, x) - 1
+        if i >= 0 and x < blocks[i].hi:
+            return blocks[i]
+        return self.block(self.year_of(x))
+
+    def blocks(self, first: int, last: int) -> Iterator[YearBlock]:
+        """The blocks of the local years ``first``..``last`` in order (span checked first)."""
+        check_span(first, last)
+        for y in range(first, last + 1):
+            yield self.block(y)
+
+    def run(self, first: int, last: int) -> Run:
+        """The blocks ``first``..``last`` as one :class:`Run`."""
+        return Run(list(self.blocks(first, last)))
+
+    def loaded_intervals(self) -> int:
+        """How many intervals the loaded blocks hold."""
+        return sum(len(b.starts) for b in list(self._blocks.values()))
+
+    # -- questions -------------------------------------------------------------------------
+    def elapsed(self, x: int, y: int) -> int:
+        """``C(y) - C(x)`` in microseconds."""
+        if y < x:
+            return -self.elapsed(y, x)
+        bx = self.at(x)
+        if y < bx.hi:
+            return bx.open_before(y) - bx.open_before(x)
+        last = self.year_of(y)
+        check_span(bx.year, last)
+        by = self.block(last)
+        total = bx.total - bx.open_before(x) + by.open_before(y)
+        for y_between in range(bx.year + 1, last):
+            total += self.block(y_between).total
+        return total
+
+    def open_many(self, xs: list[int]) -> list[int]:
+        """C(x) for several instants, counted from one origin (differences are open time)."""
+        origin = min(xs)
+        return [self.elapsed(origin, x) for x in xs]
+
+    def add(self, x: int, n: int) -> int:
+        """The smallest instant z ≥ x with ``C(z) - C(x) == n`` (``n >= 0``)."""
+        if n == 0:
+            self.year_of(x)  # in range
+            return x
+        if n > _MAX_SPAN_US:
+            raise _too_far(n, "add")
+        b = self.at(x)
+        rem = n - (b.total - b.open_before(x))
+        if rem <= 0:
+            return b.forward(b.total + rem)
+        first, year, empty = b.year, b.year, 0
+        while True:
+            year += 1
+            if year - first > MAX_SPAN_YEARS:
+                raise _too_far(n, "add")
+            b = self.block(year)
+            if b.total == 0:
+                empty += 1
+                if empty >= _EMPTY_YEARS_LIMIT:
+                    raise _no_open_time(year, 1)
+                continue
+            empty = 0
+            if rem <= b.total:
+                return b.forward(rem)
+            rem -= b.total
+
+    def subtract(self, x: int, n: int) -> int:
+        """The largest instant z ≤ x with ``C(x) - C(z) == n`` (``n >= 0``)."""
+        if n == 0:
+            self.year_of(x)  # in range
+            return x
+        if n > _MAX_SPAN_US:
+            raise _too_far(n, "subtract")
+        b = self.at(x)
+        rem = n - b.open_before(x)
+        if rem <= 0:
+            return b.backward(-rem)
+        first, year, empty = b.year, b.year, 0
+        while True:
+            year -= 1
+            if first - year > MAX_SPAN_YEARS:
+                raise _too_far(n, "subtract")
+            b = self.block(year)
+            if b.total == 0:
+                empty += 1
+                if empty >= _EMPTY_YEARS_LIMIT:
+                    raise _no_open_time(year, -1)
+                continue
+            empty = 0
+            if rem <= b.total:
+                return b.backward(b.total - rem)
+            rem -= b.total
+
+    def is_open(self, x: int) -> bool:
+        """Whether ``x`` lies in an open interval."""
+        b = self.at(x)
+        i = bisect.bisect_right(b.starts, x) - 1
+        return i >= 0 and x < b.ends[i]
+
+    def next_open(self, x: int) -> int:
+        """``x`` if open, else the next opening."""
+        b = self.at(x)
+        i = bisect.bisect_right(b.starts, x) - 1
+        if i >= 0 and x < b.ends[i]:
+            return x
+        if i + 1 < len(b.starts):
+            return b.starts[i + 1]
+        year, empty = b.year, 0
+        while True:
+            year += 1
+            b = self.block(year)
+            if b.starts:
+                return b.starts[0]
+            empty += 1
+            if empty >= _EMPTY_YEARS_LIMIT:
+                raise _no_open_time(year, 1)
+
+    def periods(self, x: int, y: int) -> Intervals:
+        """The open intervals within ``[x, y)``, clipped to it and merged, in order."""
+        first, last = self.year_of(x), self.year_of(y)
+        if y <= x:
+            return []
+        out: Intervals = []
+        for b in self.blocks(first, last):
+            i = max(bisect.bisect_right(b.starts, x) - 1, 0)
+            while i < len(b.starts) and b.starts[i] < y:
+                s, e = max(b.starts[i], x), min(b.ends[i], y)
+                if e > s:
+                    if out and out[-1][1] == s:  # one interval cut at New Year's midnight
+                        out[-1] = (out[-1][0], e)
+                    else:
+                        out.append((s, e))
+                i += 1
+        return out
+
+
+def check_span(first: int, last: int) -> None:
+    """Refuse an operation over more than :data:`MAX_SPAN_YEARS` local years."""
+    if last - first > MAX_SPAN_YEARS:
+        raise ClockRangeError(
+            f"the operation spans local years {first}–{last}; one operation may span at most "
+            f"{MAX_SPAN_YEARS} years",
+            (first, last),
         )
+
+
+def _too_far(n: int, what: str) -> ClockRangeError:
+    return ClockRangeError(
+        f"cannot {what} {n // (86_400 * US):,} days of open time: the answer lies more than {MAX_SPAN_YEARS} years away "
+        f"(one operation may span at most {MAX_SPAN_YEARS} years)",
+        n,
+    )
+
+
+def _describe(x: int) -> str:
+    try:
+        return (EPOCH + dt.timedelta(microseconds=x)).isoformat()
+    except OverflowError:
+        return f"{x} µs after 1970-01-01 UTC"
+
+
+def _no_open_time(year: int, direction: int) -> ScheduleError:
+    edge = f"up to {year}" if direction > 0 else f"back to {year}"
+    return ScheduleError(
+        f"the clock has no open time in {_EMPTY_YEARS_LIMIT} consecutive years {edge}; "
+        "check its business hours and calendar"
+    )

@@ -18,20 +18,31 @@ With C(x) the open time before instant x:
 '2026-10-08T10:00:00+08:00'
 >>> clock.elapsed(t, dt.datetime(2026, 10, 8, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
 datetime.timedelta(seconds=7200)
+
+A clock may be shared by any number of threads: each answer is the single-threaded answer (the
+engine's per-year blocks are immutable once built). It answers for instants in the local years
+2–9998 of its zone, and one operation reaches across at most 200 years; beyond either bound it
+raises :class:`~servstd.errors.ClockRangeError` at once instead of overflowing or running for
+minutes:
+
+>>> clock = ServiceClock.always()
+>>> clock.add(t, dt.timedelta(days=3_000_000))
+Traceback (most recent call last):
+    ...
+servstd.errors.ClockRangeError: cannot add 3,000,000 days of open time: the answer lies more than 200 years away (one operation may span at most 200 years)
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from servstd._input import zone
-from servstd.errors import InputTypeError, NaiveDatetimeError
+from servstd.errors import ClockRangeError, InputTypeError, NaiveDatetimeError
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock._timeline import Intervals, Timeline, to_us, wall_to_us
+from servstd.sla.clock._timeline import FIRST_YEAR, LAST_YEAR, Intervals, Timeline, to_us, wall_to_us
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.deadline import Deadline, DeadlineRule, compute_deadline
 from servstd.sla.clock.durations import Duration
@@ -42,6 +53,8 @@ _ONE_US = dt.timedelta(microseconds=1)
 
 
 def _zone(tz: str) -> ZoneInfo:
+    if not isinstance(tz, str):
+        raise InputTypeError(tz, "tz", "an IANA time zone name like 'Asia/Shanghai'")
     return zone(tz, "tz")
 
 
@@ -66,9 +79,7 @@ class ServiceClock:
     def __attrs_post_init__(self) -> None:
         zone = _zone(self.tz)
         object.__setattr__(self, "_zone", zone)
-        object.__setattr__(
-            self, "_timeline", Timeline(self._year_intervals, zone, spills_back=self.hours.has_overnight)
-        )
+        object.__setattr__(self, "_timeline", Timeline(self._intervals, zone))
 
     @classmethod
     def default(cls) -> ServiceClock:
@@ -89,17 +100,32 @@ class ServiceClock:
     def _us(self, t: object, parameter: str = "t") -> int:
         if not isinstance(t, dt.datetime):
             raise InputTypeError(t, parameter, "an aware datetime (or pendulum DateTime)")
-        if t.tzinfo is None or t.utcoffset() is None:
+        try:
+            offset = t.utcoffset()
+        except (TypeError, ValueError) as exc:  # a tzinfo answering something other than a timedelta
+            raise InputTypeError(t, parameter, "an aware datetime whose tzinfo gives a utcoffset") from exc
+        if t.tzinfo is None or offset is None:
             raise NaiveDatetimeError(t, parameter)
-        return to_us(t)
+        try:
+            return to_us(t)
+        except OverflowError as exc:
+            raise ClockRangeError(f"{parameter}={t!r} is outside the range of instants", t) from exc
 
     def _dt(self, us: int) -> dt.datetime:
         seconds, micro = divmod(us, 1_000_000)
-        out = dt.datetime.fromtimestamp(seconds, self._zone)
+        try:
+            out = dt.datetime.fromtimestamp(seconds, self._zone)
+        except (OverflowError, ValueError, OSError) as exc:
+            raise ClockRangeError(
+                f"{us} µs after 1970-01-01 UTC is outside the range of datetime in {self.tz}", us
+            ) from exc
         return out.replace(microsecond=micro) if micro else out
 
-    def _year(self, us: int) -> int:
-        return self._dt(us).year
+    def _check_date(self, d: dt.date) -> None:
+        if not FIRST_YEAR <= d.year <= LAST_YEAR:
+            raise ClockRangeError(
+                f"{d} is outside the local years {FIRST_YEAR}–{LAST_YEAR} a clock answers for", d
+            )
 
     def local(self, t: dt.datetime) -> dt.datetime:
         """``t`` in the clock's zone."""
@@ -109,26 +135,18 @@ class ServiceClock:
         """The date of instant ``t`` in the clock's zone."""
         return self.local(t).date()
 
-    def _year_intervals(self, year: int) -> Intervals:
+    def _intervals(self, first: dt.date, last: dt.date) -> Intervals:
+        """The open intervals starting on the local dates ``first``..``last`` (for the engine)."""
         zone = self.zone
         out: Intervals = []
-        d = dt.date(year, 1, 1)
-        while d.year == year:
+        d = first
+        while d <= last:
             for iv in self.hours.on(d, self.calendar.day_kind(d)):
                 s, e = wall_to_us(d, iv.start, zone), wall_to_us(d, iv.end, zone)
                 if e > s:
                     out.append((s, e))
             d += dt.timedelta(days=1)
-        out.sort()
         return out
-
-    def _span(self, *us: int) -> tuple[list[int], list[int], list[int], list[int]]:
-        st = self._timeline.state
-        if all(st[4] <= u < st[5] for u in us):
-            return st[0], st[1], st[2], st[3]
-        years = [self._year(u) for u in us]
-        self._timeline.ensure(min(years), max(years))
-        return self._timeline.snapshot()
 
     # -- day-level facts used by deadlines -------------------------------------------------
     def _day(self, d: dt.date) -> tuple[tuple[int, int], ...]:
@@ -136,6 +154,7 @@ class ServiceClock:
         cache = self._timeline.days
         got = cache.get(d)
         if got is None:
+            self._check_date(d)
             zone = self._zone
             got = tuple(
                 (wall_to_us(d, iv.start, zone), wall_to_us(d, iv.end, zone))
@@ -157,43 +176,28 @@ class ServiceClock:
 
     def end_of_day(self, d: dt.date) -> dt.datetime:
         """24:00 of local date ``d`` (the next date's 00:00)."""
+        self._check_date(d)
         return self._dt(wall_to_us(d, 86_400, self.zone))
 
     # -- the clock -------------------------------------------------------------------------
     def is_open(self, t: dt.datetime) -> bool:
         """Whether the service is open at ``t`` (intervals are half-open: open at 09:00, closed at 12:00)."""
-        x = self._us(t)
-        starts, ends, _, _ = self._span(x)
-        i = bisect.bisect_right(starts, x) - 1
-        return i >= 0 and x < ends[i]
+        return self._timeline.is_open(self._us(t))
 
     def next_open(self, t: dt.datetime) -> dt.datetime:
         """``t`` itself if open, else the next opening instant."""
-        x = self._us(t)
-        starts, ends, _, _ = self._span(x)
-        while True:
-            i = bisect.bisect_right(starts, x) - 1
-            if i >= 0 and x < ends[i]:
-                return self._dt(x)
-            if i + 1 < len(starts):
-                return self._dt(starts[i + 1])
-            self._timeline.extend_forward()
-            starts, ends, _, _ = self._timeline.snapshot()
+        return self._dt(self._timeline.next_open(self._us(t)))
 
     def elapsed(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
         """Open time between ``a`` and ``b`` (negative if ``b < a``)."""
         return dt.timedelta(microseconds=self._elapsed_us(self._us(a, "a"), self._us(b, "b")))
 
     def _open_many(self, xs: list[int]) -> list[int]:
-        """C(x) for several instants on one consistent snapshot (differences are open time)."""
-        starts, ends, cum, _ = self._span(min(xs), max(xs))
-        c = Timeline.open_before
-        return [c(x, starts, ends, cum) for x in xs]
+        """C(x) for several instants from one origin (differences are open time)."""
+        return self._timeline.open_many(xs)
 
     def _elapsed_us(self, x: int, y: int) -> int:
-        starts, ends, cum, _ = self._span(x, y)
-        c = Timeline.open_before
-        return c(y, starts, ends, cum) - c(x, starts, ends, cum)
+        return self._timeline.elapsed(x, y)
 
     def _delta_us(self, d: object) -> int:
         if not isinstance(d, dt.timedelta):
@@ -215,45 +219,15 @@ class ServiceClock:
         return self._dt(self._subtract(x, n))
 
     def _add(self, x: int, n: int) -> int:
-        if n == 0:
-            return x
-        st = self._timeline.state
-        if st[4] <= x < st[5]:
-            starts, ends, cum, cum_end = st[0], st[1], st[2], st[3]
-        else:
-            starts, ends, cum, cum_end = self._span(x)
-        target = Timeline.open_before(x, starts, ends, cum) + n
-        while not cum_end or cum_end[-1] < target:
-            self._timeline.extend_forward()
-            starts, ends, cum, cum_end = self._timeline.snapshot()
-        j = bisect.bisect_left(cum_end, target)
-        return starts[j] + (target - cum[j])
+        return self._timeline.add(x, n)
 
     def _subtract(self, x: int, n: int) -> int:
-        if n == 0:
-            return x
-        starts, ends, cum, _ = self._span(x)
-        while Timeline.open_before(x, starts, ends, cum) - n < 0:
-            self._timeline.extend_backward()
-            starts, ends, cum, _ = self._timeline.snapshot()
-        target = Timeline.open_before(x, starts, ends, cum) - n
-        j = bisect.bisect_right(cum, target) - 1
-        return starts[j] + (target - cum[j])
+        return self._timeline.subtract(x, n)
 
     def periods(self, a: dt.datetime, b: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals within ``[a, b)``, clipped to it, in order."""
         x, y = self._us(a, "a"), self._us(b, "b")
-        if y <= x:
-            return []
-        starts, ends, _, _ = self._span(x, y)
-        out = []
-        i = max(bisect.bisect_right(starts, x) - 1, 0)
-        while i < len(starts) and starts[i] < y:
-            s, e = max(starts[i], x), min(ends[i], y)
-            if e > s:
-                out.append((self._dt(s), self._dt(e)))
-            i += 1
-        return out
+        return [(self._dt(s), self._dt(e)) for s, e in self._timeline.periods(x, y)]
 
     # -- deadlines -------------------------------------------------------------------------
     def deadline(
@@ -269,6 +243,7 @@ class ServiceClock:
 
         Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide).
         """
+        self._timeline.at(self._us(received_at, "received_at"))  # within the clock's years
         return compute_deadline(
             self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
         )
@@ -281,4 +256,5 @@ class ServiceClock:
         >>> ServiceClock.default().due(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai")), "3个工作日")
         datetime.datetime(2026, 10, 10, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
         """
+        self._timeline.at(self._us(received_at, "received_at"))
         return compute_deadline(self, received_at, rule, explain=False).due

@@ -29,7 +29,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, read_document, validate
+from servstd._documents import DocumentModel, Number, raw_list, read_document, validate
 from servstd.catalog._files import shelf
 from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
 from servstd.sla.clock.clock_spec import ClockSpec
@@ -184,7 +184,7 @@ class PolicyDoc(DocumentModel):
     source: str = ""
     match: Literal["first", "most_specific"] = "first"
     clocks: dict[str, ClockSpec] = {"office": ClockSpec()}
-    thresholds: list[Decimal] = [Decimal("0.5"), Decimal("0.75")]
+    thresholds: list[Number] = [Decimal("0.5"), Decimal("0.75")]
     rules: list[RuleDoc]
     notes: list[str] = []
 
@@ -210,7 +210,7 @@ def clocks_or_problems(specs: Mapping[str, ClockSpec], problems: list[Problem]) 
 
 
 def _from_data(data: Any, source: str) -> SLAPolicy:
-    doc = validate(PolicyDoc, data, source)
+    doc = validate(PolicyDoc, data, source, _raw_problems)
     problems: list[Problem] = []
     clocks = clocks_or_problems(doc.clocks, problems)
     rules = []
@@ -258,3 +258,31 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
         id=doc.id, title=doc.title, match=doc.match, rules=tuple(rules),
         thresholds=tuple(Fraction(th) for th in doc.thresholds), source=doc.source, notes=tuple(doc.notes),
     )  # fmt: skip
+
+
+def _raw_problems(data: Any) -> list[Problem]:
+    """Unknown clocks and ``start_after`` metrics, read from unvalidated data."""
+    problems: list[Problem] = []
+    clocks = data.get("clocks", {"office": None}) if isinstance(data, dict) else {}
+    names = list(clocks) if isinstance(clocks, dict) else []
+    rules = [r for r in raw_list(data, "rules") if isinstance(r, dict)]
+    targets = [(i, r.get("targets")) for i, r in enumerate(rules)]
+    metrics = {m for _, ts in targets if isinstance(ts, dict) for m in ts}
+    for i, ts in targets:
+        for metric, t in ts.items() if isinstance(ts, dict) else ():
+            if not isinstance(t, dict):
+                continue
+            path = f"rules[{i}].targets.{metric}"
+            clock = t.get("clock", "office")
+            if isinstance(clock, str) and clock not in names:
+                problems.append(
+                    Problem(
+                        f"{path}.clock",
+                        f"unknown clock {clock!r}; defined: {', '.join(map(str, names))}",
+                        clock,
+                    )
+                )
+            after = t.get("start_after")
+            if isinstance(after, str) and after not in metrics:
+                problems.append(Problem(f"{path}.start_after", f"no metric {after!r} in this policy", after))
+    return problems

@@ -14,6 +14,7 @@ day's ``open_seconds_before`` equals the interval table's count at that day's mi
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 
@@ -22,7 +23,7 @@ import attrs
 from servstd._lazy import installed_version
 from servstd.errors import InputTypeError, ScheduleError
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock._timeline import US, Timeline, wall_to_us
+from servstd.sla.clock._timeline import US, wall_to_us
 from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = ["DayRow", "ExportTables", "IntervalRow", "MetaRow", "build_tables", "year_span"]
@@ -143,6 +144,12 @@ def _seconds(us: int) -> int:
     return seconds
 
 
+def _open_before(x: int, starts: list[int], ends: list[int], cum: list[int]) -> int:
+    """C(x): open microseconds before ``x`` on the run's lists (prefix sums of sorted intervals)."""
+    i = bisect.bisect_right(starts, x) - 1
+    return 0 if i < 0 else cum[i] + min(x, ends[i]) - starts[i]
+
+
 def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None = None) -> ExportTables:
     """The rows of ``servstd_days``, ``servstd_open_intervals`` and ``servstd_meta`` for ``years``.
 
@@ -162,9 +169,9 @@ def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None 
     lo, hi = wall_to_us(d0, 0, zone), wall_to_us(d1, 86_400, zone)
     for y in range(first, last + 1):
         cal.day_kind(dt.date(y, 1, 1))  # a strict calendar raises here for an uncovered year
-    starts, ends, cum, _ = clock._span(lo, hi - 1)
-    open_before = Timeline.open_before
-    c_lo = open_before(lo, starts, ends, cum)
+    run = clock._timeline.run(first, last)  # the local years' blocks, one immutable snapshot
+    starts, ends, cum = run.starts, run.ends, run.cum
+    c_lo = _open_before(lo, starts, ends, cum)
 
     days: list[DayRow] = []
     seq = 0
@@ -175,8 +182,8 @@ def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None 
         kind = cal.day_kind(d)
         seq += kind.is_working
         ivs = clock._day(d)
-        c0 = open_before(day_start, starts, ends, cum)
-        c1 = open_before(day_end, starts, ends, cum)
+        c0 = _open_before(day_start, starts, ends, cum)
+        c1 = _open_before(day_end, starts, ends, cum)
         days.append(
             DayRow(
                 date=d, kind=kind.value, is_working=kind.is_working,
@@ -190,7 +197,7 @@ def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None 
         day_start = day_end
 
     intervals = tuple(
-        IntervalRow(_utc(max(s, lo)), _utc(min(e, hi)), _seconds(open_before(max(s, lo), starts, ends, cum) - c_lo))
+        IntervalRow(_utc(max(s, lo)), _utc(min(e, hi)), _seconds(_open_before(max(s, lo), starts, ends, cum) - c_lo))
         for s, e in zip(starts, ends, strict=True)
         if e > lo and s < hi
     )  # fmt: skip
