@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import dataclasses
 import importlib
 import os
 import random
@@ -126,11 +127,15 @@ class Mutant:
     end: int
     before: str
     text: str
+    context: str = ""  # e.g. "eq=" for a keyword argument's value
+    nth: int = 1  # the same change more than once in one function: the n-th of them
 
     @property
     def change(self) -> str:
-        """``before → after`` on one line."""
-        return f"{_one_line(self.before)} → {_one_line(self.text)}"
+        """``before → after`` on one line (with ``#n`` when the function has it more than once)."""
+        c = self.context
+        out = f"{c}{_one_line(self.before)} → {c}{_one_line(self.text)}"
+        return out if self.nth == 1 else f"{out} #{self.nth}"
 
     @property
     def location(self) -> str:
@@ -153,6 +158,7 @@ class _Finder(ast.NodeVisitor):
         for ln in self.lines:
             self.offsets.append(self.offsets[-1] + len(ln))
         self.scope: list[str] = []
+        self.keyword = ""
         self.out: list[Mutant] = []
         self.skip_lines = {i + 1 for i, ln in enumerate(self.lines) if "pragma: no mutate" in ln}
 
@@ -185,6 +191,7 @@ class _Finder(ast.NodeVisitor):
                 b,
                 before,
                 replacement,
+                self.keyword if isinstance(node, ast.Constant) else "",
             )
         )
 
@@ -202,6 +209,11 @@ class _Finder(ast.NodeVisitor):
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             return  # docstring
         self.generic_visit(node)
+
+    def visit_keyword(self, node: ast.keyword) -> None:
+        self.keyword = f"{node.arg}=" if node.arg and isinstance(node.value, ast.Constant) else ""
+        self.visit(node.value)
+        self.keyword = ""
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
@@ -292,9 +304,7 @@ class _Finder(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Return(self, node: ast.Return) -> None:
-        if node.value is not None and not (
-            isinstance(node.value, ast.Constant) and node.value.value is None
-        ):
+        if node.value is not None and not (isinstance(node.value, ast.Constant) and node.value.value is None):
             self._add(node, "return None")
         self.generic_visit(node)
 
@@ -305,6 +315,7 @@ def find_mutants(module: str) -> list[Mutant]:
     finder = _Finder(module, source)
     finder.visit(ast.parse(source))
     seen: set[str] = set()
+    count: dict[tuple[str, str], int] = {}
     out = []
     for m in finder.out:
         mutated = source[: m.start] + m.text + source[m.end :]
@@ -312,7 +323,9 @@ def find_mutants(module: str) -> list[Mutant]:
             continue
         ast.parse(mutated)  # every mutant must at least compile
         seen.add(mutated)
-        out.append(m)
+        key = (m.where, m.change)
+        count[key] = count.get(key, 0) + 1
+        out.append(dataclasses.replace(m, nth=count[key]))
     return out
 
 
