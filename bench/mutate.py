@@ -444,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", help="a module under src/ (default: all engines)")
     parser.add_argument("--max-per-module", type=int, default=0, help="sample size per module (0: all)")
+    parser.add_argument("--match", help="only mutants whose location or change contains this text")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--survivors", type=Path, default=SURVIVORS, help="where to write the survivors")
     opts = parser.parse_args(argv)
@@ -455,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
     plan: dict[str, list[Mutant]] = {}
     for module in modules:
         mutants = find_mutants(module)
+        if opts.match:
+            mutants = [m for m in mutants if opts.match in f"{m.location} {m.change}"]
         if opts.max_per_module and len(mutants) > opts.max_per_module:
             rnd = random.Random(f"{SEED}:{module}")
             picked = sorted(rnd.sample(range(len(mutants)), opts.max_per_module))
