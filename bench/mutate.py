@@ -439,6 +439,17 @@ def covering_tests(copy: Path, module: str) -> tuple[dict[int, list[str]], float
     return out, seconds
 
 
+def pick(module: str, match: str | None, sample: int) -> list[Mutant]:
+    """The module's mutants, filtered by ``match`` and sampled with a fixed seed (0: all)."""
+    mutants = find_mutants(module)
+    if match:
+        mutants = [m for m in mutants if match in f"{m.location} {m.change}"]
+    if sample and len(mutants) > sample:
+        rnd = random.Random(f"{SEED}:{module}")
+        mutants = [mutants[i] for i in sorted(rnd.sample(range(len(mutants)), sample))]
+    return mutants
+
+
 def main(argv: list[str] | None = None) -> int:
     """Enumerate, sample, run; print per-module figures and write the survivors file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -453,16 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown module(s) {unknown}; known: {list(MODULES)}")
     equivalents = load_equivalents()
-    plan: dict[str, list[Mutant]] = {}
-    for module in modules:
-        mutants = find_mutants(module)
-        if opts.match:
-            mutants = [m for m in mutants if opts.match in f"{m.location} {m.change}"]
-        if opts.max_per_module and len(mutants) > opts.max_per_module:
-            rnd = random.Random(f"{SEED}:{module}")
-            picked = sorted(rnd.sample(range(len(mutants)), opts.max_per_module))
-            mutants = [mutants[i] for i in picked]
-        plan[module] = mutants
+    plan = {module: pick(module, opts.match, opts.max_per_module) for module in modules}
     if opts.list:
         for module, mutants in plan.items():
             for m in mutants:
@@ -479,58 +481,77 @@ def main(argv: list[str] | None = None) -> int:
     assert "servstd" not in sys.modules, "the parent must not import servstd"
 
     rows = []
-    survivors: list[Mutant] = []
+    survivors: list[tuple[Mutant, bool]] = []
     began = time.monotonic()
     with scratch_copy() as copy:
         for module, mutants in plan.items():
-            path = copy / "src" / module
-            original = path.read_text(encoding="utf-8")
-            by_line, base = covering_tests(copy, module)
-            limit = max(20.0, 3 * base)
-            killed = survived = equivalent = 0
-            for k, m in enumerate(mutants, 1):
-                if is_equivalent(m, equivalents):
-                    equivalent += 1
-                    continue
-                tests = sorted({t for ln in range(m.line, m.end_line + 1) for t in by_line.get(ln, [])})
-                if tests:  # otherwise no test runs the line: the mutant survives untried
-                    path.write_text(original[: m.start] + m.text + original[m.end :], encoding="utf-8")
-                    try:
-                        passed, _ = run_tests(copy, [*_base_args(), *tests], timeout=limit)
-                    finally:
-                        path.write_text(original, encoding="utf-8")
-                else:
-                    passed = True
-                if passed:
-                    survived += 1
-                    survivors.append(m)
-                    print(f"  survived {module} {m.location}: {m.change}", flush=True)
-                else:
-                    killed += 1
-                print(f"\r  {module}: {k}/{len(mutants)}", end="", file=sys.stderr, flush=True)
-            print(file=sys.stderr)
-            rows.append((module, len(mutants) - equivalent, killed, survived, equivalent))
+            row, lost = run_module(copy, module, mutants, equivalents)
+            rows.append(row)
+            survivors += lost
+    report(rows, time.monotonic() - began)
+    lines = [
+        "# Mutants the tests did not kill (module | location | change), written by bench/mutate.py.",
+        f"# Modules: {', '.join(modules)}; sample per module: {opts.max_per_module or 'all'}.",
+    ]
+    lines += [
+        f"{m.module} | {m.location} | {m.change}{'' if ran else '  [no test runs it]'}"
+        for m, ran in survivors
+    ]
+    opts.survivors.parent.mkdir(parents=True, exist_ok=True)
+    opts.survivors.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"survivors written to {opts.survivors}")
+    return 0
 
+
+Row = tuple[str, int, int, int, int]  # module, mutants scored, killed, survived, equivalent
+
+
+def run_module(
+    copy: Path, module: str, mutants: list[Mutant], equivalents: list[tuple[str, str, str]]
+) -> tuple[Row, list[tuple[Mutant, bool]]]:
+    """Run each mutant of ``module`` against the tests that run its lines."""
+    path = copy / "src" / module
+    original = path.read_text(encoding="utf-8")
+    by_line, base = covering_tests(copy, module)
+    limit = max(20.0, 3 * base)
+    killed = equivalent = 0
+    lost: list[tuple[Mutant, bool]] = []
+    for k, m in enumerate(mutants, 1):
+        if is_equivalent(m, equivalents):
+            equivalent += 1
+            continue
+        tests = sorted({t for ln in range(m.line, m.end_line + 1) for t in by_line.get(ln, [])})
+        passed = True  # no test runs the line: the mutant survives untried
+        if tests:
+            path.write_text(original[: m.start] + m.text + original[m.end :], encoding="utf-8")
+            try:
+                passed, _ = run_tests(copy, [*_base_args(), *tests], timeout=limit)
+            finally:
+                path.write_text(original, encoding="utf-8")
+        if passed:
+            lost.append((m, bool(tests)))
+            print(f"  survived {module} {m.location}: {m.change}", flush=True)
+        else:
+            killed += 1
+        if sys.stderr.isatty():
+            print(f"\r  {module}: {k}/{len(mutants)}", end="", file=sys.stderr, flush=True)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return (module, len(mutants) - equivalent, killed, len(lost), equivalent), lost
+
+
+def report(rows: list[Row], seconds: float) -> None:
+    """The per-module table: mutants scored (equivalents left out), killed, survived, score."""
     print()
     print(f"{'module':42} {'mutants':>7} {'killed':>6} {'survived':>8} {'score':>6} {'equiv.':>6}")
     tot = [0, 0, 0, 0]
     for module, n, killed, survived, equivalent in rows:
         score = f"{100 * killed / n:.1f}%" if n else "-"
-        print(f"{module:42} {n:7} {killed:6} {survived:8} {score:>6} {equivalent:6}")
+        print(f"{module:42} {n:7} {killed:6} {survived:8} {score:>6} {equivalent:6}", flush=True)
         tot = [tot[0] + n, tot[1] + killed, tot[2] + survived, tot[3] + equivalent]
     score = f"{100 * tot[1] / tot[0]:.1f}%" if tot[0] else "-"
     print(f"{'all':42} {tot[0]:7} {tot[1]:6} {tot[2]:8} {score:>6} {tot[3]:6}")
-    print(f"({time.monotonic() - began:.0f} s)")
-
-    lines = [
-        "# Mutants the tests did not kill (module | location | change), written by bench/mutate.py.",
-        f"# Modules: {', '.join(modules)}; sample per module: {opts.max_per_module or 'all'}.",
-    ]
-    lines += [f"{m.module} | {m.location} | {m.change}" for m in survivors]
-    opts.survivors.parent.mkdir(parents=True, exist_ok=True)
-    opts.survivors.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"survivors written to {opts.survivors}")
-    return 0
+    print(f"({seconds:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servstd.errors import NaiveDatetimeError
-from servstd.sla import BusinessHours, ServiceClock, WorkCalendar
+from servstd.sla import BusinessHours, ServiceClock, TimeInterval, WorkCalendar
 from tests.sla.clock import oracle
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -126,6 +126,14 @@ class TestIntervals:
         assert clock.periods(mon, at(2026, 3, 10, 20)) == [(mon, at(2026, 3, 10, 8))]
         assert clock.is_open(at(2026, 3, 10, 6)) is True
         assert clock.add(mon, 11 * H) == at(2026, 3, 10, 7)
+
+    def test_intervals_at_second_resolution(self) -> None:
+        """Hours given in seconds keep them: a day closing at 23:59:59 is open 59 min 59 s after 23:00."""
+        last_second = BusinessHours(working=((TimeInterval(9 * 3600, 86_399),),) * 7)
+        clock = ServiceClock(WorkCalendar.every_day(), last_second)
+        assert clock.elapsed(at(2026, 3, 9, 23), at(2026, 3, 10, 9)) == dt.timedelta(minutes=59, seconds=59)
+        assert clock.close_of_business(dt.date(2026, 3, 9)) == at(2026, 3, 9, 23, 59, 59)
+        assert clock.is_open(at(2026, 3, 9, 23, 59, 59)) is False
 
     def test_touching_intervals_join(self) -> None:
         """A 7×24 clock's days touch at midnight: three days are one period."""
