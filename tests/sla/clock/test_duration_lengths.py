@@ -3,10 +3,13 @@ microseconds). The expected lengths are written out here, not taken from the par
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from servstd.errors import DurationParseError
 from servstd.sla import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays, parse_duration
 
 SECOND = 1_000_000
@@ -106,3 +109,16 @@ def test_canonical_texts_of_each_unit() -> None:
         "2 months",
     )
     assert (str(WorkingDays(1)), WorkingDays(1).en) == ("1个工作日", "1 working day")
+    half = WorkingDays(Fraction(1, 2))
+    assert (str(half), half.en) == ("半个工作日", "half a working day")
+    assert (str(WorkingDays(Fraction(3, 2))), WorkingDays(Fraction(3, 2)).en) == (
+        "1.5个工作日",
+        "1.5 working days",
+    )
+
+
+@pytest.mark.parametrize("count", [0, -1, Fraction(-1, 2)])
+def test_working_days_must_be_more_than_zero(count: object) -> None:
+    """A count of working days of zero or less is refused, also when built directly."""
+    with pytest.raises(DurationParseError):
+        WorkingDays(count)  # type: ignore[arg-type]

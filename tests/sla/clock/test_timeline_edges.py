@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servstd.errors import NaiveDatetimeError
+from servstd.errors import NaiveDatetimeError, ScheduleError
 from servstd.sla import BusinessHours, ServiceClock, TimeInterval, WorkCalendar
 from tests.sla.clock import oracle
 
@@ -85,6 +85,10 @@ class TestYearEdges:
         assert fresh("overnight").next_open(at(2025, 1, 1, 5, 59)) == at(2025, 1, 1, 5, 59)
         assert fresh("overnight").elapsed(at(2025, 1, 1, 0), at(2025, 1, 1, 6)) == 6 * H
         assert fresh("overnight").add(at(2025, 1, 1, 5), H) == at(2025, 1, 1, 6)
+        warm = fresh("overnight")
+        warm.is_open(at(2025, 6, 2, 3))  # loads 2025 and, for its 1 January, the night before
+        assert warm.is_open(at(2025, 1, 1, 3)) is True
+        assert warm.is_open(at(2024, 12, 29, 3)) is False  # Saturday night: no shift
 
     @pytest.mark.parametrize("year", [2024, 2025, 2026])
     def test_first_and_last_instant_of_a_year(self, year: int) -> None:
@@ -176,6 +180,79 @@ class TestPeriodsAtCloses:
             (at(2026, 3, 9, 11), at(2026, 3, 9, 12))
         ]
         assert clock.periods(at(2026, 3, 9, 13), at(2026, 3, 9, 13)) == []
+
+
+def sparse() -> ServiceClock:
+    """Open only 10 March 2025 and 10 March 2028, 09:00–10:00: two empty years between them."""
+    closed = BusinessHours(working=((),) * 7)
+    hours = closed.with_overrides({dt.date(2025, 3, 10): "09:00-10:00", dt.date(2028, 3, 10): "09:00-10:00"})
+    return ServiceClock(WorkCalendar.every_day(), hours)
+
+
+class TestSearchingForOpenTime:
+    def test_open_time_three_years_away_is_found(self) -> None:
+        """add and subtract load year after year until the open time is found."""
+        assert sparse().add(at(2025, 3, 10, 9, 30), H) == at(2028, 3, 10, 9, 30)
+        assert sparse().subtract(at(2028, 3, 10, 9, 30), H) == at(2025, 3, 10, 9, 30)
+        assert sparse().next_open(at(2025, 3, 10, 10)) == at(2028, 3, 10, 9)
+
+    def test_the_answer_at_the_very_first_open_instant(self) -> None:
+        """Subtracting all the open time there is lands on the first opening; nothing more is needed."""
+        assert sparse().subtract(at(2025, 3, 10, 10), H) == at(2025, 3, 10, 9)
+        assert sparse().add(at(2028, 3, 10, 9), H) == at(2028, 3, 10, 10)
+
+    def test_no_open_time_ahead_or_behind_is_an_error(self) -> None:
+        """Past the last open time the clock says so (forwards: "up to", backwards: "back to")."""
+        with pytest.raises(ScheduleError, match="up to"):
+            sparse().add(at(2028, 3, 10, 9, 30), H)
+        with pytest.raises(ScheduleError, match="back to"):
+            sparse().subtract(at(2025, 3, 10, 9, 30), H)
+
+    def test_next_open_at_the_edges_of_the_loaded_year(self) -> None:
+        """Inside the first loaded interval, before it, and after the year's last close."""
+        assert fresh("office").next_open(at(2025, 1, 2, 10)) == at(2025, 1, 2, 10)
+        assert fresh("office").next_open(at(2025, 1, 1)) == at(2025, 1, 2, 9)
+        assert fresh("office").next_open(at(2025, 12, 31, 20)) == at(2026, 1, 4, 9)  # 4 Jan: make-up Sunday
+
+    def test_the_epoch_on_a_fresh_clock(self) -> None:
+        """1970-01-01 00:00 UTC is an instant like any other."""
+        assert fresh("7x24").is_open(dt.datetime(1970, 1, 1, tzinfo=UTC)) is True
+
+    def test_adding_a_negative_duration_subtracts(self) -> None:
+        """add(t, -d) == subtract(t, d), down to one microsecond."""
+        us = dt.timedelta(microseconds=1)
+        clock = fresh("office")
+        assert clock.add(at(2026, 3, 9, 9), -us) == at(2026, 3, 6, 18) - us
+        assert clock.add(at(2026, 3, 9, 10), -us) == clock.subtract(at(2026, 3, 9, 10), us)
+
+    def test_an_interval_swallowed_by_the_dst_gap_is_never_an_opening(self) -> None:
+        """Berlin 02:00–03:00 does not exist on 29 March 2026: the next opening is the 30th's."""
+        be = ZoneInfo("Europe/Berlin")
+        clock = ServiceClock(WorkCalendar.every_day(), BusinessHours.parse("02:00-03:00"), "Europe/Berlin")
+        assert clock.next_open(at(2026, 3, 29, 0, tz=be)) == at(2026, 3, 30, 2, tz=be)
+        assert clock.periods(at(2026, 3, 29, tz=be), at(2026, 3, 30, tz=be)) == []
+
+    def test_repr_names_the_definition_not_the_engine(self) -> None:
+        """A clock's repr shows its calendar, hours and zone, not its caches."""
+        text = repr(fresh("office"))
+        assert "tz='Asia/Shanghai'" in text
+        assert "_zone" not in text
+        assert "_timeline" not in text
+
+
+@given(kinds, near_new_year, near_new_year, st.integers(0, 48 * 60))
+@settings(max_examples=60)
+def test_a_second_question_on_a_warm_clock_agrees_with_the_oracle(
+    kind: str, first: dt.datetime, t: dt.datetime, minutes: int
+) -> None:
+    """After a first question has loaded some years, questions near other New Years are still right."""
+    clock = fresh(kind)
+    clock.is_open(first)
+    d = dt.timedelta(minutes=minutes)
+    opened = any(s <= t.astimezone(UTC) < e for s, e in oracle.intervals(clock, t, t))
+    assert clock.is_open(t) is opened
+    assert clock.elapsed(t, t + d) == oracle.elapsed(clock, t, t + d)
+    assert clock.add(t, d) == oracle.add(clock, t, d)
 
 
 class _NoOffset(dt.tzinfo):
