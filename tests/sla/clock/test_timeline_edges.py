@@ -86,9 +86,9 @@ class TestYearEdges:
         assert fresh("overnight").elapsed(at(2025, 1, 1, 0), at(2025, 1, 1, 6)) == 6 * H
         assert fresh("overnight").add(at(2025, 1, 1, 5), H) == at(2025, 1, 1, 6)
         warm = fresh("overnight")
-        warm.is_open(at(2025, 6, 2, 3))  # loads 2025 and, for its 1 January, the night before
-        assert warm.is_open(at(2025, 1, 1, 3)) is True
-        assert warm.is_open(at(2024, 12, 29, 3)) is False  # Saturday night: no shift
+        warm.is_open(at(2026, 6, 1, 3))  # loads 2026 and the year before it, for 1 January's night
+        assert warm.is_open(at(2025, 1, 1, 3)) is True  # the shift of Tuesday 31 December 2024
+        assert warm.is_open(at(2025, 12, 28, 3)) is False  # Saturday night: no shift
 
     @pytest.mark.parametrize("year", [2024, 2025, 2026])
     def test_first_and_last_instant_of_a_year(self, year: int) -> None:
@@ -224,6 +224,7 @@ class TestSearchingForOpenTime:
         clock = fresh("office")
         assert clock.add(at(2026, 3, 9, 9), -us) == at(2026, 3, 6, 18) - us
         assert clock.add(at(2026, 3, 9, 10), -us) == clock.subtract(at(2026, 3, 9, 10), us)
+        assert clock.add(at(2026, 3, 9, 9) + us, -us) == at(2026, 3, 9, 9)  # the largest such instant
 
     def test_an_interval_swallowed_by_the_dst_gap_is_never_an_opening(self) -> None:
         """Berlin 02:00–03:00 does not exist on 29 March 2026: the next opening is the 30th's."""
