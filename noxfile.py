@@ -100,6 +100,17 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def mutate(session: nox.Session) -> None:
+    """Mutation testing of the engines (opt-in, slow): per-module scores, survivors to a file.
+
+    Survivors go to tests/mutation/survivors.txt. ``nox -s mutate -- --module servstd/scoring/pools.py``
+    runs one module; ``--max-per-module 0`` runs every mutant.
+    """
+    _install(session, "tests", extras="all")
+    session.run("python", "bench/mutate.py", "--max-per-module", "40", *session.posargs)
+
+
+@nox.session
 def spark(session: nox.Session) -> None:
     """The Spark recipe on a real local Spark session (local[2], Java 17+); opt-in, run by CI."""
     _install(session, "tests", extras="batch")
