@@ -57,6 +57,8 @@ SEED = 20_260_519
 MODULES: dict[str, tuple[str, ...]] = {
     "servstd/sla/calendar/work_calendar.py": ("tests/sla/calendar",),
     "servstd/sla/calendar/notice.py": ("tests/sla/calendar",),
+    "servstd/sla/calendar/_notice_text.py": ("tests/sla/calendar",),
+    "servstd/sla/calendar/statute.py": ("tests/sla/calendar",),
     "servstd/sla/clock/_timeline.py": ("tests/sla/clock",),
     "servstd/sla/clock/service_clock.py": ("tests/sla/clock",),
     "servstd/sla/clock/durations.py": ("tests/sla/clock",),
@@ -64,6 +66,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "servstd/sla/policy/timer.py": ("tests/sla/policy",),
     "servstd/sla/policy/sla_policy.py": ("tests/sla/policy",),
     "servstd/sla/batch/_engine.py": ("tests/sla/batch",),
+    "servstd/sla/batch/evaluation.py": ("tests/sla/batch",),
     "servstd/scoring/pools.py": ("tests/scoring",),
     "servstd/scoring/score.py": ("tests/scoring",),
 }
