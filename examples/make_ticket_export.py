@@ -88,7 +88,7 @@ def main(n: int = 300, seed: int = 20261001) -> None:
         w.writerow(["case", "kind", "at", "metric", "approver", "new_target"])
         for case, kind, at, metric, approver, target in sorted(events, key=lambda e: (e[2], e[0])):
             w.writerow([case, kind, _iso(at), metric, approver, target])
-    print(f"wrote {len(rows)} cases to {CASES.name} and {len(events)} events to {EVENTS.name}")  # noqa: T201
+    print(f"wrote {len(rows)} cases to {CASES.name} and {len(events)} events to {EVENTS.name}")
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ def main() -> None:
     path = export(ServiceClock.default(), (2020, 2026), "duckdb", Path(tempfile.mkdtemp()) / "cal.duckdb")
     con = duckdb.connect(str(path))
     con.execute(TICKETS)
-    for _row in con.execute(REPORT).fetchall():
-        pass
+    result = con.execute(REPORT)
+    print(" | ".join(col[0] for col in result.description))
+    for row in result.fetchall():
+        print(" | ".join(str(v) for v in row))
 
 
 if __name__ == "__main__":
