@@ -82,3 +82,17 @@ def test_the_estimate_warning_points_at_the_callers_line() -> None:
         cal.day_kind(D(2200, 3, 3))
     assert [w.category for w in caught] == [CalendarCoverageWarning]
     assert caught[0].filename == __file__
+
+
+def test_overlay_days_on_the_last_and_first_dates_are_applied() -> None:
+    """An overlay's day is applied on any date, 0001-01-01 and 9999-12-31 included."""
+    ends = [D(1, 1, 1), D(9999, 12, 31)]
+    rest = WorkCalendar.every_day().with_rest_days(ends, name="停业")
+    for d in ends:
+        assert rest.day_kind(d) is DayKind.HOLIDAY
+        assert rest.holiday_name(d) == "停业"
+        assert rest.source_of(d) == "停业"
+    # 9999-12-26 is a Sunday, 0001-01-07 too
+    sundays = [D(1, 1, 7), D(9999, 12, 26)]
+    work = WorkCalendar.weekdays().with_work_days(sundays, name="加班")
+    assert [work.day_kind(d) for d in sundays] == [DayKind.MAKEUP_WORKDAY] * 2
