@@ -65,9 +65,7 @@ def test_the_first_and_last_years_of_the_date_type_are_counted() -> None:
     for a, b in ((D(1, 1, 1), D(2, 1, 20)), (D(9998, 12, 1), D(9999, 12, 31))):
         assert cal.working_days_between(a, b) == _slow_count(cal, a, b)
         assert list(cal.working_days(a, b)) == [
-            a + dt.timedelta(days=k)
-            for k in range((b - a).days)
-            if (a + dt.timedelta(days=k)).weekday() < 5
+            a + dt.timedelta(days=k) for k in range((b - a).days) if (a + dt.timedelta(days=k)).weekday() < 5
         ]
     assert cal.day_kind(D(9999, 12, 31)) is DayKind.WORKDAY  # a Friday
     assert cal.add_working_days(D(9999, 12, 31), -5) == D(9999, 12, 24)
