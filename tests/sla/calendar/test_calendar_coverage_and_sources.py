@@ -38,7 +38,8 @@ def test_weekly_rule_calendars_cover_every_year_of_the_date_type() -> None:
     """A weekly-rule calendar knows every year a ``datetime.date`` can hold: 1 to 9999."""
     for cal in (WorkCalendar.weekdays(), WorkCalendar.every_day()):
         assert cal.coverage == Coverage(((1, 9999),))
-        assert 1 in cal.coverage and 9999 in cal.coverage
+        assert 1 in cal.coverage
+        assert 9999 in cal.coverage
     # 0001-01-01 is a Monday
     assert WorkCalendar.weekdays().day_kind(D(1, 1, 1)) is DayKind.WORKDAY
     assert WorkCalendar.weekdays().add_working_days(D(1, 1, 1), 5) == D(1, 1, 8)
