@@ -34,3 +34,13 @@ def test_a_wrapped_line_is_joined() -> None:
     """A line break inside a sentence (not before an item or a new part) joins the two lines."""
     lay = layout("一、元旦：1月1日至\n3日放假调休，共3天。")
     assert lay.items[0].sentences == ("1月1日至3日放假调休,共3天",)
+
+
+def test_an_item_name_is_the_text_before_a_colon_without_digits() -> None:
+    """「二、春节：…」 names the item 春节; a colon after a date, or no colon, names nothing."""
+    lay = layout("一、1月1日放假,注:与周末连休\n二、鼓励错峰出行\n三、春节：2月17日放假")
+    assert [(i.name, i.sentences) for i in lay.items] == [
+        ("", ("1月1日放假,注:与周末连休",)),
+        ("", ("鼓励错峰出行",)),
+        ("春节", ("2月17日放假",)),
+    ]
