@@ -18,6 +18,8 @@ from servstd.sla.calendar.statute import (
 )
 
 D = dt.date
+# the rule itself, computed afresh for each call (statutory_days keeps the years it has made)
+_statutory_days = statutory_days.__wrapped__
 
 # 春节 (the first day of the first lunar month), checked against printed calendars
 LUNAR_NEW_YEAR = {
@@ -48,7 +50,7 @@ def test_spring_festival_and_labour_day_by_period(year: int) -> None:
     """春节 is 初一–初三 (2000–2007, 2014–2024), 除夕–初二 (2008–2013), 除夕–初三 (2025 on);
     劳动节 is 5月1–3日, 5月1日, 5月1–2日 in the same periods."""
     spring, labour, _ = _law(year)
-    days = statutory_days(year)
+    days = _statutory_days(year)
     assert sorted(d for d, f in days.items() if f == "春节") == [
         LUNAR_NEW_YEAR[year] + dt.timedelta(days=k) for k in spring
     ]
@@ -62,7 +64,7 @@ def test_every_year_has_the_days_of_its_law(year: int) -> None:
     """Each year: 元旦 1月1日, 国庆节 10月1–3日, one day each of 清明/端午/中秋 from 2008 (none
     before), 春节 and 劳动节 as the law of the year; statutory_count is the law's total."""
     spring, labour, total = _law(year)
-    days = statutory_days(year)
+    days = _statutory_days(year)
     per = Counter(f for name in days.values() for f in canonical_festival(name))
     assert per["元旦"] == 1
     assert days[D(year, 1, 1)] == "元旦"
@@ -78,15 +80,15 @@ def test_every_year_has_the_days_of_its_law(year: int) -> None:
 
 def test_before_the_law_there_are_no_statutory_days() -> None:
     """The table starts in 2000: 1999 has no statutory days, 2000 has the 2000–2007 ten."""
-    assert statutory_days(1999) == {}
+    assert _statutory_days(1999) == {}
     assert statutory_count(1999) == 0
-    assert len(statutory_days(2000)) == 10
+    assert len(_statutory_days(2000)) == 10
 
 
 @pytest.mark.parametrize(("year", "day"), [(2009, 3), (2020, 1)])
 def test_mid_autumn_on_national_day_is_one_day_of_two_festivals(year: int, day: int) -> None:
     """中秋 on 10月1–3日 (2009, 2020) gives one day named 「中秋节、国庆节」, counted twice."""
-    days = statutory_days(year)
+    days = _statutory_days(year)
     assert days[D(year, 10, day)] == "中秋节、国庆节"
     others = [D(year, 10, k) for k in (1, 2, 3) if k != day]
     assert [days[d] for d in others] == ["国庆节", "国庆节"]
