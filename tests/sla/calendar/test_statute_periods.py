@@ -124,3 +124,18 @@ def test_canonical_festival_reads_every_written_form(name: str, fests: tuple[str
     """canonical_festival: each festival's written forms (zh and en), in the law's order; a
     substituted day off (休息日…, Day off…) refers to no festival."""
     assert canonical_festival(name) == fests
+
+
+@pytest.mark.parametrize(
+    ("name", "festivals"),
+    [
+        ("Chinese New Year (Spring Festival)", ("春节",)),
+        ("Lunar New Year", ("春节",)),
+        ("New Year's Day", ("元旦",)),
+        ("元旦", ("元旦",)),
+        ("New Year's Day; Chinese New Year", ("元旦", "春节")),
+    ],
+)
+def test_new_year_is_not_the_lunar_new_year(name: str, festivals: tuple[str, ...]) -> None:
+    """ "New Year" names 元旦 only where it is not the lunar new year: "Chinese/Lunar New Year" is 春节."""
+    assert canonical_festival(name) == festivals

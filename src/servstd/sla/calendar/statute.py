@@ -54,7 +54,7 @@ FESTIVAL_NAMES_EN = {
 # Each festival's marks in a name as notices and data sources write it (“五一”国际劳动节, 农历除夕…).
 _MARKS = (
     ("元旦", ("元旦", "New Year")),
-    ("春节", ("春节", "除夕", "Spring Festival", "Chinese New Year")),
+    ("春节", ("春节", "除夕", "Spring Festival", "Chinese New Year", "Lunar New Year")),
     ("清明节", ("清明", "Tomb-Sweeping", "Tomb-sweeping", "Qingming")),
     ("劳动节", ("劳动节", "五一", "Labor Day", "Labour Day")),
     ("端午节", ("端午", "Dragon Boat")),
@@ -70,12 +70,16 @@ def canonical_festival(name: str) -> tuple[str, ...]:
 
     >>> canonical_festival("“五一”国际劳动节"), canonical_festival("国庆节、中秋节")
     (('劳动节',), ('中秋节', '国庆节'))
+    >>> canonical_festival("Chinese New Year (Spring Festival)"), canonical_festival("New Year's Day")
+    (('春节',), ('元旦',))
     >>> canonical_festival("休息日（由 2026-01-04 调休）")
     ()
     """
     if name.startswith(("休息日", "Day off")):
         return ()
-    return tuple(f for f, marks in _MARKS if any(m in name for m in marks))
+    # "New Year" marks 元旦 only where it is not the lunar one ("Chinese New Year" is 春节)
+    solar = name.replace("Chinese New Year", "").replace("Lunar New Year", "")
+    return tuple(f for f, marks in _MARKS if any(m in (solar if f == "元旦" else name) for m in marks))
 
 
 def festivals(year: int) -> tuple[str, ...]:
