@@ -149,7 +149,9 @@ CS = catalog().get("property-cs-quality-inspection")
 CODES = [it.code for it in CS.items()]
 
 
-@given(st.lists(st.lists(st.builds(Finding, st.sampled_from(CODES), st.integers(0, 5)), max_size=6), max_size=4))
+@given(
+    st.lists(st.lists(st.builds(Finding, st.sampled_from(CODES), st.integers(0, 5)), max_size=6), max_size=4)
+)
 def test_batch_helpers_agree_with_score(batch: list[list[Finding]]) -> None:
     """score_many is score() per inspection; totals() is each report's exact total (deduction scheme)."""
     inspections = [Inspection(CS.id, findings=f) for f in batch]
