@@ -1,0 +1,45 @@
+"""Open time counted from one origin: ServiceClock._open_many (what the SLA timers read) gives C(x) - C(min xs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from servstd.sla import BusinessHours, ServiceClock, WorkCalendar
+from servstd.sla.clock._timeline import to_us
+
+SH = ZoneInfo("Asia/Shanghai")
+CLOCK = ServiceClock(WorkCalendar.china(), BusinessHours.parse("09:00-12:00,13:00-18:00"), "Asia/Shanghai")
+instants = st.datetimes(dt.datetime(2025, 12, 1), dt.datetime(2026, 12, 1), timezones=st.just(SH))
+
+
+@settings(max_examples=50)
+@given(st.lists(instants, min_size=1, max_size=6))
+def test_open_many_is_elapsed_from_the_earliest(ts: list[dt.datetime]) -> None:
+    """_open_many(xs)[k] is the open time from the earliest instant to xs[k] (0 for the earliest itself)."""
+    origin = min(ts)
+    got = CLOCK._open_many([to_us(t) for t in ts])
+    assert got == [CLOCK.elapsed(origin, t) // dt.timedelta(microseconds=1) for t in ts]
+    assert min(got) == 0
+
+
+def test_open_many_by_hand() -> None:
+    """Friday 11:00 and the next Monday 10:00: 1 + 5 + 1 hours of open time between them."""
+    fri = dt.datetime(2026, 3, 6, 11, tzinfo=SH)
+    mon = dt.datetime(2026, 3, 9, 10, tzinfo=SH)
+    hour = 3_600_000_000
+    assert CLOCK._open_many([to_us(mon), to_us(fri)]) == [7 * hour, 0]
+
+
+def test_equal_clocks_hash_alike_across_zone_cache_clears() -> None:
+    """Clocks are equal by calendar, hours and zone name; equal clocks hash alike even when their
+    ZoneInfo objects differ (a cleared zoneinfo cache builds a new one)."""
+    a = ServiceClock.always("Europe/Berlin")
+    ZoneInfo.clear_cache()
+    b = ServiceClock.always("Europe/Berlin")
+    assert a == b
+    assert hash(a) == hash(b)
+    assert len({a, b}) == 1
