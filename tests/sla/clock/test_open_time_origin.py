@@ -43,3 +43,21 @@ def test_equal_clocks_hash_alike_across_zone_cache_clears() -> None:
     assert a == b
     assert hash(a) == hash(b)
     assert len({a, b}) == 1
+
+
+@settings(max_examples=50)
+@given(
+    instants,
+    st.integers(1, 3).map(lambda n: dt.timedelta(microseconds=n))
+    | st.timedeltas(dt.timedelta(0), dt.timedelta(hours=30)),
+)
+def test_subtracting_a_negative_duration_adds(t: dt.datetime, d: dt.timedelta) -> None:
+    """subtract(t, -d) is add(t, d) and add(t, -d) is subtract(t, d), down to one microsecond."""
+    assert CLOCK.subtract(t, -d) == CLOCK.add(t, d)
+    assert CLOCK.add(t, -d) == CLOCK.subtract(t, d)
+
+
+def test_one_microsecond_back_is_one_forward() -> None:
+    """subtract(t, -1 µs) at an open instant is t + 1 µs."""
+    t = dt.datetime(2026, 3, 6, 11, tzinfo=SH)
+    assert CLOCK.subtract(t, -dt.timedelta(microseconds=1)) == t + dt.timedelta(microseconds=1)
