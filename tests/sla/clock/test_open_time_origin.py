@@ -61,3 +61,12 @@ def test_one_microsecond_back_is_one_forward() -> None:
     """subtract(t, -1 µs) at an open instant is t + 1 µs."""
     t = dt.datetime(2026, 3, 6, 11, tzinfo=SH)
     assert CLOCK.subtract(t, -dt.timedelta(microseconds=1)) == t + dt.timedelta(microseconds=1)
+
+
+def test_one_microsecond_forward_ending_at_a_close_is_the_close() -> None:
+    """add is the smallest instant: 1 µs before 12:00, add(t, 1 µs) and subtract(t, -1 µs) are 12:00, not 13:00."""
+    t = dt.datetime(2026, 3, 6, 11, 59, 59, 999_999, tzinfo=SH)
+    noon = dt.datetime(2026, 3, 6, 12, tzinfo=SH)
+    one = dt.timedelta(microseconds=1)
+    assert CLOCK.add(t, one) == noon
+    assert CLOCK.subtract(t, -one) == noon
