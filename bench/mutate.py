@@ -369,9 +369,9 @@ def scratch_copy() -> Iterator[Path]:
     tmp = Path(tempfile.mkdtemp(prefix="servstd-mutate-"))
     try:
         ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", "_build")
-        for name in ("src", "tests", "examples"):
+        for name in ("src", "tests", "examples", "docs"):  # docs: a test replays the tutorial
             shutil.copytree(ROOT / name, tmp / name, ignore=ignore)
-        for name in ("pyproject.toml", "README.md"):
+        for name in ("pyproject.toml", "README.md", "README.zh-CN.md"):
             shutil.copy2(ROOT / name, tmp / name)
         (tmp / "_mutate_profile.py").write_text(PLUGIN, encoding="utf-8")
         yield tmp
