@@ -106,6 +106,9 @@ class TestCalendarCoverage:
             (["2001-01-04", "2001-03-15", "2001-06-01"], [0, 1, 20]),  # the first covered year
             (["2026-01-05", "2026-06-15", "2026-09-01"], [0, 3, 20]),  # the last covered year
             (["2026-03-05", "2026-06-15", "2026-09-01"], [-1, -3, 0]),
+            # 1 January, a holiday, is the first day of the table: no working day up to it
+            (["2026-01-01", "2026-03-02", "2026-01-01"], [0, 5, 1]),
+            (["2025-01-01", "2026-03-02", "2026-01-01"], [0, -5, 0]),
         ],
     )
     def test_dates_in_the_first_and_last_covered_years(self, dates: list[str], counts: list[int]) -> None:
