@@ -15,11 +15,10 @@ from pathlib import Path
 
 from servstd.catalog import catalog
 from servstd.cli._common import MissingFileError, UsageError, existing_file
-from servstd.errors import ScoringError, ServstdWarning
+from servstd.errors import ServstdWarning
 from servstd.scoring import load_inspection, score
-from servstd.scoring.aggregate import LoadedInspection, aggregate, aggregate_table, chart, load_inspections
+from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections, score_inspections
 from servstd.scoring.form import FORMATS, form, save_form
-from servstd.scoring.report import ScoreReport
 from servstd.scoring.sheet import annotate
 from servstd.standards import Standard, load
 
@@ -85,19 +84,10 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _score_one(std: Standard, item: LoadedInspection) -> ScoreReport:
-    """Score one of many inspections; an error names the file (and sheet) it came from."""
-    try:
-        return score(std, item.inspection)
-    except ScoringError as exc:
-        where = item.source + (f" [{item.sheet}]" if item.sheet else "")
-        raise ScoringError(f"{where}: {exc}", exc.value) from exc
-
-
 def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     by = _by(args.by)
     loaded = load_inspections(path, std)
-    reports = [_score_one(std, item) for item in loaded]
+    reports = score_inspections(std, loaded)
     rows = aggregate(reports, by)
     if args.json:
         data = {
