@@ -281,8 +281,8 @@ def score_inspections(standard: Standard, loaded: Sequence[LoadedInspection]) ->
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
     ...     reports = score_inspections(std, copies)
-    >>> len(reports), str(caught[0].message)[:60]
-    (1, '检查.xlsx [form] and 检查.yaml record one inspection (property')
+    >>> len(reports), str(caught[0].message).split(" (")[0]
+    (1, '检查.xlsx [form] and 检查.yaml record one inspection')
     """
     reports: list[ScoreReport] = []
     first: dict[tuple[object, ...], tuple[LoadedInspection, ScoreReport]] = {}
