@@ -149,7 +149,7 @@ class Catalog:
         width or case: 培训 finds the 培訓 of a traditional-script source.
 
         The documents' texts are never rewritten: the search reads an index of their folded text
-        (:func:`servstd._names.fold`), built once per document.
+        (traditional → simplified script, NFKC width, case), built once per document.
 
         >>> "service-culture-schedule" in catalog().search("培训")
         True

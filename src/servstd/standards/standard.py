@@ -120,7 +120,7 @@ class Standard:
         """The item with ``code`` (KeyError if none).
 
         A code typed in another width, case or script finds its item when no other code reads
-        alike (:func:`servstd._names.fold`): ``ｃｓ２０`` is ``CS20``.
+        alike (traditional → simplified script, NFKC width, case): ``ｃｓ２０`` is ``CS20``.
         """
         for it in self.items():
             if it.code == code:
