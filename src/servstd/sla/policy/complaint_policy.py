@@ -216,6 +216,9 @@ class ComplaintPolicy:
         if isinstance(key, SeverityTier):
             return key
         if isinstance(key, str):
+            for t in self.tiers:  # as written first: folding loads the script tables
+                if key in (t.code, t.name, t.name_en):
+                    return t
             for t in self.tiers:
                 if key in FoldedNames(n for n in (t.code, t.name, t.name_en) if n):
                     return t
@@ -233,7 +236,7 @@ class ComplaintPolicy:
         if not isinstance(category, str):
             raise InputTypeError(category, "category", "a category name (text)")
         mapping = dict(self.categories)
-        found = FoldedNames(mapping).find(category)
+        found = category if category in mapping else FoldedNames(mapping).find(category)
         if found is not None:
             return self.tier(mapping[found])
         if self.default_tier is not None:
