@@ -167,3 +167,35 @@ def fuzz_examples(ci: int) -> int:
     from hypothesis import settings  # noqa: PLC0415 - the profile is loaded by conftest before tests run
 
     return max(20, ci * settings().max_examples // 500)
+
+
+# -- names as people type them ---------------------------------------------------------------
+import opencc  # noqa: E402
+
+_S2T = opencc.OpenCC("s2t")
+_HK = opencc.OpenCC("s2hk")
+_TW = opencc.OpenCC("s2tw")
+_FULL_WIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+
+
+@st.composite
+def spellings(draw: st.DrawFn, name: str) -> str:
+    """``name`` as someone else may type it: in traditional script (as written in Hong Kong or
+    Taiwan, or character by character, mixed with simplified), ASCII letters in another case or
+    full width, with stray spaces around it."""
+    script = draw(st.sampled_from(["as is", "traditional", "hk", "tw", "mixed"]))
+    if script == "traditional":
+        name = _S2T.convert(name)
+    elif script == "hk":
+        name = _HK.convert(name)
+    elif script == "tw":
+        name = _TW.convert(name)
+    elif script == "mixed":
+        mask = draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+        name = "".join(_S2T.convert(ch) if m else ch for ch, m in zip(name, mask, strict=True))
+    if draw(st.booleans()):
+        name = name.upper() if draw(st.booleans()) else name.lower()
+    if draw(st.booleans()):
+        name = "".join(_FULL_WIDTH.get(ch, ch) for ch in name)
+    pad = draw(st.sampled_from(["", " ", "\u3000"]))
+    return pad + name + pad

@@ -263,7 +263,7 @@ class TestComplaintTimeline:
         assert code == 0
         lines = out.splitlines()
         assert (
-            "  2026-09-30 17:40 (+08:00)  发送住户投诉意见表  执行: 经营部接待员  时限: 10分钟  已超时 0:05"
+            "  2026-09-30 17:40 (+08:00)  发送住户投诉意见表  执行: 经营部接待员  送交: 被投诉部门  时限: 10分钟  已超时 0:05"
             in lines
         )
         assert (
@@ -275,7 +275,10 @@ class TestComplaintTimeline:
         its line is marked with ! and a warning says so; the JSON carries the same."""
         code, out, _ = run("complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 17:30")
         assert code == 0
-        assert "! 2026-09-30 18:30 (+08:00)  转呈主管经理  执行: 主管经理  时限: 1小时" in out.splitlines()
+        assert (
+            "! 2026-09-30 18:30 (+08:00)  转呈主管经理  执行: 经营部接待员  送交: 主管经理  时限: 1小时"
+            in out.splitlines()
+        )
         assert "! 阶段顺序异常：转呈主管经理的期限 2026-09-30 18:30 (+08:00) 晚于其后阶段" in out
         _, js, _ = run("complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 17:30", "--json")
         data = json.loads(js)
@@ -287,22 +290,63 @@ class TestComplaintTimeline:
         assert json.loads(early)["warnings"] == []
 
     def test_english_and_json(self) -> None:
-        """--lang en uses the English names and rules; the JSON has role, rule and seconds left."""
+        """--lang en uses the English names and rules; the JSON has actor, recipient, rule and seconds left."""
         code, out, _ = run(
             "complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 17:30", "--now", "2026-09-30 17:45",
             "--lang", "en",
         )  # fmt: skip
         assert code == 0
-        assert "Escalate to the managing manager  by: 主管经理  rule: 1 hour  0:45 left" in out
+        assert (
+            "Escalate to the managing manager  by: reception clerk  to: managing manager  rule: 1 hour  0:45 left"
+            in out
+        )
         assert "stages out of order: Escalate to the managing manager" in out
         _, js, _ = run(
             "complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 17:30", "--now", "2026-09-30 17:45",
             "--json",
         )  # fmt: skip
         first = json.loads(js)["stages"][0]
-        assert (first["role"], first["rule"], first["rule_en"], first["seconds_left"]) == (
-            "经营部接待员", "10分钟", "10 minutes", -300,
+        assert (first["actor"], first["to"], first["rule"], first["rule_en"], first["seconds_left"]) == (
+            "经营部接待员", "被投诉部门", "10分钟", "10 minutes", -300,
         )  # fmt: skip
+
+    def test_traditional_category(self) -> None:
+        """--category 服務態度 (traditional script) is 服务态度: 24小时, not 其他问题's 72小时."""
+        code, out, _ = run(
+            "complaint", "timeline", "--policy", "complaint-types", "--category", "服務態度",
+            "--received", "2026-09-30 16:00",
+        )  # fmt: skip
+        assert code == 0
+        assert out.startswith("服务态度 (attitude)")
+        assert "2026-10-01 16:00 (+08:00)  积极道歉，说明情况  时限: 24小时" in out
+
+    def test_traditional_tier(self) -> None:
+        """--tier 輕微 is 轻微."""
+        code, out, _ = run("complaint", "timeline", "--tier", "輕微", "--received", "2026-09-30 16:00")
+        assert (code, out.split(" ")[0]) == (0, "轻微")
+
+    def test_actor_and_recipient(self) -> None:
+        """呈送公司总经理: the clerk acts, the general manager receives — in the text and the JSON."""
+        code, out, _ = run("complaint", "timeline", "--tier", "重大", "--received", "2026-09-30 16:00")
+        assert code == 0
+        assert "呈送公司总经理  执行: 经营部接待员  送交: 公司总经理  时限: 当天" in out
+        _, js, _ = run("complaint", "timeline", "--tier", "重大", "--received", "2026-09-30 16:00", "--json")
+        report = json.loads(js)["stages"][1]
+        assert (report["actor"], report["to"], report["to_en"]) == (
+            "经营部接待员",
+            "公司总经理",
+            "general manager",
+        )
+
+    def test_customer_deadline_for_a_tier_that_does_not_take_it(self) -> None:
+        """--tier 重大 --customer-deadline …: refused (exit 2) with the reason, never dropped."""
+        code, out, err = run(
+            "complaint", "timeline", "--tier", "重大", "--received", "2026-09-30 16:00",
+            "--customer-deadline", "2026-10-09 10:00",
+        )  # fmt: skip
+        assert (code, out) == (2, "")
+        assert "--customer-deadline does not apply to 重大 (major)" in err
+        assert "only 轻微 (minor) does" in err
 
     def test_customer_deadline_before_receipt_is_refused(self) -> None:
         """A requested deadline before the receipt is bad input (it printed a due time before receipt)."""

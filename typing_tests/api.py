@@ -10,7 +10,7 @@ import numpy as np
 
 from servstd import ServstdError
 from servstd.catalog import catalog
-from servstd.scoring import Finding, Inspection, ScoreReport, aggregate, score
+from servstd.scoring import Finding, Inspection, ScoreReport, aggregate, form, score
 from servstd.sla import (
     BusinessHours,
     ComplaintPolicy,
@@ -21,6 +21,7 @@ from servstd.sla import (
     Duration,
     ServiceClock,
     SLAPolicy,
+    Stage,
     TimerEvent,
     TimerResult,
     WorkCalendar,
@@ -59,6 +60,11 @@ def policy_api() -> None:
     policy: SLAPolicy = SLAPolicy.from_catalog("insurance-claims-sla")
     results: dict[str, TimerResult] = policy.evaluate({"zone": "城区"}, [TimerEvent("start", t)], now=t)
     timeline: ComplaintTimeline = ComplaintPolicy.from_catalog("property-complaints").timeline(t, "重大")
+    actor: str = timeline.stages[1].actor
+    to: str = timeline.stages[1].stage.to
+    takers: tuple[Stage, ...] = ComplaintPolicy.from_catalog("property-complaints").takes_customer_deadline(
+        "轻微"
+    )
 
 
 def scoring_api() -> None:
@@ -66,6 +72,8 @@ def scoring_api() -> None:
     report: ScoreReport = score(std, Inspection(std.id, findings=[Finding("CS20", 2)]))
     total: Decimal = report.total
     rows = aggregate([report], by=("site", "month"))
+    found: list[str] = catalog().search("培训")
+    json_form: str = form(std, "json")
     text: str = dump(load(dump(std)), "json")
     try:
         load("id: x")

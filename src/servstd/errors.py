@@ -21,6 +21,7 @@ __all__ = [
     "ClockRangeError",
     "ComplaintError",
     "DocumentError",
+    "DuplicateInspectionWarning",
     "DurationParseError",
     "InputParseError",
     "InputTypeError",
@@ -295,3 +296,7 @@ class ServstdWarning(UserWarning):
 
 class CalendarCoverageWarning(ServstdWarning):
     """A lenient calendar estimated a year outside its coverage from the statutory rule."""
+
+
+class DuplicateInspectionWarning(ServstdWarning):
+    """Two files record one inspection (same standard, site, date and inspector) alike; it counts once."""

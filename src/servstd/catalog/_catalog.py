@@ -28,7 +28,9 @@ from typing import Any
 
 import attrs
 
+from servstd._names import fold
 from servstd.catalog._files import KINDS, Shelf, shelf
+from servstd.errors import InputTypeError
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
 from servstd.standards.loading import load_data
@@ -66,6 +68,8 @@ class Catalog:
 
     _shelf: Shelf = attrs.field(alias="shelf")
     _loaded: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    _folded: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    """The search index: each document's text, folded (built on first search)."""
 
     def ids(self, kind: str | None = None) -> list[str]:
         """Every document id, or only those of ``kind``: ``"standard"``, ``"sla-policy"``, ``"complaint-policy"``."""
@@ -141,9 +145,25 @@ class Catalog:
         return policy
 
     def search(self, text: str) -> list[str]:
-        """Ids of documents whose id, title, tags or item texts contain ``text`` (case-insensitive)."""
-        needle = text.lower()
-        return [i for i in self.ids() if needle in _haystack(self.data(i)).lower()]
+        """Ids of documents whose id, title, tags or item texts contain ``text``, in either script,
+        width or case: 培训 finds the 培訓 of a traditional-script source.
+
+        The documents' texts are never rewritten: the search reads an index of their folded text
+        (traditional → simplified script, NFKC width, case), built once per document.
+
+        >>> "service-culture-schedule" in catalog().search("培训")
+        True
+        """
+        if not isinstance(text, str):
+            raise InputTypeError(text, "text", "a word to search for (text)")
+        needle = fold(text)
+        return [i for i in self.ids() if needle in self._folded_text(i)]
+
+    def _folded_text(self, id: str) -> str:
+        """The folded text of document ``id`` that :meth:`search` reads (kept once built)."""
+        if id not in self._folded:
+            self._folded[id] = fold(_haystack(self.data(id)))
+        return self._folded[id]
 
 
 def _haystack(data: Any) -> str:

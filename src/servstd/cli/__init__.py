@@ -302,9 +302,13 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("standard", help="a catalog id or a standard file")
     p.add_argument(
-        "--format", choices=["xlsx", "csv", "markdown", "html"], help="default: from -o, else markdown"
+        "--format",
+        choices=["xlsx", "csv", "markdown", "html", "json"],
+        help="default: from -o, else markdown (--json: the form as JSON)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write the form to FILE (.xlsx, .csv, .md, .html)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the form to FILE (.xlsx, .csv, .md, .html, .json)"
+    )
 
     p = add(
         "score",

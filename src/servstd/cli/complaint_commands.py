@@ -99,6 +99,15 @@ def cmd_complaint(args: argparse.Namespace) -> int:
             (),
         )  # fmt: skip
     tier = _tier(policy, args)
+    if asked is not None and not policy.takes_customer_deadline(tier):
+        takers = [t for t in policy.tiers if policy.takes_customer_deadline(t)]
+        which = ", ".join(f"{t.name} ({t.code})" for t in takers)
+        raise UsageError(
+            f"--customer-deadline does not apply to {tier.name} ({tier.code}): no stage of it takes a resident's "
+            f"deadline, its limits are the policy's"
+            + (f" (only {which} does)" if takers else f" (no tier of {policy.id} does)")
+            + "; leave --customer-deadline out"
+        )
     tl = policy.timeline(received, tier.code, customer_deadline=asked)
     flagged = _later_but_earlier(tl.stages)
     warnings = _order_warnings(tl, flagged, args.lang)
@@ -109,15 +118,18 @@ def cmd_complaint(args: argparse.Namespace) -> int:
         left = None if now is None else (s.due - now) // dt.timedelta(seconds=1)
         rows.append(
             {
-                "stage": s.stage.code, "name": s.stage.name, "name_en": s.stage.name_en, "role": s.stage.role,
+                "stage": s.stage.code, "name": s.stage.name, "name_en": s.stage.name_en,
+                "actor": s.stage.actor, "actor_en": s.stage.actor_en, "to": s.stage.to, "to_en": s.stage.to_en,
                 "rule": str(s.stage.rule.duration), "rule_en": s.stage.rule.duration.en, "due": s.due.isoformat(),
                 "source": s.source, "approver": s.stage.approver, "seconds_left": left,
                 "out_of_order": i in flagged, "explanation": s.explain(args.lang),
             }
         )  # fmt: skip
         parts = [f"{'!' if i in flagged else ' '} {fmt(s.due)}", _name(s, args.lang)]
-        if s.stage.role:
-            parts.append(f"{'by' if en else '执行'}: {s.stage.role}")
+        if s.stage.actor:
+            parts.append(f"{'by' if en else '执行'}: {s.stage.actor_label(args.lang)}")
+        if s.stage.to:
+            parts.append(f"{'to' if en else '送交'}: {s.stage.to_label(args.lang)}")
         rule = _rule(s, args.lang)
         if s.source == "customer":
             rule = f"requested by the resident (default {rule})" if en else f"住户要求（默认{rule}）"

@@ -14,19 +14,15 @@ import warnings
 from pathlib import Path
 
 from servstd.catalog import catalog
-from servstd.cli._common import MissingFileError, UsageError, existing_file
-from servstd.errors import ScoringError, ServstdWarning
+from servstd.cli._common import MissingFileError, UsageError, existing_file, out
+from servstd.errors import ServstdWarning
 from servstd.scoring import load_inspection, score
-from servstd.scoring.aggregate import LoadedInspection, aggregate, aggregate_table, chart, load_inspections
-from servstd.scoring.form import FORMATS, form, save_form
-from servstd.scoring.report import ScoreReport
+from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections, score_inspections
+from servstd.scoring.form import FORMATS, SUFFIXES, form, save_form
 from servstd.scoring.sheet import annotate
 from servstd.standards import Standard, load
 
 __all__ = ["cmd_form", "cmd_score"]
-
-_SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".md": "markdown", ".html": "html", ".htm": "html"}
-
 
 _DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 
@@ -39,17 +35,22 @@ def standard_ref(ref: str) -> Standard:
 
 
 def cmd_form(args: argparse.Namespace) -> int:
+    """The form on stdout (Markdown, or JSON with --json) or in a file (-o, its format from the suffix).
+
+    With -o, --json makes the line that reports the file a JSON object; the file keeps its format.
+    """
     std = standard_ref(args.standard)
-    fmt = args.format
     if args.output:
-        guessed = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
-        fmt = fmt or guessed
+        fmt = args.format or SUFFIXES.get(Path(args.output).suffix.lower())
         if fmt is None:
             raise UsageError(f"cannot tell the format from {args.output!r}; add --format {'|'.join(FORMATS)}")
         path = save_form(std, args.output, fmt)
-        args.stdout.write(f"{path}: {fmt} form of {std.title} ({std.id} v{std.version})\n")
+        done = {"file": str(path), "format": fmt, "standard": std.id, "version": std.version}
+        out(args, done, f"{path}: {fmt} form of {std.title} ({std.id} v{std.version})")
         return 0
-    fmt = fmt or "markdown"
+    if args.json and args.format not in (None, "json"):
+        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
+    fmt = "json" if args.json else args.format or "markdown"
     if fmt == "xlsx":
         raise UsageError("an xlsx form is a file: add -o FORM.xlsx")
     text = form(std, fmt)
@@ -85,19 +86,10 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _score_one(std: Standard, item: LoadedInspection) -> ScoreReport:
-    """Score one of many inspections; an error names the file (and sheet) it came from."""
-    try:
-        return score(std, item.inspection)
-    except ScoringError as exc:
-        where = item.source + (f" [{item.sheet}]" if item.sheet else "")
-        raise ScoringError(f"{where}: {exc}", exc.value) from exc
-
-
 def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     by = _by(args.by)
     loaded = load_inspections(path, std)
-    reports = [_score_one(std, item) for item in loaded]
+    reports = score_inspections(std, loaded)
     rows = aggregate(reports, by)
     if args.json:
         data = {

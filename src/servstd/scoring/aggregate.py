@@ -13,8 +13,17 @@
 ((('优秀', 2), ('良好', 1)), (('CS13', 3),))
 
 :func:`load_inspections` reads a folder of inspections (YAML, JSON, filled xlsx or csv forms) or
-one workbook with a form per sheet; :func:`aggregate_table` prints the rows; :func:`chart` draws
-each site's score over the months (matplotlib, ``pip install 'servstd[charts]'``).
+one workbook with a form per sheet; :func:`score_inspections` scores them, each inspection once;
+:func:`aggregate_table` prints the rows; :func:`chart` draws each site's score over the months
+(matplotlib, ``pip install 'servstd[charts]'``).
+
+One inspection is one standard, site, date and inspector. A folder may hold it twice — its YAML
+and the xlsx form it was typed into, as ``examples/inspections/`` does: :func:`score_inspections`
+counts it once, with a :class:`~servstd.errors.DuplicateInspectionWarning` naming both files,
+when the two record the same findings (the same deductions, criteria values and total), and
+refuses the folder with a :class:`~servstd.errors.ScoringError` naming both files when they
+differ (which one is right cannot be told). An inspection without a date is not identified, so
+never merged.
 """
 
 from __future__ import annotations
@@ -28,10 +37,18 @@ from typing import Any
 
 import attrs
 
-from servstd.errors import DocumentError, Problem, ScoringError, ServstdError, ServstdWarning
+from servstd.errors import (
+    DocumentError,
+    DuplicateInspectionWarning,
+    Problem,
+    ScoringError,
+    ServstdError,
+    ServstdWarning,
+)
 from servstd.scoring._columns import fit, table
 from servstd.scoring.inspection import Inspection, inspection_from_data, load_inspection
 from servstd.scoring.report import ScoreReport
+from servstd.scoring.score import score
 from servstd.scoring.sheet import SHEET_SUFFIXES, read_sheets
 from servstd.standards.standard import Standard
 
@@ -42,6 +59,7 @@ __all__ = [
     "aggregate_table",
     "chart",
     "load_inspections",
+    "score_inspections",
 ]
 
 _KEYS = ("site", "month", "standard", "inspector", "grade", "year")
@@ -234,6 +252,69 @@ def load_inspections(path: str | Path, standard: Standard | None = None) -> list
     if problems:
         raise DocumentError(str(p), problems)
     return out
+
+
+def _where(item: LoadedInspection) -> str:
+    return item.source + (f" [{item.sheet}]" if item.sheet else "")
+
+
+def _record(r: ScoreReport) -> tuple[object, ...]:
+    """What a report says of its inspection: the total, each deduction and each criterion's value."""
+    return (
+        r.total_exact,
+        tuple(sorted((ln.item, ln.count) for ln in r.lines if ln.count)),
+        tuple((c.code, c.value) for c in r.criteria),
+    )
+
+
+def score_inspections(standard: Standard, loaded: Sequence[LoadedInspection]) -> list[ScoreReport]:
+    """Score each inspection once (see the module documentation for copies of one inspection).
+
+    A scoring error names the file (and sheet) it came from.
+
+    >>> import datetime as dt, warnings
+    >>> from servstd.catalog import catalog
+    >>> from servstd.scoring import Finding, Inspection
+    >>> std = catalog().get("property-cs-quality-inspection")
+    >>> one = Inspection(std.id, site="阳光花园", inspector="李明", date=dt.date(2026, 3, 9), findings=[Finding("CS20", 3)])
+    >>> copies = [LoadedInspection("检查.xlsx", "form", one), LoadedInspection("检查.yaml", "", one)]
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     reports = score_inspections(std, copies)
+    >>> len(reports), str(caught[0].message).split(" (")[0]
+    (1, '检查.xlsx [form] and 检查.yaml record one inspection')
+    """
+    reports: list[ScoreReport] = []
+    first: dict[tuple[object, ...], tuple[LoadedInspection, ScoreReport]] = {}
+    for item in loaded:
+        try:
+            report = score(standard, item.inspection)
+        except ScoringError as exc:
+            raise ScoringError(f"{_where(item)}: {exc}", exc.value) from exc
+        ins = item.inspection
+        if ins.date is None:
+            reports.append(report)
+            continue
+        key = (ins.standard, ins.site, ins.date, ins.inspector)
+        what = f"{ins.standard}, {ins.site or '—'}, {ins.date.isoformat()}, {ins.inspector or '—'}"
+        if key not in first:
+            first[key] = (item, report)
+            reports.append(report)
+            continue
+        kept, kept_report = first[key]
+        if _record(kept_report) != _record(report):
+            raise ScoringError(
+                f"{_where(kept)} and {_where(item)} record one inspection ({what}) differently "
+                f"(totals {kept_report.total} and {report.total}): keep the right one and move the other "
+                "out of the folder",
+                (kept.source, item.source),
+            )
+        warnings.warn(
+            f"{_where(kept)} and {_where(item)} record one inspection ({what}) alike; it is counted once",
+            DuplicateInspectionWarning,
+            stacklevel=2,
+        )
+    return reports
 
 
 def _load_file(f: Path, standard: Standard | None) -> tuple[list[LoadedInspection], DocumentError | None]:

@@ -1,4 +1,5 @@
-"""Inspection forms (检查表) to print or fill in: xlsx, csv, Markdown or HTML from a standard.
+"""Inspection forms (检查表) to print or fill in: xlsx, csv, Markdown or HTML from a standard — or
+JSON, for a program that builds its own form.
 
 One row per checklist item in document order — or per criterion, for a KPI standard — with the
 section path, the code, the requirement (Chinese as written, the English gloss under it), how a
@@ -25,6 +26,19 @@ so the sheet holds no formulas to go stale.
 章节 path,编号 code,检查内容 requirement,扣分办法 rule,扣分次数 count,地点 places,备注 note,扣分 points
 >>> print(form(std, "csv").splitlines()[8])
 基础管理 › 计划指标,CS01,按周计划完成工作内容,每项扣1分；每周 (1 per item),,,,
+
+The JSON form (``form(std, "json")``) holds the same facts as data: the header block (site,
+inspector and date ``null``), the columns (machine name, Chinese label, ``filled_by``: the form,
+the inspector, or scoring for ``points``), and one object per row with its section ``path``, its
+``code``, its text as written apart from its English gloss (``text``, ``text_en``: the
+``requirement`` column), its ``rule``, the scheme's numbers (``points``, ``deduct``, ``per``,
+``cap``, ``veto``, ``bonus``; ``weight`` and ``unit`` for a KPI criterion; Decimals as text) and
+the cells to fill as ``null``:
+
+>>> import json
+>>> row = next(r for r in json.loads(form(std, "json"))["rows"] if r["code"] == "CS20")
+>>> row["code"], row["text"][:8], row["scoring"], row["count"]
+('CS20', '档案室、档案柜、', {'deduct': '1', 'per': 'place', 'veto': False, 'bonus': False}, None)
 """
 
 from __future__ import annotations
@@ -32,6 +46,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -55,8 +70,18 @@ __all__ = [
     "save_form",
 ]
 
-FORMATS = ("xlsx", "csv", "markdown", "html")
+FORMATS = ("xlsx", "csv", "markdown", "html", "json")
 """The formats :func:`form` writes."""
+
+SUFFIXES = {
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+"""The format of a form file, by its suffix."""
 
 HEADER_FIELDS = {
     "standard": "标准",
@@ -92,12 +117,19 @@ class FormColumn:
 
 @attrs.frozen
 class FormRow:
-    """One item (or criterion) of the form."""
+    """One item (or criterion) of the form.
+
+    ``requirement`` is the cell as printed (the text, and the English gloss under it); ``text``
+    and ``text_en`` are the two apart; ``scoring`` holds the scheme's numbers for the JSON form.
+    """
 
     path: str
     code: str
     requirement: str
     rule: str
+    text: str = ""
+    text_en: str = ""
+    scoring: tuple[tuple[str, str | bool], ...] = ()
 
 
 @attrs.frozen
@@ -166,16 +198,22 @@ def layout(standard: Standard) -> FormLayout:
     if fill == "value":
         cols = [c for c in cols if c.name not in ("path", "places")]
         rows = tuple(
-            FormRow("", c.code, c.name + (f"\n{c.name_en}" if c.name_en else ""), _kpi_rule(c))
+            FormRow(
+                "", c.code, c.name + (f"\n{c.name_en}" if c.name_en else ""), _kpi_rule(c), c.name, c.name_en,
+                (("weight", _num(c.weight)), ("unit", c.unit)),
+            )
             for c in standard.criteria
-        )
+        )  # fmt: skip
     else:
         if fill == "result":
             cols = [c for c in cols if c.name != "points"]
         rows = tuple(
-            FormRow(path, it.code, it.text + (f"\n{it.text_en}" if it.text_en else ""), _rule(it, fill))
+            FormRow(
+                path, it.code, it.text + (f"\n{it.text_en}" if it.text_en else ""), _rule(it, fill), it.text,
+                it.text_en, _scoring(it, fill),
+            )
             for path, it in _items(standard)
-        )
+        )  # fmt: skip
     title = standard.title + (f" / {standard.title_en}" if standard.title_en else "")
     return FormLayout(standard.id, standard.version, title, fill, tuple(cols), rows)
 
@@ -189,6 +227,21 @@ def _items(standard: Standard) -> Iterator[tuple[str, ChecklistItem]]:
             yield from walk(sec.sections, here)
 
     yield from walk(standard.sections, ())
+
+
+def _scoring(it: ChecklistItem, fill: Fill) -> tuple[tuple[str, str | bool], ...]:
+    """The numbers a row of a deduction form is scored by (exact, as text); a pass/fail row's veto."""
+    out: list[tuple[str, str | bool]] = []
+    if fill == "count":
+        if it.points is not None:
+            out.append(("points", _num(it.points)))
+        if it.deduct is not None:
+            out.append(("deduct", _num(it.deduct)))
+        out.append(("per", it.per.value))
+        if it.max_deduction is not None:
+            out.append(("cap", _num(it.max_deduction)))
+    out += [("veto", it.veto), ("bonus", it.bonus)]
+    return tuple(out)
 
 
 def _num(v: Decimal) -> str:
@@ -258,11 +311,12 @@ def _kpi_rule(c: KpiCriterion) -> str:
 @overload
 def form(standard: Standard, format: Literal["xlsx"]) -> bytes: ...
 @overload
-def form(standard: Standard, format: Literal["csv", "markdown", "html"] = "markdown") -> str: ...
+def form(standard: Standard, format: Literal["csv", "markdown", "html", "json"] = "markdown") -> str: ...
 @overload
 def form(standard: Standard, format: str) -> str | bytes: ...
 def form(standard: Standard, format: str = "markdown") -> str | bytes:
-    """The inspection form of ``standard``: ``"xlsx"`` (bytes), ``"csv"``, ``"markdown"`` or ``"html"`` (text).
+    """The inspection form of ``standard``: ``"xlsx"`` (bytes), ``"csv"``, ``"markdown"``, ``"html"``
+    or ``"json"`` (text).
 
     The xlsx form needs openpyxl (``pip install 'servstd[excel]'``).
     """
@@ -275,6 +329,8 @@ def form(standard: Standard, format: str = "markdown") -> str | bytes:
         return _markdown(lay)
     if format == "html":
         return _html(lay)
+    if format == "json":
+        return _json(lay, standard)
     raise ServstdError(f"no form format {format!r}; accepted: {', '.join(FORMATS)}")
 
 
@@ -284,11 +340,11 @@ def save_form(standard: Standard, path: str | Path, format: str | None = None) -
     CSV is written as UTF-8 with a byte-order mark, which Excel opens without mangling Chinese.
     """
     p = Path(path)
-    fmt = format or {".xlsx": "xlsx", ".csv": "csv", ".md": "markdown", ".html": "html", ".htm": "html"}.get(
-        p.suffix.lower()
-    )
+    fmt = format or SUFFIXES.get(p.suffix.lower())
     if fmt is None:
-        raise ServstdError(f"cannot tell the form format from {p.name!r}; use .xlsx, .csv, .md or .html")
+        raise ServstdError(
+            f"cannot tell the form format from {p.name!r}; use .xlsx, .csv, .md, .html or .json"
+        )
     data = form(standard, fmt)
     if isinstance(data, bytes):
         p.write_bytes(data)
@@ -305,6 +361,29 @@ def _grid(lay: FormLayout) -> list[list[str]]:
     rows += [lay.cells(r) for r in lay.rows]
     rows.append([f"合计 {TOTAL}"])
     return rows
+
+
+def _json(lay: FormLayout, standard: Standard) -> str:
+    """The form as data: header block, columns (who fills each) and rows (cells to fill are ``null``)."""
+    header = {name: value or None for (_, value), name in zip(lay.header_block, HEADER_FIELDS, strict=True)}
+    blank = [c.name for c in lay.columns if c.to_fill or c.name == "points"]
+
+    def filled_by(c: FormColumn) -> str:
+        return "inspector" if c.to_fill else "scoring" if c.name == "points" else "form"
+
+    rows = []
+    for r in lay.rows:
+        row: dict[str, object] = {"path": r.path} if any(c.name == "path" for c in lay.columns) else {}
+        row.update(code=r.code, text=r.text, text_en=r.text_en, rule=r.rule, scoring=dict(r.scoring))
+        row.update(dict.fromkeys(blank))
+        rows.append(row)
+    data = {
+        "standard": lay.standard, "version": lay.version, "title": lay.title, "scheme": standard.scheme.value,
+        "fill": lay.fill, "header": header,
+        "columns": [{"name": c.name, "label": c.label, "filled_by": filled_by(c)} for c in lay.columns],
+        "rows": rows,
+    }  # fmt: skip
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _csv(lay: FormLayout) -> str:

@@ -27,13 +27,16 @@ import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
+import attrs
+
+from servstd._names import FoldedNames
 from servstd.errors import ScoringError
 from servstd.scoring.inspection import Inspection
 from servstd.scoring.kpi import criterion_points, measured_value
 from servstd.scoring.pools import ZERO, PoolTree
 from servstd.scoring.report import CriterionScore, DeductionLine, ScoreReport, SectionScore
 from servstd.standards.checklist_item import ChecklistItem
-from servstd.standards.standard import Scheme, Standard, VetoEffect
+from servstd.standards.standard import Scheme, Standard, VetoEffect, item_codes
 
 __all__ = ["score", "score_many", "totals"]
 
@@ -47,6 +50,48 @@ def _items(standard: Standard) -> dict[str, tuple[ChecklistItem, str]]:
         for it in sec.items:
             out[it.code] = (it, sec.id)
     return out
+
+
+def _resolved(standard: Standard, inspection: Inspection) -> Inspection:
+    """``inspection`` with each item code and criterion as the standard writes it.
+
+    A code typed in another width, case or script (``ｃｓ２０``, ``cs20``) is its item's code; a
+    measurement may name its criterion by code or by name in either script (顾客满意度 for
+    顧客滿意度). Codes that match nothing are left as typed, for :func:`_check` to refuse.
+    """
+    codes = item_codes(standard)
+
+    def code(typed: str) -> str:
+        return typed if typed in _items(standard) else codes.find(typed) or typed
+
+    findings = tuple(attrs.evolve(f, item=code(f.item)) for f in inspection.findings)
+    not_applicable = tuple(code(c) for c in inspection.not_applicable)
+    measurements = inspection.measurements
+    if measurements and standard.criteria:
+        names = FoldedNames([*(c.code for c in standard.criteria), *(c.name for c in standard.criteria)])
+        by_name = {c.name: c.code for c in standard.criteria}
+        seen: dict[str, str] = {}
+        out = []
+        for key, value in measurements:
+            found = names.find(key)
+            criterion = by_name.get(found, found) if found is not None else key
+            if criterion in seen:
+                raise ScoringError(
+                    f"measurements {seen[criterion]!r} and {key!r} both name criterion {criterion!r}; give it once",
+                    key,
+                )
+            seen[criterion] = key
+            out.append((criterion, value))
+        measurements = tuple(sorted(out))
+    if (findings, not_applicable, measurements) == (
+        inspection.findings,
+        inspection.not_applicable,
+        inspection.measurements,
+    ):
+        return inspection
+    return attrs.evolve(
+        inspection, findings=findings, not_applicable=not_applicable, measurements=dict(measurements)
+    )
 
 
 def _check(standard: Standard, inspection: Inspection, items: dict[str, tuple[ChecklistItem, str]]) -> None:
@@ -79,6 +124,7 @@ def _grade(standard: Standard, total: Decimal, vetoed: bool) -> str | None:
 def score(standard: Standard, inspection: Inspection) -> ScoreReport:
     """Score ``inspection`` against ``standard``; unknown items and other mistakes are ScoringErrors."""
     items = _items(standard)
+    inspection = _resolved(standard, inspection)
     _check(standard, inspection, items)
     if standard.scheme is Scheme.DEDUCTION:
         return _deduction(standard, inspection, items)
@@ -100,7 +146,8 @@ def totals(standard: Standard, inspections: Iterable[Inspection]) -> list[Decima
     items = _items(standard)
     max_points = standard.max_points if standard.max_points is not None else ZERO
     out = []
-    for ins in inspections:
+    for typed in inspections:
+        ins = _resolved(standard, typed)
         _check(standard, ins, items)
         raw: dict[str, Decimal] = {}
         vetoed = False

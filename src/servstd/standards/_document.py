@@ -68,6 +68,7 @@ class ItemDoc(DocumentModel):
     evidence: str = ""
     notes: str = ""
     actor: str = ""
+    to: str = ""
 
     _check_per = pydantic.field_validator("per")(DefaultsDoc._per.__func__)  # type: ignore[attr-defined]
 
@@ -213,7 +214,7 @@ def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[
         code=doc.code, text=doc.text, text_en=doc.text_en, kind=ItemKind(doc.kind), points=doc.points,
         deduct=deduct, per=CountUnit(_PER[per]), cap=doc.cap, frequency=frequency, time_limit=time_limit,
         veto=doc.veto, bonus=doc.bonus, tags=tuple(doc.tags), roles=tuple(doc.roles), evidence=doc.evidence,
-        notes=doc.notes, actor=doc.actor,
+        notes=doc.notes, actor=doc.actor, to=doc.to,
     )  # fmt: skip
 
 
@@ -389,7 +390,7 @@ def _item_data(it: ChecklistItem) -> dict[str, Any]:
         "points": it.points, "deduct": it.deduct, "per": it.per.value if it.per is not CountUnit.ITEM else None,
         "cap": it.cap, "frequency": str(it.frequency) if it.frequency else None, "time_limit": tl,
         "veto": it.veto, "bonus": it.bonus, "tags": list(it.tags), "roles": list(it.roles),
-        "evidence": it.evidence, "notes": it.notes, "actor": it.actor,
+        "evidence": it.evidence, "notes": it.notes, "actor": it.actor, "to": it.to,
     })  # fmt: skip
 
 

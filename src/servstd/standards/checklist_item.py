@@ -87,6 +87,9 @@ class ChecklistItem:
     notes: str = ""
     actor: str = ""
     """Who performs the item, e.g. a step's actor (大堂经理, 客服人员), when the text says."""
+    to: str = ""
+    """Who receives what the item hands on, when the text names a recipient (in 「当天呈送公司总经理」
+    the general manager is the recipient, ``to``, not the one who acts, ``actor``)."""
 
     @property
     def max_deduction(self) -> Decimal | None:

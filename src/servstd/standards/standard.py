@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 
+from servstd._names import FoldedNames, fold
 from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
 
-__all__ = ["DocumentKind", "Rounding", "Scheme", "Section", "Standard", "VetoEffect"]
+__all__ = ["DocumentKind", "Rounding", "Scheme", "Section", "Standard", "VetoEffect", "item_codes"]
 
 
 class DocumentKind(enum.Enum):
@@ -115,11 +117,18 @@ class Standard:
             yield from s.walk_items()
 
     def item(self, code: str) -> ChecklistItem:
-        """The item with ``code`` (KeyError if none)."""
+        """The item with ``code`` (KeyError if none).
+
+        A code typed in another width, case or script finds its item when no other code reads
+        alike (traditional → simplified script, NFKC width, case): ``ｃｓ２０`` is ``CS20``.
+        """
         for it in self.items():
             if it.code == code:
                 return it
-        raise KeyError(code)
+        found = item_codes(self).find(code)
+        if found is None:
+            raise KeyError(code)
+        return self.item(found)
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section, depth first."""
@@ -130,3 +139,19 @@ class Standard:
                 yield from walk(s.sections)
 
         yield from walk(self.sections)
+
+
+@functools.lru_cache(maxsize=256)
+def item_codes(standard: Standard) -> FoldedNames:
+    """The item codes of ``standard``, found by their folded form; codes that read alike (``A1``
+    and ``a1``) are left out, so a typed code never picks one of two.
+
+    >>> from servstd.catalog import catalog
+    >>> item_codes(catalog().get("property-cs-quality-inspection")).find("ｃｓ２０")
+    'CS20'
+    """
+    codes = [it.code for it in standard.items()]
+    alike: dict[str, int] = {}
+    for c in codes:
+        alike[fold(c)] = alike.get(fold(c), 0) + 1
+    return FoldedNames(c for c in codes if alike[fold(c)] == 1)

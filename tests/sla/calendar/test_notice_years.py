@@ -28,10 +28,7 @@ BUILT_IN = WorkCalendar.china(notices=False)
 YEARS = range(2004, 2027)
 # later notices that amended a year, as the built-in data has them
 AMENDMENTS = {
-    2015: "国务院办公厅关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知\n"
-    "经国务院批准，现将2015年中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假安排通知如下：\n"
-    "一、2015年9月3日至5日调休放假，共3天。其中9月3日（星期四）放假，9月4日（星期五）调休，9月5日为公休日。"
-    "9月6日（星期日）上班。",
+    2015: (NOTICES / "2015-victory-day.txt").read_text(encoding="utf-8"),  # 国发明电〔2015〕1号
     2020: (NOTICES / "2020-supplement-spring-extension.txt").read_text(encoding="utf-8"),
 }
 

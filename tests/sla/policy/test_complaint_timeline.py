@@ -68,11 +68,12 @@ class TestContradictions:
 
 
 class TestStageDetails:
-    def test_role_rule_text_and_time_left(self) -> None:
-        """Each stage shows who acts, its rule as written, and with ``now`` the time left (negative when overdue)."""
+    def test_actor_recipient_rule_text_and_time_left(self) -> None:
+        """Each stage shows who acts and who receives, its rule as written, and with ``now`` the time
+        left (negative when overdue)."""
         tl = PROPERTY.timeline(at(2026, 9, 30, 16, 0), "重大", now=at(2026, 9, 30, 16, 20))
         first, report = tl.stages[0], tl.stages[1]
-        assert (report.role, report.rule_text) == ("公司总经理", "当天")
+        assert (report.actor, report.to, report.rule_text) == ("经营部接待员", "公司总经理", "当天")
         assert first.rule_text == "10分钟"
         assert first.time_left == dt.timedelta(minutes=-10)  # due 16:10
         assert report.time_left == dt.timedelta(hours=1, minutes=40)  # due 18:00

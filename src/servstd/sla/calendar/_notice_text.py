@@ -49,10 +49,11 @@ _DASHES = re.compile("—+")
 _CN_DIGITS = "一二三四五六七八九"
 _ITEM = re.compile(r"([一二三四五六七八九十]{1,3}|\d{1,2})、")
 # a line that opens a new part of the notice (so the line break before it ends a sentence)
-_STARTERS = ("节假日期间", "鼓励", "国务院办公厅", "各省、", "经国务院批准", "请", "特此通知")
+_STARTERS = ("节假日期间", "调休放假期间", "鼓励", "国务院", "各省、", "经国务院批准", "请", "特此通知")
 _TITLE = re.compile(r"关于([^。]{1,60}?)的?通知")
-_NUMBER = re.compile(r"国办发[明电]{0,2}[〔\[【(](\d{4})[〕\]】)](\d{1,3})号")
-_SIGNED = re.compile(r"(?:国务院办公厅)?(\d{4})年(\d{1,2})月(\d{1,2})日")
+# 国办发明电〔2014〕28号 (the General Office's yearly notices), 国发明电〔2015〕1号 (the State Council's own)
+_NUMBER = re.compile(r"国(?:办)?发[明电]{0,2}[〔\[【(](\d{4})[〕\]】)](\d{1,3})号")
+_SIGNED = re.compile(r"(?:国务院(?:办公厅)?)?(\d{4})年(\d{1,2})月(\d{1,2})日")
 _AFTER_INTRO = re.compile(r"如下[:。]")
 
 

@@ -13,12 +13,19 @@ its text into a :class:`~servstd.sla.CalendarOverlay`:
 The text is read as text, not lines (see ``_notice_text``): wrapped lines and a title split over
 two lines are joined; full-width or ASCII punctuation; 星期X or 周X; ranges with 至, 到, —, ——,
 ———, - (across months and years); lists with 、; 农历 notes in parentheses; 与周末连休; 补休;
-the 2008-style 其中 sentences (为法定节假日, 为公休日, 照常公休, 公休日调至…, …上班); 延长…假期至….
+the 2006–2009 其中 sentences (为法定(节)假日, 为国庆节法定节假日 — checked to be that festival's
+statutory days —, 为公休日, 照常公休, 将…两个公休日(分别)调至… — the count checked —, 2009's
+「10月3日（星期六）公休日及中秋节分别调至10月5日、10月6日」, …上班); 延长…假期至…; the one-off
+notice of 2015 (国发明电〔2015〕1号: 「2015年9月3日全国放假1天」, 「特作如下调休：…」).
+A bare 「29日」 takes its month from the date before it; opening a clause after a range that runs
+over two months (2006: 「1月29日—2月4日…其中，29日、30日、31日为法定假日」) it is the day of that
+number inside the range, and refused when there is none.
 **Nothing is dropped silently**: every date a sentence names is placed (a rest day, a working
 day, or a statutory or weekend day the sentence only describes, checked to be one), and a
 sentence with a date the reader cannot place is a :class:`~servstd.errors.NoticeParseError`
-quoting it. Sentences without dates (the salutation, 节假日期间…) and encouragements (鼓励…) are
-kept as notes. Weekdays in parentheses and 共N天 are checked against the dates.
+quoting it. Sentences without dates (the salutation, 节假日期间…), encouragements (鼓励…) and
+clauses that say why (为使…, 为方便…) are kept as notes. Weekdays in parentheses and 共N天 are
+checked against the dates.
 
 >>> ov = parse_notice('''国务院办公厅关于2026年部分节假日安排的通知
 ... 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。''', partial=True)
@@ -65,13 +72,19 @@ _REST = ("放假", "放假调休", "调休放假", "放假公休", "休息")
 _WORK = ("上班",)
 _WORK_AS_USUAL = ("正常上班", "照常上班")
 _EXTRA_REST = ("补休", "调休")
-_STATUTORY = ("为法定节假日", "为法定假日", "为法定休假日", "法定节假日", "为全国放假")
+# 「为法定节假日」, 「为国庆节法定节假日」 (2009): the days are statutory days (of the festival named)
+_STATUTORY = re.compile(r"为?([^\d,()]{0,8}?)法定(?:节假日|假日|休假日)|为全国放假")
+_NATIONWIDE = re.compile(r"全国放假(\d{1,2})天")  # 「2015年9月3日全国放假1天」
 _WEEKEND_REST = ("为公休日", "照常公休", "公休")
 _FILLERS = ("其中", "与周末连休", "不调休", "不补休", "")
+# a clause without a date that says why, not which day (the 2015 memorial-day notice): a note
+_PURPOSES = ("为使", "为方便", "为便于", "为了", "根据")
 _RANGE = ("至", "—", "到")
 _LIST = ("、", "和")
-_LEADS = ("", "将", "其中", "注:", "注")
-_MOVED = ("公休日", "两个公休日", "二个公休日", "三个公休日")
+_LEADS = ("", "将", "其中", "注:", "注", "特作如下调休:", "特作如下安排:", "具体安排如下:")
+# 「两个公休日(分别)调至」, 「公休日及中秋节分别调至」 (2009: a Saturday's rest and the festival on it)
+_MOVED = re.compile(r"(?:([两二三四])个)?公休日(?:及([^\d,()]{1,8}?))?(?:分别)?")
+_MOVED_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4}
 _AMENDING = ("延长", "调整", "补充")
 _MAX_RANGE = 31
 
@@ -142,6 +155,9 @@ class _Reader:
     def clause(self, c: str, s: str) -> None:
         if c in _FILLERS:
             return
+        if c.startswith(_PURPOSES) and not _HAS_DATE.search(c):
+            self.notes.append(f"{self.name}:{c}" if self.name else c)
+            return
         m = _COUNT.fullmatch(c)
         if m:
             try:
@@ -160,14 +176,15 @@ class _Reader:
         if ext:
             self._extension(ext.group(1) or ext.group(2), c[ext.end() :], s)
             return
-        lead, dates, tail = self._dates(c, s)
+        lead, days, tail = self._dates(c, s)
         if lead not in _LEADS:
             raise NoticeParseError(s, f"cannot read 「{lead}」 before the dates in 「{c}」")
-        days = dates
-        m = re.fullmatch(r"(放假|调休放假|放假调休)(\d{1,2})天", tail)
-        if tail in _REST or m:
-            if m and int(m.group(2)) != len(days):
-                raise NoticeParseError(s, f"the notice says {m.group(2)}天 but the dates give {len(days)}")
+        counted = re.fullmatch(r"(?:放假|调休放假|放假调休)(\d{1,2})天", tail) or _NATIONWIDE.fullmatch(tail)
+        statutory = _STATUTORY.fullmatch(tail)
+        if tail in _REST or counted:
+            said = counted.group(1) if counted else None
+            if said and int(said) != len(days):
+                raise NoticeParseError(s, f"the notice says {said}天 but the dates give {len(days)}")
             self.ref = self.ref or days[0]
             self.last_range = days
             for d in days:
@@ -187,11 +204,8 @@ class _Reader:
                         s, f"{d} ({_wd(d)}) is a weekend day: 补休/调休 gives a weekday off"
                     )
                 self._rest(d, s)
-        elif tail in _STATUTORY:
-            for d in days:
-                if d not in statutory_days(d.year) and not self.amendment:
-                    raise NoticeParseError(s, f"{d} is not a statutory holiday (法定节假日) of {d.year}")
-                self._rest(d, s)
+        elif statutory:
+            self._statutory(days, statutory.group(1) or "", s)
         elif tail in _WEEKEND_REST:
             for d in days:
                 if d.weekday() < 5:
@@ -200,18 +214,54 @@ class _Reader:
         else:
             raise NoticeParseError(s, f"cannot read 「{tail}」 after the dates in 「{c}」")
 
+    def _statutory(self, days: list[dt.date], named: str, s: str) -> None:
+        """「…为法定节假日」, 「…为国庆节法定节假日」: statutory days (of the festival named) that rest."""
+        fests = canonical_festival(named)
+        if named and len(fests) != 1:
+            raise NoticeParseError(s, f"cannot read 「{named}」 before 法定节假日 (a festival of the law)")
+        for d in days:
+            law = statutory_days(d.year).get(d)
+            if law is None and not self.amendment:
+                raise NoticeParseError(s, f"{d} is not a statutory holiday (法定节假日) of {d.year}")
+            if law is not None and fests and fests[0] not in canonical_festival(law):
+                raise NoticeParseError(s, f"{d} is a statutory day of {law}, not of {fests[0]}")
+            self._rest(d, s)
+
     def _moves(self, left: str, right: str, s: str) -> None:
-        """「A（星期六）公休日调至B（星期一）」: B becomes a rest day; A is worked unless rested."""
+        """「A（星期六）公休日调至B（星期一）」: B becomes a rest day; A is worked unless rested.
+
+        「将A、B两个公休日分别调至C、D」 moves as many days as it names (the count word, when
+        written, must agree); 「A（星期六）公休日及中秋节分别调至C、D」 (2009) moves two rests of
+        the one day A: its weekend rest and the festival's statutory day that falls on it.
+        """
         lead, froms, tail = self._dates(left, s)
-        if lead not in _LEADS or tail not in _MOVED:
+        moved = _MOVED.fullmatch(tail)
+        if lead not in _LEADS or moved is None:
             raise NoticeParseError(s, f"cannot read 「{left}调至」")
+        count, festival = moved.groups()
+        if count and _MOVED_COUNT[count] != len(froms):
+            raise NoticeParseError(s, f"the notice says {count}个公休日 but names {len(froms)} days")
+        festival_days: list[dt.date] = []
+        if festival:
+            fests = canonical_festival(festival)
+            if len(fests) != 1:
+                raise NoticeParseError(
+                    s, f"cannot read 「{festival}」 in 「{left}调至」 (a festival of the law)"
+                )
+            festival_days = [
+                a for a in froms if fests[0] in canonical_festival(statutory_days(a.year).get(a, ""))
+            ]
+            if not festival_days:
+                raise NoticeParseError(s, f"{fests[0]} is not on {'、'.join(str(a) for a in froms)}")
         lead, tos, tail = self._dates(right, s)
-        if lead or tail or len(tos) != len(froms):
+        if lead or tail or len(tos) != len(froms) + len(festival_days):
             raise NoticeParseError(s, f"cannot read 「调至{right}」 (as many days as moved)")
-        for a, b in zip(froms, tos, strict=True):
-            if a.weekday() < 5 or b.weekday() >= 5:
+        for k, (a, b) in enumerate(zip([*froms, *festival_days], tos, strict=True)):
+            weekend_rest = k < len(froms)  # the festival's days come after the weekend days
+            if b.weekday() >= 5 or (weekend_rest and a.weekday() < 5):
                 raise NoticeParseError(s, f"a weekend day's rest moves to a weekday, not {a} → {b}")
-            self.moved[a] = s
+            if weekend_rest:
+                self.moved[a] = s
             self._rest(b, s)
 
     def _extension(self, festival: str, rest: str, s: str) -> None:
@@ -267,6 +317,8 @@ class _Reader:
         wd_m = _WEEKDAY.search(paren or "")
         weekday = _WEEKDAYS[wd_m.group(1)] if wd_m else None
         context = prev or self.last
+        if not mo and prev is None and self._spans_months():
+            return self._in_range(int(d), weekday, s)
         if mo:
             month = int(mo)
         elif context is not None:
@@ -297,6 +349,29 @@ class _Reader:
                 chosen = options[1] if "元旦" in self.festivals else options[0]
         else:
             chosen = options[0]
+        if weekday is not None and chosen.weekday() != weekday:
+            raise NoticeParseError(s, f"the notice says 周{_NAMES[weekday]} but {chosen} is a {_wd(chosen)}")
+        self.last = chosen
+        return chosen
+
+    def _spans_months(self) -> bool:
+        """Whether the item's last range runs over two months (1月29日—2月4日)."""
+        r = self.last_range
+        return bool(r) and (r[0].year, r[0].month) != (r[-1].year, r[-1].month)
+
+    def _in_range(self, day: int, weekday: int | None, s: str) -> dt.date:
+        """A bare 「29日」 opening a clause after a range over two months (2006: 「1月29日—2月4日放假
+        …其中，29日、30日、31日为法定假日」): the day of that number inside the range, which
+        its weekday (when written) must confirm. Outside the range, or in it twice, it is refused:
+        its month is not written and cannot be read."""
+        r = self.last_range
+        inside = [d for d in r if d.day == day]
+        span = f"{r[0].month}月{r[0].day}日—{r[-1].month}月{r[-1].day}日"
+        if len(inside) != 1:
+            raise NoticeParseError(
+                s, f"the date {day}日 has no month, and the range before it ({span}) runs over two months"
+            )
+        chosen = inside[0]
         if weekday is not None and chosen.weekday() != weekday:
             raise NoticeParseError(s, f"the notice says 周{_NAMES[weekday]} but {chosen} is a {_wd(chosen)}")
         self.last = chosen

@@ -333,7 +333,11 @@ class WorkCalendar:
         days = _Days(lo, (hi - lo).days + 1, self.weekend)
         for raw in raws.values():
             days.apply(raw)
-        days.name_periods(absorb_weekends=self.region == "CN", estimated=year not in self.coverage)
+        # The mainland's periods take in the weekend days of their run, whatever the base: the
+        # built-in data and a notice on ``weekdays()`` give the same day kinds. Other regions'
+        # holidays are single days (a Saturday next to a Hong Kong holiday stays a weekend day).
+        mainland = self.region in ("CN", None)
+        days.name_periods(absorb_weekends=mainland, estimated=year not in self.coverage)
         return days.table(first, last, raws[year])
 
     # -- questions about one date --------------------------------------------------------

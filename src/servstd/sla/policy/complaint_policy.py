@@ -1,11 +1,14 @@
 """Complaint severity tiers (重大 / 重要 / 轻微) and the deadline of every stage.
 
 A :class:`ComplaintPolicy` has ordered :class:`SeverityTier` s; each tier has stages (forward the
-form, report to the general manager, answer, resolve…) with a target and the role that must
-approve an overrun. A complaint is classified by explicit tier or by category (服务态度 24h,
-产品质量 48h, 其他 72h). "或在住户要求的期限内" is modelled as written: a stage marked
-``customer_may_set`` takes the resident's requested deadline in place of its default, and the
-explanation says so.
+form, report to the general manager, answer, resolve…) with a target, who acts (``actor``), who
+receives (``to``: in 「当天呈送公司总经理」 the general manager receives, the reception clerk acts)
+and the role that must approve an overrun. A complaint is classified by explicit tier or by
+category (服务态度 24h, 产品质量 48h, 其他 72h); tiers, categories and roles are matched across
+traditional and simplified script, width and case (服務態度 is 服务态度). "或在住户要求的期限内" is
+modelled as written: a stage marked ``customer_may_set`` takes the resident's requested deadline in
+place of its default, and the explanation says so; a requested deadline for a tier with no such
+stage is refused (:class:`~servstd.errors.ComplaintError`), never dropped.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
@@ -28,43 +31,61 @@ import attrs
 import pydantic
 
 from servstd._documents import DocumentModel, raw_list, read_document, validate
+from servstd._names import FoldedNames, fold
 from servstd.catalog._files import shelf
 from servstd.errors import ComplaintError, DocumentError, InputTypeError, NaiveDatetimeError, Problem
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import Deadline, DeadlineRule
 from servstd.sla.clock.service_clock import ServiceClock
 from servstd.sla.policy.sla_policy import clocks_or_problems, duration_or_problem
-from servstd.sla.policy.timer import TimerEvent, TimerResult, evaluate_timer
+from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, evaluate_timer
 
 __all__ = ["ComplaintPolicy", "ComplaintTimeline", "SeverityTier", "Stage", "StageDeadline"]
 
 
 @attrs.frozen
 class Stage:
-    """One stage of handling a complaint."""
+    """One stage of handling a complaint: what is done, by whom, for whom, within which limit."""
 
     code: str
     name: str
     rule: DeadlineRule
     name_en: str = ""
-    role: str = ""
-    """Who acts at this stage (e.g. 公司总经理)."""
+    actor: str = ""
+    """Who acts at this stage (经营部接待员 forwards the form), when the policy says."""
     approver: str = ""
     """Who must approve an overrun of this stage (超时需经…批准)."""
     customer_may_set: bool = False
     """The resident may ask for another deadline (或在住户要求的期限内)."""
-    role_en: str = ""
-    """``role`` in English (``role`` is used when empty)."""
+    actor_en: str = ""
+    """``actor`` in English (``actor`` is used when empty)."""
     rule_text: str = ""
     """The time limit as the policy writes it ("10分钟", "当天", "2日"); the rule's text when empty."""
+    to: str = ""
+    """Who receives (呈送公司总经理 → 公司总经理; 发送到被投诉部门 → 被投诉部门), when the policy says."""
+    to_en: str = ""
+    """``to`` in English (``to`` is used when empty)."""
 
     def label(self, lang: str = "zh") -> str:
         """The stage's name in ``"zh"`` or ``"en"`` (the Chinese name when no English one is given)."""
         return self.name_en or self.name if lang == "en" else self.name
 
-    def actor(self, lang: str = "zh") -> str:
+    def actor_label(self, lang: str = "zh") -> str:
         """Who acts, in ``"zh"`` or ``"en"``."""
-        return self.role_en or self.role if lang == "en" else self.role
+        return self.actor_en or self.actor if lang == "en" else self.actor
+
+    def to_label(self, lang: str = "zh") -> str:
+        """Who receives, in ``"zh"`` or ``"en"``."""
+        return self.to_en or self.to if lang == "en" else self.to
+
+    def parties(self, lang: str = "zh") -> str:
+        """Who acts and who receives, as explanations print them: 「经营部接待员 → 公司总经理」."""
+        actor, to = self.actor_label(lang), self.to_label(lang)
+        if actor and to:
+            return f"{actor} → {to}"
+        if to:
+            return f"→ {to}"
+        return actor
 
     @property
     def limit(self) -> str:
@@ -111,9 +132,14 @@ class StageDeadline:
     out_of_order: bool = False
 
     @property
-    def role(self) -> str:
+    def actor(self) -> str:
         """Who acts at this stage."""
-        return self.stage.role
+        return self.stage.actor
+
+    @property
+    def to(self) -> str:
+        """Who receives at this stage."""
+        return self.stage.to
 
     @property
     def rule_text(self) -> str:
@@ -123,8 +149,8 @@ class StageDeadline:
     def explain(self, lang: str = "zh") -> str:
         """The explanation of this stage's deadline."""
         mark = "⚠ " if self.out_of_order else ""
-        role = self.stage.actor(lang)
-        who = f" ({role})" if role else ""
+        parties = self.stage.parties(lang)
+        who = f" ({parties})" if parties else ""
         head = f"{mark}{self.stage.label(lang)}{who} [{self.rule_text}]"
         body = self.deadline.explain(lang) if self.deadline is not None else self.note
         extra = f"\n{self.note}" if self.deadline is not None and self.note else ""
@@ -186,23 +212,40 @@ class ComplaintPolicy:
         return _from_data(*shelf().document(policy_id, "complaint-policy"))
 
     def tier(self, key: str | SeverityTier) -> SeverityTier:
-        """A tier by code, Chinese or English name."""
+        """A tier by code, Chinese or English name, in either script (重大, major, 重大 as 重大)."""
         if isinstance(key, SeverityTier):
             return key
-        for t in self.tiers:
-            if key in (t.code, t.name, t.name_en):
-                return t
+        if isinstance(key, str):
+            for t in self.tiers:  # as written first: folding loads the script tables
+                if key in (t.code, t.name, t.name_en):
+                    return t
+            for t in self.tiers:
+                if key in FoldedNames(n for n in (t.code, t.name, t.name_en) if n):
+                    return t
         known = ", ".join(f"{t.code} ({t.name})" for t in self.tiers)
         raise InputTypeError(key, "tier", f"one of {known}")
 
     def classify(self, category: str) -> SeverityTier:
-        """The tier of a complaint category (the default tier for categories not listed)."""
+        """The tier of a complaint category, named in either script (服務態度 is 服务态度); the
+        default tier for categories not listed.
+
+        >>> types = ComplaintPolicy.from_catalog("complaint-types")
+        >>> types.classify("服務態度").code, types.classify("服务态度").code, types.classify("快递").code
+        ('attitude', 'attitude', 'other')
+        """
+        if not isinstance(category, str):
+            raise InputTypeError(category, "category", "a category name (text)")
         mapping = dict(self.categories)
-        if category in mapping:
-            return self.tier(mapping[category])
+        found = category if category in mapping else FoldedNames(mapping).find(category)
+        if found is not None:
+            return self.tier(mapping[found])
         if self.default_tier is not None:
             return self.tier(self.default_tier)
         raise InputTypeError(category, "category", f"one of {', '.join(mapping)}")
+
+    def takes_customer_deadline(self, tier: str | SeverityTier) -> tuple[Stage, ...]:
+        """The stages of ``tier`` that take the resident's requested deadline (``customer_may_set``)."""
+        return tuple(s for s in self.tier(tier).stages if s.customer_may_set)
 
     def timeline(
         self,
@@ -218,15 +261,19 @@ class ComplaintPolicy:
         Give the ``tier`` (code or name) or a ``category`` to classify; both may be given only when
         the policy puts the category in that tier (else :class:`~servstd.errors.ComplaintError`).
         ``customer_deadline`` is the resident's requested deadline (at or after the receipt); it
-        applies to stages marked ``customer_may_set``. With ``now``, each stage carries its
-        ``time_left``. Stages due after the stage that follows them are flagged in ``warnings``.
+        applies to stages marked ``customer_may_set``, and a tier without such a stage refuses it
+        (:class:`~servstd.errors.ComplaintError` naming the tiers that take one): the policy's own
+        limits bind there, and a deadline the resident asked for is never silently dropped. With
+        ``now``, each stage carries its ``time_left``. Stages due after the stage that follows them
+        are flagged in ``warnings``.
 
         >>> import datetime as dt
         >>> from zoneinfo import ZoneInfo
         >>> tl = ComplaintPolicy.from_catalog("property-complaints").timeline(
         ...     dt.datetime(2026, 9, 30, 17, 30, tzinfo=ZoneInfo("Asia/Shanghai")), "重要")
-        >>> [(s.stage.name, s.role, s.rule_text, s.due.strftime("%H:%M"), s.out_of_order) for s in tl.stages[1:3]]
-        [('转呈主管经理', '主管经理', '1小时', '18:30', True), ('经经营部经理转呈公司总经理或管理部主管经理', '', '当天', '18:00', False)]
+        >>> [(s.stage.name, s.actor, s.to, s.rule_text, s.due.strftime("%H:%M"), s.out_of_order) for s in tl.stages[1:3]]  # doctest: +NORMALIZE_WHITESPACE
+        [('转呈主管经理', '经营部接待员', '主管经理', '1小时', '18:30', True),
+         ('经经营部经理转呈公司总经理或管理部主管经理', '经营部接待员', '公司总经理或管理部主管经理', '当天', '18:00', False)]
         >>> print(tl.warnings[0].split(" / ")[1])
         Escalate to the managing manager is due 2026-09-30T18:30:00+08:00, after the next stage Forward to the general manager due 2026-09-30T18:00:00+08:00
         """
@@ -243,6 +290,7 @@ class ComplaintPolicy:
                 )
         received = self.clock.local(received_at)
         if customer_deadline is not None:
+            self._check_customer_deadline(t)
             if not isinstance(customer_deadline, dt.datetime):
                 raise InputTypeError(customer_deadline, "customer_deadline", "an aware datetime")
             if customer_deadline.tzinfo is None or customer_deadline.utcoffset() is None:
@@ -290,12 +338,46 @@ class ComplaintPolicy:
                 )
         return ComplaintTimeline(t, received, tuple(out), tuple(warnings), now)
 
+    def _check_customer_deadline(self, t: SeverityTier) -> None:
+        """Refuse a resident's deadline for a tier none of whose stages takes one."""
+        if self.takes_customer_deadline(t):
+            return
+        takers = [x for x in self.tiers if self.takes_customer_deadline(x)]
+        where = (
+            "only " + ", ".join(
+                f"{x.name} ({x.code}): {'、'.join(s.name for s in self.takes_customer_deadline(x))}" for x in takers
+            ) + " takes one"
+            if takers
+            else f"no stage of {self.id} takes one"
+        )  # fmt: skip
+        raise ComplaintError(
+            f"a resident's requested deadline does not apply to {t.name} ({t.code}): its stages keep the "
+            f"policy's limits ({where}); leave the requested deadline out, or give the tier it is for",
+            t.code,
+        )
+
     def evaluate(
         self, tier: str | SeverityTier, events: Iterable[TimerEvent], now: dt.datetime
     ) -> dict[str, TimerResult]:
-        """Each stage's timer (events with ``metric`` set to the stage code; ``start`` is receipt)."""
+        """Each stage's timer (events with ``metric`` set to the stage code; ``start`` is receipt).
+
+        An extension of a stage whose overrun needs an approver (超时需经主管经理批准) must be
+        approved by that role — named in either script (主管經理 is 主管经理); another approver is
+        a :class:`~servstd.errors.ComplaintError`, not an extension.
+        """
         t = self.tier(tier)
         evs = list(events)
+        by_code = {st.code: st for st in t.stages}
+        for e in evs:
+            if e.kind is not EventKind.EXTEND or not e.approver:
+                continue  # an extension without an approver is the timer's error
+            for st in [by_code[e.metric]] if e.metric in by_code else [] if e.metric else t.stages:
+                if st.approver and fold(e.approver) != fold(st.approver):
+                    raise ComplaintError(
+                        f"{st.name} ({st.code}): the extension at {e.at.isoformat()} is approved by "
+                        f"{e.approver!r}, but an overrun of this stage needs the approval of {st.approver}",
+                        e.approver,
+                    )
         return {st.code: evaluate_timer(st.code, self.clock, st.rule, evs, now) for st in t.stages}
 
 
@@ -309,8 +391,10 @@ class StageDoc(DocumentModel):
     name: str
     name_en: str = ""
     within: str
-    role: str = ""
-    role_en: str = ""
+    actor: str = ""
+    actor_en: str = ""
+    to: str = ""
+    to_en: str = ""
     approver: str = ""
     customer_may_set: bool = False
     end_of_day: Literal["close", "midnight"] = "close"
@@ -353,16 +437,10 @@ def _from_data(data: Any, source: str) -> ComplaintPolicy:
         if d is None:
             return None
         return Stage(
-            sd.code,
-            sd.name,
-            DeadlineRule(d, end_of_day=sd.end_of_day),
-            sd.name_en,
-            sd.role,
-            sd.approver,
-            sd.customer_may_set,
-            sd.role_en,
-            sd.within,
-        )
+            code=sd.code, name=sd.name, rule=DeadlineRule(d, end_of_day=sd.end_of_day), name_en=sd.name_en,
+            actor=sd.actor, approver=sd.approver, customer_may_set=sd.customer_may_set, actor_en=sd.actor_en,
+            rule_text=sd.within, to=sd.to, to_en=sd.to_en,
+        )  # fmt: skip
 
     common = [stage(s, f"common_stages[{i}]") for i, s in enumerate(doc.common_stages)]
     tiers = []
@@ -373,10 +451,11 @@ def _from_data(data: Any, source: str) -> ComplaintPolicy:
         if len(set(codes)) != len(codes):
             problems.append(Problem(f"tiers[{i}].stages", f"duplicate stage codes in {codes}", codes))
         tiers.append(SeverityTier(td.code, td.name, td.rank, stages, td.name_en))
-    known = {t.code for t in tiers} | {t.name for t in tiers}
+    known = FoldedNames([*(t.code for t in tiers), *(t.name for t in tiers)])
     for cat, tier in doc.categories.items():
         if tier not in known:
             problems.append(Problem(f"categories.{cat}", f"unknown tier {tier!r}", tier))
+    problems += _alike_categories(doc.categories)
     if doc.default_tier is not None and doc.default_tier not in known:
         problems.append(Problem("default_tier", f"unknown tier {doc.default_tier!r}", doc.default_tier))
     ranks = [t.rank for t in tiers]
@@ -395,11 +474,13 @@ def _raw_problems(data: Any) -> list[Problem]:
     """Unknown tier references, duplicate ranks and stage codes, read from unvalidated data."""
     problems: list[Problem] = []
     tiers = [t for t in raw_list(data, "tiers") if isinstance(t, dict)]
-    known = {v for t in tiers for v in (t.get("code"), t.get("name")) if isinstance(v, str)}
+    known = FoldedNames(v for t in tiers for v in (t.get("code"), t.get("name")) if isinstance(v, str))
     categories = data.get("categories") if isinstance(data, dict) else None
     for cat, tier in categories.items() if isinstance(categories, dict) else ():
         if isinstance(tier, str) and tier not in known:
             problems.append(Problem(f"categories.{cat}", f"unknown tier {tier!r}", tier))
+    if isinstance(categories, dict):
+        problems += _alike_categories({str(k): v for k, v in categories.items()})
     default = data.get("default_tier") if isinstance(data, dict) else None
     if isinstance(default, str) and default not in known:
         problems.append(Problem("default_tier", f"unknown tier {default!r}", default))
@@ -415,6 +496,26 @@ def _raw_problems(data: Any) -> list[Problem]:
         ]
         if len(set(codes)) != len(codes):
             problems.append(Problem(f"tiers[{i}].stages", f"duplicate stage codes in {codes}", codes))
+    return problems
+
+
+def _alike_categories(categories: dict[str, Any]) -> list[Problem]:
+    """Categories that read alike (服務態度 and 服务态度) but go to different tiers: ambiguous."""
+    first: dict[str, tuple[str, Any]] = {}
+    problems = []
+    for cat, tier in categories.items():
+        key = fold(cat)
+        if key in first and fold(str(first[key][1])) != fold(str(tier)):
+            other, other_tier = first[key]
+            problems.append(
+                Problem(
+                    f"categories.{cat}",
+                    f"{cat!r} reads as {other!r} (traditional and simplified script, width and case are "
+                    f"one name) but goes to tier {tier!r}, not {other_tier!r}",
+                    cat,
+                )
+            )
+        first.setdefault(key, (cat, tier))
     return problems
 
 
