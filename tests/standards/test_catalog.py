@@ -114,7 +114,7 @@ class TestCatalogStandard:
         """
         seed, scheme, counts, total = GOLDEN[sid]
         s = catalog().get(sid)
-        assert s.source.startswith(seed + "：")
+        assert s.source.title.startswith(seed + "：")
         assert s.scheme is scheme
         assert s.max_points == total
         got = {sec.id: len(sec.items) for sec in s.walk_sections() if sec.items}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,14 @@ texts = st.text(
     alphabet=st.sampled_from("服务标准检查项目不要客人微笑ABC 0123:#-\"'"), min_size=1, max_size=20
 ).filter(lambda t: t.strip() == t and t != "")
 decimals = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(10), places=1)
+passages = st.text(alphabet=st.sampled_from("服务标准,;:()（）。\n 1"), min_size=1, max_size=30).filter(
+    lambda t: t.strip() != ""
+)
+sources = st.one_of(
+    st.none(),
+    texts,
+    st.builds(lambda t, ex: {"title": t, "excerpt": ex}, texts, st.lists(passages, min_size=1, max_size=3)),
+)
 
 
 @st.composite
@@ -140,6 +149,7 @@ def standard_docs(draw: st.DrawFn) -> dict[str, Any]:
         "scheme": "deduction",
         "effective": draw(st.sampled_from([None, "2026-01-01"])),
         "notes": draw(st.lists(texts, max_size=2)),
+        "source": draw(sources),
         "sections": sections,
         "grades": [{"name": "合格", "min": 60, "max": 100}, {"name": "不合格", "min": 0, "max": 60}],
     }
@@ -152,3 +162,36 @@ def test_random_standards_round_trip(doc: dict[str, Any]) -> None:
     s = load_data(doc)
     assert load(dump(s, "yaml")) == s
     assert load(dump(s, "json")) == s
+
+
+class TestSource:
+    """``source``: a title, or a title with the verbatim passages the document models."""
+
+    DOC = "id: s\ntitle: 标准\nsections: [{id: a, title: 甲, items: [{code: A1, text: 按时完成}]}]\n"
+
+    def test_a_plain_text_is_a_title_with_no_excerpt(self) -> None:
+        """`source: 公司手册` reads as Source(title='公司手册', excerpts=())."""
+        s = load(self.DOC + "source: 公司手册\n")
+        assert (s.source.title, s.source.excerpts, str(s.source)) == ("公司手册", (), "公司手册")
+
+    def test_passages_keep_every_character(self) -> None:
+        """An excerpt keeps the source's half-width punctuation and line breaks; one passage needs no list."""
+        s = load(self.DOC + "source:\n  title: 手册\n  excerpt: |-\n    按时完成,有记录;\n    (一)每周\n")
+        assert s.source.excerpts == ("按时完成,有记录;\n(一)每周",)
+        again = load(dump(s, "yaml"))
+        assert again == s
+        assert again.source.excerpts == ("按时完成,有记录;\n(一)每周",)
+
+    @pytest.mark.parametrize(
+        ("source", "message"),
+        [
+            ("{excerpt: [按时完成]}", "needs a `title`"),
+            ("{title: 手册, excerpt: ['  ']}", "excerpt passage 1 is empty"),
+            ("{title: 手册, excerpts: [按时完成]}", "source.excerpts: unknown field"),
+            ("[手册]", "source: a source is a title, or a mapping with `title` and `excerpt`"),
+        ],
+    )
+    def test_a_bad_source_is_a_named_problem(self, source: str, message: str) -> None:
+        """A source with passages but no title, an empty passage, a misspelt key: DocumentError at `source`."""
+        with pytest.raises(DocumentError, match=re.escape(message)):
+            load(self.DOC + f"source: {source}\n")

@@ -28,6 +28,8 @@ from typing import Any
 
 import attrs
 
+from servstd._documents import SourceDoc, source_of
+from servstd._source import Source
 from servstd.catalog._files import KINDS, Shelf, shelf
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -87,9 +89,13 @@ class Catalog:
             groups[self.kind(i)].append(i)
         return {k: v for k, v in groups.items() if v}
 
+    def source(self, id: str) -> Source:
+        """Where document ``id`` comes from: the source's title and the verbatim passages it models."""
+        return source_of(SourceDoc.model_validate(self._shelf.data(id).get("source", "")))
+
     def source_title(self, id: str) -> str:
         """Where document ``id`` comes from: the source's human title and the place in it."""
-        return str(self._shelf.data(id).get("source", ""))
+        return self.source(id).title
 
     def defaults(self, id: str) -> list[LibraryDefault]:
         """The library defaults marked in document ``id`` — values a user should review."""

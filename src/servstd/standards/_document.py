@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from servstd._documents import DocumentModel, Number, NumberText, raw_list, raw_number
+from servstd._documents import DocumentModel, Number, NumberText, SourceDoc, raw_list, raw_number, source_of
 from servstd.errors import DocumentError, DurationParseError, Problem
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
@@ -139,7 +139,7 @@ class StandardDoc(DocumentModel):
     version: str = "1"
     effective: dt.date | None = None
     issuer: str = ""
-    source: str = ""
+    source: SourceDoc = SourceDoc()
     language: str = "zh"
     scheme: Literal["deduction", "pass_fail", "kpi", "checklist"] = "checklist"
     max_points: Number | None = pydantic.Field(default=None, ge=0)
@@ -354,7 +354,7 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
     if problems:
         raise DocumentError(source, problems)
     return Standard(
-        id=doc.id, title=doc.title, version=doc.version, effective=doc.effective, issuer=doc.issuer, source=doc.source,
+        id=doc.id, title=doc.title, version=doc.version, effective=doc.effective, issuer=doc.issuer, source=source_of(doc.source),
         language=doc.language, title_en=doc.title_en, scheme=Scheme(doc.scheme), max_points=doc.max_points,
         rounding=Rounding(doc.rounding.places, doc.rounding.mode), veto_effect=VetoEffect(doc.veto_effect),
         grades=grades, sections=sections, criteria=criteria, notes=tuple(doc.notes), tags=tuple(doc.tags),
@@ -408,7 +408,7 @@ def to_data(s: Standard) -> dict[str, Any]:
     """
     data = _clean({
         "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
-        "issuer": s.issuer, "source": s.source, "language": s.language if s.language != "zh" else None,
+        "issuer": s.issuer, "source": s.source.data(), "language": s.language if s.language != "zh" else None,
         "scheme": s.scheme.value, "max_points": s.max_points,
         "rounding": {"places": s.rounding.places, "mode": s.rounding.mode} if s.rounding != Rounding() else None,
         "veto_effect": s.veto_effect.value if s.veto_effect is not VetoEffect.ZERO else None,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._source import Source, as_source
 from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
@@ -91,7 +92,8 @@ class Standard:
     version: str = "1"
     effective: dt.date | None = None
     issuer: str = ""
-    source: str = ""
+    source: Source = attrs.field(default=Source(), converter=as_source)
+    """Where the standard comes from: the source's title and the verbatim passages it models."""
     language: str = "zh"
     title_en: str = ""
     scheme: Scheme = Scheme.CHECKLIST
