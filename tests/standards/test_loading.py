@@ -122,12 +122,12 @@ def standard_docs(draw: st.DrawFn) -> dict[str, Any]:
         it["per"] = draw(st.sampled_from(["item", "place", "occurrence"]))
         if draw(st.booleans()):
             it["cap"] = str(draw(decimals))
+        frequencies = st.sampled_from(["每周至少1次", "每月5日前", "每天", "每季度至少2次", "每周更新一次"])
+        limits = st.sampled_from(["3个工作日", "半个工作日", "40分钟", "2日", "当天", "1个月", "一个日内"])
+        if draw(st.booleans()):  # one clause, or several (each clause's frequency is the item's)
+            it["frequency"] = draw(st.one_of(frequencies, st.lists(frequencies, min_size=2, max_size=3)))
         if draw(st.booleans()):
-            it["frequency"] = draw(st.sampled_from(["每周至少1次", "每月5日前", "每天", "每季度至少2次"]))
-        if draw(st.booleans()):
-            it["time_limit"] = draw(
-                st.sampled_from(["3个工作日", "半个工作日", "40分钟", "2日", "当天", "1个月"])
-            )
+            it["time_limit"] = draw(st.one_of(limits, st.lists(limits, min_size=2, max_size=3)))
         it["veto"] = draw(st.booleans())
         it["tags"] = draw(st.lists(texts, max_size=2))
         return it
@@ -195,3 +195,39 @@ class TestSource:
         """A source with passages but no title, an empty passage, a misspelt key: DocumentError at `source`."""
         with pytest.raises(DocumentError, match=re.escape(message)):
             load(self.DOC + f"source: {source}\n")
+
+
+class TestClauses:
+    """One item, several clauses: each clause's frequency or time limit is an attribute of the item."""
+
+    DOC = "id: s\ntitle: 标准\nsections: [{id: a, title: 甲, items: [{code: A1, text: 甲乙, %s}]}]\n"
+
+    def test_several_frequencies_and_time_limits(self) -> None:
+        """`frequency: [每月5日前, 每周更新一次]` and a list of time limits load in order and dump back."""
+        s = load(
+            self.DOC
+            % "frequency: [每月5日前, 每周更新一次], time_limit: [半个工作日, {within: 一个日内, start_event: 苗木死亡或损坏}]"
+        )
+        item = s.item("A1")
+        assert [str(f) for f in item.frequencies] == ["每月5日前", "每周更新一次"]
+        assert item.frequency is not None
+        assert item.frequency.by_day == 5
+        assert [str(t.duration) for t in item.time_limits] == ["半个工作日", "1日"]
+        assert item.time_limits[1].start_event == "苗木死亡或损坏"
+        assert load(dump(s, "yaml")) == s
+
+    def test_a_time_limit_keeps_its_words(self) -> None:
+        """「一个日内」 reads as 1日 (calendar days, not working days) and is written back as 一个日内."""
+        s = load(self.DOC % "time_limit: 一个日内")
+        limit = s.item("A1").time_limit
+        assert limit is not None
+        assert (str(limit), str(limit.duration), limit.text) == ("一个日内", "1日", "一个日内")
+        assert "time_limit: 一个日内" in dump(s, "yaml")
+        assert str(load(self.DOC % "time_limit: 3个工作日").item("A1").time_limit) == "3个工作日"
+
+    def test_a_bad_clause_is_named_by_its_place_in_the_list(self) -> None:
+        """A bad second frequency or time limit is a problem at `frequency[1]` / `time_limit[1]`."""
+        with pytest.raises(DocumentError) as info:
+            load(self.DOC % "frequency: [每周, 偶尔], time_limit: [3个工作日, 三个星期二]")
+        paths = [p.path for p in info.value.problems]
+        assert paths == ["sections[0].items[0].frequency[1]", "sections[0].items[0].time_limit[1]"]
