@@ -93,7 +93,7 @@ class Standard:
     effective: dt.date | None = None
     issuer: str = ""
     source: Source = attrs.field(default=Source(), converter=as_source)
-    """Where the standard comes from: the source's title and the verbatim passages it models."""
+    """The source the standard comes from — its title and the verbatim passages it models."""
     language: str = "zh"
     title_en: str = ""
     scheme: Scheme = Scheme.CHECKLIST

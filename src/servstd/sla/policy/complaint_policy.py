@@ -173,7 +173,7 @@ class ComplaintPolicy:
     default_tier: str | None = None
     customer_deadline: Literal["replace", "earliest", "latest"] = "replace"
     source: Source = attrs.field(default=Source(), converter=as_source)
-    """Where the policy comes from: title and the verbatim passages it models."""
+    """The source the policy comes from — its title and the verbatim passages it models."""
     notes: tuple[str, ...] = ()
 
     @classmethod

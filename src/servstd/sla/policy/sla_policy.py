@@ -77,7 +77,7 @@ class SLAPolicy:
     rules: tuple[PolicyRule, ...]
     thresholds: tuple[Fraction, ...] = (Fraction(1, 2), Fraction(3, 4))
     source: Source = attrs.field(default=Source(), converter=as_source)
-    """Where the policy comes from: title and the verbatim passages it models."""
+    """The source the policy comes from — its title and the verbatim passages it models."""
     notes: tuple[str, ...] = ()
 
     @classmethod
