@@ -99,6 +99,8 @@ def numbers(text: str, *, running: bool = False) -> set[Decimal]:
             out.add(Decimal(cn_int(m.group(1))))
         except ValueError:  # noqa: PERF203 - a malformed numeral (九九九) is read digit by digit
             out.update(Decimal(cn_int(ch)) for ch in m.group(1) if ch not in "十百千")
+    for m in re.finditer(r"(?<![\d" + _CN + r"])(万|亿)元", text):  # 保险金额亿元以上
+        out.add(Decimal(10_000 if m.group(1) == "万" else 100_000_000))
     if "半个" in text or "半年" in text:
         out.add(Decimal("0.5"))
     return out
@@ -353,9 +355,9 @@ class TestTheChecksCanFail:
 
     def test_running_numbers_leave_out_numbering(self) -> None:
         """Serial and article numbers are not evidence; 40%, 三声 and 300万元 are."""
-        text = "第三十四条(二)\n15 卫生状况不达标项\n权重40%,三声内接听,保险金额300万元以上\n24小时内答复"
+        text = "第三十四条(二)\n15 卫生状况不达标项\n权重40%,三声内接听,保险金额300万元以上\n24小时内答复,保险金额亿元以上"
         got = numbers(text, running=True)
-        assert {Decimal("0.4"), Decimal(3), Decimal(3_000_000), Decimal(24)} <= got
+        assert {Decimal("0.4"), Decimal(3), Decimal(3_000_000), Decimal(24), Decimal(100_000_000)} <= got
         assert not {Decimal(34), Decimal(2), Decimal(15)} & got
 
     def test_a_mark_does_not_reach_into_items(self) -> None:
@@ -382,7 +384,8 @@ def figures() -> dict[str, int]:
     seeds = "\n".join(SEEDS.values())
     seeds_flat = flat(seeds)
     out = {"items": 0, "in a seed as written": 0, "in a seed, white space aside": 0,
-           "in the document's excerpt": 0, "stated reconstructions": 0}  # fmt: skip
+           "in the document's excerpt": 0, "stated reconstructions": 0,
+           "values checked": 0, "values covered by a mark": 0}  # fmt: skip
     for sid in IDS:
         body = [flat(e) for e in excerpts(sid)]
         for _, item in items(catalog().data(sid)):
@@ -392,6 +395,12 @@ def figures() -> dict[str, int]:
             out["in a seed, white space aside"] += flat(text) in seeds_flat
             out["in the document's excerpt"] += any(flat(text) in b for b in body)
             out["stated reconstructions"] += reconstruction(item) is not None
+        data = catalog().data(sid)
+        found: list[tuple[str, str, Any]] = []
+        _values({k: v for k, v in data.items() if k not in ("notes", "source")}, "", found)
+        marks = [d.where for d in catalog().defaults(sid)]
+        out["values checked"] += len(found)
+        out["values covered by a mark"] += sum(_covered(p, marks) for p, _, _ in found)
     return out
 
 
