@@ -144,17 +144,21 @@ NumberText = Annotated[str, pydantic.AfterValidator(_check_number_text)]
 # -- sources ---------------------------------------------------------------------------------------
 
 
-class SourceDoc(DocumentModel):
-    """``source`` in a document: a title, or ``{title, excerpt}`` with one passage or a list of them.
+_PASSAGES_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 
-    >>> source_of(SourceDoc.model_validate("公司服务手册 2026版"))
-    Source(title='公司服务手册 2026版', excerpts=())
-    >>> source_of(SourceDoc.model_validate({"title": "《服务标准》合集", "excerpt": "第三条公平竞争,不诋毁同业。"})).excerpts
-    ('第三条公平竞争,不诋毁同业。',)
-    """
+
+class SourceDoc(DocumentModel):
+    """``source`` in a document: a title, or ``{title, excerpt}`` with one passage or a list of them."""
 
     title: str = ""
-    excerpt: list[str] = []
+    excerpt: Annotated[list[str], pydantic.WithJsonSchema(_PASSAGES_SCHEMA)] = []
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: Any, handler: pydantic.GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        """A title alone is a source too: the schema accepts a string or the mapping."""
+        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
 
     @pydantic.model_validator(mode="before")
     @classmethod
@@ -192,7 +196,13 @@ class SourceDoc(DocumentModel):
 
 
 def source_of(doc: SourceDoc) -> Source:
-    """The domain value of a validated ``source``."""
+    """The domain value of a validated ``source``.
+
+    >>> source_of(SourceDoc.model_validate("公司服务手册 2026版"))
+    Source(title='公司服务手册 2026版', excerpts=())
+    >>> source_of(SourceDoc.model_validate({"title": "《服务标准》合集", "excerpt": "第三条公平竞争,不诋毁同业。"})).excerpts
+    ('第三条公平竞争,不诋毁同业。',)
+    """
     return Source(doc.title, tuple(doc.excerpt))
 
 

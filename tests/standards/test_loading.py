@@ -174,6 +174,14 @@ class TestSource:
         s = load(self.DOC + "source: 公司手册\n")
         assert (s.source.title, s.source.excerpts, str(s.source)) == ("公司手册", (), "公司手册")
 
+    def test_the_schema_accepts_a_title_or_passages(self) -> None:
+        """The JSON Schema says what the loader reads: a string, or {title, excerpt: string | [string]}."""
+        schema = json_schema()["$defs"]["SourceDoc"]
+        string, mapping = schema["anyOf"]
+        assert string == {"type": "string"}
+        assert mapping["additionalProperties"] is False
+        assert {"type": "string"} in mapping["properties"]["excerpt"]["anyOf"]
+
     def test_passages_keep_every_character(self) -> None:
         """An excerpt keeps the source's half-width punctuation and line breaks; one passage needs no list."""
         s = load(self.DOC + "source:\n  title: 手册\n  excerpt: |-\n    按时完成,有记录;\n    (一)每周\n")
