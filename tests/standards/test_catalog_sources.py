@@ -59,6 +59,8 @@ ROUND_THE_CLOCK = ("24小时×365天", "7天/24小时", "全天候", "7×24", "7
 RECONSTRUCTED = re.compile(r"reconstructed: ((?:「[^」]*」)+)\s*—\s*\S")
 QUOTE = re.compile(r"「([^」]+)」")
 ANNOTATION = re.compile(r"（[^）]*）")
+AMOUNT_OR_NUMBER = re.compile(r"\d|[万亿]元")
+"""A condition value that states a number (300万元以上, 亿元以上): it must be in the source."""
 
 
 def flat(text: str) -> str:
@@ -188,13 +190,16 @@ def _values(node: Any, path: str, out: list[tuple[str, str, Any]], when: bool = 
                         out.append((f"{here}.{i}", key, v))
             elif isinstance(value, (dict, list)):
                 _values(value, here, out, when or key == "when")
-            elif when and re.search(r"\d", str(value)):
+            elif when and re.search(AMOUNT_OR_NUMBER, str(value)):
                 out.append((here, "when", value))
             elif key in NUMBER_KEYS | DURATION_KEYS | WORD_KEYS | ALWAYS_MARKED | {"frequency", "always"}:
                 out.append((here, key, value))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            _values(value, f"{path}.{_label(value, i)}", out, when)
+            if when and not isinstance(value, (dict, list)) and re.search(AMOUNT_OR_NUMBER, str(value)):
+                out.append((f"{path}.{i}", "when", value))
+            else:
+                _values(value, f"{path}.{_label(value, i)}", out, when)
 
 
 def _covered(path: str, marks: list[str]) -> bool:
