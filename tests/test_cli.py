@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from servstd.catalog import catalog
 from servstd.cli import main
 
 
@@ -117,6 +118,18 @@ def test_catalog_list_show_export() -> None:
     code, _, err = run("catalog", "show", "nope")
     assert code == 1
     assert "no document 'nope'" in err
+
+
+@pytest.mark.parametrize("doc", catalog().ids())
+def test_catalog_show_lists_every_default_and_rebuilt_text(doc: str) -> None:
+    """`catalog show ID` prints each library default (where and why) and each rebuilt text, for every kind."""
+    code, out, _ = run("catalog", "show", doc)
+    assert code == 0
+    for d in catalog().defaults(doc):
+        assert f"  {d.where}: {d.reason}" in out
+    for r in catalog().reconstructions(doc):
+        assert f"  {r.code}: 「{r.fragments[0]}」" in out
+    assert catalog().source_title(doc) in out
 
 
 def test_score(tmp_path: Path) -> None:

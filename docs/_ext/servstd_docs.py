@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -53,6 +54,17 @@ _LABELS = {
         "**解读说明。** 每个数值都取自原文；备注说明了如何解读。",
     ),
     "defaults": ("Library defaults to review", "需要复核的本库默认值"),
+    "rebuilt": ("Texts rebuilt from a damaged source passage", "由受损原文拼合的条文"),
+    "rebuilt_cols": (
+        "| item | fragments of the source joined | what was damaged |",
+        "| 条目 | 所拼合的原文片段 | 受损情况 |",
+    ),
+    "excerpt": ("The source's words", "原文"),
+    "excerpt_intro": (
+        "The passages of the source this document models, character for character (item texts are\n"
+        "these words; a line break or a gap between a table's cells is layout):",
+        "本文档所依据的原文段落，逐字照录（各条文字即取自这些原文；换行与表格栏间的空格是排版）：",
+    ),
     "defaults_cols": ("| value | why |", "| 数值 | 原因 |"),
     "readings": ("Stated readings", "解读说明"),
     "title": ("The catalog", "标准目录"),
@@ -81,7 +93,7 @@ def _standard_page(sid: str) -> str:
     out = [
         f"# {std.title}",
         "",
-        f"`{std.id}` — {std.kind.value} — {_l('version')} {std.version} — {_l('source')}: {std.source}",
+        f"`{std.id}` — {std.kind.value} — {_l('version')} {std.version} — {_l('source')}: {std.source.title}",
         "",
     ]
     if std.title_en:
@@ -107,10 +119,7 @@ def _standard_page(sid: str) -> str:
             continue
         out += [_l("cols"), "|---|---|---|---:|---|---|"]
         for it in sec.items:
-            when = str(it.frequency) if it.frequency else ""
-            if it.time_limit is not None:
-                tl = it.time_limit
-                when = f"{tl.earliest}–{tl.duration}" if tl.earliest else str(tl.duration)
+            when = "；".join([*map(str, it.frequencies), *map(str, it.time_limits)])
             deduct = it.deduct if std.scheme is Scheme.DEDUCTION else ""
             out.append(
                 f"| {it.code} | {_cell(it.text)} | {it.kind.value} | {deduct or ''} | {it.per.zh} | {_cell(when)} |"
@@ -120,17 +129,40 @@ def _standard_page(sid: str) -> str:
         out += [f"## {_l('kpi')}", "", _l("kpi_cols"), "|---|---:|---|---|"]
         out += [f"| {c.name} | {c.weight} | {c.mapping.value} | {_cell(c.text)} |" for c in std.criteria]
         out.append("")
+    out += _excerpts(sid)
     return "\n".join(out)
 
 
 def _defaults(did: str) -> list[str]:
-    """The library defaults of a document, for review; the stated readings follow in its notes."""
+    """The library defaults and rebuilt texts of a document, for review; the stated readings
+    follow in its notes."""
     found = catalog().defaults(did)
+    rebuilt = catalog().reconstructions(did)
+    out = []
+    if rebuilt:
+        out += [f"## {_l('rebuilt')}", "", _l("rebuilt_cols"), "|---|---|---|"]
+        out += [
+            f"| {r.code} | {_cell(''.join(f'「{f}」' for f in r.fragments))} | {_cell(r.reason)} |"
+            for r in rebuilt
+        ]
+        out.append("")
     if not found:
-        return [_l("readings_only"), ""]
-    out = [f"## {_l('defaults')}", "", _l("defaults_cols"), "|---|---|"]
+        return [*out, _l("readings_only"), ""]
+    out += [f"## {_l('defaults')}", "", _l("defaults_cols"), "|---|---|"]
     out += [f"| `{d.where}` | {_cell(d.reason)} |" for d in found]
     return [*out, "", f"## {_l('readings')}", ""]
+
+
+def _excerpts(did: str) -> list[str]:
+    """The source passages a document quotes, each in a literal block (never reflowed)."""
+    passages = catalog().source(did).excerpts
+    if not passages:
+        return []
+    out = [f"## {_l('excerpt')}", "", _l("excerpt_intro"), ""]
+    for p in passages:
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", p)), default=0))
+        out += [f"{fence}text", p, fence, ""]
+    return out
 
 
 def _policy_page(pid: str) -> str:
@@ -138,12 +170,14 @@ def _policy_page(pid: str) -> str:
     out = [
         f"# {data['title']}",
         "",
-        f"`{pid}` — {data.get('kind')} — {_l('source')}: {data.get('source', '')}",
+        f"`{pid}` — {data.get('kind')} — {_l('source')}: {catalog().source_title(pid)}",
         "",
     ]
     out += _defaults(pid)
     out += [f"> {_cell(n)}\n>" for n in data.get("notes", [])]
-    out += ["", "```yaml", _yaml(data), "```", ""]
+    body = {k: v for k, v in data.items() if k != "source"}
+    out += ["", "```yaml", _yaml(body), "```", ""]
+    out += _excerpts(pid)
     return "\n".join(out)
 
 

@@ -41,6 +41,7 @@ import yaml
 from yaml import events as ev
 from yaml.constructor import ConstructorError
 
+from servstd._source import Source
 from servstd._text import MAX_BYTES, read_text
 from servstd.errors import DocumentError, InputTypeError, Problem
 
@@ -58,6 +59,7 @@ __all__ = [
     "DocumentModel",
     "Number",
     "NumberText",
+    "SourceDoc",
     "number_problem",
     "parse_text",
     "pydantic_problems",
@@ -65,6 +67,7 @@ __all__ = [
     "raw_number",
     "read_document",
     "short",
+    "source_of",
     "validate",
 ]
 
@@ -136,6 +139,71 @@ def _check_number_text(value: str) -> str:
 
 NumberText = Annotated[str, pydantic.AfterValidator(_check_number_text)]
 """Text that, when it is a number ("90%", "≤5", "NaN"), is a usable one (as :data:`Number`)."""
+
+
+# -- sources ---------------------------------------------------------------------------------------
+
+
+_PASSAGES_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
+class SourceDoc(DocumentModel):
+    """``source`` in a document: a title, or ``{title, excerpt}`` with one passage or a list of them."""
+
+    title: str = ""
+    excerpt: Annotated[list[str], pydantic.WithJsonSchema(_PASSAGES_SCHEMA)] = []
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: Any, handler: pydantic.GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        """A title alone is a source too: the schema accepts a string or the mapping."""
+        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
+
+    @pydantic.model_validator(mode="before")
+    @classmethod
+    def _title_alone(cls, value: Any) -> Any:
+        """A plain text is the title; anything else but a mapping is refused saying what is accepted."""
+        if isinstance(value, str):
+            return {"title": value}
+        if not isinstance(value, (dict, SourceDoc)):
+            raise ValueError(
+                "a source is a title, or a mapping with `title` and `excerpt` (one passage or a list)"
+            )
+        return value
+
+    @pydantic.field_validator("excerpt", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: Any) -> Any:
+        """One passage may be given without a list."""
+        return [value] if isinstance(value, str) else value
+
+    @pydantic.field_validator("excerpt")
+    @classmethod
+    def _passages_have_text(cls, value: list[str]) -> list[str]:
+        for i, passage in enumerate(value):
+            if not passage.strip():
+                raise ValueError(
+                    f"excerpt passage {i + 1} is empty; quote the source's words, or leave it out"
+                )
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def _excerpt_needs_a_title(self) -> SourceDoc:
+        if self.excerpt and not self.title.strip():
+            raise ValueError("a source with an excerpt needs a `title` naming where the passages come from")
+        return self
+
+
+def source_of(doc: SourceDoc) -> Source:
+    """The domain value of a validated ``source``.
+
+    >>> source_of(SourceDoc.model_validate("公司服务手册 2026版"))
+    Source(title='公司服务手册 2026版', excerpts=())
+    >>> source_of(SourceDoc.model_validate({"title": "《服务标准》合集", "excerpt": "第三条公平竞争,不诋毁同业。"})).excerpts
+    ('第三条公平竞争,不诋毁同业。',)
+    """
+    return Source(doc.title, tuple(doc.excerpt))
 
 
 def validate(

@@ -208,7 +208,7 @@ class TestReports:
         assert data["total"] == "98.00"
         assert data["lines"][0]["places"] == ["A", "B"]
         assert (
-            "| CS20 | 档案室、档案柜、档案立卷标示符合创优规范；物业服务中心档案按照创优标准分类存放 | 2 |"
+            "| CS20 | 档案室、档案柜、档案立卷标示符合创优规范;物业服务中心档案按照创优标准分类存放 | 2 |"
             in r.render("markdown")
         )
         assert "Total: 98.00 / 100" in r.render("text")
@@ -232,19 +232,26 @@ class TestReports:
 
 class TestFrequency:
     def test_monthly_by_day_with_the_working_calendar(self) -> None:
-        """每月5日前: 2026-04-05 is a holiday (清明), so 2026-04-07 still meets it with the calendar."""
+        """每月5日前: 2026-04-05 is a holiday (清明), so 2026-04-07 still meets it with the calendar.
+
+        序号12 also says 每周更新一次: the weekly updates of 7, 14 and 21 April meet that clause.
+        """
+        log = {"CS12": [dt.date(2026, 4, 7), dt.date(2026, 4, 14), dt.date(2026, 4, 21)]}
+        fs = frequency_findings(CS, log, dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+        assert [(f.item, f.count) for f in fs] == [("CS12", 1)]
+        assert fs[0].note.startswith("每月5日前: 1 period(s) short")
         fs = frequency_findings(
-            CS, {"CS12": [dt.date(2026, 4, 7)]}, dt.date(2026, 4, 1), dt.date(2026, 4, 30)
-        )
-        assert [f.item for f in fs] == ["CS12"]
-        fs = frequency_findings(
-            CS,
-            {"CS12": [dt.date(2026, 4, 7)]},
-            dt.date(2026, 4, 1),
-            dt.date(2026, 4, 30),
-            calendar=WorkCalendar.china(),
+            CS, log, dt.date(2026, 4, 1), dt.date(2026, 4, 30), calendar=WorkCalendar.china()
         )
         assert fs == []
+
+    def test_an_item_of_two_clauses_gives_one_finding(self) -> None:
+        """序号12 (每月5日前…;…每周更新一次) is one item: a month with no record is one finding, whose
+        count is the short periods of both clauses (April 2026: one month, three whole weeks)."""
+        fs = frequency_findings(CS, {"CS12": []}, dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+        assert [(f.item, f.count) for f in fs] == [("CS12", 4)]
+        assert "每月5日前: 1 period(s) short" in fs[0].note
+        assert "每周更新一次: 3 period(s) short" in fs[0].note
 
     def test_misses_score_like_findings(self) -> None:
         """Frequency misses become findings that score like any other non-conformity."""

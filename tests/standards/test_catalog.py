@@ -27,7 +27,7 @@ S0, S1, S3, S4 = (
 # id: (source title as the seed names itself, scheme, {section id: item count}, max_points)
 GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
     "property-cs-quality-inspection": ("《客户服务部品质检查标准》合集", Scheme.DEDUCTION,
-        {"plan": 4, "etiquette": 1, "manager": 6, "records": 3, "housing": 6, "fitout": 4, "fees": 2, "complaints": 6, "culture": 2},
+        {"plan": 4, "etiquette": 1, "manager": 6, "records": 3, "housing": 4, "fitout": 4, "fees": 2, "complaints": 6, "culture": 2},
         Decimal(100)),
     "cs-quality-scoring-rules": ("《客户服务部品质检查标准》合集", Scheme.DEDUCTION, {"cs": 6}, Decimal(6)),
     "hotel-service-quality-inspection": ("《客户服务部品质检查标准》合集", Scheme.PASS_FAIL,
@@ -108,13 +108,13 @@ class TestCatalogStandard:
     def test_counts_and_totals_match_the_seed(self, sid: str) -> None:
         """Each section has the seed's number of items; source (by title), scheme and total are recorded.
 
-        Seed rows holding two time limits are two items: 客户服务部品质检查标准 序号12 (每月5日前 and
-        每周更新一次) and 序号15 (半个工作日 for 卫生, 一个(工作)日 for 苗木); 篇1 二、9 has six points,
-        (1), (2) and the first half of (5) among them.
+        One seed row is one item, however many clauses it has: 客户服务部品质检查标准 has its 32 rows
+        (序号12 holds 每月5日前 and 每周更新一次, 序号15 半个工作日 for 卫生 and 一个日内 for 苗木 — two
+        frequencies, two time limits, one item each).
         """
         seed, scheme, counts, total = GOLDEN[sid]
         s = catalog().get(sid)
-        assert s.source.startswith(seed + "：")
+        assert s.source.title.startswith(seed + "：")
         assert s.scheme is scheme
         assert s.max_points == total
         got = {sec.id: len(sec.items) for sec in s.walk_sections() if sec.items}
@@ -253,14 +253,59 @@ class TestInsurancePolicy:
         p = SLAPolicy.from_catalog("insurance-claims-sla")
         ref = dt.datetime(2026, 10, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
         r = p.evaluate({"category": "续期"}, [TimerEvent("start", ref)], now=ref)
-        assert r["renewal_notice"].due == dt.datetime(2026, 9, 29, 17, tzinfo=ZoneInfo("Asia/Shanghai"))
+        assert r["renewal_notice"].due == dt.datetime(2026, 9, 29, 18, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+MARKED = {
+    "property-cs-quality-inspection": {"defaults.deduct", "sections.*.sections", "grades"},
+    "cs-quality-scoring-rules": {"sections.cs.items.09.deduct", "max_points"},
+    "cs-kpi-assessment": {"criteria.*.mapping", "grades", "max_points"},
+    "cs-kpi-appraisal": {"criteria.*.mapping", "grades", "max_points"},
+    "service-grade-table": {"sections.*.items.*.tags"},
+    "complaint-types": {"default_tier", "clock", "tiers.*.rank"},
+    "service-industry-response-sla": {"clocks.7x24"},
+    "insurance-claims-sla": {"clocks.office.hours"},
+    "insurance-service-standard": {
+        "sections.*.items.A19.time_limit.start_event", "sections.*.items.A32.time_limit.start_event",
+        "sections.*.items.A34-1.time_limit.start_event", "sections.*.items.A43-*.time_limit.start_event",
+        "sections.*.items.A47-1.time_limit.start_event",
+    },
+    "service-flow-seven-steps": {"sections.flow.items.*.actor"},
+    "service-standards-and-flow": {"sections.flow.items.*.actor"},
+    "property-follow-up-sla": {"rules.0.targets.resolution", "clocks.office.hours"},
+}  # fmt: skip
+"""Values the seeds do not state, by document: each must be listed as a library default (issue 22)."""
 
 
 class TestLibraryDefaults:
-    def test_defaults_are_listed_for_review(self) -> None:
-        """Invented values are marked: grade bands, severity ranks, business hours, the 10日 处理完毕."""
-        c = catalog()
-        assert [d.where for d in c.defaults("cs-kpi-appraisal")] == ["grades"]
-        assert "tiers.*.rank" in [d.where for d in c.defaults("complaint-types")]
-        assert "rules.0.targets.resolution" in [d.where for d in c.defaults("property-follow-up-sla")]
-        assert c.defaults("service-flow-seven-steps") == []
+    @pytest.mark.parametrize("sid", sorted(MARKED))
+    def test_invented_values_are_listed_for_review(self, sid: str) -> None:
+        """Every value the seed does not state is a marked default with a reason: deduction units, the
+        grouping of 32 items into four parts, item 09's 0.3, KPI mappings, cumulative grades, the
+        default tier, natural-time clocks, office hours, start events and actors (issue 22)."""
+        found = {d.where: d.reason for d in catalog().defaults(sid)}
+        assert MARKED[sid] <= set(found)
+        assert all(len(found[w]) > 10 for w in MARKED[sid])
+
+    def test_a_stale_mark_is_gone(self) -> None:
+        """pm-customer-service-standard gives its sections no points, so no mark says it does."""
+        marks = [d.where for d in catalog().defaults("pm-customer-service-standard")]
+        assert marks == ["max_points", "defaults.deduct"]
+        assert all(
+            sec.max_points is None for sec in catalog().get("pm-customer-service-standard").walk_sections()
+        )
+
+    def test_insurance_office_hours_are_five_days_of_eight_hours(self) -> None:
+        """第十六条 「5天/8小时」: the office clock is open 8 hours on a working day (09–12 and 13–18)."""
+        office = next(
+            t.clock
+            for r in SLAPolicy.from_catalog("insurance-claims-sla").rules
+            for t in r.targets
+            if t.clock_name == "office"
+        )
+        tz = ZoneInfo("Asia/Shanghai")
+        tuesday = dt.datetime(2026, 9, 29, tzinfo=tz)
+        assert office.elapsed(tuesday, tuesday + dt.timedelta(days=1)) == dt.timedelta(hours=8)
+        assert office.elapsed(tuesday + dt.timedelta(days=2), tuesday + dt.timedelta(days=3)) == dt.timedelta(
+            0
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,14 @@ texts = st.text(
     alphabet=st.sampled_from("服务标准检查项目不要客人微笑ABC 0123:#-\"'"), min_size=1, max_size=20
 ).filter(lambda t: t.strip() == t and t != "")
 decimals = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(10), places=1)
+passages = st.text(alphabet=st.sampled_from("服务标准,;:()（）。\n 1"), min_size=1, max_size=30).filter(
+    lambda t: t.strip() != ""
+)
+sources = st.one_of(
+    st.none(),
+    texts,
+    st.builds(lambda t, ex: {"title": t, "excerpt": ex}, texts, st.lists(passages, min_size=1, max_size=3)),
+)
 
 
 @st.composite
@@ -113,12 +122,12 @@ def standard_docs(draw: st.DrawFn) -> dict[str, Any]:
         it["per"] = draw(st.sampled_from(["item", "place", "occurrence"]))
         if draw(st.booleans()):
             it["cap"] = str(draw(decimals))
+        frequencies = st.sampled_from(["每周至少1次", "每月5日前", "每天", "每季度至少2次", "每周更新一次"])
+        limits = st.sampled_from(["3个工作日", "半个工作日", "40分钟", "2日", "当天", "1个月", "一个日内"])
+        if draw(st.booleans()):  # one clause, or several (each clause's frequency is the item's)
+            it["frequency"] = draw(st.one_of(frequencies, st.lists(frequencies, min_size=2, max_size=3)))
         if draw(st.booleans()):
-            it["frequency"] = draw(st.sampled_from(["每周至少1次", "每月5日前", "每天", "每季度至少2次"]))
-        if draw(st.booleans()):
-            it["time_limit"] = draw(
-                st.sampled_from(["3个工作日", "半个工作日", "40分钟", "2日", "当天", "1个月"])
-            )
+            it["time_limit"] = draw(st.one_of(limits, st.lists(limits, min_size=2, max_size=3)))
         it["veto"] = draw(st.booleans())
         it["tags"] = draw(st.lists(texts, max_size=2))
         return it
@@ -140,6 +149,7 @@ def standard_docs(draw: st.DrawFn) -> dict[str, Any]:
         "scheme": "deduction",
         "effective": draw(st.sampled_from([None, "2026-01-01"])),
         "notes": draw(st.lists(texts, max_size=2)),
+        "source": draw(sources),
         "sections": sections,
         "grades": [{"name": "合格", "min": 60, "max": 100}, {"name": "不合格", "min": 0, "max": 60}],
     }
@@ -152,3 +162,80 @@ def test_random_standards_round_trip(doc: dict[str, Any]) -> None:
     s = load_data(doc)
     assert load(dump(s, "yaml")) == s
     assert load(dump(s, "json")) == s
+
+
+class TestSource:
+    """``source``: a title, or a title with the verbatim passages the document models."""
+
+    DOC = "id: s\ntitle: 标准\nsections: [{id: a, title: 甲, items: [{code: A1, text: 按时完成}]}]\n"
+
+    def test_a_plain_text_is_a_title_with_no_excerpt(self) -> None:
+        """`source: 公司手册` reads as Source(title='公司手册', excerpts=())."""
+        s = load(self.DOC + "source: 公司手册\n")
+        assert (s.source.title, s.source.excerpts, str(s.source)) == ("公司手册", (), "公司手册")
+
+    def test_the_schema_accepts_a_title_or_passages(self) -> None:
+        """The JSON Schema says what the loader reads: a string, or {title, excerpt: string | [string]}."""
+        schema = json_schema()["$defs"]["SourceDoc"]
+        string, mapping = schema["anyOf"]
+        assert string == {"type": "string"}
+        assert mapping["additionalProperties"] is False
+        assert {"type": "string"} in mapping["properties"]["excerpt"]["anyOf"]
+
+    def test_passages_keep_every_character(self) -> None:
+        """An excerpt keeps the source's half-width punctuation and line breaks; one passage needs no list."""
+        s = load(self.DOC + "source:\n  title: 手册\n  excerpt: |-\n    按时完成,有记录;\n    (一)每周\n")
+        assert s.source.excerpts == ("按时完成,有记录;\n(一)每周",)
+        again = load(dump(s, "yaml"))
+        assert again == s
+        assert again.source.excerpts == ("按时完成,有记录;\n(一)每周",)
+
+    @pytest.mark.parametrize(
+        ("source", "message"),
+        [
+            ("{excerpt: [按时完成]}", "needs a `title`"),
+            ("{title: 手册, excerpt: ['  ']}", "excerpt passage 1 is empty"),
+            ("{title: 手册, excerpts: [按时完成]}", "source.excerpts: unknown field"),
+            ("[手册]", "source: a source is a title, or a mapping with `title` and `excerpt`"),
+        ],
+    )
+    def test_a_bad_source_is_a_named_problem(self, source: str, message: str) -> None:
+        """A source with passages but no title, an empty passage, a misspelt key: DocumentError at `source`."""
+        with pytest.raises(DocumentError, match=re.escape(message)):
+            load(self.DOC + f"source: {source}\n")
+
+
+class TestClauses:
+    """One item, several clauses: each clause's frequency or time limit is an attribute of the item."""
+
+    DOC = "id: s\ntitle: 标准\nsections: [{id: a, title: 甲, items: [{code: A1, text: 甲乙, %s}]}]\n"
+
+    def test_several_frequencies_and_time_limits(self) -> None:
+        """`frequency: [每月5日前, 每周更新一次]` and a list of time limits load in order and dump back."""
+        s = load(
+            self.DOC
+            % "frequency: [每月5日前, 每周更新一次], time_limit: [半个工作日, {within: 一个日内, start_event: 苗木死亡或损坏}]"
+        )
+        item = s.item("A1")
+        assert [str(f) for f in item.frequencies] == ["每月5日前", "每周更新一次"]
+        assert item.frequency is not None
+        assert item.frequency.by_day == 5
+        assert [str(t.duration) for t in item.time_limits] == ["半个工作日", "1日"]
+        assert item.time_limits[1].start_event == "苗木死亡或损坏"
+        assert load(dump(s, "yaml")) == s
+
+    def test_a_time_limit_keeps_its_words(self) -> None:
+        """「一个日内」 reads as 1日 (calendar days, not working days) and is written back as 一个日内."""
+        s = load(self.DOC % "time_limit: 一个日内")
+        limit = s.item("A1").time_limit
+        assert limit is not None
+        assert (str(limit), str(limit.duration), limit.text) == ("一个日内", "1日", "一个日内")
+        assert "time_limit: 一个日内" in dump(s, "yaml")
+        assert str(load(self.DOC % "time_limit: 3个工作日").item("A1").time_limit) == "3个工作日"
+
+    def test_a_bad_clause_is_named_by_its_place_in_the_list(self) -> None:
+        """A bad second frequency or time limit is a problem at `frequency[1]` / `time_limit[1]`."""
+        with pytest.raises(DocumentError) as info:
+            load(self.DOC % "frequency: [每周, 偶尔], time_limit: [3个工作日, 三个星期二]")
+        paths = [p.path for p in info.value.problems]
+        assert paths == ["sections[0].items[0].frequency[1]", "sections[0].items[0].time_limit[1]"]

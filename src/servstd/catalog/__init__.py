@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from servstd.catalog._catalog import KIND_TITLES, Catalog, LibraryDefault, catalog
+    from servstd.catalog._catalog import KIND_TITLES, Catalog, LibraryDefault, Reconstruction, catalog
 
 _EXPORTS = {
     "KIND_TITLES": "servstd.catalog._catalog",
     "Catalog": "servstd.catalog._catalog",
     "LibraryDefault": "servstd.catalog._catalog",
+    "Reconstruction": "servstd.catalog._catalog",
     "catalog": "servstd.catalog._catalog",
 }
 
@@ -26,6 +27,7 @@ __all__ = [
     "KIND_TITLES",
     "Catalog",
     "LibraryDefault",
+    "Reconstruction",
     "catalog",
 ]
 

@@ -12,12 +12,20 @@ True
 'insurance-claims-sla'
 >>> catalog().source_title("property-cs-quality-inspection")
 '《客户服务部品质检查标准》合集：「客户服务部品质检查标准」（物业，服务质量检查标准表，序号1–32）'
->>> [d.where for d in catalog().defaults("cs-kpi-appraisal")]
-['grades']
+>>> catalog().source("insurance-service-standard").excerpts[0][:27]
+'第四章电话服务第十六条公司电话服务中心,实行7天/24'
+>>> [d.where for d in catalog().defaults("cs-kpi-appraisal")][:3]
+['grades', 'max_points', 'criteria.*.mapping']
+>>> [r.code for r in catalog().reconstructions("cs-quality-scoring-rules")]
+['08', '10', '11', '14']
 
-Every value in a shipped document is either read from the source text it quotes, or marked in
-the document's ``notes`` as a library default — ``"library default: <where> — <reason>"`` — which
-:meth:`Catalog.defaults` lists for review.
+Each document quotes the passages of its source it models (``source.excerpt``, character for
+character). Its item texts are the source's words, punctuation and script included (white space
+aside: a seed's line breaks and the gaps between a flattened table's cells are layout); where a
+passage is damaged, the item's note says ``reconstructed: 「…」「…」 — <why>``, naming the fragments
+of the excerpt it joins, which :meth:`Catalog.reconstructions` lists. Every value is either read
+from those texts, or marked in the document's ``notes`` as a library default —
+``"library default: <where> — <reason>"`` — which :meth:`Catalog.defaults` lists for review.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ from typing import Any
 
 import attrs
 
+from servstd._documents import SourceDoc, source_of
 from servstd._names import fold
+from servstd._source import Source
 from servstd.catalog._files import KINDS, Shelf, shelf
 from servstd.errors import InputTypeError
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
@@ -36,7 +46,7 @@ from servstd.sla.policy.sla_policy import SLAPolicy
 from servstd.standards.loading import load_data
 from servstd.standards.standard import Standard
 
-__all__ = ["KIND_TITLES", "Catalog", "LibraryDefault", "catalog"]
+__all__ = ["KIND_TITLES", "Catalog", "LibraryDefault", "Reconstruction", "catalog"]
 
 KIND_TITLES = {
     "standard": ("服务标准", "standard"),
@@ -48,6 +58,7 @@ KIND_TITLES = {
 """Each document kind's heading, Chinese and English, in the order the catalog lists them."""
 
 _DEFAULT_MARK = re.compile(r"^library default: (\S+) — (.+)$", re.DOTALL)
+_RECONSTRUCTED = re.compile(r"reconstructed: ((?:「[^」]*」)+)\s*—\s*([^。]+)")
 
 
 @attrs.frozen
@@ -59,6 +70,20 @@ class LibraryDefault:
     """
 
     where: str
+    reason: str
+
+
+@attrs.frozen
+class Reconstruction:
+    """An item text rebuilt from a damaged passage of its source.
+
+    ``fragments`` are the pieces of the source's excerpt the text joins, in order (a table's
+    columns interleaved with the row, a conversion remnant left out); ``reason`` says what was
+    damaged. The text has no character the fragments do not have.
+    """
+
+    code: str
+    fragments: tuple[str, ...]
     reason: str
 
 
@@ -91,9 +116,13 @@ class Catalog:
             groups[self.kind(i)].append(i)
         return {k: v for k, v in groups.items() if v}
 
+    def source(self, id: str) -> Source:
+        """Where document ``id`` comes from: the source's title and the verbatim passages it models."""
+        return source_of(SourceDoc.model_validate(self._shelf.data(id).get("source", "")))
+
     def source_title(self, id: str) -> str:
         """Where document ``id`` comes from: the source's human title and the place in it."""
-        return str(self._shelf.data(id).get("source", ""))
+        return self.source(id).title
 
     def defaults(self, id: str) -> list[LibraryDefault]:
         """The library defaults marked in document ``id`` — values a user should review."""
@@ -103,6 +132,16 @@ class Catalog:
             m = _DEFAULT_MARK.match(str(note))
             if m:
                 out.append(LibraryDefault(m.group(1), m.group(2).strip()))
+        return out
+
+    def reconstructions(self, id: str) -> list[Reconstruction]:
+        """The items of document ``id`` whose text rebuilds a damaged passage, in document order."""
+        out = []
+        for item in _items(self._shelf.data(id)):
+            m = _RECONSTRUCTED.search(str(item.get("notes", "")))
+            if m:
+                fragments = tuple(re.findall(r"「([^」]*)」", m.group(1)))
+                out.append(Reconstruction(str(item.get("code", "")), fragments, m.group(2).strip()))
         return out
 
     def data(self, id: str) -> Any:
@@ -164,6 +203,20 @@ class Catalog:
         if id not in self._folded:
             self._folded[id] = fold(_haystack(self.data(id)))
         return self._folded[id]
+
+
+def _items(node: Any, key: str = "") -> list[dict[str, Any]]:
+    """The checklist items (entries of ``items`` lists) in a document's data, in document order."""
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        for k, value in node.items():
+            found += _items(value, k)
+    elif isinstance(node, list):
+        for value in node:
+            if key == "items" and isinstance(value, dict):
+                found.append(value)
+            found += _items(value)
+    return found
 
 
 def _haystack(data: Any) -> str:

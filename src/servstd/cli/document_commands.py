@@ -66,7 +66,17 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
     fmt = _format(args)
     if c.kind(args.id) not in ("standard", "procedure", "schedule"):
-        args.stdout.write(dump_data(c.data(args.id), fmt))
+        if args.action == "export" or args.format is not None or args.json:
+            args.stdout.write(dump_data(c.data(args.id), fmt))
+            return 0
+        data = c.data(args.id)
+        lines = [
+            f"{data.get('title', '')} ({args.id})",
+            f"kind: {c.kind(args.id)}   source: {c.source_title(args.id)}",
+        ]
+        lines += _review(args.id)
+        body = {k: v for k, v in data.items() if k not in ("kind", "id", "title", "source")}
+        args.stdout.write("\n".join(lines) + "\n" + dump_policy(body))
         return 0
     std = c.get(args.id)
     if args.action == "export" or args.format is not None:
@@ -76,10 +86,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         f"{std.title} ({std.id} v{std.version})",
         f"kind: {std.kind.value}   source: {std.source}   scheme: {std.scheme.value}   max: {std.max_points}",
     ]
-    defaults = c.defaults(args.id)
-    if defaults:
-        lines.append("library defaults to review:")
-        lines.extend(f"  {d.where}: {d.reason}" for d in defaults)
+    lines += _review(args.id)
     for sec in std.walk_sections():
         lines.append(
             f"  [{sec.id}] {sec.title}" + (f" ({sec.max_points} 分)" if sec.max_points is not None else "")
@@ -88,6 +95,25 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     lines.extend(f"  {cr.name}  weight {cr.weight}  {cr.text}" for cr in std.criteria)
     out(args, json.loads(dump(std, "json")), "\n".join(lines))
     return 0
+
+
+def _review(id: str) -> list[str]:
+    """What a reader should check in a shipped document: its library defaults, its reconstructed
+    texts, and where its quoted source passages are."""
+    c = catalog()
+    lines = []
+    defaults = c.defaults(id)
+    if defaults:
+        lines.append("library defaults to review:")
+        lines.extend(f"  {d.where}: {d.reason}" for d in defaults)
+    rebuilt = c.reconstructions(id)
+    if rebuilt:
+        lines.append("texts rebuilt from a damaged source passage:")
+        lines.extend(f"  {r.code}: {''.join(f'「{f}」' for f in r.fragments)} — {r.reason}" for r in rebuilt)
+    quoted = len(c.source(id).excerpts)
+    if quoted:
+        lines.append(f"source passages quoted: {quoted} (`servstd catalog export {id}` writes them)")
+    return lines
 
 
 def dump_policy(data: Any) -> str:

@@ -166,7 +166,7 @@ def aggregate_table(
     <BLANKLINE>
     3 inspections: mean 95.00, min 88.00, max 99.00; 优秀 2, 良好 1
     Most often deducted:
-      CS13  客服主管每天到至少到项目巡查一次，有巡查日志  3 of 3
+      CS13  客服主管每天到至少到项目巡查一次,有巡查日志  3 of 3
     """
     if not reports:
         raise ScoringError("no inspections to aggregate")

@@ -274,11 +274,10 @@ def _rule(it: ChecklistItem, fill: Fill) -> str:
     if it.veto:
         tail.append("一票否决")
         en.append("veto")
-    if it.frequency is not None and it.frequency.text:
-        tail.append(it.frequency.text)
-    if it.time_limit is not None:
-        tail.append(f"时限{it.time_limit.duration}")
-        en.append(f"within {it.time_limit.duration}")
+    tail.extend(f.text for f in it.frequencies if f.text)
+    for t in it.time_limits:
+        tail.append(f"时限{t.duration}")
+        en.append(f"within {t.duration}")
     text = "；".join(["，".join(main), *tail]) if main else "；".join(tail)
     return text + (f" ({', '.join(en)})" if en else "")
 

@@ -82,35 +82,42 @@ def frequency_findings(
     """Findings for the frequency items in ``events`` that fell short in ``[start, end]``.
 
     ``events`` maps item codes to the dates the thing was done (meetings held, reports filed); an
-    item is judged only when its code is a key (an empty list means it was never done). Items
-    counted per occurrence get one count per missing occurrence; others one per short period.
-    With a ``calendar``, daily items are judged on working days only.
+    item is judged only when its code is a key (an empty list means it was never done). An item
+    with several frequencies (one per clause, 「每月5日前…;…每周更新一次」) is judged against the same
+    log on each and gives one finding. Items counted per occurrence get one count per missing
+    occurrence; others one per short period. With a ``calendar``, daily items are judged on
+    working days only.
     """
     start, end = as_date(start, "start"), as_date(end, "end")
-    with_frequency = {it.code for it in standard.items() if it.frequency is not None}
+    with_frequency = {it.code for it in standard.items() if it.frequencies}
     unknown = sorted(set(events) - with_frequency)
     if unknown:
         raise ScoringError(f"events for {unknown}: not frequency items of {standard.id!r}", unknown)
     out = []
     for it in standard.items():
-        if it.frequency is None or it.code not in events:
+        if not it.frequencies or it.code not in events:
             continue
         log = sorted(as_date(d, f"events[{it.code}]") for d in events.get(it.code, ()))
-        short = []
+        periods = 0
         missing = 0
-        for a, b in _periods(it.frequency.period, start, end):
-            if calendar is not None and it.frequency.period is Period.DAY and not calendar.is_working_day(a):
-                continue
-            got, need = _check(it.frequency, log, a, b, calendar)
-            if got < need:
-                short.append(f"{a.isoformat()}–{b.isoformat()} ({got}/{need})")
-                missing += need - got
-        if short:
-            count = missing if it.per is CountUnit.OCCURRENCE else len(short)
-            note = (
-                f"{it.frequency}: {len(short)} period(s) short: "
-                + "; ".join(short[:6])
-                + ("; …" if len(short) > 6 else "")
-            )
-            out.append(Finding(it.code, count, note=note))
+        notes = []
+        for freq in it.frequencies:
+            short = []
+            for a, b in _periods(freq.period, start, end):
+                if calendar is not None and freq.period is Period.DAY and not calendar.is_working_day(a):
+                    continue
+                got, need = _check(freq, log, a, b, calendar)
+                if got < need:
+                    short.append(f"{a.isoformat()}–{b.isoformat()} ({got}/{need})")
+                    missing += need - got
+            if short:
+                periods += len(short)
+                notes.append(
+                    f"{freq}: {len(short)} period(s) short: "
+                    + "; ".join(short[:6])
+                    + ("; …" if len(short) > 6 else "")
+                )
+        if notes:
+            count = missing if it.per is CountUnit.OCCURRENCE else periods
+            out.append(Finding(it.code, count, note=" | ".join(notes)))
     return out

@@ -1,6 +1,6 @@
 """Standards: the model of a service standard (sections, items, frequencies, KPI criteria, grades) and its documents.
 
-May import: ``servstd.errors``, ``servstd._numerals``, ``servstd._documents`` and
+May import: ``servstd.errors``, ``servstd._numerals``, ``servstd._documents``, ``servstd._source`` and
 ``servstd.sla.clock`` (durations of time limits). The shipped standards are in
 :mod:`servstd.catalog`.
 """
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from servstd._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from servstd._source import Source
     from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
     from servstd.standards.frequency import Frequency, Period
     from servstd.standards.grade import GradeBand, GradeScale
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from servstd.standards.standard import DocumentKind, Rounding, Scheme, Section, Standard, VetoEffect
 
 _EXPORTS = {
+    "Source": "servstd._source",
     "ChecklistItem": "servstd.standards.checklist_item",
     "CountUnit": "servstd.standards.checklist_item",
     "ItemKind": "servstd.standards.checklist_item",
@@ -58,6 +60,7 @@ __all__ = [
     "Rounding",
     "Scheme",
     "Section",
+    "Source",
     "Standard",
     "TimeLimit",
     "VetoEffect",

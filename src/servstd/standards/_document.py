@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from servstd._documents import DocumentModel, Number, NumberText, raw_list, raw_number
+from servstd._documents import DocumentModel, Number, NumberText, SourceDoc, raw_list, raw_number, source_of
 from servstd.errors import DocumentError, DurationParseError, Problem
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
@@ -59,8 +59,8 @@ class ItemDoc(DocumentModel):
     deduct: Number | None = pydantic.Field(default=None, gt=0)
     per: str | None = None
     cap: Number | None = pydantic.Field(default=None, ge=0)
-    frequency: str | None = None
-    time_limit: str | TimeLimitDoc | None = None
+    frequency: str | list[str] | None = None
+    time_limit: str | TimeLimitDoc | list[str | TimeLimitDoc] | None = None
     veto: bool = False
     bonus: bool = False
     tags: list[str] = []
@@ -140,7 +140,7 @@ class StandardDoc(DocumentModel):
     version: str = "1"
     effective: dt.date | None = None
     issuer: str = ""
-    source: str = ""
+    source: SourceDoc = SourceDoc()
     language: str = "zh"
     scheme: Literal["deduction", "pass_fail", "kpi", "checklist"] = "checklist"
     max_points: Number | None = pydantic.Field(default=None, ge=0)
@@ -186,33 +186,43 @@ def _duration(text: str, path: str, problems: list[Problem]) -> Duration | None:
         return None
 
 
+def _as_list(value: Any, path: str) -> list[tuple[Any, str]]:
+    """A value written once or as a list, with the path of each entry."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [(v, f"{path}[{k}]") for k, v in enumerate(value)]
+    return [(value, path)]
+
+
+def _time_limit(value: str | TimeLimitDoc, path: str, problems: list[Problem]) -> TimeLimit | None:
+    tl = value if isinstance(value, TimeLimitDoc) else TimeLimitDoc(within=value)
+    within = _duration(tl.within, f"{path}.within" if isinstance(value, TimeLimitDoc) else path, problems)
+    earliest = _duration(tl.from_, f"{path}.from", problems) if tl.from_ else None
+    if within is None or (tl.from_ is not None and earliest is None):
+        return None
+    text = tl.within if tl.within != str(within) else ""
+    return TimeLimit(within, earliest, tl.start_event, tl.clock, text)
+
+
 def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[Problem]) -> ChecklistItem:
-    frequency = None
-    if doc.frequency is not None:
+    frequencies = []
+    for text, fpath in _as_list(doc.frequency, f"{path}.frequency"):
         try:
-            frequency = Frequency.parse(doc.frequency)
-        except DocumentError as exc:
-            problems.append(Problem(f"{path}.frequency", exc.problems[0].message, doc.frequency))
-    time_limit = None
-    if doc.time_limit is not None:
-        tl = (
-            doc.time_limit
-            if isinstance(doc.time_limit, TimeLimitDoc)
-            else TimeLimitDoc(within=doc.time_limit)
-        )
-        within = _duration(
-            tl.within,
-            f"{path}.time_limit.within" if isinstance(doc.time_limit, TimeLimitDoc) else f"{path}.time_limit",
-            problems,
-        )
-        earliest = _duration(tl.from_, f"{path}.time_limit.from", problems) if tl.from_ else None
-        if within is not None and (tl.from_ is None or earliest is not None):
-            time_limit = TimeLimit(within, earliest, tl.start_event, tl.clock)
+            frequencies.append(Frequency.parse(text))
+        except DocumentError as exc:  # noqa: PERF203 - one problem per bad frequency, all reported
+            problems.append(Problem(fpath, exc.problems[0].message, text))
+    time_limits = [
+        tl
+        for value, tpath in _as_list(doc.time_limit, f"{path}.time_limit")
+        if (tl := _time_limit(value, tpath, problems)) is not None
+    ]
     per = doc.per or (defaults.per if defaults else None) or "item"
     deduct = doc.deduct if doc.deduct is not None else (defaults.deduct if defaults else None)
     return ChecklistItem(
         code=doc.code, text=doc.text, text_en=doc.text_en, kind=ItemKind(doc.kind), points=doc.points,
-        deduct=deduct, per=CountUnit(_PER[per]), cap=doc.cap, frequency=frequency, time_limit=time_limit,
+        deduct=deduct, per=CountUnit(_PER[per]), cap=doc.cap, frequencies=tuple(frequencies),
+        time_limits=tuple(time_limits),
         veto=doc.veto, bonus=doc.bonus, tags=tuple(doc.tags), roles=tuple(doc.roles), evidence=doc.evidence,
         notes=doc.notes, actor=doc.actor, to=doc.to,
     )  # fmt: skip
@@ -355,7 +365,7 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
     if problems:
         raise DocumentError(source, problems)
     return Standard(
-        id=doc.id, title=doc.title, version=doc.version, effective=doc.effective, issuer=doc.issuer, source=doc.source,
+        id=doc.id, title=doc.title, version=doc.version, effective=doc.effective, issuer=doc.issuer, source=source_of(doc.source),
         language=doc.language, title_en=doc.title_en, scheme=Scheme(doc.scheme), max_points=doc.max_points,
         rounding=Rounding(doc.rounding.places, doc.rounding.mode), veto_effect=VetoEffect(doc.veto_effect),
         grades=grades, sections=sections, criteria=criteria, notes=tuple(doc.notes), tags=tuple(doc.tags),
@@ -375,20 +385,26 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _time_limit_data(t: TimeLimit) -> Any:
+    within = t.text or str(t.duration)
+    if t.earliest is None and not t.start_event and not t.clock:
+        return within
+    return _clean({"within": within, "from": str(t.earliest) if t.earliest else None,
+                   "start_event": t.start_event, "clock": t.clock})  # fmt: skip
+
+
+def _one_or_list(values: list[Any]) -> Any:
+    """Nothing, the one value, or the list (as a document writes an attribute of one or more clauses)."""
+    return None if not values else values[0] if len(values) == 1 else values
+
+
 def _item_data(it: ChecklistItem) -> dict[str, Any]:
-    tl: Any = None
-    if it.time_limit is not None:
-        t = it.time_limit
-        if t.earliest is None and not t.start_event and not t.clock:
-            tl = str(t.duration)
-        else:
-            tl = _clean({"within": str(t.duration), "from": str(t.earliest) if t.earliest else None,
-                         "start_event": t.start_event, "clock": t.clock})  # fmt: skip
     return _clean({
         "code": it.code, "text": it.text, "text_en": it.text_en,
         "kind": it.kind.value if it.kind is not ItemKind.REQUIREMENT else None,
         "points": it.points, "deduct": it.deduct, "per": it.per.value if it.per is not CountUnit.ITEM else None,
-        "cap": it.cap, "frequency": str(it.frequency) if it.frequency else None, "time_limit": tl,
+        "cap": it.cap, "frequency": _one_or_list([str(f) for f in it.frequencies]),
+        "time_limit": _one_or_list([_time_limit_data(t) for t in it.time_limits]),
         "veto": it.veto, "bonus": it.bonus, "tags": list(it.tags), "roles": list(it.roles),
         "evidence": it.evidence, "notes": it.notes, "actor": it.actor, "to": it.to,
     })  # fmt: skip
@@ -409,7 +425,7 @@ def to_data(s: Standard) -> dict[str, Any]:
     """
     data = _clean({
         "id": s.id, "title": s.title, "title_en": s.title_en, "version": s.version, "effective": s.effective,
-        "issuer": s.issuer, "source": s.source, "language": s.language if s.language != "zh" else None,
+        "issuer": s.issuer, "source": s.source.data(), "language": s.language if s.language != "zh" else None,
         "scheme": s.scheme.value, "max_points": s.max_points,
         "rounding": {"places": s.rounding.places, "mode": s.rounding.mode} if s.rounding != Rounding() else None,
         "veto_effect": s.veto_effect.value if s.veto_effect is not VetoEffect.ZERO else None,

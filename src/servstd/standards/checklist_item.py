@@ -59,6 +59,26 @@ class TimeLimit:
     start_event: str = ""
     clock: str = ""
     """Which clock counts it ("7x24", "office hours"…), when the standard says."""
+    text: str = ""
+    """The limit in the source's words ("一个日内"), when it was written so; ``duration`` is its reading."""
+
+    def __str__(self) -> str:
+        """The limit as written: ``text``, else the window or the duration."""
+        if self.text:
+            return self.text
+        return f"{self.earliest}–{self.duration}" if self.earliest is not None else str(self.duration)
+
+
+def _frequencies(value: Frequency | tuple[Frequency, ...] | None) -> tuple[Frequency, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, Frequency) else tuple(value)
+
+
+def _time_limits(value: TimeLimit | tuple[TimeLimit, ...] | None) -> tuple[TimeLimit, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, TimeLimit) else tuple(value)
 
 
 @attrs.frozen
@@ -67,6 +87,10 @@ class ChecklistItem:
 
     ``points`` is what the item is worth; a finding deducts ``deduct`` per ``per`` counted, capped at
     ``cap`` (default: ``points``). ``veto`` items (一票否决) decide the whole result when failed.
+
+    One item is one requirement of the source, however many clauses it has: each clause's
+    frequency or time limit is an attribute of the item (``frequencies``, ``time_limits``), so a
+    fault is counted once. 「每月5日前统计…;…每周更新一次」 is one item with two frequencies.
     """
 
     code: str
@@ -77,8 +101,10 @@ class ChecklistItem:
     deduct: Decimal | None = None
     per: CountUnit = CountUnit.ITEM
     cap: Decimal | None = None
-    frequency: Frequency | None = None
-    time_limit: TimeLimit | None = None
+    frequencies: tuple[Frequency, ...] = attrs.field(default=(), converter=_frequencies)
+    """How often the item's clauses must be done, in the order written (may be empty)."""
+    time_limits: tuple[TimeLimit, ...] = attrs.field(default=(), converter=_time_limits)
+    """The time limits of the item's clauses, in the order written (may be empty)."""
     veto: bool = False
     bonus: bool = False
     tags: tuple[str, ...] = ()
@@ -90,6 +116,16 @@ class ChecklistItem:
     to: str = ""
     """Who receives what the item hands on, when the text names a recipient (in 「当天呈送公司总经理」
     the general manager is the recipient, ``to``, not the one who acts, ``actor``)."""
+
+    @property
+    def frequency(self) -> Frequency | None:
+        """The (first) frequency, or ``None``."""
+        return self.frequencies[0] if self.frequencies else None
+
+    @property
+    def time_limit(self) -> TimeLimit | None:
+        """The (first) time limit, or ``None``."""
+        return self.time_limits[0] if self.time_limits else None
 
     @property
     def max_deduction(self) -> Decimal | None:

@@ -11,6 +11,7 @@ from decimal import Decimal
 import attrs
 
 from servstd._names import FoldedNames, fold
+from servstd._source import Source, as_source
 from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
@@ -93,7 +94,8 @@ class Standard:
     version: str = "1"
     effective: dt.date | None = None
     issuer: str = ""
-    source: str = ""
+    source: Source = attrs.field(default=Source(), converter=as_source)
+    """The source the standard comes from — its title and the verbatim passages it models."""
     language: str = "zh"
     title_en: str = ""
     scheme: Scheme = Scheme.CHECKLIST

@@ -304,10 +304,10 @@ class TestInsuranceClaims:
             }
         )
         out = batch.evaluate(INSURANCE, cases, now=self.NOW).set_index("metric")
-        assert out.loc["payment", "due"] == pd.Timestamp("2026-10-20 17:00", tz="Asia/Shanghai")
+        assert out.loc["payment", "due"] == pd.Timestamp("2026-10-20 18:00", tz="Asia/Shanghai")
         assert out.loc["payment", "status"] == "met"
         assert out.loc["arrival", "status"] == "breached"  # open, due 16:40 on 09-30
-        assert out.loc["advance_payment", "due"] == pd.Timestamp("2026-11-30 17:00", tz="Asia/Shanghai")
+        assert out.loc["advance_payment", "due"] == pd.Timestamp("2026-11-30 18:00", tz="Asia/Shanghai")
 
     def test_start_after_chain(self) -> None:
         """拒赔: rejection_notice (10日) starts when the appeal period (15个工作日) completes; pending before."""
@@ -327,7 +327,7 @@ class TestInsuranceClaims:
             "2026-10-20 09:00", tz="Asia/Shanghai"
         )
         assert out.loc[("R1", "rejection_notice"), "due"] == pd.Timestamp(
-            "2026-10-30 17:00", tz="Asia/Shanghai"
+            "2026-10-30 18:00", tz="Asia/Shanghai"
         )
         assert out.loc[("R1", "rejection_notice"), "status"] == "met"
         assert out.loc[("R2", "rejection_notice"), "status"] == "pending"

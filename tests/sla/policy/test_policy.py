@@ -114,11 +114,12 @@ class TestInsurancePolicy:
         end_appeal = at(2026, 9, 21, 17)
         evs = [TimerEvent("start", t0), TimerEvent("complete", end_appeal, metric="appeal")]
         r = self.POLICY.evaluate({"category": "拒赔"}, evs, now=at(2026, 9, 23, 9))
-        # 15th working day after Sep 1, counting the make-up Sunday Sep 20; the office closes at 17:00
-        assert r["appeal"].due == at(2026, 9, 21, 17)
+        # 15th working day after Sep 1, counting the make-up Sunday Sep 20; the office closes at 18:00
+        # (5天/8小时: 09:00–12:00 and 13:00–18:00, the marked default)
+        assert r["appeal"].due == at(2026, 9, 21, 18)
         assert r["appeal"].status is TimerStatus.MET
         # 10日 from Sep 21: the last day Oct 1 is a holiday, so it moves to Oct 8
-        assert r["rejection_notice"].due == at(2026, 10, 8, 17)
+        assert r["rejection_notice"].due == at(2026, 10, 8, 18)
 
 
 class TestCountingBack:

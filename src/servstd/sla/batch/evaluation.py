@@ -46,7 +46,7 @@ display: the status itself is decided in exact integer arithmetic).
 ... })
 >>> out = batch.evaluate(policy, cases, now=pd.Timestamp("2026-10-20", tz="Asia/Shanghai"))
 >>> out[["case", "metric", "status", "due"]].to_string(index=False)
-'case  metric   status                       due\\n  A1 arrival      met 2026-09-30 16:40:00+08:00\\n  A1  answer breached 2026-10-10 17:00:00+08:00\\n  A2 arrival breached 2026-10-02 01:00:00+08:00'
+'case  metric   status                       due\\n  A1 arrival      met 2026-09-30 16:40:00+08:00\\n  A1  answer breached 2026-10-10 18:00:00+08:00\\n  A2 arrival breached 2026-10-02 01:00:00+08:00'
 """
 
 from __future__ import annotations

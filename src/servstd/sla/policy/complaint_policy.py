@@ -30,8 +30,9 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, raw_list, read_document, validate
+from servstd._documents import DocumentModel, SourceDoc, raw_list, read_document, source_of, validate
 from servstd._names import FoldedNames, fold
+from servstd._source import Source, as_source
 from servstd.catalog._files import shelf
 from servstd.errors import ComplaintError, DocumentError, InputTypeError, NaiveDatetimeError, Problem
 from servstd.sla.clock.clock_spec import ClockSpec
@@ -197,7 +198,8 @@ class ComplaintPolicy:
     categories: tuple[tuple[str, str], ...] = ()
     default_tier: str | None = None
     customer_deadline: Literal["replace", "earliest", "latest"] = "replace"
-    source: str = ""
+    source: Source = attrs.field(default=Source(), converter=as_source)
+    """The source the policy comes from — its title and the verbatim passages it models."""
     notes: tuple[str, ...] = ()
 
     @classmethod
@@ -417,7 +419,7 @@ class ComplaintPolicyDoc(DocumentModel):
     id: str = pydantic.Field(min_length=1)
     title: str
     title_en: str = ""
-    source: str = ""
+    source: SourceDoc = SourceDoc()
     clock: ClockSpec = ClockSpec()
     common_stages: list[StageDoc] = []
     tiers: list[TierDoc]
@@ -466,7 +468,7 @@ def _from_data(data: Any, source: str) -> ComplaintPolicy:
     return ComplaintPolicy(
         id=doc.id, title=doc.title, clock=clock, tiers=tuple(sorted(tiers, key=lambda t: t.rank)),
         categories=tuple(doc.categories.items()), default_tier=doc.default_tier,
-        customer_deadline=doc.customer_deadline, source=doc.source, notes=tuple(doc.notes),
+        customer_deadline=doc.customer_deadline, source=source_of(doc.source), notes=tuple(doc.notes),
     )  # fmt: skip
 
 

@@ -29,7 +29,8 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, Number, raw_list, read_document, validate
+from servstd._documents import DocumentModel, Number, SourceDoc, raw_list, read_document, source_of, validate
+from servstd._source import Source, as_source
 from servstd.catalog._files import shelf
 from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
 from servstd.sla.clock.clock_spec import ClockSpec
@@ -75,7 +76,8 @@ class SLAPolicy:
     match: Literal["first", "most_specific"]
     rules: tuple[PolicyRule, ...]
     thresholds: tuple[Fraction, ...] = (Fraction(1, 2), Fraction(3, 4))
-    source: str = ""
+    source: Source = attrs.field(default=Source(), converter=as_source)
+    """The source the policy comes from — its title and the verbatim passages it models."""
     notes: tuple[str, ...] = ()
 
     @classmethod
@@ -181,7 +183,7 @@ class PolicyDoc(DocumentModel):
     id: str = pydantic.Field(min_length=1)
     title: str
     title_en: str = ""
-    source: str = ""
+    source: SourceDoc = SourceDoc()
     match: Literal["first", "most_specific"] = "first"
     clocks: dict[str, ClockSpec] = {"office": ClockSpec()}
     thresholds: list[Number] = [Decimal("0.5"), Decimal("0.75")]
@@ -256,7 +258,7 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
         raise DocumentError(source, problems)
     return SLAPolicy(
         id=doc.id, title=doc.title, match=doc.match, rules=tuple(rules),
-        thresholds=tuple(Fraction(th) for th in doc.thresholds), source=doc.source, notes=tuple(doc.notes),
+        thresholds=tuple(Fraction(th) for th in doc.thresholds), source=source_of(doc.source), notes=tuple(doc.notes),
     )  # fmt: skip
 
 
