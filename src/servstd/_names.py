@@ -7,8 +7,9 @@ gives (a category, a tier, a role, a condition value, a search word) with the na
 defines compares their :func:`fold`, never the raw text. Texts themselves are never rewritten: the
 folded form is for matching and indexes only.
 
-Script conversion is OpenCC's traditional → simplified table (``t2s``, phrase-aware), the
-maintained reference converter for Chinese script; it loads on first use.
+Script conversion is OpenCC, the maintained reference converter for Chinese script: its Hong Kong
+and then its Taiwan tables to simplified (``hk2s``, ``tw2s``), so regional variants fold too
+(衞 → 卫, and 對著 → 对着, which the generic ``t2s`` table leaves as 对著). It loads on first use.
 
 >>> fold("服務態度") == fold("服务态度")
 True
@@ -30,18 +31,20 @@ from typing import Any
 __all__ = ["FoldedNames", "fold"]
 
 _lock = threading.Lock()
-_converter: Any = None
+_converters: tuple[Any, ...] = ()
 
 
-def _t2s() -> Any:
-    global _converter  # noqa: PLW0603 - one converter per process, built on first use
-    if _converter is None:
+def _to_simplified(text: str) -> str:
+    global _converters  # noqa: PLW0603 - one pair of converters per process, built on first use
+    if not _converters:
         with _lock:
-            if _converter is None:
+            if not _converters:
                 import opencc  # noqa: PLC0415 - loads its dictionaries; only when a name is compared
 
-                _converter = opencc.OpenCC("t2s")
-    return _converter
+                _converters = (opencc.OpenCC("hk2s"), opencc.OpenCC("tw2s"))
+    for converter in _converters:
+        text = converter.convert(text)
+    return text
 
 
 @functools.lru_cache(maxsize=8192)
@@ -51,7 +54,7 @@ def fold(text: str) -> str:
     plain = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     if plain.isascii():
         return plain
-    return str(_t2s().convert(plain))
+    return _to_simplified(plain)
 
 
 class FoldedNames:
