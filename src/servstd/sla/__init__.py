@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         ClockTime,
         Duration,
         PeriodUnit,
+        WindowBefore,
         WorkingDays,
         parse_duration,
     )
@@ -74,6 +75,7 @@ _EXPORTS = {
     "ClockTime": "servstd.sla.clock.durations",
     "Duration": "servstd.sla.clock.durations",
     "PeriodUnit": "servstd.sla.clock.durations",
+    "WindowBefore": "servstd.sla.clock.durations",
     "WorkingDays": "servstd.sla.clock.durations",
     "parse_duration": "servstd.sla.clock.durations",
     "ServiceClock": "servstd.sla.clock.service_clock",
@@ -126,6 +128,7 @@ __all__ = [
     "TimerEvent",
     "TimerResult",
     "TimerStatus",
+    "WindowBefore",
     "WorkCalendar",
     "WorkingDays",
     "batch",
