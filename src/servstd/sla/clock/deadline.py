@@ -191,18 +191,18 @@ class DeadlineRule:
 
     @property
     def is_window(self) -> bool:
-        """Whether the rule is a window before a reference ("在X前5个工作日内"): early acts are not on time."""
+        """Whether the rule is a window before a reference ("在X前5个工作日内"), where early acts are not on time."""
         return isinstance(self.duration, WindowBefore)
 
     @property
     def natural_days(self) -> bool:
-        """Whether the rule counts natural days (自然日: holidays count)."""
+        """Whether the rule counts natural days (自然日, where holidays count)."""
         p = _period_of(self.duration)
         return p is not None and p.natural
 
     @property
     def ends_at(self) -> EndOfDay:
-        """When a last day ends under this rule: ``end_of_day``, else 24:00 for natural days and
+        """How a last day ends under this rule, ``end_of_day`` or else 24:00 for natural days and
         close of business (24:00 where the clock keeps no hours that day) for everything else."""
         if self.end_of_day is not None:
             return self.end_of_day

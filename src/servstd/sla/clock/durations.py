@@ -323,8 +323,8 @@ class WindowBefore(Duration):
 
     For days (working days, calendar days, months, years) the window is the days before the
     reference day, that day not counted; for business or clock time, the time before the reference
-    instant. An act inside the window is on time, one before it early, one after it late (see
-    :mod:`servstd.sla.clock.deadline`).
+    instant. An act inside the window is on time, one before it early, one after it late
+    (the ``opens`` of its :class:`~servstd.sla.Deadline` is when it opens).
     """
 
     duration: Duration

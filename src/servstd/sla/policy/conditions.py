@@ -60,13 +60,13 @@ class Comparison(enum.Enum):
     """How a case amount compares with a condition's number (Civil Code Art. 1259)."""
 
     AT_LEAST = ">="
-    """以上: the number and more."""
+    """The number and more (以上)."""
     AT_MOST = "<="
-    """以下, 以内: the number and less."""
+    """The number and less (以下, 以内)."""
     MORE_THAN = ">"
-    """超过: more than the number."""
+    """More than the number (超过)."""
     LESS_THAN = "<"
-    """不满, 不足: less than the number."""
+    """Less than the number (不满, 不足)."""
 
     def holds(self, amount: Decimal, bound: Decimal) -> bool:
         """Whether ``amount`` compares with ``bound`` this way."""
