@@ -97,21 +97,37 @@ def filled_inspections(draw: st.DrawFn, std: Standard) -> Inspection:
 
 # -- SLA policy documents (random rules, clocks, windows and start_after chains) --------------
 SLA_METRICS = ("first_response", "visit", "resolution")
-SLA_ATTRIBUTES = {"tier": ("vip", "std", "gold"), "channel": ("phone", "web")}
+SLA_ATTRIBUTES = {"tier": ("vip", "std", "gold"), "channel": ("phone", "web", "电话")}
+SLA_SPELLINGS = {"vip": ("VIP", "ｖｉｐ", " vip "), "电话": ("電話",), "web": ("WEB",)}
+"""Other ways users type a name: case, width, spacing, traditional script (each folds to it)."""
+SLA_AMOUNT_FIELD = "sum_insured"
+SLA_AMOUNT_CONDITIONS = (
+    "300万元以上", "超过300万元", "不满300万元", "300万元以下", "不足100万元", "1亿元以上", "亿元以上",
+    ">= 2999999", "3,000,000元以内",
+)  # fmt: skip
+SLA_AMOUNT_TEXTS = ("300万元", "2,999,999元", "1.2亿元", "五百万元", "亿元", "100万", "99.99万元", "3000000")
+SLA_AMOUNT_INTS = (0, 999_999, 1_000_000, 2_999_999, 3_000_000, 3_000_001, 99_999_999, 100_000_000)
 SLA_WITHIN = (
     "4工作小时", "30 business minutes", "半个工作日", "2个工作日", "1个工作日", "3日", "2日",
-    "48小时", "40分钟", "当天", "次日", "次工作日", "1个月",
+    "48小时", "40分钟", "当天", "次日", "次工作日", "1个月", "3个自然日", "2个自然日",
 )  # fmt: skip
+SLA_BACK = (
+    "在生效对应日前5个工作日内", "在到期日前3日内", "在到期日前2个自然日内", "在基准时间前3小时内",
+    "在基准时间前4工作小时内", "到期前5个工作日", "提前3日", "提前2个自然日", "within 1 month before the anniversary",
+)  # fmt: skip
+"""Targets that count back from their reference (windows and deadlines before it)."""
 SLA_FROM = ("3日", "1个工作日", "2小时", "1 business hour", "次日")
 
 
 @st.composite
 def sla_policy_docs(draw: st.DrawFn) -> dict[str, object]:
-    """An SLA policy document: 1–3 rules over tier/channel, targets on an office or 7×24 clock.
+    """An SLA policy document: 1–3 rules over tier/channel/sum_insured, targets on an office or 7×24 clock.
 
-    Targets may open a window (``from``), start after another metric (chains stay acyclic: a
-    metric only starts after one named earlier in ``SLA_METRICS``), use a receipt cut-off, end
-    at midnight or count the start day.
+    Conditions may compare the amount ``sum_insured`` (「300万元以上」, 「超过300万元」…). Targets may
+    open a window (``from``), count back from their reference (「在X前5个工作日内」, 「到期前5个工作日」),
+    count natural days, start after another metric (chains stay acyclic: a metric only starts
+    after one named earlier in ``SLA_METRICS``), use a receipt cut-off, end at midnight or at
+    close, move off a rest day or not, or count the start day.
     """
     rules = []
     for _ in range(draw(st.integers(1, 3))):
@@ -120,23 +136,34 @@ def sla_policy_docs(draw: st.DrawFn) -> dict[str, object]:
             if draw(st.booleans()):
                 chosen = draw(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))
                 when[key] = chosen if len(chosen) > 1 else chosen[0]
+        if draw(st.integers(0, 2)) == 0:
+            chosen = draw(
+                st.lists(st.sampled_from(SLA_AMOUNT_CONDITIONS), min_size=1, max_size=2, unique=True)
+            )
+            when[SLA_AMOUNT_FIELD] = chosen if len(chosen) > 1 else chosen[0]
         targets: dict[str, object] = {}
         for i, metric in enumerate(SLA_METRICS):
             if not draw(st.booleans()):
                 continue
+            back = draw(st.integers(0, 4)) == 0
             t: dict[str, object] = {
-                "within": draw(st.sampled_from(SLA_WITHIN)),
+                "within": draw(st.sampled_from(SLA_BACK if back else SLA_WITHIN)),
                 "clock": draw(st.sampled_from(["office", "7x24", "lunch"])),
             }
-            if draw(st.integers(0, 4)) == 0:
+            if not back and draw(st.integers(0, 4)) == 0:
                 t["from"] = draw(st.sampled_from(SLA_FROM))
             if i and draw(st.integers(0, 2)) == 0:
                 t["start_after"] = draw(st.sampled_from(SLA_METRICS[:i]))
-            if draw(st.integers(0, 5)) == 0:
+            if not back and draw(st.integers(0, 5)) == 0:
                 t["cutoff"] = "17:00"
             if draw(st.integers(0, 5)) == 0:
-                t["end_of_day"] = "midnight"
-            if draw(st.integers(0, 6)) == 0:
+                t["end_of_day"] = draw(st.sampled_from(["midnight", "close"]))
+            within = str(t["within"])
+            if (
+                "日" in within and "工作日" not in within and "次日" not in within and "在" not in within
+            ) and (draw(st.integers(0, 3)) == 0):
+                t["move_off_rest_day"] = draw(st.booleans())
+            if not back and draw(st.integers(0, 6)) == 0:
                 t["count_start_day"] = True
             targets[metric] = t
         if not targets:

@@ -69,6 +69,54 @@ class TestDeadline:
         assert out == ""
 
 
+class TestHoursAndDays:
+    """Issue 22: ``--hours 24h`` is 00:00–24:00 on the calendar's working days; round the clock
+    every day is ``--region 7x24``."""
+
+    def test_elapsed_with_24h_hours_skips_the_holiday(self) -> None:
+        """09-30 17:00 → 10-08 10:00 with --hours 24h is 17 h (the National Day holiday is closed)."""
+        code, out, _ = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--hours", "24h", "--json")
+        assert (code, json.loads(out)["seconds"]) == (0, 17 * 3600)
+
+    def test_deadline_with_24h_hours_and_its_explanation_agree(self) -> None:
+        """4工作小时 from 09-30 22:00 is 10-08 02:00, and the explanation skips 10-01–10-07."""
+        code, out, _ = run("deadline", "2026-09-30 22:00", "4工作小时", "--hours", "24h")
+        assert code == 0
+        assert out.startswith("2026-10-08 02:00 (+08:00)")
+        assert "跳过休息日：2026-10-01–2026-10-07 国庆节。" in out
+
+    def test_region_7x24_is_round_the_clock(self) -> None:
+        """--region 7x24 (without --hours) counts every hour of every day: 185 h."""
+        code, out, _ = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--region", "7x24", "--json")
+        assert (code, json.loads(out)["seconds"]) == (0, 185 * 3600)
+
+    def test_days_in_hours_are_refused(self) -> None:
+        """--hours 7x24 mixes days into hours: refused (exit 1) saying where days are set."""
+        code, _, err = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--hours", "7x24")
+        assert code == 1
+        assert "--region 7x24" in err
+
+    def test_natural_days_and_the_art_203_knob(self) -> None:
+        """3个自然日 from 09-30 16:00 is 10-03 24:00; --move-off-rest-day applies Art. 203 (10-08 24:00)."""
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个自然日", "--json")
+        data = json.loads(out)
+        assert (code, data["due"], data["end_of_day"], data["move_off_rest_day"]) == (
+            0, "2026-10-04T00:00:00+08:00", "midnight", False,
+        )  # fmt: skip
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个自然日", "--move-off-rest-day", "--json")
+        assert (code, json.loads(out)["due"]) == (0, "2026-10-09T00:00:00+08:00")
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个自然日", "--end-of-day", "close", "--json")
+        assert (code, json.loads(out)["end_of_day"]) == (0, "close")
+
+    def test_window_before_a_date(self) -> None:
+        """A window before the anniversary: --json gives when it opens and when it is due."""
+        code, out, _ = run("deadline", "2026-10-12 00:00", "在生效对应日前5个工作日内", "--json")
+        data = json.loads(out)
+        assert (code, data["window_opens"], data["due"]) == (
+            0, "2026-09-29T00:00:00+08:00", "2026-10-10T18:00:00+08:00",
+        )  # fmt: skip
+
+
 def test_elapsed() -> None:
     """elapsed A B: business time between two instants."""
     code, out, _ = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--json")

@@ -10,12 +10,19 @@ import pytest
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def test_renewal_notice_counts_back_over_national_day(capsys: pytest.CaptureFixture[str]) -> None:
-    """到期前5个工作日 from 2026-10-12: due at the close of 2026-09-29, the holiday skipped."""
+def test_renewal_notice_window_over_national_day(capsys: pytest.CaptureFixture[str]) -> None:
+    """第三十九条 「在生效对应日前5个工作日内」 before 2026-10-12: the window is 09-29 … 10-10 (the
+    holiday skipped, 10-10 a make-up Saturday); sent 09-20 early, 10-09 on time, 10-13 late."""
     runpy.run_path(str(EXAMPLES / "renewal_notice.py"), run_name="__main__")
     out = capsys.readouterr().out
-    assert "截止于2026-09-29营业结束时：2026-09-29 18:00 (+08:00)。" in out
+    assert "2026-09-29、2026-09-30、2026-10-08、2026-10-09、2026-10-10（调休上班日）" in out
+    assert "截止于2026-10-10营业结束时：2026-10-10 18:00 (+08:00)。" in out
     assert "2026-10-01–2026-10-07 国庆节" in out
+    assert out.splitlines()[-3:] == [
+        "2026-09-20 10:00 发出：过早",
+        "2026-10-09 10:00 发出：按时",
+        "2026-10-13 10:00 发出：超时",
+    ]
 
 
 def test_sql_calendar_answers_in_duckdb(capsys: pytest.CaptureFixture[str]) -> None:

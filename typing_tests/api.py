@@ -15,18 +15,22 @@ from servstd.sla import (
     BusinessHours,
     ComplaintPolicy,
     ComplaintTimeline,
+    Condition,
     Coverage,
     DayKind,
     Deadline,
+    DeadlineRule,
     Duration,
     ServiceClock,
     SLAPolicy,
     Stage,
     TimerEvent,
     TimerResult,
+    WindowBefore,
     WorkCalendar,
     batch,
     parse_duration,
+    read_amount,
 )
 from servstd.standards import Standard, dump, load
 
@@ -53,6 +57,14 @@ def clock_api() -> None:
     text: str = deadline.explain("en")
     duration: Duration = parse_duration("半个工作日")
     column = batch.add(clock, np.array(["2026-01-05T02:00"], dtype="datetime64[us]"), np.timedelta64(1, "h"))
+    window = clock.deadline(t, DeadlineRule(WindowBefore(parse_duration("5个工作日"))))
+    opens: dt.datetime | None = window.opens
+    natural = DeadlineRule("3个自然日", end_of_day="close", move_off_rest_day=True)
+    ends: str = natural.ends_at
+    moves: bool = natural.moves_off_rest_day
+    opening = batch.window_opens(
+        clock, np.array(["2026-01-05T02:00"], dtype="datetime64[us]"), "在到期日前5个工作日内"
+    )
 
 
 def policy_api() -> None:
@@ -65,6 +77,10 @@ def policy_api() -> None:
     takers: tuple[Stage, ...] = ComplaintPolicy.from_catalog("property-complaints").takes_customer_deadline(
         "轻微"
     )
+    condition: Condition = Condition.parse("sum_insured", "300万元以上")
+    holds: bool = condition.holds(5_000_000)
+    amount: Decimal = read_amount("1.2亿元")
+    fields: list[str] = policy.amount_fields
 
 
 def scoring_api() -> None:

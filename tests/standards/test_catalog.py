@@ -15,7 +15,7 @@ import pytest
 from servstd.catalog import catalog
 from servstd.errors import DocumentError
 from servstd.scoring import Finding, Inspection, frequency_findings, score
-from servstd.sla import ClockTime, SLAPolicy, TimerEvent, WorkingDays
+from servstd.sla import ClockTime, SLAPolicy, TimerEvent, WindowBefore, WorkingDays
 from servstd.standards import ItemKind, Scheme, dump, load
 
 S0, S1, S3, S4 = (
@@ -240,20 +240,30 @@ class TestInsurancePolicy:
         p = SLAPolicy.from_catalog("insurance-claims-sla")
         assert str(p.targets({"category": "电话预约"})["notify_department"].rule.duration) == "当天"
         renewal = p.targets({"category": "续期"})
-        assert str(renewal["renewal_notice"].rule.duration) == "提前5个工作日"
+        assert str(renewal["renewal_notice"].rule.duration) == "在基准日前5个工作日内"
         assert str(renewal["renewal_reminder"].rule.duration) == "1个月"
         assert "follow_up_call" not in p.targets({"category": "回访", "line": "财险"})
-        assert "follow_up_call" in p.targets(
-            {"category": "回访", "line": "财险", "sum_insured": "300万元以上"}
-        )
+        assert "follow_up_call" in p.targets({"category": "回访", "line": "财险", "sum_insured": 5_000_000})
         assert str(p.targets({"category": "核赔"})["inform_customer"].rule.duration) == "5个工作日"
 
-    def test_renewal_notice_counts_back(self) -> None:
-        """第三十九条: 生效对应日 2026-10-12 (Mon) → notice due by the close of 2026-09-29 (Tue)."""
+    def test_item_a39_1_is_a_window_before_the_anniversary(self) -> None:
+        """A39-1 「在生效对应日前5个工作日内」 is the window of 5 working days before 生效对应日, not 5
+        working days forward from it."""
+        item = catalog().get("insurance-service-standard").item("A39-1")
+        assert item.time_limit is not None
+        assert item.time_limit.duration == WindowBefore(WorkingDays(5))
+        assert item.time_limit.start_event == "生效对应日"
+
+    def test_renewal_notice_is_a_window_before_the_anniversary(self) -> None:
+        """第三十九条 「在生效对应日前5个工作日内」: for 生效对应日 2026-10-12 (Mon) the window is the
+        working days 09-29, 09-30, 10-08, 10-09 and 10-10 (a make-up Saturday): it opens 09-29 00:00
+        and closes at the close of 10-10 (office hours end 18:00)."""
         p = SLAPolicy.from_catalog("insurance-claims-sla")
-        ref = dt.datetime(2026, 10, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
+        sh = ZoneInfo("Asia/Shanghai")
+        ref = dt.datetime(2026, 10, 12, tzinfo=sh)
         r = p.evaluate({"category": "续期"}, [TimerEvent("start", ref)], now=ref)
-        assert r["renewal_notice"].due == dt.datetime(2026, 9, 29, 18, tzinfo=ZoneInfo("Asia/Shanghai"))
+        assert r["renewal_notice"].window_opens == dt.datetime(2026, 9, 29, tzinfo=sh)
+        assert r["renewal_notice"].due == dt.datetime(2026, 10, 10, 18, tzinfo=sh)
 
 
 MARKED = {
@@ -264,7 +274,7 @@ MARKED = {
     "service-grade-table": {"sections.*.items.*.tags"},
     "complaint-types": {"default_tier", "clock", "tiers.*.rank"},
     "service-industry-response-sla": {"clocks.7x24"},
-    "insurance-claims-sla": {"clocks.office.hours"},
+    "insurance-claims-sla": {"clocks.office.hours", "rules.*.targets.disaster_plan.within"},
     "insurance-service-standard": {
         "sections.*.items.A19.time_limit.start_event", "sections.*.items.A32.time_limit.start_event",
         "sections.*.items.A34-1.time_limit.start_event", "sections.*.items.A43-*.time_limit.start_event",

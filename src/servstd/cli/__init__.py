@@ -124,8 +124,9 @@ def _region_options(p: argparse.ArgumentParser) -> None:
 def _clock_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--hours",
-        default="09:00-12:00,13:00-18:00",
-        help="business hours, e.g. '09:00-12:00,13:30-18:00' or '24h' (default 09:00-12:00,13:00-18:00)",
+        default=None,
+        help="business hours on working days, e.g. '09:00-12:00,13:30-18:00' or '24h' (00:00-24:00); "
+        "default 09:00-12:00,13:00-18:00, round the clock with --region 7x24",
     )
     p.add_argument(
         "--tz", default="Asia/Shanghai", help="IANA time zone; instants without an offset are read in it"
@@ -170,13 +171,22 @@ def _parser() -> argparse.ArgumentParser:
         "received",
         help="when it was received: ISO 8601, '2026-09-30 16:00' or '2026年9月30日 16:00' (in --tz)",
     )
-    p.add_argument("duration", help="3个工作日, 48小时, 2日, 当天, '4 business hours'…")
+    p.add_argument(
+        "duration", help="3个工作日, 48小时, 2日, 3个自然日, 当天, 在到期日前5个工作日内, '4 business hours'…"
+    )
     _clock_options(p)
     p.add_argument(
         "--end-of-day",
         choices=["close", "midnight"],
-        default="close",
-        help="a last day ends at close of business (default) or at 24:00",
+        default=None,
+        help="a last day ends at close of business or at 24:00 (default: close, 24:00 for 自然日)",
+    )
+    p.add_argument(
+        "--move-off-rest-day",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="Civil Code Art. 203: a period whose last day is a rest day ends on the next working day "
+        "(default: yes for 日/月/年, no for 自然日)",
     )
     p.add_argument("--cutoff", help="receipt cut-off HH:MM: received later counts from the next working day")
     p.add_argument("--count-start-day", action="store_true", help="count the day of receipt as day 1")

@@ -85,6 +85,7 @@ def with_overlays(cal: WorkCalendar, args: argparse.Namespace) -> WorkCalendar:
 
 
 _EVERY_DAY = ("7X24", "EVERY-DAY", "ALL")
+DEFAULT_HOURS = "09:00-12:00,13:00-18:00"
 _WEEKDAYS = ("WEEKDAYS", "MON-FRI")
 
 
@@ -106,11 +107,17 @@ def calendar_for(args: argparse.Namespace) -> WorkCalendar:
 
 
 def clock_for(args: argparse.Namespace) -> ServiceClock:
-    """The service clock of the calendar options, ``--hours`` and ``--tz``."""
+    """The service clock of the calendar options, ``--hours`` and ``--tz``.
+
+    Hours and days are separate: ``--hours 24h`` is 00:00–24:00 on the calendar's working days.
+    Without ``--hours``, the every-day calendar (``--region 7x24``) is open round the clock and any
+    other calendar 09:00–12:00, 13:00–18:00.
+    """
     cal = calendar_for(args)
-    always = args.hours.strip().lower() in ("24h", "always", "7x24")
-    hours = BusinessHours.always() if always else BusinessHours.parse(args.hours)
-    return ServiceClock(cal, hours, zone(args.tz, "--tz").key)
+    spec = args.hours
+    if spec is None:
+        spec = "24h" if args.region.strip().upper() in _EVERY_DAY else DEFAULT_HOURS
+    return ServiceClock(cal, BusinessHours.parse(spec), zone(args.tz, "--tz").key)
 
 
 def fmt(t: dt.datetime) -> str:

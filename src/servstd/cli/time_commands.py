@@ -27,13 +27,15 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         end_of_day=args.end_of_day,
         cutoff=cutoff,
         count_start_day=args.count_start_day,
+        move_off_rest_day=args.move_off_rest_day,
     )
     dl = clock.deadline(received, rule)
     data = {
         "received": dl.received.isoformat(), "due": dl.due.isoformat(), "rule": str(rule.duration),
-        "rule_en": rule.duration.en, "end_of_day": rule.end_of_day,
+        "rule_en": rule.duration.en, "end_of_day": rule.ends_at, "move_off_rest_day": rule.moves_off_rest_day,
         "cutoff": cutoff.isoformat("minutes") if cutoff else None,
         "count_start_day": rule.count_start_day, "last_day": dl.last_day, "moved_from": dl.moved_from,
+        "window_opens": dl.opens.isoformat() if dl.opens else None,
         "skipped": [{"date": s.date.isoformat(), "kind": s.kind.value, "name": s.name} for s in dl.skipped],
         "explanation_zh": list(dl.lines_zh), "explanation_en": list(dl.lines_en),
     }  # fmt: skip

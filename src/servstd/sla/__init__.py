@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         ClockTime,
         Duration,
         PeriodUnit,
+        WindowBefore,
         WorkingDays,
         parse_duration,
     )
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         Stage,
         StageDeadline,
     )
+    from servstd.sla.policy.conditions import AmountBound, Comparison, Condition, read_amount
     from servstd.sla.policy.sla_policy import MetricTarget, PolicyRule, SLAPolicy
     from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, TimerStatus, evaluate_timer
 
@@ -74,6 +76,7 @@ _EXPORTS = {
     "ClockTime": "servstd.sla.clock.durations",
     "Duration": "servstd.sla.clock.durations",
     "PeriodUnit": "servstd.sla.clock.durations",
+    "WindowBefore": "servstd.sla.clock.durations",
     "WorkingDays": "servstd.sla.clock.durations",
     "parse_duration": "servstd.sla.clock.durations",
     "ServiceClock": "servstd.sla.clock.service_clock",
@@ -82,6 +85,10 @@ _EXPORTS = {
     "SeverityTier": "servstd.sla.policy.complaint_policy",
     "Stage": "servstd.sla.policy.complaint_policy",
     "StageDeadline": "servstd.sla.policy.complaint_policy",
+    "AmountBound": "servstd.sla.policy.conditions",
+    "Comparison": "servstd.sla.policy.conditions",
+    "Condition": "servstd.sla.policy.conditions",
+    "read_amount": "servstd.sla.policy.conditions",
     "MetricTarget": "servstd.sla.policy.sla_policy",
     "PolicyRule": "servstd.sla.policy.sla_policy",
     "SLAPolicy": "servstd.sla.policy.sla_policy",
@@ -96,6 +103,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "AmountBound",
     "Anchor",
     "AnchorKind",
     "Before",
@@ -105,8 +113,10 @@ __all__ = [
     "CalendarPeriod",
     "ClockSpec",
     "ClockTime",
+    "Comparison",
     "ComplaintPolicy",
     "ComplaintTimeline",
+    "Condition",
     "Coverage",
     "DayKind",
     "Deadline",
@@ -126,6 +136,7 @@ __all__ = [
     "TimerEvent",
     "TimerResult",
     "TimerStatus",
+    "WindowBefore",
     "WorkCalendar",
     "WorkingDays",
     "batch",
@@ -133,6 +144,7 @@ __all__ = [
     "load_overlay",
     "parse_duration",
     "parse_notice",
+    "read_amount",
     "read_notice",
     "report",
     "sql",

@@ -86,11 +86,30 @@ RULES = [
     DeadlineRule("3个工作日", end_of_day="midnight"), DeadlineRule("2日", count_start_day=True),
     DeadlineRule("5个工作日", count_start_day=True), DeadlineRule("当天", cutoff=dt.time(17)),
     DeadlineRule("4工作小时", cutoff=dt.time(16, 30)), DeadlineRule("1个月", count_start_day=True),
+    DeadlineRule("3个自然日"), DeadlineRule("10个自然日", end_of_day="close"),
+    DeadlineRule("3个自然日", move_off_rest_day=True), DeadlineRule("2日", move_off_rest_day=False),
+    DeadlineRule("2个自然日", count_start_day=True),
+]  # fmt: skip
+BACK_RULES = [
+    DeadlineRule("到期前5个工作日"), DeadlineRule("提前3日"), DeadlineRule("提前一个月"), DeadlineRule("提前一年"),
+    DeadlineRule("提前3个自然日"), DeadlineRule("提前3日", move_off_rest_day=False),
+    DeadlineRule("提前3个自然日", move_off_rest_day=True), DeadlineRule("提前2工作小时"),
+    DeadlineRule("提前半个工作日"), DeadlineRule("提前3小时"), DeadlineRule("到期前20个工作日", end_of_day="midnight"),
+]  # fmt: skip
+WINDOW_RULES = [
+    DeadlineRule("在生效对应日前5个工作日内"), DeadlineRule("在到期日前30日内"), DeadlineRule("在到期日前3个自然日内"),
+    DeadlineRule("within 1 month before the anniversary"), DeadlineRule("在基准日前1个工作日内", end_of_day="midnight"),
+    DeadlineRule("在基准时间前3小时内"), DeadlineRule("在基准时间前4工作小时内"), DeadlineRule("在基准日前半个工作日内"),
+    DeadlineRule("在到期日前2个自然日内", end_of_day="close"),
 ]  # fmt: skip
 SCALAR_CLOCKS = ["default", "lunch-break", "holiday-hall", "7x24", "overnight"]
 
 
-@given(name=st.sampled_from(SCALAR_CLOCKS), values=instant_arrays, rule=st.sampled_from(RULES))
+@given(
+    name=st.sampled_from(SCALAR_CLOCKS),
+    values=instant_arrays,
+    rule=st.sampled_from(RULES + BACK_RULES + WINDOW_RULES),
+)
 def test_deadline_equals_scalar(name: str, values: list[int | None], rule: DeadlineRule) -> None:
     """batch.deadline == clock.due for every rule kind and knob."""
     clock = CLOCKS[name]
@@ -107,6 +126,41 @@ def test_deadline_equals_scalar(name: str, values: list[int | None], rule: Deadl
             assert np.isnat(o)
         else:
             assert o == e, (to_dt(a), rule)
+
+
+@given(name=st.sampled_from(SCALAR_CLOCKS), values=instant_arrays, rule=st.sampled_from(WINDOW_RULES))
+def test_window_opens_equals_scalar(name: str, values: list[int | None], rule: DeadlineRule) -> None:
+    """batch.window_opens == clock.deadline(reference, rule).opens for every window form."""
+    clock = CLOCKS[name]
+    arr = to_array(values)
+    out = batch.window_opens(clock, arr, rule)
+    for a, o in zip(arr, out, strict=True):
+        if np.isnat(a):
+            assert np.isnat(o)
+        else:
+            opens = clock.deadline(to_dt(a), rule).opens
+            assert opens is not None
+            assert o == from_dt(opens), (to_dt(a), rule)
+
+
+def test_window_opens_needs_a_window() -> None:
+    """window_opens of a rule that is no window is refused, naming the accepted form."""
+    with pytest.raises(InputTypeError, match="window before a reference"):
+        batch.window_opens(
+            ServiceClock.default(), np.array(["2026-10-11T16:00"], dtype="datetime64[us]"), "3日"
+        )
+
+
+def test_counting_back_across_years_loads_only_what_it_needs() -> None:
+    """A window reaching back past the loaded years loads earlier ones (2 years of working days)."""
+    clock = ServiceClock.default()
+    refs = np.array(["2026-01-05T02:00", "NaT"], dtype="datetime64[us]")
+    rule = DeadlineRule("在基准日前480个工作日内")
+    expected = clock.deadline(to_dt(refs[0]), rule)
+    assert expected.opens is not None
+    assert batch.window_opens(clock, refs, rule)[0] == from_dt(expected.opens)
+    assert np.isnat(batch.window_opens(clock, refs, rule)[1])
+    assert batch.deadline(clock, refs, rule)[0] == from_dt(expected.due)
 
 
 @given(

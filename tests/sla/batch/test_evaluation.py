@@ -20,9 +20,18 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from servstd._names import fold
 from servstd.errors import DocumentError, InputTypeError, NaiveDatetimeError, ServstdError
 from servstd.sla import SLAPolicy, TimerEvent, TimerResult, batch
-from tests.strategies import SLA_ATTRIBUTES, SLA_METRICS, sla_policy_docs
+from tests.strategies import (
+    SLA_AMOUNT_FIELD,
+    SLA_AMOUNT_INTS,
+    SLA_AMOUNT_TEXTS,
+    SLA_ATTRIBUTES,
+    SLA_METRICS,
+    SLA_SPELLINGS,
+    sla_policy_docs,
+)
 
 SH = ZoneInfo("Asia/Shanghai")
 UTC = dt.timezone.utc
@@ -44,6 +53,8 @@ def cases_frame(kind: str, rows: list[dict[str, Any]], metrics: list[str]) -> An
     cols["received_at"] = [r["received_at"] for r in rows]
     for key in SLA_ATTRIBUTES:
         cols[key] = [r.get(key) for r in rows]
+    if any(SLA_AMOUNT_FIELD in r for r in rows):
+        cols[SLA_AMOUNT_FIELD] = [r.get(SLA_AMOUNT_FIELD) for r in rows]
     for m in metrics:
         cols[f"{m}_at"] = [r.get(f"{m}_at") for r in rows]
     return _frame(kind, cols, {"received_at", *(f"{m}_at" for m in metrics)})
@@ -61,6 +72,8 @@ def _frame(kind: str, cols: dict[str, list[Any]], instants: set[str]) -> Any:
         if name in instants:
             utc = [None if v is None else v.astimezone(UTC).replace(tzinfo=None) for v in values]
             arrays.append(pa.array(utc, type=pa.timestamp("us")).cast(pa.timestamp("us", tz="UTC")))
+        elif any(isinstance(v, int) for v in values):  # a column of whole amounts (nullable)
+            arrays.append(pa.array(values, type=pa.int64()))
         else:
             arrays.append(pa.array(values, type=pa.string()))
         fields.append(name)
@@ -126,6 +139,10 @@ def scalar_events(case: dict[str, Any], events: list[dict[str, Any]], metrics: l
 # -- random tables ---------------------------------------------------------------------------
 
 offsets = st.integers(min_value=-2 * 60, max_value=16 * 24 * 60).map(lambda m: dt.timedelta(minutes=m))
+back_offsets = st.integers(min_value=-40 * 24 * 60, max_value=2 * 24 * 60).map(
+    lambda m: dt.timedelta(minutes=m)
+)
+"""Completions around a reference that a target counts back from (early, inside the window, late)."""
 
 
 @st.composite
@@ -134,6 +151,7 @@ def tables(draw: st.DrawFn) -> tuple[SLAPolicy, list[dict[str, Any]], list[dict[
     policy = SLAPolicy.load(json.dumps(draw(sla_policy_docs()), ensure_ascii=False))
     metrics = policy.metrics()
     zone = draw(st.sampled_from([SH, UTC]))
+    amounts = draw(st.sampled_from(["int", "text", "absent"]))
     cases = []
     events = []
     for i in range(draw(st.integers(1, 5))):
@@ -141,9 +159,19 @@ def tables(draw: st.DrawFn) -> tuple[SLAPolicy, list[dict[str, Any]], list[dict[
         received = (LO + dt.timedelta(minutes=minutes)).astimezone(zone)
         case: dict[str, Any] = {"case": f"C{i}", "received_at": received}
         for key, values in SLA_ATTRIBUTES.items():
-            named = sorted({v for r in policy.rules for k, vs in r.when if k == key for v in vs})
+            named = sorted({v for r in policy.rules for c in r.when if c.field == key for v in c.values})
             pool = named if named and draw(st.integers(0, 4)) else [*values, None]
-            case[key] = draw(st.sampled_from(pool))
+            value = draw(st.sampled_from(pool))
+            if value in SLA_SPELLINGS and draw(st.booleans()):  # typed another way: folds to the name
+                value = draw(st.sampled_from(SLA_SPELLINGS[value]))
+            case[key] = value
+        if amounts == "int":
+            case[SLA_AMOUNT_FIELD] = draw(st.sampled_from([*SLA_AMOUNT_INTS, None]))
+        elif amounts == "text":
+            unreadable = draw(st.integers(0, 15)) == 0
+            case[SLA_AMOUNT_FIELD] = (
+                "很多" if unreadable else draw(st.sampled_from([*SLA_AMOUNT_TEXTS, None]))
+            )
         cases.append(case)
         pauses_only = draw(st.integers(0, 3)) > 0
         well_formed = draw(st.integers(0, 3)) > 0  # pauses and resumptions alternate, time runs forward
@@ -165,7 +193,10 @@ def tables(draw: st.DrawFn) -> tuple[SLAPolicy, list[dict[str, Any]], list[dict[
         for m in metrics:
             if draw(st.booleans()):  # mostly after the case's last event; sometimes anywhere
                 base = t if well_formed else received
-                case[f"{m}_at"] = base + draw(offsets if not well_formed else offsets.map(abs))
+                if draw(st.integers(0, 2)) == 0:  # around the receipt, as a reference counted back from
+                    case[f"{m}_at"] = received + draw(back_offsets)
+                else:
+                    case[f"{m}_at"] = base + draw(offsets if not well_formed else offsets.map(abs))
     now = LO + dt.timedelta(minutes=draw(st.integers(0, 45 * 24 * 60)))
     return policy, cases, events, now
 
@@ -175,16 +206,18 @@ def oracle(
 ) -> dict[str, dict[str, TimerResult]] | None:
     """The scalar answer per case, or None when some row is bad (the batch must then raise)."""
     metrics = policy.metrics()
-    read = {k for r in policy.rules for k, _ in r.when}  # the attributes the policy's conditions read
-    known = {k: {v for r in policy.rules for kk, vs in r.when if kk == k for v in vs} for k in read}
+    read = set(policy.fields) - set(policy.amount_fields)  # the names the conditions match
+    known = {
+        k: {fold(v) for r in policy.rules for c in r.when if c.field == k for v in c.values} for k in read
+    }
     out = {}
     for case in cases:
-        attrs = {k: case.get(k) for k in SLA_ATTRIBUTES}
+        attrs = {k: case.get(k) for k in (*SLA_ATTRIBUTES, SLA_AMOUNT_FIELD)}
         try:
             out[case["case"]] = policy.evaluate(attrs, scalar_events(case, events, metrics), now)
         except ServstdError:
             return None
-        unknown = any(attrs[k] is not None and attrs[k] not in known[k] for k in read)
+        unknown = any(attrs[k] is not None and fold(attrs[k]) not in known[k] for k in read)
         if not out[case["case"]] and unknown:
             return None
     return out
@@ -226,6 +259,14 @@ class TestEqualsScalar:
             assert set(got.get(case["case"], {})) == set(want), case
             for m, r in want.items():
                 assert_row_equals(got[case["case"]][m], r)
+                if policy.targets({k: case.get(k) for k in (*SLA_ATTRIBUTES, SLA_AMOUNT_FIELD)})[
+                    m
+                ].rule.is_window:
+                    event(f"window before a reference: {r.status.value}")
+            if case.get(SLA_AMOUNT_FIELD) is not None and any(
+                c.is_amount for rule in policy.rules for c in rule.when
+            ):
+                event("an amount compared")
 
 
 INSURANCE = SLAPolicy.from_catalog("insurance-claims-sla")
@@ -333,24 +374,26 @@ class TestInsuranceClaims:
         assert out.loc[("R2", "rejection_notice"), "status"] == "pending"
         assert pd.isna(out.loc[("R2", "rejection_notice"), "due"])
 
-    def test_renewal_notice_counting_back_equals_the_scalar_timer(self) -> None:
-        """续期: the renewal notice is due 5 working days *before* the expiry (到期前5个工作日); its
-        rows come from the scalar timer and equal it, whether sent in time, late, or not yet."""
-        expiry = at(2026, 10, 12)
+    def test_renewal_notice_window_equals_the_scalar_timer(self) -> None:
+        """续期 (第三十九条): the renewal notice is sent within the 5 working days *before* the
+        anniversary 2026-10-12 (在生效对应日前5个工作日内: 09-29, 09-30, 10-08, 10-09, 10-10). Computed
+        by the columnar engine, each row equals the scalar timer: sent 10-09 met, 10-13 breached,
+        09-20 early, not yet sent on the morning of 10-10 (the last day of the window) running."""
+        anniversary = at(2026, 10, 12)
         cases = pd.DataFrame(
             {
-                "case": ["N1", "N2", "N3"],
-                "received_at": [expiry] * 3,
-                "category": ["续期"] * 3,
-                "renewal_notice_at": [at(2026, 9, 29, 10), at(2026, 9, 30, 11), None],
+                "case": ["N1", "N2", "N3", "N4"],
+                "received_at": [anniversary] * 4,
+                "category": ["续期"] * 4,
+                "renewal_notice_at": [at(2026, 10, 9, 10), at(2026, 10, 13, 10), at(2026, 9, 20, 10), None],
             }
         )
         cases["renewal_notice_at"] = pd.to_datetime(cases["renewal_notice_at"])
-        now = at(2026, 10, 1, 9)
+        now = at(2026, 10, 10, 9)
         out = batch.evaluate(INSURANCE, cases, now=now)
         got = {(r["case"], r["metric"]): r for r in out.to_dict("records")}
         for rec in cases.to_dict("records"):
-            evs = [TimerEvent("start", expiry)]
+            evs = [TimerEvent("start", anniversary)]
             if rec["renewal_notice_at"] is not pd.NaT:
                 evs.append(
                     TimerEvent("complete", rec["renewal_notice_at"].to_pydatetime(), metric="renewal_notice")
@@ -358,8 +401,9 @@ class TestInsuranceClaims:
             for m, r in INSURANCE.evaluate({"category": "续期"}, evs, now).items():
                 row = got[(rec["case"], m)]
                 assert_row_equals({k: (None if v is pd.NaT else v) for k, v in row.items()}, r)
-        statuses = [got[(c, "renewal_notice")]["status"] for c in ("N1", "N2", "N3")]
-        assert statuses == ["met", "breached", "breached"]
+        statuses = [got[(c, "renewal_notice")]["status"] for c in ("N1", "N2", "N3", "N4")]
+        assert statuses == ["met", "breached", "early", "running"]
+        assert got[("N1", "renewal_notice")]["due"] == pd.Timestamp("2026-10-10 17:00", tz="Asia/Shanghai")
 
 
 class TestBadRows:

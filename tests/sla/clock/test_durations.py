@@ -20,6 +20,7 @@ from servstd.sla import (
     ClockTime,
     Duration,
     PeriodUnit,
+    WindowBefore,
     WorkingDays,
     parse_duration,
 )
@@ -99,12 +100,14 @@ durations = st.one_of(
     st.integers(1, 20).map(lambda n: WorkingDays(Fraction(2 * n - 1, 2))),
     st.builds(CalendarPeriod, st.integers(1, 400), st.sampled_from([PeriodUnit.DAYS, PeriodUnit.MONTHS])),
     st.builds(CalendarPeriod, st.integers(1, 100), st.just(PeriodUnit.YEARS)),
+    st.integers(1, 400).map(lambda n: CalendarPeriod(n, natural=True)),
     st.sampled_from(list(AnchorKind)).map(Anchor),
 )
 counting_back = durations.filter(lambda d: not isinstance(d, Anchor)).map(Before)
+windows = durations.filter(lambda d: not isinstance(d, Anchor)).map(WindowBefore)
 
 
-@given(st.one_of(durations, counting_back))
+@given(st.one_of(durations, counting_back, windows))
 def test_canonical_text_round_trips(d: Duration) -> None:
     """Every duration has a canonical Chinese and English text that parse back to it."""
     assert parse_duration(str(d)) == d

@@ -6,7 +6,24 @@ is stated at the top of ``servstd.sla.batch._engine``; :func:`evaluate` runs a w
 :class:`~servstd.sla.SLAPolicy` over a table of cases (``servstd.sla.batch.evaluation``).
 """
 
-from servstd.sla.batch._engine import add, add_working_days, deadline, elapsed, is_open, memory_bytes
+from servstd.sla.batch._engine import (
+    add,
+    add_working_days,
+    deadline,
+    elapsed,
+    is_open,
+    memory_bytes,
+    window_opens,
+)
 from servstd.sla.batch.evaluation import evaluate
 
-__all__ = ["add", "add_working_days", "deadline", "elapsed", "evaluate", "is_open", "memory_bytes"]
+__all__ = [
+    "add",
+    "add_working_days",
+    "deadline",
+    "elapsed",
+    "evaluate",
+    "is_open",
+    "memory_bytes",
+    "window_opens",
+]

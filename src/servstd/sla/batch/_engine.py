@@ -19,6 +19,14 @@ array(['2026-09-30T10:00:00.000000', '2026-10-10T02:30:00.000000',
 >>> batch.deadline(clock, starts, "3个工作日")
 array(['2026-10-10T10:00:00.000000', '2026-10-13T10:00:00.000000',
                               'NaT'], dtype='datetime64[us]')
+
+Rules that count back from a reference work the same way: the window "在生效对应日前5个工作日内"
+before the anniversary 2026-10-12 (00:00 in Shanghai) opens 2026-09-29 00:00 and is due 2026-10-10
+18:00 (both in UTC here):
+
+>>> refs = np.array(["2026-10-11T16:00"], dtype="datetime64[us]")
+>>> batch.window_opens(clock, refs, "在生效对应日前5个工作日内"), batch.deadline(clock, refs, "在生效对应日前5个工作日内")
+(array(['2026-09-28T16:00:00.000000'], dtype='datetime64[us]'), array(['2026-10-10T10:00:00.000000'], dtype='datetime64[us]'))
 """
 
 from __future__ import annotations
@@ -40,17 +48,19 @@ from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import (
     Anchor,
     AnchorKind,
+    Before,
     BusinessTime,
     CalendarPeriod,
     ClockTime,
     Duration,
     PeriodUnit,
+    WindowBefore,
     WorkingDays,
     parse_duration,
 )
 from servstd.sla.clock.service_clock import ServiceClock
 
-__all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes"]
+__all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes", "window_opens"]
 
 I64 = npt.NDArray[np.int64]
 NAT = np.iinfo(np.int64).min
@@ -341,10 +351,22 @@ class _OutOfRangeError(Exception):
     """A result lies past the loaded days: load one more year and try again."""
 
 
+class _BeforeRangeError(Exception):
+    """A result lies before the loaded days: load at least ``days`` days (as years) earlier."""
+
+    def __init__(self, days: int) -> None:
+        super().__init__(days)
+        self.days = days
+
+
 def _at(arr: I64 | npt.NDArray[np.bool_], idx: I64) -> Any:
     if idx.size and int(idx.max()) >= arr.shape[0]:
         raise _OutOfRangeError
     return arr[idx]
+
+
+def _rule(rule: str | Duration | DeadlineRule) -> DeadlineRule:
+    return rule if isinstance(rule, DeadlineRule) else DeadlineRule(parse_duration(rule))
 
 
 def deadline(
@@ -354,17 +376,13 @@ def deadline(
 
     Calendar periods in months or years use numpy's calendar arithmetic; everything else is a
     lookup in per-day arrays (working-day counts, next working day, opening and close). Days are
-    loaded one year at a time, only as far as the results reach.
+    loaded one year at a time, only as far as the results reach. A rule that counts back from a
+    reference ("到期前5个工作日", "在X前5个工作日内") takes ``starts`` as the references.
     """
-    if not isinstance(rule, DeadlineRule):
-        rule = DeadlineRule(parse_duration(rule))
-    if rule.counts_back:
-        raise InputTypeError(
-            rule.duration,
-            "rule",
-            "a rule counting forward; a rule counting back (到期前…) is computed by ServiceClock.deadline",
-        )
+    rule = _rule(rule)
     x, back = _column(starts, unit)
+    if rule.counts_back:
+        return back(_backward(clock, x, rule)[0])
     missing = x == NAT
     d = rule.duration
     if isinstance(d, ClockTime):
@@ -382,6 +400,121 @@ def deadline(
         return back(np.where(missing, NAT, out))
 
 
+def window_opens(
+    clock: ServiceClock, references: Any, rule: str | Duration | DeadlineRule, *, unit: str = "us"
+) -> Any:
+    """When the window of ``rule`` ("在X前5个工作日内") before each reference opens:
+    ``clock.deadline(references[i], rule).opens`` for every element (an act before it is early)."""
+    rule = _rule(rule)
+    if not rule.is_window:
+        raise InputTypeError(
+            rule.duration,
+            "rule",
+            "a window before a reference ('在X前5个工作日内', 'within 5 working days before X')",
+        )
+    x, back = _column(references, unit)
+    return back(_backward(clock, x, rule)[1])
+
+
+def _backward(clock: ServiceClock, x: I64, rule: DeadlineRule) -> tuple[I64, I64]:
+    """(due, window opening) of a rule that counts back, per reference; NAT where missing (and
+    the opening of a rule that is no window)."""
+    d = rule.duration
+    assert isinstance(d, (Before, WindowBefore))
+    inner = d.duration
+    window = isinstance(d, WindowBefore)
+    missing = x == NAT
+    none = np.full(x.size, NAT, dtype=np.int64)
+    if missing.all():
+        return x.copy(), none
+    if isinstance(inner, ClockTime):
+        earlier = np.where(missing, NAT, x - inner.micros)
+        return (x.copy(), earlier) if window else (earlier, none)
+    if isinstance(inner, BusinessTime) or (isinstance(inner, WorkingDays) and not inner.is_whole):
+        micros = (
+            inner.micros
+            if isinstance(inner, BusinessTime)
+            else int(inner.count * clock.hours.standard_day_seconds * 1_000_000)
+        )
+        earlier = _add_us(clock, x, np.where(missing, 0, -micros).astype(np.int64))
+        return (x.copy(), earlier) if window else (earlier, none)
+    lo, hi = _local_years(clock, x)
+    filled = np.where(missing, x[~missing][0], x)  # a missing reference asks no more than a given one
+    while True:
+        days = _days(clock, lo, hi)
+        try:
+            due, opens = _back_on(days, filled, rule)
+        except _BeforeRangeError as exc:
+            lo -= max(1, -(-exc.days // 366))  # never more years than the results need
+            if hi - lo > MAX_SPAN_YEARS:
+                raise ClockRangeError(
+                    f"a rule counting back reaches more than {MAX_SPAN_YEARS} years before its reference",
+                    rule.duration,
+                ) from None
+            continue
+        return np.where(missing, NAT, due), (np.where(missing, NAT, opens) if window else none)
+
+
+def _back_on(days: _Days, xs: I64, rule: DeadlineRule) -> tuple[I64, I64]:
+    d = rule.duration
+    assert isinstance(d, (Before, WindowBefore))
+    inner = d.duration
+    window = isinstance(d, WindowBefore)
+    ends = days.close if rule.ends_at == "close" else days.midnight
+    k = np.searchsorted(days.start, xs, side="right") - 1  # the reference day
+    before = days.wcum[k] - days.working[k]  # working days loaded before the reference day
+
+    def ordinal_day(target: I64) -> I64:
+        """The index of the working day with this ordinal among the loaded ones (1 = the first)."""
+        if target.size and int(target.min()) < 1:
+            raise _BeforeRangeError(int(1 - target.min()))
+        found: I64 = np.searchsorted(days.wcum, target, side="left")
+        return found
+
+    def day(index: I64) -> I64:
+        if index.size and int(index.min()) < 0:
+            raise _BeforeRangeError(int(-index.min()))
+        return index
+
+    if isinstance(inner, WorkingDays):
+        n = int(inner.count)
+        first = ordinal_day(before - n + 1)
+        if window:
+            return ends[ordinal_day(before)], days.start[first]
+        return ends[first], first
+    assert isinstance(inner, CalendarPeriod)
+    if inner.unit is PeriodUnit.DAYS:
+        first = day(k - inner.count)
+    else:
+        months = inner.count * (12 if inner.unit is PeriodUnit.YEARS else 1)
+        first = day(_months_from(days, k, -months))
+    if window:
+        return ends[day(k - 1)], days.start[first]
+    if rule.moves_off_rest_day:  # mirrored Art. 203: a rest day moves to the previous working day
+        rest = ~days.working[first]
+        prev = ordinal_day(np.where(rest, days.wcum[first], 1))
+        first = np.where(rest, prev, first)
+    return ends[first], first
+
+
+def _months_from(days: _Days, k: I64, months: int) -> I64:
+    """The index of the corresponding day ``months`` months from day ``k`` (Art. 202: the month's
+    last day when it has no such day); may lie outside the loaded days."""
+    origin = np.datetime64(days.first, "D")
+    d0 = origin + k.astype("timedelta64[D]")
+    mo = d0.astype("datetime64[M]")
+    day_of_month = (d0 - mo.astype("datetime64[D]")).astype(np.int64)
+    target_month = mo + np.timedelta64(months, "M")
+    month_len = ((target_month + 1).astype("datetime64[D]") - target_month.astype("datetime64[D]")).astype(
+        np.int64
+    )
+    last_date = target_month.astype("datetime64[D]") + np.minimum(day_of_month, month_len - 1).astype(
+        "timedelta64[D]"
+    )
+    out: I64 = (last_date - origin).astype(np.int64)
+    return out
+
+
 def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) -> I64:
     d = rule.duration
     n_days = days.working.size
@@ -394,7 +527,7 @@ def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) 
         opening = _at(days.open, np.where(late, nk, 0))
         xs = np.where(late, opening, xs)
     k = np.searchsorted(days.start, xs, side="right") - 1
-    ends = days.close if rule.end_of_day == "close" else days.midnight
+    ends = days.close if rule.ends_at == "close" else days.midnight
     if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
         micros = (
             d.micros
@@ -419,18 +552,9 @@ def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) 
             last = k + period.count - shift
         else:
             months = period.count * (12 if period.unit is PeriodUnit.YEARS else 1)
-            origin = np.datetime64(days.first, "D")
-            d0 = origin + k.astype("timedelta64[D]")
-            mo = d0.astype("datetime64[M]")
-            day_of_month = (d0 - mo.astype("datetime64[D]")).astype(np.int64)
-            target_month = mo + np.timedelta64(months, "M")
-            month_len = (
-                (target_month + 1).astype("datetime64[D]") - target_month.astype("datetime64[D]")
-            ).astype(np.int64)
-            last_date = target_month.astype("datetime64[D]") + np.minimum(day_of_month, month_len - 1).astype(
-                "timedelta64[D]"
-            )
-            last = (last_date - origin).astype(np.int64) - shift
+            last = _months_from(days, k, months) - shift
+        if isinstance(d, CalendarPeriod) and not rule.moves_off_rest_day:  # 自然日: not moved
+            return _at(ends, last)  # type: ignore[no-any-return]
         moved = _at(days.nxt, last)
         return _at(ends, moved)  # type: ignore[no-any-return]
     # same day: today's close if still to come on a working day, else the next working day's

@@ -13,19 +13,23 @@ them). Each row is what the scalar API says for that case, where the case's even
 at the receipt instant, a ``complete`` (scoped to the metric) at each non-null ``<metric>_at`` and
 its rows of the events table. How it gets there:
 
-* rules are matched once per group of equal attributes, not once per case;
-* deadlines, pauses, elapsed and remaining time are computed per target with the columnar engine
-  (numpy ``searchsorted`` on the clock's arrays): no Python loop per case when a case has no
-  events or only pauses and resumptions (pauses are applied in order, one vector step per
-  pause number);
+* rules are matched once per group of cases that every condition treats alike (equal names; for
+  a field compared as an amount, 「300万元以上」, the same outcome of each comparison), not once per
+  case — so a column of distinct amounts makes a handful of groups, and each group is matched by
+  the scalar :meth:`SLAPolicy.targets <servstd.sla.SLAPolicy.targets>` on one of its cases;
+* deadlines (windows before a reference too), pauses, elapsed and remaining time are computed per
+  target with the columnar engine (numpy ``searchsorted`` on the clock's arrays): no Python loop
+  per case when a case has no events or only pauses and resumptions (pauses are applied in
+  order, one vector step per pause number);
 * cases with other events (extensions, stops, completions in the events table) are evaluated by
   the scalar timer, one case at a time.
 
 Bad rows are all reported together in one :class:`~servstd.errors.DocumentError` that says which
 rows and why: a naive or missing receipt instant, an attribute value no rule names when no rule
-applies (an unknown tier), events out of order (a resumption without a pause, a pause after the
-metric completed, a completion before the start), an event for an unknown case. Rows are counted
-from 0, in the order of the table.
+applies (an unknown tier), a value of an amount field that cannot be read as an amount, events
+out of order (a resumption without a pause, a pause after the metric completed, a completion
+before the start), an event for an unknown case. Rows are counted from 0, in the order of the
+table.
 
 Columns of the result: ``case``, ``metric``, ``status`` (the values of
 :class:`~servstd.sla.TimerStatus`), ``start``, ``due``, ``completed`` (instants in the policy's
@@ -54,16 +58,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import ROUND_CEILING, ROUND_FLOOR
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from servstd.errors import DocumentError, NaiveDatetimeError, Problem, ServstdError
-from servstd.sla.batch._engine import _add_us, _arrays, _days, _local_years, _open_before, deadline
+from servstd._names import FoldedNames
+from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, Problem, ServstdError
+from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before, deadline
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
 from servstd.sla.clock._timeline import to_us
 from servstd.sla.clock.durations import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays
+from servstd.sla.policy.conditions import AmountBound, case_amount
 from servstd.sla.policy.sla_policy import MetricTarget, SLAPolicy
 from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, TimerStatus
 
@@ -233,7 +240,7 @@ def evaluate(
     )
 
     metrics = policy.metrics()
-    keys = sorted({k for r in policy.rules for k, _ in r.when})
+    keys = policy.fields
     inv, groups = _groups(tab, keys, policy, bad)
     comp = {
         m: _instants(tab, "cases", f"{m}_at", bad) if f"{m}_at" in tab else np.full(n, NAT, dtype=np.int64)
@@ -249,9 +256,13 @@ def evaluate(
         chained = np.array([any(t.start_after for t in g.values()) for g in groups], dtype=bool)
         scalar_rows |= chained[inv] if chained.size else False
         order = metrics
-    # a target counting back from its reference (到期前5个工作日) has no columnar deadline: scalar
+    # a target counting back from its reference (到期前…, 在X前…内) takes no pauses or extensions:
+    # a case of such a group with events is left to the scalar timer (which refuses them)
     back = np.array([any(t.rule.counts_back for t in g.values()) for g in groups], dtype=bool)
-    scalar_rows |= back[inv] if back.size else False
+    if ev is not None and back.any():
+        with_events = np.zeros(n, dtype=bool)
+        with_events[ev.rows[ev.rows >= 0]] = True
+        scalar_rows |= back[inv] & with_events
 
     plans = _plan(
         policy, order, groups=groups, inv=inv, rec=rec, comp=comp, vector_rows=~scalar_rows, ev=ev, bad=bad
@@ -317,13 +328,20 @@ def _case_rows(tab: Columns, name: str, events: Columns | None, bad: _Problems) 
 def _groups(
     tab: Columns, keys: list[str], policy: SLAPolicy, bad: _Problems
 ) -> tuple[I64, list[dict[str, MetricTarget]]]:
-    """Per row the index of its group of equal attributes, and each group's targets."""
+    """Per row the index of its group, and each group's targets.
+
+    A group holds the rows every condition treats alike: equal values of the fields matched by
+    name, and equal outcomes of every comparison of the fields compared as amounts.
+    """
     n = tab.n
     gid = np.zeros(n, dtype=np.int64)
     values: list[list[Any]] = []
     codes: list[I64] = []
+    amounts = set(policy.amount_fields)
     for k in keys:
         c, v = tab.codes(k) if k in tab else (np.zeros(n, dtype=np.int64), [None])
+        if k in amounts:
+            c, v = _amount_codes(k, c, v, policy, bad)
         gid = gid * len(v) + c
         codes.append(c)
         values.append(v)
@@ -339,15 +357,28 @@ def _groups(
         np.minimum.at(first, inv, np.arange(n))
     else:
         uniq, first, inv = np.unique(gid, return_index=True, return_inverse=True)
-    known = {k: {v for r in policy.rules for kk, vs in r.when if kk == k for v in vs} for k in keys}
-    groups = []
+    named = {
+        k: FoldedNames(
+            dict.fromkeys(v for r in policy.rules for c in r.when if c.field == k for v in c.values)
+        )
+        for k in keys
+    }
+    groups: list[dict[str, MetricTarget]] = []
     for g, row in enumerate(first):
         case = {k: values[j][codes[j][row]] for j, k in enumerate(keys)}
-        targets = policy.targets(case)
+        try:
+            targets = policy.targets(case)
+        except InputParseError:  # an amount field that cannot be read: its rows are reported
+            groups.append({})
+            continue
         groups.append(targets)
-        unknown = [f"{k} {v!r}" for k, v in case.items() if v is not None and str(v) not in known[k]]
+        unknown = [
+            f"{k} {v!r}"
+            for k, v in case.items()
+            if v is not None and k not in amounts and str(v) not in named[k]
+        ]
         if not targets and unknown:
-            names = {k: ", ".join(sorted(known[k])) for k in keys}
+            names = {k: ", ".join(sorted(named[k].names)) for k in keys}
             bad.add(
                 "cases",
                 np.flatnonzero(inv == g),
@@ -359,6 +390,84 @@ def _groups(
             bad.add("cases", np.flatnonzero(inv == g), problem)
     del uniq
     return np.asarray(inv, dtype=np.int64).reshape(-1), groups
+
+
+_MISSING, _UNREADABLE = -1, -2
+
+
+def _amount_codes(
+    name: str, codes: I64, values: list[Any], policy: SLAPolicy, bad: _Problems
+) -> tuple[I64, list[Any]]:
+    """Codes of an amount field's rows by the outcome of every comparison the policy makes of it,
+    with one value of each outcome (to match the rules on); unreadable amounts are reported.
+
+    ``values`` ends with ``None`` (missing). Integer columns are compared as whole numbers, exactly;
+    anything else is read value by value as the scalar path reads it (floats by their shortest
+    decimal text).
+    """
+    bounds = list(dict.fromkeys(b for r in policy.rules for c in r.when if c.field == name for b in c.bounds))
+    m = len(values)
+    given = np.asarray(values[:-1]) if m > 1 else np.zeros(0, dtype=np.int64)
+    state = np.zeros(m, dtype=np.int64)
+    state[-1] = _MISSING
+    if given.dtype.kind in "iu" and len(bounds) < 62:
+        nonneg = given >= 0
+        for i, b in enumerate(bounds):
+            state[:-1] |= _holds_int(given, b).astype(np.int64) << i
+        state[:-1] = np.where(nonneg, state[:-1], _UNREADABLE)
+        for j in np.flatnonzero(~nonneg)[:_ROWS_SHOWN]:
+            _unreadable(name, values[j], np.flatnonzero(codes == j), bad)
+        if (~nonneg).sum() > _ROWS_SHOWN:
+            rest = np.flatnonzero(~nonneg)[_ROWS_SHOWN:]
+            bad.add("cases", np.flatnonzero(np.isin(codes, rest)), f"{name} is negative: not an amount")
+    else:
+        outcome: dict[tuple[bool, ...], int] = {}
+        unreadable = []
+        for j, v in enumerate(values[:-1]):
+            try:
+                amount = case_amount(v, name)
+            except InputParseError:
+                state[j] = _UNREADABLE
+                unreadable.append(j)
+                continue
+            if amount is None:
+                state[j] = _MISSING
+                continue
+            key = tuple(b.holds(amount) for b in bounds)
+            state[j] = outcome.setdefault(key, len(outcome))
+        for j in unreadable[:_ROWS_SHOWN]:
+            _unreadable(name, values[j], np.flatnonzero(codes == j), bad)
+        if len(unreadable) > _ROWS_SHOWN:
+            rows = np.flatnonzero(np.isin(codes, unreadable[_ROWS_SHOWN:]))
+            bad.add("cases", rows, f"{name} cannot be read as an amount (元, 万元, 亿元)")
+    _, first, inv = np.unique(state, return_index=True, return_inverse=True)
+    out: I64 = np.asarray(inv, dtype=np.int64).reshape(-1)[codes]
+    return out, [values[int(i)] for i in first]
+
+
+def _unreadable(name: str, value: Any, rows: I64, bad: _Problems) -> None:
+    try:
+        case_amount(value, name)
+    except InputParseError as exc:
+        bad.add("cases", rows, f"{name} {value!r} cannot be read as an amount: {exc.reason}")
+    else:  # pragma: no cover - only unreadable values come here
+        raise AssertionError(value)
+
+
+def _holds_int(x: I64, bound: AmountBound) -> npt.NDArray[np.bool_]:
+    """``bound.holds`` on whole numbers, exactly: against the integer on the right side of it."""
+    b = bound.amount
+    floor = int(b.to_integral_value(rounding=ROUND_FLOOR))
+    ceil = int(b.to_integral_value(rounding=ROUND_CEILING))
+    big = np.iinfo(np.int64).max  # a bound past every int64 holds for all or for none
+    op = bound.comparison.value
+    if op == ">=":
+        return x >= ceil if ceil <= big else np.zeros(x.size, dtype=bool)
+    if op == ">":
+        return x > floor if floor <= big else np.zeros(x.size, dtype=bool)
+    if op == "<=":
+        return x <= floor if floor <= big else np.ones(x.size, dtype=bool)
+    return x < ceil if ceil <= big else np.ones(x.size, dtype=bool)
 
 
 class _Events:
@@ -515,6 +624,9 @@ class _Plan:
         s = self.start[idx]
         c = self.completed[idx]
         e = np.where(c != NAT, c, now_us)
+        if t.rule.counts_back:
+            self._compute_back(idx, s=s, c=c, e=e, now_us=now_us, out=out)
+            return
         due = deadline(clock, s.astype("datetime64[us]"), t.rule).astype(np.int64)
         paused = np.zeros(idx.size, dtype=np.int64)
         # pauses of these rows, renumbered to positions in idx
@@ -551,6 +663,25 @@ class _Plan:
         out.add(
             row=self.rows[idx], metric=self.metric, status=status, start=s, due=due,
             completed=c, elapsed=elapsed, remaining=remaining, paused=paused, used=elapsed / allowed,
+        )  # fmt: skip
+
+    def _compute_back(self, idx: I64, *, s: I64, c: I64, e: I64, now_us: int, out: _Out) -> None:
+        """A target counting back from its reference (the start): due before it, a window's opening
+        makes an earlier completion early; no share of time used (see the scalar timer)."""
+        t = self.target
+        due, opens = _backward(t.clock, s, t.rule)
+        a = _arrays(t.clock, e, due)
+        remaining = _open_before(a, due) - _open_before(a, e)
+        done = c != NAT
+        finished = np.where(c <= due, _CODE[TimerStatus.MET], _CODE[TimerStatus.BREACHED])
+        if t.rule.is_window:
+            finished = np.where(c < opens, _CODE[TimerStatus.EARLY], finished)
+        running = np.where(now_us > due, _CODE[TimerStatus.BREACHED], _CODE[TimerStatus.RUNNING])
+        status = np.where(done, finished, running)
+        zero = np.zeros(idx.size, dtype=np.int64)
+        out.add(
+            row=self.rows[idx], metric=self.metric, status=status, start=s, due=due, completed=c,
+            elapsed=zero, remaining=remaining, paused=zero, used=np.zeros(idx.size),
         )  # fmt: skip
 
     def _status(
@@ -647,8 +778,9 @@ def _plan(
                 start = np.where(pred[rows] != NAT, comp[t.start_after][rows], NAT)
             start_m[rows] = start
             c = np.where(start != NAT, comp[m][rows], NAT)
-            early = np.flatnonzero((c != NAT) & (c < start))
-            bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
+            if not t.rule.counts_back:  # counting back, the act comes before its reference
+                early = np.flatnonzero((c != NAT) & (c < start))
+                bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
             plan = _Plan(mi, t, rows, start=start, completed=c, thresholds=policy.thresholds)
             if ev is not None:
                 _pauses(plan, mi, ev, n, bad)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         ClockTime,
         Duration,
         PeriodUnit,
+        WindowBefore,
         WorkingDays,
         parse_duration,
     )
@@ -44,6 +45,7 @@ _EXPORTS = {
     "ClockTime": "servstd.sla.clock.durations",
     "Duration": "servstd.sla.clock.durations",
     "PeriodUnit": "servstd.sla.clock.durations",
+    "WindowBefore": "servstd.sla.clock.durations",
     "WorkingDays": "servstd.sla.clock.durations",
     "parse_duration": "servstd.sla.clock.durations",
     "ServiceClock": "servstd.sla.clock.service_clock",
@@ -65,6 +67,7 @@ __all__ = [
     "ServiceClock",
     "SkippedDay",
     "TimeInterval",
+    "WindowBefore",
     "WorkingDays",
     "parse_duration",
 ]

@@ -6,6 +6,14 @@
 ('13:30-18:00', 27000)
 >>> str(BusinessHours.parse("22:00-06:00").working[0][0])      # overnight: belongs to its start day
 '22:00-06:00'
+
+Hours and days are separate knobs: ``"24h"`` is 00:00–24:00 on the calendar's *working* days (rest
+days stay closed); round the clock every day is the every-day calendar with 24h hours
+(:meth:`ServiceClock.always() <servstd.sla.ServiceClock.always>`, ``--region 7x24``).
+
+>>> h = BusinessHours.parse("24h")
+>>> str(h), h.rest[6]
+('00:00-24:00', ())
 """
 
 from __future__ import annotations
@@ -32,8 +40,10 @@ _DAY_KEYS = {
 }  # fmt: skip
 _ACCEPTED = (
     "'HH:MM-HH:MM' intervals separated by commas, e.g. '09:00-12:00,13:30-18:00' "
-    "('24:00' may end a day; '22:00-06:00' runs overnight; '' or 'closed' for none)"
+    "('24:00' may end a day; '22:00-06:00' runs overnight; '24h' for 00:00-24:00; '' or 'closed' for none)"
 )
+_WHOLE_DAY = (["24h"], ["24小时"], ["全天"])
+_DAYS_TOO = (["7x24"], ["7×24"], ["always"], ["24/7"])
 
 
 def _clock(text: str, spec: str) -> int:
@@ -99,6 +109,15 @@ def _parse_day(spec: str | Iterable[str] | None) -> Day:
     parts = [p.strip() for p in parts if p.strip()]
     if parts in (["closed"], ["休息"], ["不营业"]):
         return ()
+    if [p.lower() for p in parts] in _WHOLE_DAY:
+        return (TimeInterval(0, DAY),)
+    if [p.lower() for p in parts] in _DAYS_TOO:
+        raise ScheduleError(
+            f"{spec!r} names days as well as hours: business hours are '24h' (00:00-24:00 on the "
+            "calendar's working days); every day round the clock is the every-day calendar with 24h "
+            "hours (--region 7x24, or 'always: true' in a clock spec)",
+            spec,
+        )
     day = tuple(sorted(TimeInterval.parse(p) for p in parts))
     for a, b in itertools.pairwise(day):
         if b.start < a.end:

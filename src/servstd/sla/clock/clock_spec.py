@@ -24,7 +24,8 @@ class ClockSpec(pydantic.BaseModel):
     """A clock as written in a policy document.
 
     ``region`` is CN/HK/MO/TW, ``weekdays`` (Mon–Fri) or ``every-day``; ``hours`` a business-hours
-    spec (or a weekly mapping); ``always: true`` is 7×24.
+    spec (or a weekly mapping; ``24h`` is all day on the region's working days, holidays closed);
+    ``always: true`` is 7×24 (every day, round the clock).
     """
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)

@@ -4,13 +4,20 @@ Five kinds, each a frozen value with a canonical text that parses back to itself
 
 * :class:`BusinessTime` — counted only while the service is open ("4工作小时", "4 business hours");
 * :class:`WorkingDays` — "3个工作日", "三个工作日", "3 working days", "3wd", "半个工作日";
-* :class:`CalendarPeriod` — days, months, years ("2日", "2天", "60日", "1个月", "一年");
+* :class:`CalendarPeriod` — days, months, years ("2日", "2天", "60日", "1个月", "一年"), and natural
+  days ("3个自然日", "3 calendar days": holidays count, the period is not moved off a rest day);
 * :class:`ClockTime` — wall-clock elapsed time, no hours skipped ("48小时", "48h", "40分钟");
 * :class:`Anchor` — "当天"/"当日"/"same day", "次日"/"next day", "次工作日"/"next working day".
 
 A sixth, :class:`Before`, turns any of the first four around: "到期前5个工作日", "提前一个月",
 "5 working days before" count back from a reference instant (an expiry, a due date) and give the
 latest instant by which the act is on time (see :mod:`servstd.sla.clock.deadline`).
+
+A seventh, :class:`WindowBefore`, is a window that closes at a reference: "在生效对应日前5个工作日内",
+"within 5 working days before the anniversary" — the n working days before the reference day (that
+day not counted); an act inside the window is on time, one before it is early. "到期前5个工作日" and
+"提前5个工作日" (no 内) stay :class:`Before`: a deadline, not a window. In English, "within … before"
+or "… before <a named day>" is a window; "… before", "… before expiry/the deadline/due" a deadline.
 
 Every kind is bounded: nothing longer than :data:`MAX_YEARS` years (36,600 days, 26,000 working
 days, 1,200 months) is read, so a mistyped "999…9个工作日" is a clear
@@ -25,6 +32,11 @@ WorkingDays(count=Fraction(3, 1))
 True
 >>> parse_duration("到期前5个工作日"), str(parse_duration("提前一个月")), parse_duration("5 working days before").en
 (Before(duration=WorkingDays(count=Fraction(5, 1))), '提前1个月', '5 working days before')
+>>> w = parse_duration("在生效对应日前5个工作日内")
+>>> w, str(w), w.en
+(WindowBefore(duration=WorkingDays(count=Fraction(5, 1))), '在基准日前5个工作日内', 'within 5 working days before the reference day')
+>>> parse_duration("3个自然日"), parse_duration("3 calendar days").en
+(CalendarPeriod(count=3, unit=<PeriodUnit.DAYS: 'days'>, natural=True), '3 calendar days')
 """
 
 from __future__ import annotations
@@ -54,6 +66,7 @@ __all__ = [
     "ClockTime",
     "Duration",
     "PeriodUnit",
+    "WindowBefore",
     "WorkingDays",
     "parse_duration",
 ]
@@ -63,6 +76,7 @@ ACCEPTED_FORMS = (
     "'半个工作日' / 'half a working day'",
     "'4工作小时' / '4 business hours' / '30 business minutes'",
     "'2日' / '2天' / '2 days' / '1周' / '2 weeks'",
+    "natural days (holidays count, not moved): '3个自然日' / '3 calendar days' / '3 natural days'",
     "'1个月' / '1 month'",
     "'一年' / '1 year'",
     "'48小时' / '48h' / '24 hours' / '40分钟' / '40 min' / '30秒' / '30 s' / '5us'",
@@ -70,6 +84,7 @@ ACCEPTED_FORMS = (
     "'次日' / 'next day'",
     "'次工作日' / 'next working day'",
     "counting back: '到期前5个工作日' / '提前一个月' / '5 working days before'",
+    "a window before a reference: '在生效对应日前5个工作日内' / 'within 5 working days before the anniversary'",
     f"numbers: Arabic (at most {MAX_DIGITS} digits, decimals for time) or Chinese (三, 十五, 一百零五)",
     "nothing longer than 100 years",
 )
@@ -211,10 +226,15 @@ class PeriodUnit(enum.Enum):
 
 @attrs.frozen
 class CalendarPeriod(Duration):
-    """A period of calendar days, months or years (Civil Code Arts. 201–203 apply)."""
+    """A period of calendar days, months or years (Civil Code Arts. 201–203 apply).
+
+    ``natural`` days (自然日, "calendar days") count every calendar day, holidays included, and the
+    period is not moved off a rest day: the word exists to say that holidays count.
+    """
 
     count: int
     unit: PeriodUnit = PeriodUnit.DAYS
+    natural: bool = False
 
     def __attrs_post_init__(self) -> None:
         count: object = self.count  # checked at run time: callers may pass anything
@@ -229,15 +249,24 @@ class CalendarPeriod(Duration):
             raise DurationParseError(
                 count, f"more than {bound} {self.unit.value} is not a time limit", ACCEPTED_FORMS
             )
+        natural: object = self.natural  # checked at run time: callers may pass anything
+        if natural is not False and (natural is not True or self.unit is not PeriodUnit.DAYS):
+            raise DurationParseError(
+                self.natural,
+                "natural (自然日) is True or False, and only for a count of days",
+                ACCEPTED_FORMS,
+            )
 
     def __str__(self) -> str:
+        if self.natural:
+            return f"{self.count}个自然日"
         return f"{self.count}{ {'days': '日', 'months': '个月', 'years': '年'}[self.unit.value] }"
 
     @property
     def en(self) -> str:
         """Canonical English text."""
         unit = self.unit.value[:-1] if self.count == 1 else self.unit.value
-        return f"{self.count} {unit}"
+        return f"{self.count} {'calendar ' if self.natural else ''}{unit}"
 
 
 class AnchorKind(enum.Enum):
@@ -288,6 +317,39 @@ class Before(Duration):
         return f"{self.duration.en} before"
 
 
+@attrs.frozen
+class WindowBefore(Duration):
+    """A window that closes at a reference: "在生效对应日前5个工作日内", "within 5 working days before X".
+
+    For days (working days, calendar days, months, years) the window is the days before the
+    reference day, that day not counted; for business or clock time, the time before the reference
+    instant. An act inside the window is on time, one before it early, one after it late
+    (the ``opens`` of its :class:`~servstd.sla.Deadline` is when it opens).
+    """
+
+    duration: Duration
+
+    def __attrs_post_init__(self) -> None:
+        d = self.duration
+        if not isinstance(d, (WorkingDays, CalendarPeriod, BusinessTime, ClockTime)):
+            what = "an anchor (当天, 次日, 次工作日)" if isinstance(d, Anchor) else repr(d)
+            raise DurationParseError(d, f"{what} cannot make a window before a reference", ACCEPTED_FORMS)
+
+    @property
+    def by_days(self) -> bool:
+        """Whether the window counts whole days (else time before the reference instant)."""
+        d = self.duration
+        return isinstance(d, CalendarPeriod) or (isinstance(d, WorkingDays) and d.is_whole)
+
+    def __str__(self) -> str:
+        return f"在基准{'日' if self.by_days else '时间'}前{self.duration}内"
+
+    @property
+    def en(self) -> str:
+        """Canonical English text."""
+        return f"within {self.duration.en} before the reference {'day' if self.by_days else 'time'}"
+
+
 # -- parsing ---------------------------------------------------------------------------------
 
 _NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -301,7 +363,8 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_NUM}(?:个)?(?:工作分钟|businessminutes?|workingminutes?)$"), "bt:m"),
     (re.compile(rf"^{_NUM}(?:个)?(?:工作秒|businessseconds?|workingseconds?)$"), "bt:s"),
     (re.compile(rf"^{_NUM}(?:个)?(?:工作微秒|businessmicroseconds?)$"), "bt:us"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:自然日|日历日|日|天|calendardays?|days?|d)$"), "days"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:自然日|日历日|自然天|calendardays?|naturaldays?)$"), "natural"),
+    (re.compile(rf"^{_NUM}(?:个)?(?:日|天|days?|d)$"), "days"),
     (re.compile(rf"^{_NUM}(?:个)?(?:星期|周|weeks?|w)$"), "weeks"),
     (re.compile(rf"^{_NUM}(?:个月|months?|mo)$"), "months"),
     (re.compile(rf"^{_NUM}(?:年|years?|y)$"), "years"),
@@ -325,15 +388,25 @@ def _number(text: str) -> Decimal:
 
 _BACK_ZH = re.compile(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(?:提前|前)(.+)$")
 _BACK_ZH_AFTER = re.compile(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(.+?)(?:之前|以前|前)$")
+_DEADLINE_WORDS = r"(?:the)?(?:expiry|expiration|deadline|due|end)(?:date|day)?"
 _BACK_EN = re.compile(
     r"^(.+?)(?:before|prior|inadvance|ahead|earlier)"
-    r"(?:(?:to)?(?:the)?(?:expiry|expiration|deadline|duedate|due|reference))?$"
+    rf"(?:(?:to)?{_DEADLINE_WORDS})?$"
 )
+# Windows before a reference, read before prefixes and suffixes come off: 内 / within make a window.
+_WINDOW_ZH = re.compile(r"^(?:在)?(?P<ref>.*?)(?<!提)前(?P<dur>.+?)(?:以内|之内|内)$")
+_WINDOW_EN_WITHIN = re.compile(r"^within(?:the)?(?P<dur>.+?)before(?P<ref>.*)$")
+_WINDOW_EN_NAMED = re.compile(r"^(?:the)?(?P<dur>.+?)before(?P<ref>.+)$")
+_DEADLINE_REF = re.compile(rf"^{_DEADLINE_WORDS}$")
+
+
+def _squash(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    return re.sub(r"\s+", "", s)
 
 
 def _normalise(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text).strip().lower()
-    s = re.sub(r"\s+", "", s)
+    s = _squash(text)
     changed = True
     while changed:
         changed = False
@@ -374,6 +447,9 @@ _MAX_TEXT = 200
 
 @functools.lru_cache(maxsize=1024)
 def _parse_text(text: str) -> Duration:
+    window = _window(text)
+    if window is not None:
+        return window
     s = _normalise(text)
     if not s:
         raise DurationParseError(text, "the text is empty", ACCEPTED_FORMS)
@@ -385,6 +461,29 @@ def _parse_text(text: str) -> Duration:
                 raise DurationParseError(text, f"an anchor ({inner}) cannot count back", ACCEPTED_FORMS)
             return Before(inner)
     return _forward(text, s)
+
+
+def _window(text: str) -> WindowBefore | None:
+    """A window before a reference ("在X前5个工作日内", "within 5 working days before X"), if ``text`` is one."""
+    s = _squash(text)
+    for p in ("最迟", "应当", "应"):  # words that may open a requirement before the window
+        s = s.removeprefix(p)
+    m = _WINDOW_ZH.match(s)
+    if m is None:
+        m = _WINDOW_EN_WITHIN.match(s)
+        if m is None:
+            m = _WINDOW_EN_NAMED.match(s)
+            if m is None or _DEADLINE_REF.match(m.group("ref")):
+                return None
+    dur = _normalise(m.group("dur"))
+    if not dur or not any(f[0].match(dur) for f in _FORMS):
+        return None
+    inner = _forward(text, dur)
+    if isinstance(inner, Anchor):
+        raise DurationParseError(
+            text, f"an anchor ({inner}) cannot make a window before a reference", ACCEPTED_FORMS
+        )
+    return WindowBefore(inner)
 
 
 def _forward(text: str, s: str) -> Duration:
@@ -408,13 +507,16 @@ def _forward(text: str, s: str) -> Duration:
                     text, "a count of working days must be more than zero", ACCEPTED_FORMS
                 )
             return WorkingDays(Fraction(n))
-        if kind in ("days", "weeks", "months", "years"):
+        if kind in ("days", "natural", "weeks", "months", "years"):
             if n != n.to_integral_value() or n <= 0:
+                what = "days" if kind == "natural" else kind
                 raise DurationParseError(
-                    text, f"a count of {kind} must be a whole number more than zero", ACCEPTED_FORMS
+                    text, f"a count of {what} must be a whole number more than zero", ACCEPTED_FORMS
                 )
             if kind == "weeks":  # a week is seven calendar days
                 return CalendarPeriod(7 * int(n), PeriodUnit.DAYS)
+            if kind == "natural":
+                return CalendarPeriod(int(n), PeriodUnit.DAYS, natural=True)
             return CalendarPeriod(int(n), PeriodUnit(kind))
         family, unit = kind.split(":")
         us = n * _US[unit]

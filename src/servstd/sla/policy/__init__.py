@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         Stage,
         StageDeadline,
     )
+    from servstd.sla.policy.conditions import AmountBound, Comparison, Condition, read_amount
     from servstd.sla.policy.sla_policy import MetricTarget, PolicyRule, SLAPolicy
     from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, TimerStatus, evaluate_timer
 
@@ -28,6 +29,10 @@ _EXPORTS = {
     "SeverityTier": "servstd.sla.policy.complaint_policy",
     "Stage": "servstd.sla.policy.complaint_policy",
     "StageDeadline": "servstd.sla.policy.complaint_policy",
+    "AmountBound": "servstd.sla.policy.conditions",
+    "Comparison": "servstd.sla.policy.conditions",
+    "Condition": "servstd.sla.policy.conditions",
+    "read_amount": "servstd.sla.policy.conditions",
     "MetricTarget": "servstd.sla.policy.sla_policy",
     "PolicyRule": "servstd.sla.policy.sla_policy",
     "SLAPolicy": "servstd.sla.policy.sla_policy",
@@ -39,8 +44,11 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "AmountBound",
+    "Comparison",
     "ComplaintPolicy",
     "ComplaintTimeline",
+    "Condition",
     "EventKind",
     "MetricTarget",
     "PolicyRule",
@@ -52,6 +60,7 @@ __all__ = [
     "TimerResult",
     "TimerStatus",
     "evaluate_timer",
+    "read_amount",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use

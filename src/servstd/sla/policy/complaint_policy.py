@@ -399,7 +399,7 @@ class StageDoc(DocumentModel):
     to_en: str = ""
     approver: str = ""
     customer_may_set: bool = False
-    end_of_day: Literal["close", "midnight"] = "close"
+    end_of_day: Literal["close", "midnight"] | None = None
 
 
 class TierDoc(DocumentModel):

@@ -1,10 +1,18 @@
 """SLA policies: which targets apply to a case, on which clock, and how each metric stands.
 
 A policy maps conditions on case attributes (category, priority, tier, zone such as 城区/郊县,
-channel, customer grade…) to targets per metric (first response, arrival on site, resolution,
+channel, customer grade, an amount such as 保险金额…) to targets per metric (first response, arrival on site, resolution,
 follow-up window "3–7天内回访"…). Its document says how rules are chosen: ``match: first`` (the
 first rule that matches and names the metric wins) or ``match: most_specific`` (the matching rule
 with the most conditions wins; ties go to the earlier rule). Each target names its clock.
+
+Conditions are typed (:mod:`servstd.sla.policy.conditions`): names match across traditional and
+simplified script, width and case; 「300万元以上」 is an amount comparison (以上/以下/以内 include the
+number, 超过/不满/不足 do not). A field compared as an amount must hold an amount in every case that
+gives it: an unreadable value is an error, never "no match".
+
+A target may be a window before its reference ("在生效对应日前5个工作日内"): the case's start event is
+the reference; an act inside the window is met, one before it early, one after it breached.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
@@ -15,6 +23,10 @@ with the most conditions wins; ties go to the earlier rule). Each target names i
 >>> r = policy.evaluate(case, [TimerEvent("start", t0), TimerEvent("complete", t0 + dt.timedelta(minutes=35), metric="arrival")], now=t0 + dt.timedelta(hours=1))
 >>> r["arrival"].status.value, r["arrival"].due.isoformat()
 ('met', '2026-10-01T22:40:00+08:00')
+>>> "follow_up_call" in policy.targets({"category": "回访", "line": "财险", "sum_insured": 5_000_000})
+True
+>>> "follow_up_call" in policy.targets({"category": "回访", "line": "财险", "sum_insured": "2,999,999元"})
+False
 """
 
 from __future__ import annotations
@@ -24,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import attrs
 import pydantic
@@ -32,11 +44,19 @@ import pydantic
 from servstd._documents import DocumentModel, Number, SourceDoc, raw_list, read_document, source_of, validate
 from servstd._source import Source, as_source
 from servstd.catalog._files import shelf
-from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError, TimerError
+from servstd.errors import (
+    DocumentError,
+    DurationParseError,
+    InputTypeError,
+    Problem,
+    ServstdError,
+    TimerError,
+)
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.sla.clock.service_clock import ServiceClock
+from servstd.sla.policy.conditions import Condition, case_amount
 from servstd.sla.policy.timer import TimerEvent, TimerResult, evaluate_timer
 
 __all__ = ["MetricTarget", "PolicyRule", "SLAPolicy"]
@@ -57,14 +77,14 @@ class MetricTarget:
 
 @attrs.frozen
 class PolicyRule:
-    """Conditions on case attributes and the targets they give."""
+    """Conditions on case attributes (one per field, sorted by field) and the targets they give."""
 
-    when: tuple[tuple[str, tuple[str, ...]], ...]
+    when: tuple[Condition, ...]
     targets: tuple[MetricTarget, ...]
 
     def matches(self, case: Mapping[str, Any]) -> bool:
         """Whether every condition holds for ``case``."""
-        return all(str(case.get(k)) in values for k, values in self.when)
+        return all(c.holds(case.get(c.field)) for c in self.when)
 
 
 @attrs.frozen
@@ -95,8 +115,24 @@ class SLAPolicy:
         """Every metric any rule names."""
         return list(dict.fromkeys(t.metric for r in self.rules for t in r.targets))
 
+    @property
+    def fields(self) -> list[str]:
+        """The case fields the rules' conditions read, sorted."""
+        return sorted({c.field for r in self.rules for c in r.when})
+
+    @property
+    def amount_fields(self) -> list[str]:
+        """The case fields compared as amounts (「300万元以上」), sorted."""
+        return sorted({c.field for r in self.rules for c in r.when if c.is_amount})
+
     def targets(self, case: Mapping[str, Any]) -> dict[str, MetricTarget]:
-        """The target of each metric for ``case`` (metrics no matching rule names are left out)."""
+        """The target of each metric for ``case`` (metrics no matching rule names are left out).
+
+        A value of a field compared as an amount that cannot be read as one raises
+        :class:`~servstd.errors.InputParseError` naming the field, whichever rules match.
+        """
+        for name in self.amount_fields:
+            case_amount(case.get(name), f"the case's {name}")  # unreadable: an error, match or not
         out: dict[str, MetricTarget] = {}
         best: dict[str, int] = {}
         for rule in self.rules:
@@ -157,22 +193,36 @@ class SLAPolicy:
 
 
 class TargetDoc(DocumentModel):
-    """A target in a policy document."""
+    """A target in a policy document.
+
+    ``end_of_day`` and ``move_off_rest_day`` left out follow the duration (close of business and
+    Art. 203 for 日/月/年; 24:00 and no move for 自然日).
+    """
 
     within: str
     from_: str | None = pydantic.Field(default=None, alias="from")
     clock: str = "office"
     start_after: str | None = None
-    end_of_day: Literal["close", "midnight"] = "close"
+    end_of_day: Literal["close", "midnight"] | None = None
+    move_off_rest_day: bool | None = None
     cutoff: dt.time | None = None
     count_start_day: bool = False
     name: str = ""
 
 
+def _check_condition(value: str | list[str]) -> str | list[str]:
+    Condition.parse("condition", value)  # InputParseError is a ValueError: a named problem
+    return value
+
+
+ConditionDoc = Annotated[str | list[str], pydantic.AfterValidator(_check_condition)]
+"""A ``when:`` value: a name, an amount comparison (「300万元以上」), or a list of either kind."""
+
+
 class RuleDoc(DocumentModel):
     """A rule: conditions and targets per metric."""
 
-    when: dict[str, str | list[str]] = {}
+    when: dict[str, ConditionDoc] = {}
     targets: dict[str, TargetDoc]
 
 
@@ -233,14 +283,41 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
                 continue
             if within is None or (t.from_ and earliest is None) or t.clock not in clocks:
                 continue
-            rule = DeadlineRule(
-                within, end_of_day=t.end_of_day, cutoff=t.cutoff, count_start_day=t.count_start_day
-            )
+            try:
+                rule = DeadlineRule(
+                    within, end_of_day=t.end_of_day, cutoff=t.cutoff, count_start_day=t.count_start_day,
+                    move_off_rest_day=t.move_off_rest_day,
+                )  # fmt: skip
+            except InputTypeError as exc:
+                problems.append(Problem(f"{path}.{exc.parameter}", exc.accepted, exc.value))
+                continue
+            if rule.is_window and earliest is not None:
+                problems.append(
+                    Problem(
+                        f"{path}.from",
+                        f"a window before a reference ({within}) opens by itself; drop 'from'",
+                        t.from_,
+                    )
+                )
+                continue
             targets.append(
                 MetricTarget(metric, rule, t.clock, clocks[t.clock], earliest, t.start_after, t.name)
             )
-        when = tuple(sorted((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in r.when.items()))
+        when = tuple(Condition.parse(k, v) for k, v in sorted(r.when.items()))
         rules.append(PolicyRule(when, tuple(targets)))
+    kinds: dict[str, dict[bool, int]] = {}
+    for i, built in enumerate(rules):
+        for c in built.when:
+            kinds.setdefault(c.field, {}).setdefault(c.is_amount, i)
+    for field, seen in kinds.items():
+        if len(seen) > 1:
+            problems.append(
+                Problem(
+                    f"rules[{seen[False]}].when.{field}",
+                    f"{field} is compared as an amount in rules[{seen[True]}] and matched as a name here; "
+                    "give one kind for a field",
+                )
+            )
     metrics = {t for r in doc.rules for t in r.targets}
     for i, r in enumerate(doc.rules):
         for metric, t in r.targets.items():

@@ -9,6 +9,23 @@ extension without approver…) is a :class:`~servstd.errors.TimerError`, never a
 The due instant starts as ``clock.deadline(start, target)``; each pause that began before the
 current due instant pushes it later by the open time the pause covered (so pausing never makes a
 deadline earlier, and a breach is never undone by a later pause).
+
+A target that counts back from its reference ("到期前5个工作日") or is a window before it
+("在生效对应日前5个工作日内") takes the start event as the reference: the act comes before it. Such a
+metric has no pauses or extensions; under a window, a completion before the window opens is
+:attr:`TimerStatus.EARLY`, inside it :attr:`~TimerStatus.MET`, after it :attr:`~TimerStatus.BREACHED`.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servstd.sla import ServiceClock
+>>> sh = ZoneInfo("Asia/Shanghai")
+>>> anniversary = TimerEvent("start", dt.datetime(2026, 10, 12, tzinfo=sh))
+>>> def sent(*day):
+...     evs = [anniversary, TimerEvent("complete", dt.datetime(*day, 10, tzinfo=sh))]
+...     rule = DeadlineRule("在生效对应日前5个工作日内")
+...     return evaluate_timer("renewal_notice", ServiceClock.default(), rule, evs, now=anniversary.at).status.value
+>>> sent(2026, 10, 9), sent(2026, 10, 13), sent(2026, 9, 20)
+('met', 'breached', 'early')
 """
 
 from __future__ import annotations
@@ -22,7 +39,7 @@ import attrs
 
 from servstd.errors import InputTypeError, NaiveDatetimeError, TimerError
 from servstd.sla.clock._timeline import to_us
-from servstd.sla.clock.deadline import DeadlineRule
+from servstd.sla.clock.deadline import DeadlineRule, compute_deadline
 from servstd.sla.clock.durations import (
     BusinessTime,
     CalendarPeriod,
@@ -211,9 +228,10 @@ def _counting_back(
     reference: dt.datetime,
     now: dt.datetime,
 ) -> TimerResult:
-    """A metric that counts back from a reference ("到期前5个工作日"): the act is due *before* the
-    start event, which is the reference (an expiry date), so a completion may come before it. Such
-    a metric has no pauses or extensions, and no share of time used (it has no beginning)."""
+    """A metric that counts back from a reference ("到期前5个工作日", "在X前5个工作日内"): the act is
+    due *before* the start event, which is the reference (an expiry date, an anniversary), so a
+    completion may come before it. Such a metric has no pauses or extensions, and no share of time
+    used (it has no beginning); a window's opening makes an earlier completion EARLY."""
     completed = stopped = None
     for e in evs:
         if e.kind in (EventKind.PAUSE, EventKind.RESUME, EventKind.EXTEND):
@@ -226,14 +244,18 @@ def _counting_back(
             completed = e.at
         elif e.kind is EventKind.STOP and completed is None and stopped is None:
             stopped = e.at
-    due = clock.due(reference, rule)
+    clock._timeline.at(clock._us(reference, "start"))  # the clock's checks: awareness, years
+    dl = compute_deadline(clock, reference, rule, explain=False)
+    due, opens = dl.due, dl.opens
     end = completed or stopped or now
     status = _status(
-        completed=completed, stopped=stopped, now=now, due=due, window=None, paused=False, threshold=None
+        completed=completed, stopped=stopped, now=now, due=due, window=opens, paused=False, threshold=None
     )
     note = f"due {due.isoformat()}: {rule.duration} counted back from {reference.isoformat()}"
+    if opens is not None:
+        note += f"; the window opens {opens.isoformat()}"
     return TimerResult(
-        metric=metric, status=status, start=clock.local(reference), due=due, window_opens=None,
+        metric=metric, status=status, start=clock.local(reference), due=due, window_opens=opens,
         completed=completed, elapsed=dt.timedelta(0), remaining=clock.elapsed(end, due),
         paused=dt.timedelta(0), used=Fraction(0), threshold=None, target=str(rule.duration),
         explanation=(note,),
