@@ -28,6 +28,10 @@ class TestFold:
         """Full-width letters, case and runs of white space do not tell names apart."""
         assert fold("  ＶＩＰ\u3000 客戶 ") == fold("vip 客户") == "vip 客户"
 
+    def test_control_characters_fold_away(self) -> None:
+        """Control and format characters (a NUL, a zero-width space) are not part of a name."""
+        assert fold("服务\x00态度\u200b") == fold("服务态度")
+
     def test_different_names_stay_different(self) -> None:
         """Folding never merges two different names (服务态度 is not 产品质量)."""
         assert fold("服务态度") != fold("产品质量")

@@ -49,12 +49,19 @@ def _to_simplified(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """The matching form of ``text``: NFKC (full-width → half-width), case-folded, runs of white
-    space as one space, stripped, and traditional characters as simplified."""
-    plain = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """The matching form of ``text``: NFKC (full-width → half-width), case-folded, control and
+    format characters dropped, runs of white space as one space, stripped, and traditional
+    characters as simplified."""
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    visible = "".join(" " if ch.isspace() else ch for ch in normal if ch.isspace() or not _invisible(ch))
+    plain = " ".join(visible.split())
     if plain.isascii():
         return plain
     return _to_simplified(plain)
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf")
 
 
 class FoldedNames:

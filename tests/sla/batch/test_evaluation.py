@@ -403,7 +403,7 @@ class TestInsuranceClaims:
                 assert_row_equals({k: (None if v is pd.NaT else v) for k, v in row.items()}, r)
         statuses = [got[(c, "renewal_notice")]["status"] for c in ("N1", "N2", "N3", "N4")]
         assert statuses == ["met", "breached", "early", "running"]
-        assert got[("N1", "renewal_notice")]["due"] == pd.Timestamp("2026-10-10 17:00", tz="Asia/Shanghai")
+        assert got[("N1", "renewal_notice")]["due"] == pd.Timestamp("2026-10-10 18:00", tz="Asia/Shanghai")
 
 
 class TestBadRows:

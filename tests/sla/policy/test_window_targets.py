@@ -42,8 +42,8 @@ class TestRenewalNotice:
             (at(2026, 9, 20, 10), TimerStatus.EARLY),
             (at(2026, 9, 29, 0), TimerStatus.MET),  # the window's first instant
             (at(2026, 9, 28, 23, 59), TimerStatus.EARLY),
-            (at(2026, 10, 10, 17), TimerStatus.MET),  # the close of its last day (office hours)
-            (at(2026, 10, 10, 17, 1), TimerStatus.BREACHED),
+            (at(2026, 10, 10, 18), TimerStatus.MET),  # the close of its last day (office hours)
+            (at(2026, 10, 10, 18, 1), TimerStatus.BREACHED),
             (at(2026, 10, 11, 10), TimerStatus.BREACHED),  # the Sunday before the anniversary
         ],
     )
@@ -51,17 +51,17 @@ class TestRenewalNotice:
         """Issue 22: sent 10-09 met, 10-13 breached, 09-20 early; the window's edges are inside."""
         r = renewal(sent)
         assert r.status is status
-        assert (r.window_opens, r.due) == (at(2026, 9, 29), at(2026, 10, 10, 17))
+        assert (r.window_opens, r.due) == (at(2026, 9, 29), at(2026, 10, 10, 18))
 
     def test_not_sent_yet(self) -> None:
         """Before the window closes an unsent notice is running; after it, breached."""
         assert renewal(None, now=at(2026, 10, 10, 9)).status is TimerStatus.RUNNING
-        assert renewal(None, now=at(2026, 10, 10, 18)).status is TimerStatus.BREACHED
+        assert renewal(None, now=at(2026, 10, 10, 18, 1)).status is TimerStatus.BREACHED
 
     def test_the_reminder_after_the_anniversary_is_a_month(self) -> None:
         """「或在生效对应日后一个月内发出续期保费催交通知」 stays a forward month (Art. 202)."""
         r = INSURANCE.evaluate({"category": "续期"}, [TimerEvent("start", ANNIVERSARY)], now=ANNIVERSARY)
-        assert r["renewal_reminder"].due == at(2026, 11, 12, 17)
+        assert r["renewal_reminder"].due == at(2026, 11, 12, 18)
 
 
 class TestTimer:
