@@ -1,0 +1,47 @@
+"""Old spellings kept for one release: each warns with :class:`DeprecationWarning` naming the new one.
+
+Every rename keeps its old name working for one release, listed in the CHANGELOG under
+"Changed"; calling the old name warns once per call site and does exactly what the new one does.
+
+>>> import warnings
+>>> def due(n: int) -> int:
+...     return n + 1
+>>> deadline = renamed(due, "batch.deadline", "batch.due")
+>>> with warnings.catch_warnings(record=True) as caught:
+...     warnings.simplefilter("always")
+...     deadline(1), str(caught[0].message)
+(2, 'batch.deadline is deprecated; use batch.due (the old name goes in the next release)')
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+__all__ = ["renamed", "warn_renamed"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def warn_renamed(old: str, new: str, *, stacklevel: int = 3) -> None:
+    """Warn that ``old`` is deprecated in favour of ``new`` (the caller of the old name is blamed)."""
+    warnings.warn(
+        f"{old} is deprecated; use {new} (the old name goes in the next release)",
+        DeprecationWarning,
+        stacklevel=stacklevel,
+    )
+
+
+def renamed(func: Callable[P, R], old: str, new: str) -> Callable[P, R]:
+    """``func`` under its old name ``old``: the same call, with a warning naming ``new``."""
+
+    @functools.wraps(func)
+    def alias(*args: P.args, **kwargs: P.kwargs) -> R:
+        warn_renamed(old, new)
+        return func(*args, **kwargs)
+
+    alias.__doc__ = f"Deprecated: use ``{new}``."
+    return alias
