@@ -16,7 +16,7 @@ clock's zone where the input carried a zone. Missing values (NaT, null) stay mis
 >>> batch.add(clock, starts, np.timedelta64(2, "h"))      # 16:00 and 17:30 in Shanghai
 array(['2026-09-30T10:00:00.000000', '2026-10-10T02:30:00.000000',
                               'NaT'], dtype='datetime64[us]')
->>> batch.deadline(clock, starts, "3个工作日")
+>>> batch.due(clock, starts, "3个工作日")
 array(['2026-10-10T10:00:00.000000', '2026-10-13T10:00:00.000000',
                               'NaT'], dtype='datetime64[us]')
 
@@ -25,7 +25,7 @@ before the anniversary 2026-10-12 (00:00 in Shanghai) opens 2026-09-29 00:00 and
 18:00 (both in UTC here):
 
 >>> refs = np.array(["2026-10-11T16:00"], dtype="datetime64[us]")
->>> batch.window_opens(clock, refs, "在生效对应日前5个工作日内"), batch.deadline(clock, refs, "在生效对应日前5个工作日内")
+>>> batch.window_opens(clock, refs, "在生效对应日前5个工作日内"), batch.due(clock, refs, "在生效对应日前5个工作日内")
 (array(['2026-09-28T16:00:00.000000'], dtype='datetime64[us]'), array(['2026-10-10T10:00:00.000000'], dtype='datetime64[us]'))
 """
 
@@ -34,6 +34,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
+
+import attrs
 
 try:
     import numpy as np
@@ -60,7 +62,7 @@ from servstd.sla.clock.durations import (
 )
 from servstd.sla.clock.service_clock import ServiceClock
 
-__all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes", "window_opens"]
+__all__ = ["add", "add_working_days", "due", "elapsed", "is_open", "memory_bytes", "window_opens"]
 
 I64 = npt.NDArray[np.int64]
 NAT = np.iinfo(np.int64).min
@@ -365,21 +367,39 @@ def _at(arr: I64 | npt.NDArray[np.bool_], idx: I64) -> Any:
     return arr[idx]
 
 
-def _rule(rule: str | Duration | DeadlineRule) -> DeadlineRule:
-    return rule if isinstance(rule, DeadlineRule) else DeadlineRule(parse_duration(rule))
+def _rule(rule: str | Duration | DeadlineRule, **knobs: object) -> DeadlineRule:
+    """``rule`` as a :class:`DeadlineRule`, with the knobs given (not ``None``) replacing its own."""
+    out = rule if isinstance(rule, DeadlineRule) else DeadlineRule(parse_duration(rule))
+    changes = {k: v for k, v in knobs.items() if v is not None}
+    return attrs.evolve(out, **changes) if changes else out  # type: ignore[arg-type]
 
 
-def deadline(
-    clock: ServiceClock, starts: Any, rule: str | Duration | DeadlineRule, *, unit: str = "us"
+def due(
+    clock: ServiceClock,
+    starts: Any,
+    rule: str | Duration | DeadlineRule,
+    *,
+    end_of_day: str | None = None,
+    cutoff: dt.time | None = None,
+    count_start_day: bool | None = None,
+    move_off_rest_day: bool | None = None,
+    unit: str = "us",
 ) -> Any:
-    """``clock.due(starts[i], rule)`` for every element: the Civil Code rules of the scalar API.
+    """``clock.due(starts[i], rule, ...)`` for every element: the Civil Code rules of the scalar API,
+    with the same keywords (``end_of_day``, ``cutoff``, ``count_start_day``, ``move_off_rest_day``).
 
     Calendar periods in months or years use numpy's calendar arithmetic; everything else is a
     lookup in per-day arrays (working-day counts, next working day, opening and close). Days are
     loaded one year at a time, only as far as the results reach. A rule that counts back from a
     reference ("到期前5个工作日", "在X前5个工作日内") takes ``starts`` as the references.
     """
-    rule = _rule(rule)
+    rule = _rule(
+        rule,
+        end_of_day=end_of_day,
+        cutoff=cutoff,
+        count_start_day=count_start_day,
+        move_off_rest_day=move_off_rest_day,
+    )
     x, back = _column(starts, unit)
     if rule.counts_back:
         return back(_backward(clock, x, rule)[0])

@@ -66,7 +66,8 @@ import numpy.typing as npt
 
 from servstd._names import FoldedNames
 from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, Problem, ServstdError
-from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before, deadline
+from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before
+from servstd.sla.batch._engine import due as due_column
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
 from servstd.sla.clock._timeline import to_us
 from servstd.sla.clock.durations import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays
@@ -627,7 +628,7 @@ class _Plan:
         if t.rule.counts_back:
             self._compute_back(idx, s=s, c=c, e=e, now_us=now_us, out=out)
             return
-        due = deadline(clock, s.astype("datetime64[us]"), t.rule).astype(np.int64)
+        due = due_column(clock, s.astype("datetime64[us]"), t.rule).astype(np.int64)
         paused = np.zeros(idx.size, dtype=np.int64)
         # pauses of these rows, renumbered to positions in idx
         where = np.full(self.rows.size, -1, dtype=np.int64)
@@ -717,7 +718,7 @@ def _window(clock: Any, s: I64, earliest: Any) -> I64:
     by_days = isinstance(earliest, CalendarPeriod) and earliest.unit is PeriodUnit.DAYS
     by_working = isinstance(earliest, WorkingDays) and earliest.is_whole
     if not (by_days or by_working):
-        due: I64 = deadline(clock, s.astype("datetime64[us]"), earliest).astype(np.int64)
+        due: I64 = due_column(clock, s.astype("datetime64[us]"), earliest).astype(np.int64)
         return due
     lo, hi = _local_years(clock, s)
     while True:

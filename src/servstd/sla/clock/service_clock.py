@@ -53,26 +53,33 @@ _ONE_US = dt.timedelta(microseconds=1)
 
 
 def _zone(tz: str) -> ZoneInfo:
-    if not isinstance(tz, str):
-        raise InputTypeError(tz, "tz", "an IANA time zone name like 'Asia/Shanghai'")
     return zone(tz, "tz")
 
 
-def _check_tz(_self: object, _attr: object, value: str) -> None:
-    _zone(value)
+def _tz_name(tz: str | ZoneInfo) -> str:
+    """The IANA name of ``tz``: a name, a :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone``."""
+    if not isinstance(tz, (str, ZoneInfo)):
+        raise InputTypeError(
+            tz,
+            "tz",
+            "an IANA time zone: a name like 'Asia/Shanghai', a zoneinfo.ZoneInfo or a pendulum Timezone",
+        )
+    return zone(tz, "tz").key
 
 
 @attrs.frozen
 class ServiceClock:
     """A :class:`WorkCalendar`, :class:`BusinessHours` and an IANA time zone.
 
-    Accepts aware ``datetime`` (and pendulum) instants in any zone; returns aware ``datetime`` in
-    the clock's zone. A naive datetime raises :class:`~servstd.errors.NaiveDatetimeError`.
+    ``tz`` is a zone name, a :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone`` (kept as its
+    name). Accepts aware ``datetime`` instants (pendulum ``DateTime`` too) in any zone; returns
+    aware ``datetime`` in the clock's zone. A naive datetime raises
+    :class:`~servstd.errors.NaiveDatetimeError`.
     """
 
     calendar: WorkCalendar
     hours: BusinessHours
-    tz: str = attrs.field(default="Asia/Shanghai", validator=_check_tz)
+    tz: str = attrs.field(default="Asia/Shanghai", converter=_tz_name)
     _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, hash=False)
     _zone: ZoneInfo = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -87,9 +94,10 @@ class ServiceClock:
         return cls(WorkCalendar.china(), BusinessHours.parse("09:00-12:00,13:00-18:00"), "Asia/Shanghai")
 
     @classmethod
-    def always(cls, tz: str = "Asia/Shanghai") -> ServiceClock:
-        """A 7×24 clock (every day, around the clock)."""
-        return cls(WorkCalendar.every_day(), BusinessHours.always(), tz)
+    def always(cls, tz: str | ZoneInfo = "Asia/Shanghai") -> ServiceClock:
+        """The 7×24 clock: every day a working day (:meth:`WorkCalendar.always`), open round the
+        clock (:meth:`BusinessHours.always`)."""
+        return cls(WorkCalendar.always(), BusinessHours.always(), tz)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -238,23 +246,56 @@ class ServiceClock:
         end_of_day: str | None = None,
         cutoff: dt.time | None = None,
         count_start_day: bool | None = None,
+        move_off_rest_day: bool | None = None,
     ) -> Deadline:
         """When something received at ``received_at`` is due under ``rule`` ("3个工作日", "48小时"…).
 
-        Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide).
+        Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide). The keywords
+        are the knobs of :class:`DeadlineRule` (each overrides the rule's own): ``end_of_day``
+        (``"close"`` or ``"midnight"``), ``cutoff`` (a receipt cut-off time), ``count_start_day``
+        and ``move_off_rest_day`` (Civil Code Art. 203 for periods in days, months or years).
         """
         self._timeline.at(self._us(received_at, "received_at"))  # within the clock's years
         return compute_deadline(
-            self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
+            self,
+            received_at,
+            rule,
+            end_of_day=end_of_day,
+            cutoff=cutoff,
+            count_start_day=count_start_day,
+            move_off_rest_day=move_off_rest_day,
         )
 
-    def due(self, received_at: dt.datetime, rule: str | Duration | DeadlineRule) -> dt.datetime:
-        """Only the due instant of :meth:`deadline` (no explanation built): the fast path.
+    def due(
+        self,
+        received_at: dt.datetime,
+        rule: str | Duration | DeadlineRule,
+        *,
+        end_of_day: str | None = None,
+        cutoff: dt.time | None = None,
+        count_start_day: bool | None = None,
+        move_off_rest_day: bool | None = None,
+    ) -> dt.datetime:
+        """``deadline(received_at, rule, ...).due``, without building the explanation: the fast path.
+
+        Takes every keyword :meth:`deadline` takes.
 
         >>> import datetime as dt
         >>> from zoneinfo import ZoneInfo
-        >>> ServiceClock.default().due(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai")), "3个工作日")
+        >>> t = dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))
+        >>> ServiceClock.default().due(t, "3个工作日")
         datetime.datetime(2026, 10, 10, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
+        >>> ServiceClock.default().due(t, "3个工作日", end_of_day="midnight").isoformat()
+        '2026-10-11T00:00:00+08:00'
         """
         self._timeline.at(self._us(received_at, "received_at"))
-        return compute_deadline(self, received_at, rule, explain=False).due
+        return compute_deadline(
+            self,
+            received_at,
+            rule,
+            end_of_day=end_of_day,
+            cutoff=cutoff,
+            count_start_day=count_start_day,
+            move_off_rest_day=move_off_rest_day,
+            explain=False,
+        ).due
