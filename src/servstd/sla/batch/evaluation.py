@@ -69,7 +69,7 @@ from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, P
 from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before
 from servstd.sla.batch._engine import due as due_column
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
-from servstd.sla.clock._timeline import to_us
+from servstd.sla.clock.columnar import epoch_us
 from servstd.sla.clock.durations import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays
 from servstd.sla.policy.conditions import AmountBound, case_amount
 from servstd.sla.policy.sla_policy import MetricTarget, SLAPolicy
@@ -117,7 +117,7 @@ def _now_us(now: object) -> int:
         raise NaiveDatetimeError(now, "now") if now is None else _type_error(now)
     if now.tzinfo is None or now.utcoffset() is None:
         raise NaiveDatetimeError(now, "now")
-    return to_us(now.to_pydatetime() if hasattr(now, "to_pydatetime") else now)
+    return epoch_us(now.to_pydatetime() if hasattr(now, "to_pydatetime") else now)
 
 
 def _type_error(now: object) -> ServstdError:
@@ -580,7 +580,7 @@ def _dt(us: int, tz: dt.tzinfo) -> dt.datetime:
 
 
 def _us_or_nat(t: dt.datetime | None) -> int:
-    return NAT if t is None else to_us(t)
+    return NAT if t is None else epoch_us(t)
 
 
 def _append_result(out: _Out, row: int, metric: int, r: TimerResult) -> None:

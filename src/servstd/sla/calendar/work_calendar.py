@@ -54,6 +54,7 @@ from servstd.errors import (
 )
 from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.day_kind import DayKind
+from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.calendar.notice import parse_notice, read_notice
 from servstd.sla.calendar.notice_folder import folder_overlays
 from servstd.sla.calendar.overlay import CalendarOverlay
@@ -62,6 +63,8 @@ from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
 __all__ = ["Coverage", "WorkCalendar", "as_date"]
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
+_MAX_TABLE_YEARS = 1000  # one day table: a longer span is almost surely a mistake (and 360 k days)
+_KEPT_TABLES = 32  # day tables kept per calendar (the columnar engine asks for a few spans)
 _WEEKLY = ("weekdays", "always")
 """The calendars of a weekly rule alone, by the name :meth:`WorkCalendar.for_region` reads."""
 _OLD_NAMES = {
@@ -72,7 +75,7 @@ _OLD_NAMES = {
     "MON-FRI": "weekdays",
 }
 """Spellings of the weekly calendars kept for one release (each warns, naming the new one)."""
-_KIND_CODES = (DayKind.WORKDAY, DayKind.WEEKEND, DayKind.HOLIDAY, DayKind.MAKEUP_WORKDAY)
+_KIND_CODES = DayTable.KINDS
 
 
 def as_date(value: object, parameter: str = "date") -> dt.date:
@@ -183,7 +186,7 @@ class _Raw:
 class _Cache:
     years: dict[int, _YearTable] = attrs.Factory(dict)
     raw: dict[int, _Raw] = attrs.Factory(dict)
-    batch: dict[tuple[int, int], Any] = attrs.Factory(dict)  # numpy tables for servstd.sla.batch
+    tables: dict[tuple[int, int], DayTable] = attrs.Factory(dict)  # day_table() snapshots
 
 
 @attrs.frozen
@@ -382,6 +385,37 @@ class WorkCalendar:
         mainland = self.region in ("CN", None)
         days.name_periods(absorb_weekends=mainland, estimated=year not in self.coverage)
         return days.table(first, last, raws[year])
+
+    def day_table(self, first_year: int, last_year: int) -> DayTable:
+        """The days of the years ``first_year``..``last_year`` as arrays, one immutable snapshot:
+        each date's kind and running working-day counts (what the columnar engine reads; see
+        :class:`~servstd.sla.calendar.day_table.DayTable`). Built once per span and kept.
+
+        A strict calendar raises :class:`~servstd.errors.CalendarCoverageError` for a year it does
+        not cover, as every other question does.
+        """
+        for name, year in (("first_year", first_year), ("last_year", last_year)):
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise InputTypeError(year, name, "a year (int)")
+        if not _MIN_YEAR <= first_year <= last_year <= _MAX_YEAR:
+            raise ScheduleError(
+                f"the years {first_year}–{last_year} are not an ascending span within {_MIN_YEAR}–{_MAX_YEAR}",
+                (first_year, last_year),
+            )
+        if last_year - first_year >= _MAX_TABLE_YEARS:
+            raise ScheduleError(
+                f"{last_year - first_year + 1} years is more than one day table holds ({_MAX_TABLE_YEARS})",
+                (first_year, last_year),
+            )
+        key = (first_year, last_year)
+        got = self._cache.tables.get(key)
+        if got is None:
+            kinds = b"".join(self._table(y).kinds for y in range(first_year, last_year + 1))
+            got = DayTable.build(first_year, last_year, kinds)
+            if len(self._cache.tables) >= _KEPT_TABLES:
+                self._cache.tables.clear()
+            self._cache.tables[key] = got
+        return got
 
     # -- questions about one date --------------------------------------------------------
     def day_kind(self, d: dt.date) -> DayKind:
