@@ -82,7 +82,7 @@ def _zone(tz: str) -> ZoneInfo:
 
 def _tz_name(tz: str | ZoneInfo) -> str:
     """The IANA name of ``tz``: a name, a :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone``."""
-    if not isinstance(tz, (str, ZoneInfo)):
+    if not isinstance(tz, (str, dt.tzinfo)):  # another tzinfo (a fixed offset): zone() says why not
         raise InputTypeError(
             tz,
             "tz",
