@@ -379,10 +379,19 @@ class TestStartup:
         [("workday", "2026-02-14"), ("deadline", "2026-09-30 16:00", "3个工作日"), ("calendar", "2026")],
     )
     def test_time_commands_load_no_document_layer(self, argv: tuple[str, ...]) -> None:
-        """`servstd workday/deadline/calendar` answer without pydantic, yaml, scoring or the catalog."""
+        """`servstd workday/deadline/calendar` answer without pydantic, yaml, scoring or the catalog,
+        and without the holidays package (the bundled snapshot answers the covered years)."""
         code, loaded = _modules_loaded_by(*argv)
         assert code == 0
-        heavy = {"pydantic", "yaml", "servstd.scoring", "servstd.catalog", "servstd.standards", "numpy"}
+        heavy = {
+            "pydantic",
+            "yaml",
+            "servstd.scoring",
+            "servstd.catalog",
+            "servstd.standards",
+            "numpy",
+            "holidays",
+        }
         assert heavy & loaded == set()
 
     def test_score_command_loads_what_it_needs(self) -> None:
