@@ -15,7 +15,6 @@ package (the snapshot is written from them and checked against them).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import importlib.util
 import sys

@@ -48,7 +48,7 @@ class DayTable:
         DayKind.HOLIDAY,
         DayKind.MAKEUP_WORKDAY,
     )
-    """The kind of each code in :attr:`kinds` (working: codes 0 and 3)."""
+    """The kind of each code in ``kinds`` (the working kinds are codes 0 and 3)."""
 
     first_year: int
     last_year: int

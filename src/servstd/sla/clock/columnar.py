@@ -64,15 +64,15 @@ __all__ = [
 ]
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-"""The origin of integer instants: 1970-01-01 00:00 UTC."""
+"""Midnight UTC on 1 January 1970, the origin of integer instants."""
 US = 1_000_000
 """Microseconds in a second."""
 MISSING = -(2**63)
-"""The int64 minimum: a missing instant (numpy's ``NaT``)."""
+"""The int64 minimum, which stands for a missing instant (numpy's ``NaT``)."""
 FIRST_YEAR = 2
-"""The first local year a clock answers for (year 1 is refused: its start overflows east of UTC)."""
+"""The first local year a clock answers for (year 1 is refused, as its start overflows east of UTC)."""
 LAST_YEAR = 9998
-"""The last local year a clock answers for (year 9999 is refused: its end is past ``datetime.max``)."""
+"""The last local year a clock answers for (year 9999 is refused, as its end is past ``datetime.max``)."""
 MAX_SPAN_YEARS = 200
 """The most local years one operation may reach across (``add``, ``subtract``, ``elapsed``, ``periods``,
 a snapshot)."""
