@@ -417,7 +417,7 @@ def csv_rows(text: str, source: str, limits: Limits, delimiter: str = ",") -> li
     rows: list[list[str]] = []
     cells = 0
     try:
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(rows) >= limits.rows:
                 raise DocumentError(
                     source,

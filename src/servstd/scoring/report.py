@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from servstd._escape import markdown_text
 from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
@@ -313,5 +314,5 @@ class ScoreReport:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.replace("|", "\\|").split())
+    """Text safe inside a Markdown table cell (no HTML, links or cell breaks)."""
+    return markdown_text(text)

@@ -49,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from servstd._escape import FORMULA_START
 from servstd._sheets import FORM_LIMITS, check_regular_file, csv_rows, read_workbook
 from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ScoringError
@@ -430,11 +431,16 @@ def _read_grid(
     return reader.read(), reader.problems
 
 
+def _unescaped(cell: str) -> str:
+    """A CSV cell as written before servstd escaped it (``'=C1`` → ``=C1``, see :mod:`servstd._escape`)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
 def read_csv_text(text: str, source: str = "<csv>", standard: Standard | None = None) -> Document:
     """Read a filled form from CSV text (comma- or tab-separated); problems are one DocumentError."""
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    grid = csv_rows(text, source, FORM_LIMITS, delimiter)
+    grid = [[_unescaped(c) for c in row] for row in csv_rows(text, source, FORM_LIMITS, delimiter)]
     inspection, problems = _read_grid(grid, source, "", standard)
     if problems:
         raise DocumentError(source, problems)

@@ -52,6 +52,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from servstd._escape import csv_cell, markdown_text
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
 from servstd.sla.batch._files import pandas_module, read_table
@@ -161,8 +162,8 @@ class ComplianceReport:
         buf = io.StringIO()
         fields = [*self.by, *_FIELDS]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer.writerow({f: csv_cell(f) for f in fields})
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return buf.getvalue()
 
     def _table(self) -> list[list[str]]:
@@ -212,7 +213,12 @@ class ComplianceReport:
     def to_markdown(self) -> str:
         """The groups and every breached case as Markdown tables."""
         by = f", by {', '.join(self.by)}" if self.by else ""
-        out = [f"## SLA compliance: {self.policy}", "", f"At {self.now.isoformat()}{by}.", ""]
+        out = [
+            f"## SLA compliance: {markdown_text(self.policy)}",
+            "",
+            f"At {self.now.isoformat()}{markdown_text(by)}.",
+            "",
+        ]
         out += _markdown(self._table())
         out += ["", f"### Breached ({len(self.breaches)})", ""]
         out += _markdown(self._breach_table()) if self.breaches else ["None."]
@@ -252,6 +258,7 @@ def _aligned(rows: list[list[str]]) -> list[str]:
 
 
 def _markdown(rows: list[list[str]]) -> list[str]:
+    rows = [[markdown_text(c) for c in r] for r in rows]
     out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
     out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
     return out

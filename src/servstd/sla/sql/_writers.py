@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from importlib import resources
@@ -20,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from servstd._escape import csv_cell
 from servstd.errors import InputTypeError
 from servstd.sla.sql._tables import ExportTables
 
@@ -125,11 +127,20 @@ def _literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+def _comment(text: object) -> str:
+    """``text`` inside a ``--`` comment line: line breaks and other controls become spaces."""
+    return _LINE_BREAKS.sub(" ", str(text))
+
+
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def sql_script(tables: ExportTables) -> str:
     """``DROP TABLE IF EXISTS`` + ``CREATE TABLE`` + ``INSERT`` statements for the three tables."""
     m = tables.meta
     parts = [
-        f"-- servstd calendar export: {m.calendar}, {m.hours}, {m.zone}, {m.first_year}–{m.last_year}",
+        f"-- servstd calendar export: {_comment(m.calendar)}, {_comment(m.hours)}, {_comment(m.zone)}, "
+        f"{m.first_year}–{m.last_year}",
         f"-- servstd {m.servstd_version}, exported {_iso(m.exported_at)}",
         "-- ANSI types; tried on DuckDB, SQLite and PostgreSQL.",
         "",
@@ -177,7 +188,7 @@ def write_csv(tables: ExportTables, folder: Path) -> None:
         with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow([c for c, _, _ in TABLES[table]])
-            w.writerows([_text(v) for v in row] for row in _values(table, rows))
+            w.writerows([csv_cell(_text(v)) for v in row] for row in _values(table, rows))
 
 
 def write_parquet(tables: ExportTables, folder: Path) -> None:
