@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from servstd._decimal import exact
 from servstd.errors import DocumentError, Problem, ScoringError, ServstdError, ServstdWarning
 from servstd.scoring._columns import fit, table
 from servstd.scoring.inspection import Inspection, inspection_from_data, load_inspection
@@ -96,6 +97,7 @@ def _deducted(reports: Sequence[ScoreReport]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+@exact
 def aggregate(reports: Iterable[ScoreReport], by: Sequence[str] = ("site", "month")) -> list[AggregateRow]:
     """Group reports by ``by`` (any of site, month, year, standard, inspector, grade; none: one group) and summarise."""
     for k in by:
@@ -129,6 +131,7 @@ def _signed(v: Decimal) -> str:
     return "0.00" if v.is_zero() else f"{v:+}"
 
 
+@exact
 def aggregate_table(
     reports: Sequence[ScoreReport], by: Sequence[str] = ("site", "month"), *, top: int = 3
 ) -> str:
@@ -206,6 +209,7 @@ class LoadedInspection:
     inspection: Inspection
 
 
+@exact
 def load_inspections(path: str | Path, standard: Standard | None = None) -> list[LoadedInspection]:
     """Every inspection in a folder (YAML, JSON, xlsx, csv; sorted by name; other files skipped) or in one file.
 
@@ -274,6 +278,7 @@ def cjk_font() -> str | None:
     return known or next((name for name in sorted(installed) if "CJK SC" in name or "CJK" in name), None)
 
 
+@exact
 def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") -> Path:
     """Draw each site's mean score per month (one line per site) to ``path`` (``.png`` or ``.svg``).
 

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
+from servstd._decimal import exact
 from servstd._documents import DocumentModel, Number, NumberText, read_document, validate
 from servstd.errors import ScoringError
 from servstd.scoring.sheet import is_sheet, read_sheet
@@ -120,6 +121,7 @@ class InspectionDoc(DocumentModel):
         return str(v) if isinstance(v, (int, float, Decimal)) else v
 
 
+@exact
 def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
     """Load an inspection from a YAML/JSON file or text, or a filled xlsx/csv form; problems are one DocumentError.
 
@@ -133,6 +135,7 @@ def load_inspection(path_or_text: str | Path, standard: Standard | None = None) 
     return inspection_from_data(data, source)
 
 
+@exact
 def inspection_from_data(data: Any, source: str) -> Inspection:
     """An inspection from document data (parsed YAML/JSON, or a form read by the sheet reader)."""
     doc = validate(InspectionDoc, data, source)

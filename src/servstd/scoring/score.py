@@ -27,6 +27,7 @@ import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
+from servstd._decimal import exact
 from servstd.errors import ScoringError
 from servstd.scoring.inspection import Inspection
 from servstd.scoring.kpi import criterion_points, measured_value
@@ -76,6 +77,7 @@ def _grade(standard: Standard, total: Decimal, vetoed: bool) -> str | None:
     return standard.grades.grade(total)
 
 
+@exact
 def score(standard: Standard, inspection: Inspection) -> ScoreReport:
     """Score ``inspection`` against ``standard``; unknown items and other mistakes are ScoringErrors."""
     items = _items(standard)
@@ -87,11 +89,13 @@ def score(standard: Standard, inspection: Inspection) -> ScoreReport:
     return _pass_fail(standard, inspection, items)
 
 
+@exact
 def score_many(standard: Standard, inspections: Iterable[Inspection]) -> list[ScoreReport]:
     """Score many inspections of one standard (the standard is compiled once)."""
     return [score(standard, ins) for ins in inspections]
 
 
+@exact
 def totals(standard: Standard, inspections: Iterable[Inspection]) -> list[Decimal]:
     """Only the exact totals of many deduction-scheme inspections: the fast path for dashboards."""
     if standard.scheme is not Scheme.DEDUCTION:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
@@ -58,6 +59,7 @@ class Rounding:
     places: int = 2
     mode: str = "ROUND_HALF_UP"
 
+    @exact
     def apply(self, value: Decimal) -> Decimal:
         """Round ``value``."""
         return value.quantize(Decimal(1).scaleb(-self.places), rounding=self.mode)

@@ -52,6 +52,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from servstd._decimal import exact
 from servstd._escape import csv_cell, markdown_text
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
@@ -152,10 +153,12 @@ class ComplianceReport:
             "breaches": [b.as_dict(self.by) for b in self.breaches],
         }
 
+    @exact
     def to_json(self) -> str:
         """The report as JSON (decimals as strings, instants in ISO 8601)."""
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
+    @exact
     def to_csv(self) -> str:
         """The group table as CSV (one row per group and metric)."""
         rows = [g.as_dict(self.by) for g in self.groups]
@@ -194,6 +197,7 @@ class ComplianceReport:
         ]
         return [head, *body]
 
+    @exact
     def to_text(self) -> str:
         """An aligned table of the groups, then the breached cases (the first 30)."""
         by = f", by {', '.join(self.by)}" if self.by else ""
@@ -210,6 +214,7 @@ class ComplianceReport:
                 lines.append(f"… and {len(self.breaches) - _BREACHES_SHOWN} more (--format json lists all)")
         return "\n".join(lines)
 
+    @exact
     def to_markdown(self) -> str:
         """The groups and every breached case as Markdown tables."""
         by = f", by {', '.join(self.by)}" if self.by else ""
@@ -224,6 +229,7 @@ class ComplianceReport:
         out += _markdown(self._breach_table()) if self.breaches else ["None."]
         return "\n".join(out)
 
+    @exact
     def chart(self, path: str | Path) -> Path:
         """Draw met % per month per group and the distribution of lateness; save as PNG or SVG.
 
@@ -273,6 +279,7 @@ def _nearest_rank(sorted_us: Any, q: int) -> int:
     return int(sorted_us[k - 1])
 
 
+@exact
 def report(
     policy: SLAPolicy,
     cases: Any,
