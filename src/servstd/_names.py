@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -31,6 +32,15 @@ __all__ = ["FoldedNames", "fold"]
 
 _lock = threading.Lock()
 _converter: Any = None
+
+
+def _fresh_lock_after_fork() -> None:
+    global _lock  # noqa: PLW0603 - a forked child must not inherit a lock another thread held
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; Windows has no fork
+    os.register_at_fork(after_in_child=_fresh_lock_after_fork)
 
 
 def _t2s() -> Any:
