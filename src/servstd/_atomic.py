@@ -28,7 +28,7 @@ from pathlib import Path
 
 from servstd.errors import FileWriteError
 
-__all__ = ["LOCK_NAME", "folder_lock", "write_atomically"]
+__all__ = ["LOCK_NAME", "folder_lock", "output_file", "output_folder", "write_atomically", "writing"]
 
 LOCK_NAME = ".servstd.lock"
 """The lock file :func:`folder_lock` creates in a folder (never read as data)."""
@@ -46,6 +46,60 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _where(p: Path) -> str | None:
+    """Why nothing can be written at ``p``'s place, or ``None`` (checked before any work is done)."""
+    for part in p.parts:
+        if len(os.fsencode(part)) > 255:
+            return (
+                f"the name {part[:40]!r}… is {len(os.fsencode(part))} bytes long; a file name has at most 255"
+            )
+    parent = p.parent
+    if not parent.exists():
+        return f"the folder {str(parent)!r} does not exist"
+    if not parent.is_dir():
+        return f"{str(parent)!r} is not a folder"
+    return None
+
+
+def output_file(path: str | Path) -> Path:
+    """``path`` as a file servstd will write, checked first: its folder exists, it is not a folder,
+    its name is not too long. A problem is a :class:`FileWriteError` naming the file."""
+    p = Path(path)
+    try:
+        reason = _where(p) or (f"{str(p)!r} is a folder; give a file name" if p.is_dir() else None)
+    except (OSError, ValueError) as exc:
+        raise FileWriteError(p, exc) from None
+    if reason:
+        raise FileWriteError(p, reason=reason)
+    return p
+
+
+def output_folder(path: str | Path, what: str = "the export") -> Path:
+    """``path`` as a folder servstd will write files into (created if missing), checked first."""
+    p = Path(path)
+    try:
+        reason = None if p.is_dir() else _where(p)
+        if reason is None and p.exists() and not p.is_dir():
+            reason = f"{str(p)!r} exists and is not a folder; {what} writes one file per table into a folder"
+    except (OSError, ValueError) as exc:
+        raise FileWriteError(p, exc) from None
+    if reason:
+        raise FileWriteError(p, reason=reason)
+    return p
+
+
+@contextlib.contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Turn an ``OSError`` while writing ``path`` (a full disk, no permission) into a
+    :class:`FileWriteError` naming it."""
+    try:
+        yield
+    except FileWriteError:
+        raise
+    except OSError as exc:
+        raise FileWriteError(path, exc) from None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

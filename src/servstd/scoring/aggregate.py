@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from servstd._atomic import output_file, writing
 from servstd._decimal import exact
 from servstd.errors import DocumentError, Problem, ScoringError, ServstdError, ServstdWarning
 from servstd.scoring._columns import fit, table
@@ -288,6 +289,7 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
     target = Path(path)
     if target.suffix.lower() not in (".png", ".svg"):
         raise ServstdError(f"cannot draw a chart as {target.name!r}; use a .png or .svg file")
+    output_file(target)
     if not reports:
         raise ScoringError("no inspections to chart")
     mpl = _matplotlib()
@@ -335,5 +337,6 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", title="site")
         fig.tight_layout()
         fmt = target.suffix.lower()[1:]
-        fig.savefig(target, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
+        with writing(target):
+            fig.savefig(target, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
     return target

@@ -39,6 +39,7 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from servstd._atomic import output_file, writing
 from servstd._escape import csv_cell, markdown_text, xlsx_text
 from servstd.errors import ServstdError
 from servstd.standards.checklist_item import ChecklistItem
@@ -290,11 +291,13 @@ def save_form(standard: Standard, path: str | Path, format: str | None = None) -
     )
     if fmt is None:
         raise ServstdError(f"cannot tell the form format from {p.name!r}; use .xlsx, .csv, .md or .html")
+    output_file(p)
     data = form(standard, fmt)
-    if isinstance(data, bytes):
-        p.write_bytes(data)
-    else:
-        p.write_text(data, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+    with writing(p):
+        if isinstance(data, bytes):
+            p.write_bytes(data)
+        else:
+            p.write_text(data, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
     return p
 
 

@@ -32,11 +32,18 @@ from servstd.standards.standard import Standard
 __all__ = ["Finding", "Inspection", "inspection_from_data", "load_inspection"]
 
 
+MAX_COUNT = 1_000_000_000
+"""The largest count of one finding (a billion): larger is a typing slip, and past 10^28 no longer
+fits the 28 digits scores are computed with."""
+
+
 def _count(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ScoringError(f"a finding's count must be a whole number, got {value!r}", value)
     if value < 0:
         raise ScoringError(f"a finding's count cannot be negative, got {value}", value)
+    if value > MAX_COUNT:
+        raise ScoringError(f"a finding's count is at most {MAX_COUNT:,}, got {value:.3g}", value)
     return value
 
 
@@ -94,7 +101,7 @@ class FindingDoc(DocumentModel):
     """A finding in an inspection document."""
 
     item: str = pydantic.Field(min_length=1)
-    count: int = pydantic.Field(default=1, ge=0, strict=True)
+    count: int = pydantic.Field(default=1, ge=0, le=1_000_000_000, strict=True)
     places: list[str] = []
     note: str = ""
     evidence: str = ""

@@ -49,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from servstd._atomic import output_file, writing
 from servstd._escape import FORMULA_START
 from servstd._sheets import FORM_LIMITS, check_regular_file, csv_rows, read_workbook
 from servstd._text import read_text
@@ -499,6 +500,7 @@ def annotate(path: str | Path, report: ScoreReport, out: str | Path, sheet: str 
     Values, not formulas: the deduction each item applied (the weighted points of each criterion
     for KPI), and in the totals row the total, the grade and the compliance rate.
     """
+    target = output_file(out)
     openpyxl = openpyxl_module()
     for _ in read_workbook(path, FORM_LIMITS, openpyxl):  # the workbook is checked before it is loaded whole
         pass
@@ -531,6 +533,6 @@ def annotate(path: str | Path, report: ScoreReport, out: str | Path, sheet: str 
     ws.cell(row=total_row + 1, column=2, value=summary)
     if points_col is not None and points_col > 1:
         ws.cell(row=total_row + 1, column=points_col + 1, value=report.total)
-    target = Path(out)
-    wb.save(target)
+    with writing(target):
+        wb.save(target)
     return target

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from servstd._escape import csv_cell
-from servstd.errors import InputTypeError
+from servstd.errors import FileWriteError, InputTypeError
 from servstd.sla.sql._tables import ExportTables
 
 __all__ = ["TABLES", "macros", "sql_script", "write_csv", "write_duckdb", "write_parquet", "write_sqlite"]
@@ -221,14 +221,25 @@ def write_duckdb(tables: ExportTables, path: Path) -> None:
         import duckdb  # noqa: PLC0415 - optional dependency, loaded only for this format
     except ImportError as exc:
         raise ImportError("the duckdb format needs DuckDB: pip install 'servstd[sql]'") from exc
-    con = duckdb.connect(str(path))
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise FileWriteError(path, reason=_not_a_database(path, "DuckDB", exc)) from None
     try:
         con.execute("BEGIN TRANSACTION")
         con.execute(sql_script(tables))
         con.execute(macros("duckdb"))
         con.execute("COMMIT")
+    except duckdb.Error as exc:  # a full disk, a read-only file
+        raise FileWriteError(path, reason=" ".join(str(exc).split())[:300]) from None
     finally:
         con.close()
+
+
+def _not_a_database(path: Path, kind: str, exc: BaseException) -> str:
+    if path.exists():
+        return f"{str(path)!r} exists and is not a {kind} database; give a new file name or remove it"
+    return f"cannot create the {kind} database ({' '.join(str(exc).split())[:200]})"
 
 
 _SQLITE_TYPES = {"DATE": "TEXT", "BOOLEAN": "INTEGER", "BIGINT": "INTEGER", _TS: "TEXT"}
@@ -248,6 +259,10 @@ def write_sqlite(tables: ExportTables, path: Path) -> None:
     """A SQLite database file with the three tables (tables of the same names are replaced)."""
     con = sqlite3.connect(str(path))
     try:
+        try:
+            con.execute("PRAGMA schema_version").fetchone()  # reads the header: a text file fails here
+        except sqlite3.DatabaseError as exc:
+            raise FileWriteError(path, reason=_not_a_database(path, "SQLite", exc)) from None
         with con:
             for table, rows in _rows(tables).items():
                 types = [_SQLITE_TYPES.get(kind, "TEXT" if kind.startswith("VARCHAR") else kind)
@@ -263,5 +278,7 @@ def write_sqlite(tables: ExportTables, path: Path) -> None:
                 "CREATE INDEX servstd_open_intervals_before ON servstd_open_intervals (open_seconds_before)"
             )
             con.execute("CREATE INDEX servstd_days_seq ON servstd_days (working_day_seq)")
+    except sqlite3.Error as exc:  # a full disk, a read-only file
+        raise FileWriteError(path, reason=" ".join(str(exc).split())) from None
     finally:
         con.close()
