@@ -17,7 +17,7 @@ symbolic link or not a regular file in a folder — is an error naming the file 
 that removes it: a folder every program reads must not half-work unnoticed. A lenient calendar
 (``strict=False``, ``--lenient``) reads the other notices and warns about the damaged one.
 
-Files are written to the user folder only by :func:`servstd._atomic.write_atomically` under the
+Files are written to the user folder only by ``servstd._atomic.write_atomically`` under the
 folder's lock (``servstd notice add``), so a reader sees a whole notice or none.
 
 >>> import os
