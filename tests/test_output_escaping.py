@@ -3,6 +3,13 @@ what servstd writes (issue 23 item 3, and the output property of its fuzzers).
 
 The property: for random texts in a standard, a ticket export and a notice's holiday names, no
 produced xlsx cell is a formula and no CSV cell starts with a formula character.
+
+Run against the writers as they were before this work (commit f54cec3; 150 standards, 20 ticket
+tables and 10 calendars of random hostile texts), it found 6 distinct failures: xlsx text cells
+written as formulas; an xlsx form that could not be written at all (openpyxl's
+IllegalCharacterError on a control character); CSV cells starting with a formula character in
+the form, the SLA report and the calendar export; and a CSV form that could not be read back (a
+carriage return the csv module left unquoted). On the new writers it found none.
 """
 
 from __future__ import annotations
