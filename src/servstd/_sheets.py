@@ -36,6 +36,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import lzma
 import re
 import stat
 import zipfile
@@ -86,6 +87,16 @@ XLSX_TABLE_LIMITS = Limits("an xlsx table", rows=200_000, columns=1_024, cells=2
                            shared_strings=1_000_000, uncompressed=256 * 1024 * 1024)  # fmt: skip
 """Ticket exports as xlsx: openpyxl reads some 50,000 rows a second, so larger exports go as CSV or Parquet."""
 
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
+"""What zipfile raises for a damaged part: bad data, an unknown compression method, an encrypted part."""
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
 _MAX_PROBLEMS = 20
 _CHUNK = 1 << 20
@@ -320,7 +331,7 @@ def scan_sheet(
         raise DocumentError(source, [Problem(stop.problem.path or sheet, stop.problem.message)]) from None
     except expat.ExpatError as exc:
         raise DocumentError(source, [Problem(sheet, f"the sheet's XML is malformed ({exc})")]) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except _DAMAGED as exc:
         raise DocumentError(source, [Problem(sheet, f"the workbook is damaged ({exc})")]) from None
     if scanner.problems:
         raise DocumentError(source, scanner.problems)
@@ -332,7 +343,7 @@ def _archive(path: Path, limits: Limits) -> zipfile.ZipFile:
     source = str(path)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (*_DAMAGED, ValueError) as exc:
         raise DocumentError(
             source, [Problem("", f"not an xlsx workbook (not a readable zip file: {exc})")]
         ) from None
@@ -403,7 +414,7 @@ def _shared_strings(archive: zipfile.ZipFile, part: str, source: str, limits: Li
         raise DocumentError(source, [Problem(part, stop.problem.message)]) from None
     except expat.ExpatError as exc:
         raise DocumentError(source, [Problem(part, f"malformed XML ({exc})")]) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except _DAMAGED as exc:
         raise DocumentError(source, [Problem("", f"the workbook is damaged ({exc})")]) from None
 
 

@@ -180,6 +180,21 @@ class TestDamagedWorkbooks:
         assert code == 1
         assert "xl/sharedStrings.xml: the XML declares a document type" in err
 
+    def test_an_unknown_compression_method(self, tmp_path: Path) -> None:
+        """Parts compressed with a method zipfile does not know (the fifth fuzzer's find): exit 1."""
+        data = bytearray(hf.workbook(hf.sheet_xml(""), hf.shared_strings_xml(["x"])))
+        for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+            at = data.find(signature)
+            while at >= 0:
+                data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")
+                at = data.find(signature, at + 4)
+        path = tmp_path / "m.xlsx"
+        path.write_bytes(bytes(data))
+        code, err, _ = score_file(path)
+        assert code == 1
+        assert "the workbook is damaged" in err
+        assert "internal error" not in err
+
     def test_truncated_and_foreign_zips(self, good: Path, tmp_path: Path) -> None:
         """A truncated workbook, a zip that is no workbook and a text file named .xlsx: exit 1, one line."""
         truncated = tmp_path / "t.xlsx"
