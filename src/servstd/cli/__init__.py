@@ -460,7 +460,9 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         out.flush()
         return int(exc.code or 0)
     args.stdout = out
-    if not getattr(args, "func", None):
+    if not getattr(args, "func", None):  # the help for a person, the error line (or JSON) for a script
+        if not as_json:
+            parser.print_help(out)
         commands = ", ".join(args.commands)
         _report(out, err, as_json=as_json, kind="UsageError",
                 message=f"no command given; one of: {commands} (see 'servstd --help')")  # fmt: skip
