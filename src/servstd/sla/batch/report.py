@@ -253,14 +253,15 @@ def _local(t: dt.datetime | None) -> str:
 
 
 def _width(s: str) -> int:
+    if s.isascii():  # most cells: numbers, ids, metrics
+        return len(s)
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)  # CJK characters take two columns
 
 
 def _aligned(rows: list[list[str]]) -> list[str]:
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    ]
+    sized = [[(c, _width(c)) for c in r] for r in rows]  # each cell measured once
+    widths = [max(r[i][1] for r in sized) for i in range(len(rows[0]))]
+    return ["  ".join(c + " " * (w - n) for (c, n), w in zip(r, widths, strict=True)).rstrip() for r in sized]
 
 
 def _markdown(rows: list[list[str]]) -> list[str]:
