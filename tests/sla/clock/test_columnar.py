@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 import threading
 from zoneinfo import ZoneInfo
 
@@ -186,6 +188,39 @@ class TestDayTable:
     def test_built_once_per_span(self) -> None:
         """The same span gives the same snapshot."""
         assert self.CN.day_table(2020, 2021) is self.CN.day_table(2020, 2021)
+
+
+class TestCopies:
+    @pytest.mark.parametrize("how", ["pickle", "deepcopy"])
+    def test_snapshots_and_what_holds_them_copy_by_value(self, how: str) -> None:
+        """Snapshots pickle and deep-copy with the same arrays (as read-only int64 views); a calendar
+        and a clock that handed some out copy by value, their tables rebuilt on demand."""
+        copy_of = (lambda o: pickle.loads(pickle.dumps(o))) if how == "pickle" else copy.deepcopy
+        clock = ServiceClock(WorkCalendar.china(), BusinessHours.parse("09:00-17:00"))
+        snaps = [
+            clock.open_intervals(2026, 2026),
+            clock.local_days(2026, 2026),
+            clock.calendar.day_table(2026, 2026),
+        ]
+        for snap in snaps:
+            got = copy_of(snap)
+            assert type(got) is type(snap)
+            for name in (
+                "starts",
+                "ends",
+                "cum",
+                "cum_end",
+                "opens",
+                "closes",
+                "working_before",
+                "working_days",
+                "kinds",
+            ):
+                if hasattr(snap, name):
+                    assert bytes(getattr(got, name)) == bytes(getattr(snap, name))
+                    assert np.asarray(getattr(got, name)).dtype == np.asarray(getattr(snap, name)).dtype
+        assert copy_of(clock.calendar) == clock.calendar
+        assert copy_of(clock).open_intervals(2026, 2026).total == snaps[0].total
 
 
 class TestTheProtocol:

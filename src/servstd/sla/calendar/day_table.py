@@ -81,3 +81,7 @@ class DayTable:
 
     def __len__(self) -> int:
         return len(self.kinds)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle and copy by value: the kinds rebuild the counts."""
+        return (DayTable.build, (self.first_year, self.last_year, self.kinds))

@@ -206,6 +206,12 @@ class WorkCalendar:
     base_coverage: Coverage = Coverage(((_MIN_YEAR, _MAX_YEAR),))
     _cache: _Cache = attrs.field(factory=_Cache, eq=False, repr=False, hash=False, alias="_cache")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle and deep-copy by value: the definition (the day tables are a cache, rebuilt on
+        demand in the copy)."""
+        fields = (self.name, self.region, self.strict, self.weekend, self.overlays, self.base_coverage)
+        return (WorkCalendar, fields)
+
     # -- constructors --------------------------------------------------------------------
     @classmethod
     def china(cls, *, strict: bool = True, notices: bool = True) -> WorkCalendar:

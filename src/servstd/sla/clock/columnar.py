@@ -40,7 +40,7 @@ import array
 import bisect
 import datetime as dt
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -78,6 +78,7 @@ MAX_SPAN_YEARS = 200
 a snapshot)."""
 
 _ONE_US = dt.timedelta(microseconds=1)
+_T = TypeVar("_T")
 
 
 def epoch_us(t: dt.datetime) -> int:
@@ -112,6 +113,15 @@ def int64_view(values: Iterable[int]) -> memoryview:
     return memoryview(array.array("q", values)).toreadonly()
 
 
+def _rebuilt(cls: type[_T], fields: tuple[object, ...]) -> _T:
+    """A snapshot from its pickled fields (buffers travel as bytes, come back as int64 views)."""
+    return cls(*(memoryview(f).cast("q") if isinstance(f, bytes) else f for f in fields))
+
+
+def _pickled(fields: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple(f.tobytes() if isinstance(f, memoryview) else f for f in fields)
+
+
 @attrs.frozen(eq=False)
 class OpenIntervals:
     """The open intervals of a clock in the local years ``first_year``..``last_year``, one snapshot.
@@ -139,6 +149,10 @@ class OpenIntervals:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle and copy by value (the buffers as bytes)."""
+        return (_rebuilt, (OpenIntervals, _pickled(attrs.astuple(self, recurse=False))))
 
     def open_before(self, x: int) -> int:
         """C(x): open microseconds in ``[lo, x)``, for ``lo <= x <= hi``."""
@@ -177,6 +191,11 @@ class LocalDays:
 
     def __len__(self) -> int:
         return len(self.opens)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle and copy by value (the buffers as bytes; the wall times are rebuilt on use)."""
+        fields = (self.first_year, self.last_year, self.zone, self.starts, self.opens, self.closes)
+        return (_rebuilt, (LocalDays, _pickled(fields)))
 
     def wall_times(self, seconds: int) -> memoryview:
         """The instant of local wall time ``seconds`` after 00:00 on every day (e.g. a cut-off at
