@@ -129,7 +129,7 @@ class ChecklistItem:
     """Who receives what the item hands on, when the text names a recipient (in 「当天呈送公司总经理」
     the general manager is the recipient, ``to``, not the one who acts, ``actor``)."""
     measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
-    """Counts and sizes the item bounds (「在第三次振铃之前」: fewer than 3 rings), in the order written."""
+    """Counts and sizes the item bounds, in the order written (「在第三次振铃之前」 is fewer than 3 rings)."""
     due: DueDate | None = None
     """When a plan item is due (「下月初」, 「2024年第一季度」); :meth:`DueDate.resolve` gives its dates."""
 

@@ -73,9 +73,9 @@ class Stage:
     to_en: str = ""
     """``to`` in English (``to`` is used when empty)."""
     after: str = ""
-    """The code of the stage this one follows (「在投訴處理完畢的當天」 follows handling): its time
+    """The code of the stage this one follows, as 「在投訴處理完畢的當天」 follows handling. Its time
     limit counts from that stage's due instant in a timeline, and from its completion when a case is
-    evaluated. Empty: it counts from the receipt."""
+    evaluated; when empty, from the receipt."""
 
     def label(self, lang: str = "zh") -> str:
         """The stage's name in ``"zh"`` or ``"en"`` (the Chinese name when no English one is given)."""
