@@ -273,3 +273,16 @@ def bounded_measures(draw: st.DrawFn) -> dict[str, int | None]:
     if low is not None and high is not None and (high < low or (high == low and strict)):
         out = {"at_least": low, "above": None, "at_most": max(low, high) + 1, "below": None}
     return out
+
+
+# -- hostile texts (what a file from outside may carry into servstd's output) -----------------
+FORMULA_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
+_HOSTILE_PARTS = st.sampled_from(
+    ["=1+1", "+cmd", "-2", "@SUM(A1)", "\t=x", "\r=x", "=HYPERLINK(\"http://x\",\"y\")", "<script>",
+     "[x](javascript:alert(1))", "a|b", "\x1b]52;c;aGk=\x07", "\x1b[2J", "\x9b31m", "\u202e", "服务", "A1"]
+)  # fmt: skip
+hostile_texts = st.one_of(
+    st.builds(lambda a, b: a + b, _HOSTILE_PARTS, st.text(max_size=6)),
+    st.text(min_size=1, max_size=10),
+).filter(lambda t: t.strip() != "")
+"""Texts that start with formula characters, carry HTML, Markdown links or terminal controls."""

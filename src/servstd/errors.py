@@ -23,6 +23,7 @@ __all__ = [
     "DocumentError",
     "DuplicateInspectionWarning",
     "DurationParseError",
+    "FileWriteError",
     "InputParseError",
     "InputTypeError",
     "NaiveDatetimeError",
@@ -225,6 +226,23 @@ class TimerError(ServstdError, ValueError):
     def __init__(self, message: str, value: object = None) -> None:
         self.value = value
         super().__init__(message)
+
+
+class FileWriteError(ServstdError, OSError):
+    """A file could not be written (a missing folder, a folder in the way, no permission, a full
+    disk, a name too long); the message names the file and the reason.
+
+    >>> print(FileWriteError("out/cal.csv", FileNotFoundError(2, "No such file or directory")))
+    cannot write 'out/cal.csv': No such file or directory
+    """
+
+    def __init__(self, path: object, error: BaseException | None = None, reason: str = "") -> None:
+        self.path = str(path)
+        self.reason = reason or (getattr(error, "strerror", None) or str(error or "")).strip()
+        super().__init__(f"cannot write {self.path!r}: {self.reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class Problem:

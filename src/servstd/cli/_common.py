@@ -35,10 +35,10 @@ class UsageError(Exception):
 class MissingFileError(ServstdError, FileNotFoundError):
     """A file named on the command line does not exist or is not a file (exit 1)."""
 
-    def __init__(self, path: str, what: str) -> None:
+    def __init__(self, path: str, what: str, reason: str = "") -> None:
         self.path = path
         self.what = what
-        super().__init__(f"no {what} file {path!r} (looked in {Path.cwd()})")
+        super().__init__(reason or f"no {what} file {path!r} (looked in {Path.cwd()})")
 
 
 def existing_file(path: str, what: str) -> Path:
@@ -47,9 +47,14 @@ def existing_file(path: str, what: str) -> Path:
     try:
         if p.is_file():
             return p
+        kind = (
+            ("a folder" if p.is_dir() else "not a regular file (a pipe, a device or a socket)")
+            if p.exists()
+            else ""
+        )
     except (OSError, ValueError):  # a name too long, a NUL byte
-        pass
-    raise MissingFileError(path, what)
+        kind = ""
+    raise MissingFileError(path, what, f"{path!r} is {kind}; give a {what} file" if kind else "")
 
 
 def instant(text: str, tz: str, option: str = "instant") -> dt.datetime:

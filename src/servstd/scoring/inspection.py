@@ -23,6 +23,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
+from servstd._decimal import exact
 from servstd._documents import DocumentModel, Number, NumberText, read_document, validate
 from servstd.errors import ScoringError
 from servstd.scoring.sheet import is_sheet, read_sheet
@@ -31,11 +32,18 @@ from servstd.standards.standard import Standard
 __all__ = ["Finding", "Inspection", "inspection_from_data", "load_inspection"]
 
 
+MAX_COUNT = 1_000_000_000
+"""The largest count of one finding (a billion): larger is a typing slip, and past 10^28 no longer
+fits the 28 digits scores are computed with."""
+
+
 def _count(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ScoringError(f"a finding's count must be a whole number, got {value!r}", value)
     if value < 0:
         raise ScoringError(f"a finding's count cannot be negative, got {value}", value)
+    if value > MAX_COUNT:
+        raise ScoringError(f"a finding's count is at most {MAX_COUNT:,}, got {value:.3g}", value)
     return value
 
 
@@ -93,7 +101,7 @@ class FindingDoc(DocumentModel):
     """A finding in an inspection document."""
 
     item: str = pydantic.Field(min_length=1)
-    count: int = pydantic.Field(default=1, ge=0, strict=True)
+    count: int = pydantic.Field(default=1, ge=0, le=1_000_000_000, strict=True)
     places: list[str] = []
     note: str = ""
     evidence: str = ""
@@ -120,6 +128,7 @@ class InspectionDoc(DocumentModel):
         return str(v) if isinstance(v, (int, float, Decimal)) else v
 
 
+@exact
 def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
     """Load an inspection from a YAML/JSON file or text, or a filled xlsx/csv form; problems are one DocumentError.
 
@@ -133,6 +142,7 @@ def load_inspection(path_or_text: str | Path, standard: Standard | None = None) 
     return inspection_from_data(data, source)
 
 
+@exact
 def inspection_from_data(data: Any, source: str) -> Inspection:
     """An inspection from document data (parsed YAML/JSON, or a form read by the sheet reader)."""
     doc = validate(InspectionDoc, data, source)

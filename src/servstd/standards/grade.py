@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["GradeBand", "GradeScale"]
@@ -71,6 +72,7 @@ class GradeScale:
         """The highest score covered."""
         return self.bands[-1].max
 
+    @exact
     def band(self, score: Decimal) -> GradeBand:
         """The band of ``score``; outside ``[low, high]`` is an error."""
         if not self.low <= score <= self.high:
@@ -83,6 +85,7 @@ class GradeScale:
                 return b
         return self.bands[-1]
 
+    @exact
     def grade(self, score: Decimal) -> str:
         """The name of the band of ``score``."""
         return self.band(score).name

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._documents import number_problem, short
 from servstd.errors import DurationParseError
 from servstd.sla.clock.durations import parse_duration
@@ -63,6 +64,7 @@ class KpiCriterion:
     """The criterion as the standard wrote it (e.g. "≤24小时")."""
 
 
+@exact
 def read_value(value: Any, unit: str) -> Decimal:
     """A KPI value: a number, a percentage ("90%"), or for ``seconds`` a duration ("24小时").
 

@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from servstd._decimal import exact
 from servstd._documents import read_document, validate
 from servstd.errors import InputTypeError, ServstdError
 from servstd.standards._document import StandardDoc, raw_problems, to_data, to_domain
@@ -45,12 +46,14 @@ from servstd.standards.standard import Standard
 __all__ = ["dump", "json_schema", "load", "load_data"]
 
 
+@exact
 def load_data(data: Any, source: str = "<data>") -> Standard:
     """Validate already-parsed data (a dict) as a standard document."""
     doc = validate(StandardDoc, data, source, raw_problems)
     return to_domain(doc, source)
 
 
+@exact
 def load(path_or_text: str | Path, *, format: str | None = None) -> Standard:
     """Load a standard from a ``.yaml``/``.yml``/``.json``/``.toml`` file, or from text.
 
@@ -93,6 +96,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@exact
 def dump(standard: Standard, format: str = "yaml") -> str:
     """Write a standard as ``"yaml"``, ``"json"`` or ``"toml"`` text that :func:`load` reads back equal."""
     data = to_data(standard)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
 from servstd.standards.checklist_item import ChecklistItem
@@ -66,6 +67,7 @@ class Rounding:
     places: int = 2
     mode: str = "ROUND_HALF_UP"
 
+    @exact
     def apply(self, value: Decimal) -> Decimal:
         """Round ``value``."""
         return value.quantize(Decimal(1).scaleb(-self.places), rounding=self.mode)

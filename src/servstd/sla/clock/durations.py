@@ -52,6 +52,7 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._numerals import MAX_DIGITS, cn_int
 from servstd.errors import DurationParseError
 
@@ -446,6 +447,7 @@ _MAX_TEXT = 200
 
 
 @functools.lru_cache(maxsize=1024)
+@exact
 def _parse_text(text: str) -> Duration:
     window = _window(text)
     if window is not None:
