@@ -10,7 +10,16 @@ import numpy as np
 
 from servstd import ServstdError
 from servstd.catalog import catalog
-from servstd.scoring import Finding, Inspection, ScoreReport, aggregate, form, score
+from servstd.scoring import (
+    Finding,
+    Inspection,
+    ScoreReport,
+    aggregate,
+    form,
+    measure_findings,
+    overdue_findings,
+    score,
+)
 from servstd.sla import (
     BusinessHours,
     ComplaintPolicy,
@@ -34,7 +43,7 @@ from servstd.sla import (
 )
 from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.clock.columnar import ColumnarClock, LocalDays, OpenIntervals, epoch_us
-from servstd.standards import Standard, dump, load
+from servstd.standards import DateRange, DueDate, Measure, Standard, dump, load, resolve_due_date
 
 
 def calendar_api() -> None:
@@ -110,6 +119,9 @@ def policy_api() -> None:
     holds: bool = condition.holds(5_000_000)
     amount: Decimal = read_amount("1.2亿元")
     fields: list[str] = policy.amount_fields
+    office: ServiceClock = policy.clock("office")
+    hand_in: dt.datetime = timeline.stage("hand-in").due
+    after: str = timeline.stage("hand-in").stage.after
 
 
 def scoring_api() -> None:
@@ -124,3 +136,17 @@ def scoring_api() -> None:
         load("id: x")
     except ServstdError as exc:
         message: str = str(exc)
+
+
+def plan_api() -> None:
+    plan: Standard = catalog().get("service-improvement-plan")
+    span: DateRange = resolve_due_date("本季度末", dt.date(2026, 11, 10))
+    last: dt.date = span.last
+    due: DueDate = DueDate.parse("下月初")
+    first: dt.date = due.resolve("2026-11-10").first
+    late: list[Finding] = overdue_findings(
+        plan, dt.date(2026, 11, 10), {"P1": None}, as_of=dt.date(2027, 1, 5)
+    )
+    rings: Measure = catalog().get("insurance-service-standard").item("A18").measures[0]
+    ok: bool = rings.holds(2)
+    out_of_bounds: list[Finding] = measure_findings(catalog().get("insurance-service-standard"), {"A18": [3]})

@@ -39,7 +39,7 @@ import attrs
 from servstd._documents import SourceDoc, source_of
 from servstd._names import fold
 from servstd._source import Source
-from servstd.catalog._files import KINDS, Shelf, shelf
+from servstd.catalog._files import KINDS, STANDARD_KINDS, Shelf, shelf
 from servstd.errors import InputTypeError
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -52,6 +52,7 @@ KIND_TITLES = {
     "standard": ("服务标准", "standard"),
     "procedure": ("服务流程", "procedure"),
     "schedule": ("计划与频次", "schedule"),
+    "reference": ("参考资料", "reference"),
     "sla-policy": ("SLA 时限策略", "SLA policy"),
     "complaint-policy": ("投诉分级策略", "complaint policy"),
 }
@@ -106,8 +107,13 @@ class Catalog:
 
     @staticmethod
     def kinds() -> tuple[str, ...]:
-        """The document kinds, in listing order: standard, procedure, schedule, SLA policy, complaint policy."""
+        """The document kinds, in listing order: standard, procedure, schedule, reference, SLA policy, complaint policy."""
         return KINDS
+
+    @staticmethod
+    def standard_kinds() -> tuple[str, ...]:
+        """The kinds built as a :class:`~servstd.standards.Standard` (they load, score and export alike)."""
+        return STANDARD_KINDS
 
     def by_kind(self) -> dict[str, list[str]]:
         """Every id grouped by kind, in the order of :meth:`kinds` (empty kinds left out)."""

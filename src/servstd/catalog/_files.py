@@ -18,8 +18,8 @@ from servstd.errors import DocumentError, Problem
 
 __all__ = ["Shelf", "shelf"]
 
-KINDS = ("standard", "procedure", "schedule", "sla-policy", "complaint-policy")
-STANDARD_KINDS = ("standard", "procedure", "schedule")
+KINDS = ("standard", "procedure", "schedule", "reference", "sla-policy", "complaint-policy")
+STANDARD_KINDS = ("standard", "procedure", "schedule", "reference")
 """The kinds built as a :class:`~servstd.standards.Standard` (they load, score and export alike)."""
 
 

@@ -65,7 +65,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     if not args.id:
         raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
     fmt = _format(args)
-    if c.kind(args.id) not in ("standard", "procedure", "schedule"):
+    if c.kind(args.id) not in c.standard_kinds():
         if args.action == "export" or args.format is not None or args.json:
             args.stdout.write(dump_data(c.data(args.id), fmt))
             return 0

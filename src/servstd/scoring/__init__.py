@@ -9,6 +9,8 @@ from servstd.scoring.aggregate import AggregateRow, aggregate, load_inspections
 from servstd.scoring.form import form
 from servstd.scoring.frequency_check import frequency_findings
 from servstd.scoring.inspection import Finding, Inspection, load_inspection
+from servstd.scoring.measure_check import measure_findings
+from servstd.scoring.plan_check import overdue_findings
 from servstd.scoring.pools import PoolResult, PoolTree
 from servstd.scoring.report import CriterionScore, DeductionLine, ScoreReport, SectionScore
 from servstd.scoring.score import score, score_many, totals
@@ -28,6 +30,8 @@ __all__ = [
     "frequency_findings",
     "load_inspection",
     "load_inspections",
+    "measure_findings",
+    "overdue_findings",
     "score",
     "score_many",
     "totals",

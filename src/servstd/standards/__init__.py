@@ -14,10 +14,12 @@ from servstd._lazy import lazy_exports
 if TYPE_CHECKING:
     from servstd._source import Source
     from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
+    from servstd.standards.due_date import DateRange, DueDate, resolve_due_date
     from servstd.standards.frequency import Frequency, Period
     from servstd.standards.grade import GradeBand, GradeScale
     from servstd.standards.kpi import Band, KpiCriterion, Mapping
     from servstd.standards.loading import dump, json_schema, load, load_data
+    from servstd.standards.measure import Measure
     from servstd.standards.standard import DocumentKind, Rounding, Scheme, Section, Standard, VetoEffect
 
 _EXPORTS = {
@@ -26,6 +28,9 @@ _EXPORTS = {
     "CountUnit": "servstd.standards.checklist_item",
     "ItemKind": "servstd.standards.checklist_item",
     "TimeLimit": "servstd.standards.checklist_item",
+    "DateRange": "servstd.standards.due_date",
+    "DueDate": "servstd.standards.due_date",
+    "resolve_due_date": "servstd.standards.due_date",
     "Frequency": "servstd.standards.frequency",
     "Period": "servstd.standards.frequency",
     "GradeBand": "servstd.standards.grade",
@@ -37,6 +42,7 @@ _EXPORTS = {
     "json_schema": "servstd.standards.loading",
     "load": "servstd.standards.loading",
     "load_data": "servstd.standards.loading",
+    "Measure": "servstd.standards.measure",
     "DocumentKind": "servstd.standards.standard",
     "Rounding": "servstd.standards.standard",
     "Scheme": "servstd.standards.standard",
@@ -49,13 +55,16 @@ __all__ = [
     "Band",
     "ChecklistItem",
     "CountUnit",
+    "DateRange",
     "DocumentKind",
+    "DueDate",
     "Frequency",
     "GradeBand",
     "GradeScale",
     "ItemKind",
     "KpiCriterion",
     "Mapping",
+    "Measure",
     "Period",
     "Rounding",
     "Scheme",
@@ -68,6 +77,7 @@ __all__ = [
     "json_schema",
     "load",
     "load_data",
+    "resolve_due_date",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use

@@ -21,7 +21,7 @@ __all__ = ["DocumentKind", "Rounding", "Scheme", "Section", "Standard", "VetoEff
 
 
 class DocumentKind(enum.Enum):
-    """What a standard document describes; all three load, score and round-trip the same way."""
+    """What a standard document describes; all four load and round-trip the same way."""
 
     STANDARD = "standard"
     """Requirements to meet (a checklist, a deduction table, KPI criteria)."""
@@ -30,7 +30,12 @@ class DocumentKind(enum.Enum):
     「是否按流程」: each step done as written, in order."""
     SCHEDULE = "schedule"
     """Things done at a frequency (每月一次, 每季一次, 每半年一次); checked from an activity log with
-    :func:`~servstd.scoring.frequency_findings`."""
+    :func:`~servstd.scoring.frequency_findings`; plan items with a due date (「下月初」) are checked
+    with :func:`~servstd.scoring.overdue_findings`."""
+    REFERENCE = "reference"
+    """A text kept for reference (teaching material, definitions, an essay on what a standard is)
+    that holds no checkable rule: no item has points, a frequency, a time limit, a measure or a
+    due date, and its notes say why."""
 
 
 class Scheme(enum.Enum):

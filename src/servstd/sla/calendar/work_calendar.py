@@ -234,16 +234,9 @@ class WorkCalendar:
         >>> WorkCalendar.for_region("always") == WorkCalendar.always()
         True
         """
-        region = str(code).strip().upper()
-        if region in _OLD_NAMES:
-            new = _OLD_NAMES[region]
-            warn_renamed(f"the calendar name {code!r}", repr(new))
-            region = new.upper()
-        if region.lower() in _WEEKLY:
-            return cls.weekdays() if region.lower() == "weekdays" else cls.always()
-        if region not in HolidaySource.regions():
-            accepted = ", ".join((*HolidaySource.regions(), *_WEEKLY))
-            raise ScheduleError(f"unknown region {code!r}; accepted: {accepted}", code)
+        region = cls.region_name(code)
+        if region in _WEEKLY:
+            return cls.weekdays() if region == "weekdays" else cls.always()
         first, last = HolidaySource(region).official_years()
         names = {"CN": "中国大陆 (CN)", "HK": "香港 (HK)", "MO": "澳门 (MO)", "TW": "台湾 (TW)"}
         cal = cls(
@@ -256,6 +249,27 @@ class WorkCalendar:
             for overlay in folder_overlays(strict=strict):
                 cal = cal.with_overlay(overlay)
         return cal
+
+    @staticmethod
+    def region_name(code: str) -> str:
+        """The name :meth:`for_region` reads ``code`` as: ``"CN"``, ``"HK"``, ``"MO"``, ``"TW"``,
+        ``"weekdays"`` or ``"always"`` (an old spelling warns; anything else is a
+        :class:`~servstd.errors.ScheduleError` naming the accepted ones).
+
+        >>> WorkCalendar.region_name(" cn "), WorkCalendar.region_name("Always")
+        ('CN', 'always')
+        """
+        region = str(code).strip().upper()
+        if region in _OLD_NAMES:
+            new = _OLD_NAMES[region]
+            warn_renamed(f"the calendar name {code!r}", repr(new))
+            return new
+        if region.lower() in _WEEKLY:
+            return region.lower()
+        if region not in HolidaySource.regions():
+            accepted = ", ".join((*HolidaySource.regions(), *_WEEKLY))
+            raise ScheduleError(f"unknown region {code!r}; accepted: {accepted}", code)
+        return region
 
     @classmethod
     def weekdays(cls) -> WorkCalendar:

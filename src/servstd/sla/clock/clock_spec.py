@@ -7,11 +7,28 @@
 '7×24'
 >>> str(ClockSpec(region="always").clock().hours)      # the always calendar: round the clock by default
 '00:00-24:00'
+
+A service-hours regime as standards state it (保险公司服务标准 第十六条: 「7天/24小时电话服务制度」,
+「5天/8小时电话服务制度」) is a clock too: ``regime: 7天/24小时`` is every day round the clock;
+``regime: 5天/8小时`` is the region's working days with ``hours`` that add up to 8 hours a day
+(checked: hours of another length are an error, so a regime's numbers always hold).
+
+>>> ClockSpec(regime="5天/8小时").clock().hours.standard_day_seconds // 3600
+8
+>>> ClockSpec(regime="7天/24小时").clock().calendar.name
+'7×24'
+>>> try:
+...     ClockSpec(regime="5天/8小时", hours="09:00-17:30")
+... except pydantic.ValidationError as exc:
+...     print(exc.errors()[0]["msg"])
+Value error, the regime 5天/8小时 means 8 hours on each open day, but the hours give 8.5 hours (09:00-17:30)
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,6 +55,9 @@ class ClockSpec(pydantic.BaseModel):
     09:00–12:00 and 13:00–18:00, or round the clock on the ``always`` calendar (as ``--region
     always`` on the command line); ``always: true`` is the 7×24 clock (every day, round the clock);
     ``tz`` an IANA name (a :class:`~zoneinfo.ZoneInfo` or pendulum ``Timezone`` is read as its name).
+    ``regime`` states days a week and hours a day as standards write them (``7天/24小时``,
+    ``5天/8小时``, ``5x8``): 7 days are every day (round the clock at 24 hours), 5 days the region's
+    working days; ``hours`` must add up to the regime's hours on each open day.
     """
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
@@ -48,6 +68,7 @@ class ClockSpec(pydantic.BaseModel):
     tz: str = "Asia/Shanghai"
     always: bool = False
     strict: bool = True
+    regime: str | None = None
 
     @pydantic.model_validator(mode="before")
     @classmethod
@@ -59,7 +80,8 @@ class ClockSpec(pydantic.BaseModel):
                 "region: every-day", f"region: always (with hours: {OFFICE_HOURS!r} for office hours)"
             )
             data = {**data, "region": "always"}
-            data.setdefault("hours", OFFICE_HOURS)
+            if data.get("regime") is None:
+                data.setdefault("hours", OFFICE_HOURS)
         return data
 
     @pydantic.field_validator("tz", mode="before")
@@ -68,23 +90,100 @@ class ClockSpec(pydantic.BaseModel):
         """A zone object is kept by its IANA name."""
         return zone(value, "tz").key if isinstance(value, ZoneInfo) else value
 
+    @pydantic.model_validator(mode="after")
+    def _check_regime(self) -> ClockSpec:
+        if self.regime is None:
+            return self
+        days, hours = read_regime(self.regime)
+        given = self.model_fields_set
+        if days == 7 and hours == 24:
+            if given & {"region", "hours", "rest_hours"} or (self.always is False and "always" in given):
+                raise ValueError(
+                    f"the regime {self.regime} is every day round the clock; drop region and hours"
+                )
+            return self
+        if self.always:
+            raise ValueError(f"the regime {self.regime} is not round the clock; drop always")
+        every_day = "region" in given and WorkCalendar.region_name(self.region) == "always"
+        if days == 5 and every_day:
+            raise ValueError(
+                f"the regime {self.regime} is open on working days; a region of every day contradicts it"
+            )
+        if days == 7 and "region" in given and not every_day:
+            raise ValueError(
+                f"the regime {self.regime} is open every day; drop region (or give region: always)"
+            )
+        if self.rest_hours is not None:
+            raise ValueError(f"the regime {self.regime} gives no hours on rest days; drop rest_hours")
+        spec = _regime_hours(self, hours)
+        open_days = (
+            BusinessHours.parse(spec) if isinstance(spec, str) else BusinessHours.weekly(spec)
+        ).working
+        for day in open_days:
+            total = sum(i.seconds for i in day)
+            if day and total != hours * 3600:
+                shown = spec if isinstance(spec, str) else ", ".join(f"{k}: {v}" for k, v in spec.items())
+                raise ValueError(
+                    f"the regime {self.regime} means {hours} hours on each open day, but the hours give "
+                    f"{_hours(total)} hours ({shown})"
+                )
+        return self
+
     def clock(self) -> ServiceClock:
         """The service clock (built once per distinct spec)."""
-        return _build(self.model_dump_json())
+        return _build(self.model_dump_json(exclude_unset=True))
+
+
+_REGIME = re.compile(
+    r"(?P<days>[57])\s*(?:天|日|days?)?\s*[/／×xX*]\s*(?P<hours>\d{1,2})\s*(?:小时|小時|h|hours?)?",
+    re.IGNORECASE,
+)
+_REGIMES = "'7天/24小时', '5天/8小时', '7x24', '5x8', '7 days/24 hours'"
+
+
+def read_regime(text: object) -> tuple[int, int]:
+    """(days a week, hours a day) of a regime: ``"5天/8小时"`` → ``(5, 8)``; 5 or 7 days, 1–24 hours."""
+    m = _REGIME.fullmatch(text.strip()) if isinstance(text, str) else None
+    if m is None or not 1 <= int(m.group("hours")) <= 24:
+        raise ValueError(
+            f"not a service-hours regime: {text!r}; accepted: {_REGIMES} (5 or 7 days, 1–24 hours)"
+        )
+    return int(m.group("days")), int(m.group("hours"))
+
+
+def _regime_hours(spec: ClockSpec, per_day: int) -> str | dict[str, str]:
+    """The hours of a regime's clock: those given, else 24h for 24 hours a day, else office hours."""
+    if spec.hours is not None:
+        return spec.hours
+    return "24h" if per_day == 24 else OFFICE_HOURS
+
+
+def _hours(seconds: int) -> str:
+    """Seconds as hours for a message (``30600`` → ``8.5``), exact to the hundredth."""
+    return f"{(Decimal(seconds) / 3600).quantize(Decimal('0.01')).normalize():f}"
 
 
 @functools.lru_cache(maxsize=64)
 def _build(key: str) -> ServiceClock:
     spec = ClockSpec.model_validate_json(key)
-    if spec.always:
+    regime = read_regime(spec.regime) if spec.regime is not None else None
+    if spec.always or regime == (7, 24):
         return ServiceClock.always(spec.tz)
+    if regime is not None:
+        days, per_day = regime
+        hours_spec = _regime_hours(spec, per_day)
+        hours = (
+            BusinessHours.parse(hours_spec)
+            if isinstance(hours_spec, str)
+            else BusinessHours.weekly(hours_spec)
+        )
+        cal = WorkCalendar.always() if days == 7 else WorkCalendar.for_region(spec.region, strict=spec.strict)
+        return ServiceClock(cal, hours, spec.tz)
     cal = WorkCalendar.for_region(spec.region, strict=spec.strict)
-    hours_spec = spec.hours
-    if hours_spec is None:
-        hours_spec = "24h" if cal == WorkCalendar.always() else OFFICE_HOURS
-    if isinstance(hours_spec, str) and spec.rest_hours is None:
-        hours = BusinessHours.parse(hours_spec)
+    given = spec.hours if spec.hours is not None else "24h" if cal == WorkCalendar.always() else OFFICE_HOURS
+    if isinstance(given, str) and spec.rest_hours is None:
+        hours = BusinessHours.parse(given)
     else:
-        weekly = hours_spec if isinstance(hours_spec, dict) else {"all": hours_spec}
+        weekly = given if isinstance(given, dict) else {"all": given}
         hours = BusinessHours.weekly(weekly, rest=spec.rest_hours)
     return ServiceClock(cal, hours, spec.tz)

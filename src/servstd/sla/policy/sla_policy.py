@@ -99,6 +99,8 @@ class SLAPolicy:
     source: Source = attrs.field(default=Source(), converter=as_source)
     """The source the policy comes from — its title and the verbatim passages it models."""
     notes: tuple[str, ...] = ()
+    clocks: tuple[tuple[str, ServiceClock], ...] = attrs.field(default=(), eq=False, repr=False)
+    """The clocks the policy names, in document order (``office``, ``7x24``…)."""
 
     @classmethod
     def load(cls, path_or_text: str | Path) -> SLAPolicy:
@@ -110,6 +112,18 @@ class SLAPolicy:
     def from_catalog(cls, policy_id: str) -> SLAPolicy:
         """A policy shipped in the catalog."""
         return _from_data(*shelf().document(policy_id, "sla-policy"))
+
+    def clock(self, name: str) -> ServiceClock:
+        """The clock the policy names ``name`` (a service-hours regime such as 「5天/8小时」 is one).
+
+        >>> policy = SLAPolicy.from_catalog("insurance-claims-sla")
+        >>> policy.clock("office").hours.standard_day_seconds // 3600     # 营业单位服务电话 5天/8小时
+        8
+        """
+        for n, c in self.clocks:
+            if n == name:
+                return c
+        raise InputTypeError(name, "clock", f"one of {', '.join(n for n, _ in self.clocks)}")
 
     def metrics(self) -> list[str]:
         """Every metric any rule names."""
@@ -336,6 +350,7 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
     return SLAPolicy(
         id=doc.id, title=doc.title, match=doc.match, rules=tuple(rules),
         thresholds=tuple(Fraction(th) for th in doc.thresholds), source=source_of(doc.source), notes=tuple(doc.notes),
+        clocks=tuple(clocks.items()),
     )  # fmt: skip
 
 
