@@ -59,6 +59,7 @@ def calendar_api() -> None:
     backwards: list[dt.date] = list(cal.working_days(dt.date(2026, 10, 12), dt.date(2026, 10, 1)))
     always: WorkCalendar = WorkCalendar.always()
     named: WorkCalendar = WorkCalendar.for_region("weekdays")
+    canonical: str = WorkCalendar.region_name("7x24")
     table: DayTable = cal.day_table(2026, 2026)
     buffer: memoryview = table.working_before
 

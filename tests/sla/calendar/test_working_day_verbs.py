@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, ScheduleError
 from servstd.sla import WorkCalendar
 from tests.strategies import covered_dates
 
@@ -160,6 +160,18 @@ class TestOneVocabularyOfCalendars:
     def test_for_region_reads_every_name_a_clock_spec_reads(self, name: str, expected: WorkCalendar) -> None:
         """for_region names the weekly calendars as clock specs and --region do."""
         assert WorkCalendar.for_region(name) == expected
+
+    @pytest.mark.parametrize(
+        ("code", "name"), [(" cn ", "CN"), ("hk", "HK"), ("Weekdays", "weekdays"), ("ALWAYS", "always")]
+    )
+    def test_region_name_is_the_one_reading(self, code: str, name: str) -> None:
+        """region_name reads a calendar name as for_region does (case and spaces ignored)."""
+        assert WorkCalendar.region_name(code) == name
+
+    def test_an_unknown_name_lists_the_accepted_ones(self) -> None:
+        """An unknown calendar name is a ScheduleError naming every accepted one."""
+        with pytest.raises(ScheduleError, match="accepted: CN, HK, MO, TW, weekdays, always"):
+            WorkCalendar.region_name("JP")
 
     def test_always_works_every_day(self) -> None:
         """The always calendar has no rest day: 365 working days in 2026, holidays included."""
