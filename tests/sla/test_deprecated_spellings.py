@@ -28,8 +28,9 @@ def test_work_calendar_every_day_is_always() -> None:
     """WorkCalendar.every_day() → WorkCalendar.always(): the same calendar, and a warning."""
     with pytest.warns(
         DeprecationWarning, match=r"WorkCalendar\.every_day\(\) is deprecated; use WorkCalendar\.always\(\)"
-    ):
+    ) as caught:
         old = WorkCalendar.every_day()
+    assert caught[0].filename == __file__
     assert old == WorkCalendar.always()
 
 
@@ -46,9 +47,15 @@ def test_work_calendar_every_day_is_always() -> None:
 def test_old_calendar_names(old: str, new: str) -> None:
     """for_region("every-day" | "7x24" | "7×24" | "all") → "always", "mon-fri" → "weekdays"
     (the names --region and clock specs took): the same calendar, and a warning naming the new one."""
-    with pytest.warns(DeprecationWarning, match=f"the calendar name {old!r} is deprecated; use {new!r}"):
+    with pytest.warns(
+        DeprecationWarning, match=f"the calendar name {old!r} is deprecated; use {new!r}"
+    ) as caught:
         cal = WorkCalendar.for_region(old)
+    assert caught[0].filename == __file__  # the line that used the old name
     assert cal == WorkCalendar.for_region(new)
+    with pytest.warns(DeprecationWarning, match=f"use {new!r}") as caught:
+        assert WorkCalendar.region_name(old) == new
+    assert caught[0].filename == __file__
 
 
 def test_clock_spec_region_every_day_keeps_office_hours() -> None:

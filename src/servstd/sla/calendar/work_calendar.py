@@ -234,7 +234,7 @@ class WorkCalendar:
         >>> WorkCalendar.for_region("always") == WorkCalendar.always()
         True
         """
-        region = cls.region_name(code)
+        region = _region_name(code, stacklevel=4)  # an old spelling blames the caller of for_region
         if region in _WEEKLY:
             return cls.weekdays() if region == "weekdays" else cls.always()
         first, last = HolidaySource(region).official_years()
@@ -259,17 +259,7 @@ class WorkCalendar:
         >>> WorkCalendar.region_name(" cn "), WorkCalendar.region_name("Always")
         ('CN', 'always')
         """
-        region = str(code).strip().upper()
-        if region in _OLD_NAMES:
-            new = _OLD_NAMES[region]
-            warn_renamed(f"the calendar name {code!r}", repr(new))
-            return new
-        if region.lower() in _WEEKLY:
-            return region.lower()
-        if region not in HolidaySource.regions():
-            accepted = ", ".join((*HolidaySource.regions(), *_WEEKLY))
-            raise ScheduleError(f"unknown region {code!r}; accepted: {accepted}", code)
-        return region
+        return _region_name(code, stacklevel=4)
 
     @classmethod
     def weekdays(cls) -> WorkCalendar:
@@ -744,6 +734,21 @@ class _Days:
             sources={d: v for d, v in self.sources.items() if d in keep},
             year_source=raw.year_source,
         )
+
+
+def _region_name(code: str, *, stacklevel: int) -> str:
+    """:meth:`WorkCalendar.region_name`, warning ``stacklevel`` frames up (the user's line)."""
+    region = str(code).strip().upper()
+    if region in _OLD_NAMES:
+        new = _OLD_NAMES[region]
+        warn_renamed(f"the calendar name {code!r}", repr(new), stacklevel=stacklevel)
+        return new
+    if region.lower() in _WEEKLY:
+        return region.lower()
+    if region not in HolidaySource.regions():
+        accepted = ", ".join((*HolidaySource.regions(), *_WEEKLY))
+        raise ScheduleError(f"unknown region {code!r}; accepted: {accepted}", code)
+    return region
 
 
 def _count(n: object) -> int:
