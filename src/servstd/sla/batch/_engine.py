@@ -425,7 +425,8 @@ def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) 
             day_of_month = (d0 - mo.astype("datetime64[D]")).astype(np.int64)
             target_month = mo + np.timedelta64(months, "M")
             month_len = (
-                (target_month + 1).astype("datetime64[D]") - target_month.astype("datetime64[D]")
+                (target_month + np.timedelta64(1, "M")).astype("datetime64[D]")
+                - target_month.astype("datetime64[D]")
             ).astype(np.int64)
             last_date = target_month.astype("datetime64[D]") + np.minimum(day_of_month, month_len - 1).astype(
                 "timedelta64[D]"
