@@ -33,7 +33,7 @@ class TestCalendarExport:
             dt.date(2026, 10, 10),
         )
         assert con.execute(
-            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08')"
+            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00:00+08', TIMESTAMPTZ '2026-10-08 10:00:00+08')"
         ).fetchone() == (7200,)
         con.close()
 

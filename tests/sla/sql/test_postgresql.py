@@ -164,10 +164,10 @@ class TestServer:
         """17:00 on Sep 30 to 10:00 on Oct 8 is one hour that evening and one the next working morning;
         adding 1 h at 17:00 lands on 18:00 that day (a result may land on a close); 0 s changes nothing."""
         row = pg.execute(
-            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08'),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', 3600),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-03 03:00+08', 0),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-08 10:00+08', -7200)"
+            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00:00+08', TIMESTAMPTZ '2026-10-08 10:00:00+08'),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-09-30 17:00:00+08', 3600),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-03 03:00:00+08', 0),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-08 10:00:00+08', -7200)"
         ).fetchone()
         assert row == (
             7200,
@@ -182,9 +182,9 @@ class TestServer:
             "SELECT servstd_add_working_days(DATE '2027-01-04', 1), servstd_add_working_days(DATE '2026-12-31', 1),"
             " servstd_add_working_days(DATE '2020-01-02', -1), servstd_is_working_day(DATE '2019-12-31'),"
             " servstd_working_days_between(DATE '2026-01-01', DATE '2027-01-01'),"
-            " servstd_business_seconds(TIMESTAMPTZ '2026-12-31 09:00+08', TIMESTAMPTZ '2027-01-04 10:00+08'),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-12-31 17:00+08', 7200),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2020-01-02 09:30+08', -3600)"
+            " servstd_business_seconds(TIMESTAMPTZ '2026-12-31 09:00:00+08', TIMESTAMPTZ '2027-01-04 10:00:00+08'),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-12-31 17:00:00+08', 7200),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2020-01-02 09:30:00+08', -3600)"
         ).fetchone()
         assert row == (None,) * 8
 
