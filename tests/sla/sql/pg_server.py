@@ -92,12 +92,6 @@ class Server:
             connect_timeout=10,
         )
 
-    def version(self) -> str:
-        with self.connect() as con:
-            row = con.execute("SHOW server_version").fetchone()
-            assert row is not None
-            return str(row[0])
-
 
 @contextlib.contextmanager
 def running(bindir: Path) -> Iterator[Server]:
