@@ -22,8 +22,8 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 # The longest tests under the ci profile (seconds in one process, from `pytest --durations`), about
-# a third of the suite's time between them. nox runs them once, in
-# tests-3.11 with coverage; the other interpreters' sessions leave them out (`-m "not slow"`).
+# a third of the suite's time between them. Every nox test session leaves them out (`-m "not slow"`);
+# tests-3.11 runs them once, after its coverage run and untraced (the tracer doubles their time).
 # Listed here rather than marked in place so that the list is one reviewed table. The DuckDB 1.5
 # entries are slow only there (Python 3.10): the business-time macros' as-of joins take 50× longer.
 SLOW = {
