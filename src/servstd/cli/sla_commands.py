@@ -11,8 +11,16 @@ import datetime as dt
 from pathlib import Path
 
 from servstd.cli._common import UsageError, instant
-from servstd.sla.batch.report import report
+from servstd.errors import ServstdError
 from servstd.sla.policy.sla_policy import SLAPolicy
+
+try:
+    from servstd.sla.batch.report import report
+except ImportError as exc:  # pragma: no cover - numpy is missing; the wheel's smoke test checks this
+    # numpy comes with pandas, which the report reads tables with: name the extra that brings both
+    raise ServstdError(
+        "the sla report reads ticket tables with pandas: pip install 'servstd[pandas]'"
+    ) from exc
 
 __all__ = ["cmd_sla"]
 

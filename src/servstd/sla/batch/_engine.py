@@ -513,9 +513,9 @@ def _months_from(days: _Days, k: I64, months: int) -> I64:
     mo = d0.astype("datetime64[M]")
     day_of_month = (d0 - mo.astype("datetime64[D]")).astype(np.int64)
     target_month = mo + np.timedelta64(months, "M")
-    month_len = ((target_month + 1).astype("datetime64[D]") - target_month.astype("datetime64[D]")).astype(
-        np.int64
-    )
+    month_len = (
+        (target_month + np.timedelta64(1, "M")).astype("datetime64[D]") - target_month.astype("datetime64[D]")
+    ).astype(np.int64)
     last_date = target_month.astype("datetime64[D]") + np.minimum(day_of_month, month_len - 1).astype(
         "timedelta64[D]"
     )
