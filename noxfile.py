@@ -50,6 +50,7 @@ def lint(session: nox.Session) -> None:
         "tests_spark",
         "examples",
         "bench",
+        "scripts",
         "noxfile.py",
         "docs/conf.py",
         "docs/_ext",
@@ -129,6 +130,20 @@ def bench(session: nox.Session) -> None:
     """
     _install(session, "bench", extras="batch,sql,parquet")
     session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session
+def holidays(session: nox.Session) -> None:
+    """A new holidays release against the calendar snapshot servstd ships: prints every difference.
+
+    ``nox -s holidays`` installs the newest release, ``nox -s holidays -- 0.110`` a given one (past
+    the bound in pyproject.toml, on purpose); ``-- --write`` then replaces the snapshot files. The
+    procedure is in the working-days guide, "A new holidays release".
+    """
+    _install(session)
+    release = [a for a in session.posargs if not a.startswith("-")]
+    session.install("--upgrade", f"holidays=={release[0]}" if release else "holidays")
+    session.run("python", "scripts/holiday_snapshot.py", *(a for a in session.posargs if a.startswith("-")))
 
 
 @nox.session

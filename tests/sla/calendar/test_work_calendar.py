@@ -170,12 +170,12 @@ class TestCounting:
 
 
 class TestOtherCalendars:
-    def test_weekdays_and_every_day(self) -> None:
-        """Mon–Fri ignores holidays; every_day works every day."""
+    def test_weekdays_and_always(self) -> None:
+        """Mon–Fri ignores holidays; always works every day."""
         assert WorkCalendar.weekdays().is_working_day(D(2026, 10, 1)) is True
         assert WorkCalendar.weekdays().is_working_day(D(2026, 10, 10)) is False
-        assert WorkCalendar.every_day().is_working_day(D(2026, 10, 10)) is True
-        assert WorkCalendar.every_day().working_days_between(D(2026, 1, 1), D(2027, 1, 1)) == 365
+        assert WorkCalendar.always().is_working_day(D(2026, 10, 10)) is True
+        assert WorkCalendar.always().working_days_between(D(2026, 1, 1), D(2027, 1, 1)) == 365
 
     @pytest.mark.parametrize(
         ("region", "day", "name_en"),
@@ -193,7 +193,7 @@ class TestOtherCalendars:
 
     def test_unknown_region(self) -> None:
         """An unknown region is an error naming the accepted codes."""
-        with pytest.raises(ScheduleError, match="accepted: CN, HK, MO, TW"):
+        with pytest.raises(ScheduleError, match="accepted: CN, HK, MO, TW, weekdays, always"):
             WorkCalendar.for_region("JP")
 
 

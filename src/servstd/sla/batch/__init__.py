@@ -6,10 +6,11 @@ is stated at the top of ``servstd.sla.batch._engine``; :func:`evaluate` runs a w
 :class:`~servstd.sla.SLAPolicy` over a table of cases (``servstd.sla.batch.evaluation``).
 """
 
+from servstd._deprecation import renamed
 from servstd.sla.batch._engine import (
     add,
     add_working_days,
-    deadline,
+    due,
     elapsed,
     is_open,
     memory_bytes,
@@ -17,10 +18,13 @@ from servstd.sla.batch._engine import (
 )
 from servstd.sla.batch.evaluation import evaluate
 
+deadline = renamed(due, "batch.deadline", "batch.due")
+"""Deprecated: use :func:`due` (what it returns is the scalar ``clock.due``)."""
+
 __all__ = [
     "add",
     "add_working_days",
-    "deadline",
+    "due",
     "elapsed",
     "evaluate",
     "is_open",
