@@ -9,13 +9,13 @@ is stated at the top of ``servstd.sla.batch._engine``; :func:`evaluate` runs a w
 from servstd._deprecation import renamed
 from servstd.sla.batch._engine import (
     add,
-    add_working_days,
     due,
     elapsed,
     is_open,
     memory_bytes,
     window_opens,
 )
+from servstd.sla.batch._working_days import add_working_days, working_days_between
 from servstd.sla.batch.evaluation import evaluate
 
 deadline = renamed(due, "batch.deadline", "batch.due")
@@ -30,4 +30,5 @@ __all__ = [
     "is_open",
     "memory_bytes",
     "window_opens",
+    "working_days_between",
 ]
