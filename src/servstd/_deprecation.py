@@ -16,11 +16,12 @@ Every rename keeps its old name working for one release, listed in the CHANGELOG
 from __future__ import annotations
 
 import functools
+import importlib
 import warnings
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
-__all__ = ["renamed", "warn_renamed"]
+__all__ = ["moved_module", "renamed", "warn_renamed"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -45,3 +46,20 @@ def renamed(func: Callable[P, R], old: str, new: str) -> Callable[P, R]:
 
     alias.__doc__ = f"Deprecated: use ``{new}``."
     return alias
+
+
+def moved_module(old: str, new: str) -> Callable[[str], Any]:
+    """The ``__getattr__`` of a module kept at its old path ``old``: each name it is asked for comes
+    from the module ``new``, with a warning naming the new spelling.
+
+    The old module holds nothing else, so ``from old import name`` always passes through here.
+    """
+
+    def getattr_(name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(f"module {old!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(new), name)  # an unknown name: AttributeError
+        warn_renamed(f"{old}.{name}", f"{new}.{name}")
+        return value
+
+    return getattr_

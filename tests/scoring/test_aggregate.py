@@ -14,9 +14,9 @@ import pytest
 
 from servstd.catalog import catalog
 from servstd.cli import main
-from servstd.errors import DocumentError, ServstdError, ServstdWarning
+from servstd.errors import DocumentError, InputValueError, ServstdWarning
 from servstd.scoring import ScoreReport, load_inspections, score
-from servstd.scoring.aggregate import aggregate, chart, cjk_font
+from servstd.scoring.aggregation import aggregate, chart, cjk_font
 
 CS = catalog().get("property-cs-quality-inspection")
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,8 +123,9 @@ class TestChart:
             warnings.simplefilter("ignore", ServstdWarning)
             svg = chart(reports, tmp_path / "c.svg").read_text(encoding="utf-8")
         assert svg.count('<g id="line2d_') >= 5
-        with pytest.raises(ServstdError, match=r"use a \.png or \.svg"):
+        with pytest.raises(InputValueError, match=r"path='c\.jpg' is not accepted") as caught:
             chart(reports, tmp_path / "c.jpg")
+        assert caught.value.accepted == (".png", ".svg")
 
     def test_missing_chinese_font_is_said_once(self, reports: list[ScoreReport], tmp_path: Path) -> None:
         """Without a Chinese font one ServstdWarning says so; with one, no warning at all."""

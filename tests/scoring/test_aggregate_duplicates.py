@@ -17,7 +17,7 @@ import pytest
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import DuplicateInspectionWarning, ScoringError
-from servstd.scoring.aggregate import LoadedInspection, load_inspections, score_inspections
+from servstd.scoring.aggregation import LoadedInspection, load_inspections, score_inspections
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "inspections"
 CS = catalog().get("property-cs-quality-inspection")

@@ -11,9 +11,9 @@ import pytest
 
 from servstd.catalog import catalog
 from servstd.cli import main
-from servstd.errors import ServstdError
+from servstd.errors import InputValueError
 from servstd.scoring import form
-from servstd.scoring.form import layout, save_form
+from servstd.scoring.inspection_form import layout, save_form
 from servstd.standards import Scheme, load
 
 CS = catalog().get("property-cs-quality-inspection")
@@ -126,15 +126,17 @@ class TestFormats:
 
     def test_unknown_format(self) -> None:
         """An unknown format is an error naming the accepted ones."""
-        with pytest.raises(ServstdError, match="xlsx, csv, markdown, html"):
-            form(CS, "pdf")
+        with pytest.raises(InputValueError, match="'xlsx', 'csv', 'markdown', 'html'") as caught:
+            form(CS, "pdf")  # type: ignore[call-overload]
+        assert caught.value.param == "format"
 
     def test_save_form_writes_csv_for_excel(self, tmp_path: Path) -> None:
         """CSV is saved with a byte-order mark so Excel shows the Chinese."""
         path = save_form(CS, tmp_path / "f.csv")
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
-        with pytest.raises(ServstdError, match="cannot tell the form format"):
+        with pytest.raises(InputValueError, match=r"path='f\.pdf' is not accepted") as caught:
             save_form(CS, tmp_path / "f.pdf")
+        assert ".csv" in (caught.value.accepted or ())
 
 
 class TestCommand:

@@ -13,7 +13,7 @@ import pytest
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.scoring import form
-from servstd.scoring.form import layout, save_form
+from servstd.scoring.inspection_form import layout, save_form
 from servstd.standards import Scheme
 
 CS = catalog().get("property-cs-quality-inspection")

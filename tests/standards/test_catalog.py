@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from servstd.catalog import catalog
-from servstd.errors import DocumentError
+from servstd.errors import UnknownNameError
 from servstd.scoring import Finding, Inspection, frequency_findings, score
 from servstd.sla import ClockTime, SLAPolicy, TimerEvent, WindowBefore, WorkingDays
 from servstd.standards import ItemKind, Scheme, dump, load
@@ -200,9 +200,21 @@ class TestCatalogApi:
         assert "insurance-service-standard" in catalog().search("40分钟")
 
     def test_unknown_id(self) -> None:
-        """An unknown id is a DocumentError listing the known ones."""
-        with pytest.raises(DocumentError, match="property-cs-quality-inspection"):
-            catalog().get("nope")
+        """An unknown id is an UnknownNameError (404) listing the known ones."""
+        with pytest.raises(UnknownNameError, match="unknown catalog document 'nope'") as caught:
+            catalog().data("nope")
+        assert (caught.value.param, caught.value.value, caught.value.status) == ("id", "nope", 404)
+        assert set(catalog().ids()) == set(caught.value.accepted or ())
+        with pytest.raises(UnknownNameError, match="unknown standard 'nope'"):
+            catalog().standard("nope")
+
+    def test_an_id_of_another_kind_is_not_found(self) -> None:
+        """A policy's id asked for as a standard is not found among the standards (the known names
+        are the standards, procedures and schedules)."""
+        with pytest.raises(UnknownNameError, match="unknown standard 'insurance-claims-sla'") as caught:
+            catalog().standard("insurance-claims-sla")
+        assert "property-cs-quality-inspection" in (caught.value.accepted or ())
+        assert "insurance-claims-sla" not in (caught.value.accepted or ())
 
 
 class TestProceduresAndSchedules:

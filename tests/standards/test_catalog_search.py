@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, UnknownNameError
 from tests.strategies import spellings
 
 
@@ -61,5 +61,6 @@ class TestItemCodes:
         std = catalog().get("property-cs-quality-inspection")
         assert std.item("ｃｓ２０") is std.item("CS20")
         assert std.item("cs20") is std.item("CS20")
-        with pytest.raises(KeyError):
+        with pytest.raises(UnknownNameError, match="unknown item 'CS99'") as caught:
             std.item("CS99")
+        assert "CS20" in (caught.value.accepted or ())

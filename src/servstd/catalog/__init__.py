@@ -10,26 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servstd._lazy import lazy_exports
+from servstd._lazy import attach
 
 if TYPE_CHECKING:
-    from servstd.catalog._catalog import KIND_TITLES, Catalog, LibraryDefault, Reconstruction, catalog
-
-_EXPORTS = {
-    "KIND_TITLES": "servstd.catalog._catalog",
-    "Catalog": "servstd.catalog._catalog",
-    "LibraryDefault": "servstd.catalog._catalog",
-    "Reconstruction": "servstd.catalog._catalog",
-    "catalog": "servstd.catalog._catalog",
-}
-
-__all__ = [
-    "KIND_TITLES",
-    "Catalog",
-    "LibraryDefault",
-    "Reconstruction",
-    "catalog",
-]
+    from servstd.catalog._catalog import KIND_TITLES as KIND_TITLES
+    from servstd.catalog._catalog import Catalog as Catalog
+    from servstd.catalog._catalog import LibraryDefault as LibraryDefault
+    from servstd.catalog._catalog import Reconstruction as Reconstruction
+    from servstd.catalog._catalog import catalog as catalog
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
-    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+    __getattr__, __dir__, __all__ = attach(__name__)

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from servstd._documents import parse_text
-from servstd.errors import DocumentError, Problem
+from servstd.errors import InputTypeError, UnknownNameError
 
 __all__ = ["Shelf", "shelf"]
 
@@ -33,17 +33,15 @@ class Shelf:
     def ids(self, kind: str | None = None) -> list[str]:
         """Every id, or those of one kind."""
         if kind is not None and kind not in KINDS:
-            raise DocumentError(
-                "catalog", [Problem("kind", f"no kind {kind!r}; known: {', '.join(KINDS)}", kind)]
-            )
+            raise UnknownNameError(kind, "kind", KINDS, kind="document kind")
         return sorted(i for i in self.files if kind is None or self.kind(i) == kind)
 
     def data(self, id: str) -> Any:
         """The parsed data of ``id``."""
+        if not isinstance(id, str):
+            raise InputTypeError(id, "id", "a document id (text)")
         if id not in self.files:
-            raise DocumentError(
-                "catalog", [Problem("id", f"no document {id!r}; known: {', '.join(self.ids())}", id)]
-            )
+            raise UnknownNameError(id, "id", self.ids(), kind="catalog document")
         if id not in self._cache:
             name = self.files[id]
             text = resources.files("servstd.catalog.data").joinpath(name).read_text(encoding="utf-8")
@@ -56,15 +54,19 @@ class Shelf:
         return str(data.get("kind", "standard")) if isinstance(data, dict) else "standard"
 
     def document(self, id: str, kind: str | None = None) -> tuple[Any, str]:
-        """The parsed data of ``id`` (checked to be of ``kind``) and its source name."""
-        data = self.data(id)
-        if (
-            kind is not None
-            and self.kind(id) != kind
-            and not (kind == "standard" and self.kind(id) in STANDARD_KINDS)
-        ):
-            raise DocumentError("catalog", [Problem("id", f"{id!r} is a {self.kind(id)}, not a {kind}", id)])
-        return data, f"catalog:{self.files[id]}"
+        """The parsed data of ``id`` (checked to be of ``kind``) and its source name.
+
+        An id that is not a document of ``kind`` is an :class:`~servstd.errors.UnknownNameError`
+        listing the ids of that kind (a standard is any of the standard kinds).
+        """
+        if kind is not None:
+            kinds = STANDARD_KINDS if kind == "standard" else (kind,)
+            if not isinstance(id, str) or id not in self.files or self.kind(id) not in kinds:
+                if not isinstance(id, str):
+                    raise InputTypeError(id, "id", "a document id (text)")
+                known = [i for i in self.ids() if self.kind(i) in kinds]
+                raise UnknownNameError(id, "id", known, kind=kind.replace("-", " "))
+        return self.data(id), f"catalog:{self.files[id]}"
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from servstd._input import MAX_LENGTH, parse_instant, zone
-from servstd.errors import DurationParseError, ScheduleError, ServstdError
+from servstd.errors import DurationParseError, ServstdError, UnknownNameError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.durations import ACCEPTED_FORMS, Duration, parse_duration
@@ -38,7 +38,9 @@ class MissingFileError(ServstdError, FileNotFoundError):
     def __init__(self, path: str, what: str) -> None:
         self.path = path
         self.what = what
-        super().__init__(f"no {what} file {path!r} (looked in {Path.cwd()})")
+        super().__init__(
+            f"no {what} file {path!r} (looked in {Path.cwd()})", code="file.unreadable", value=path
+        )
 
 
 def existing_file(path: str, what: str) -> Path:
@@ -99,9 +101,9 @@ def calendar_for(args: argparse.Namespace) -> WorkCalendar:
     else:
         try:
             cal = WorkCalendar.for_region(region, strict=not args.lenient)
-        except ScheduleError as exc:
-            raise ScheduleError(
-                f"unknown region {args.region!r}; accepted: CN, HK, MO, TW, weekdays, 7x24", args.region
+        except UnknownNameError as exc:
+            raise UnknownNameError(
+                args.region, "--region", ["CN", "HK", "MO", "TW", "weekdays", "7x24"], kind="region"
             ) from exc
     return with_overlays(cal, args)
 

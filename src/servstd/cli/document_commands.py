@@ -11,9 +11,10 @@ from typing import Any
 import yaml
 
 from servstd._documents import read_document
+from servstd._extras import require
 from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, existing_file, out
-from servstd.errors import DocumentError, ServstdError
+from servstd.errors import DocumentError
 from servstd.scoring import load_inspection
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla.policy.complaint_policy import ComplaintPolicy, ComplaintPolicyDoc
@@ -35,10 +36,9 @@ def dump_data(data: Any, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "toml":
-        try:
-            import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
-        except ImportError as exc:  # pragma: no cover - the tests install it
-            raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
+        require("writing TOML", "toml")
+        import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
+
         return str(tomli_w.dumps(data))
     return dump_policy(data)
 

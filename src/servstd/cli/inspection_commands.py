@@ -17,8 +17,8 @@ from servstd.catalog import catalog
 from servstd.cli._common import MissingFileError, UsageError, existing_file, out
 from servstd.errors import ServstdWarning
 from servstd.scoring import load_inspection, score
-from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections, score_inspections
-from servstd.scoring.form import FORMATS, SUFFIXES, form, save_form
+from servstd.scoring.aggregation import aggregate, aggregate_table, chart, load_inspections, score_inspections
+from servstd.scoring.inspection_form import FORMATS, SUFFIXES, form, save_form
 from servstd.scoring.sheet import annotate
 from servstd.standards import Standard, load
 

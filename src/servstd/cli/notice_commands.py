@@ -116,7 +116,8 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
             )
             return 0
         raise ServstdError(
-            f"{target} already holds a different notice for {years[0]}; compare the two and remove one first"
+            f"{target} already holds a different notice for {years[0]}; compare the two and remove one first",
+            value=str(target),
         )
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

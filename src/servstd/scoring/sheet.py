@@ -1,6 +1,6 @@
 """Filled inspection forms read back: xlsx workbooks and csv files, checked cell by cell.
 
-A form (:mod:`servstd.scoring.form`) is found by its machine names, not by position: the header
+A form (:mod:`servstd.scoring.inspection_form`) is found by its machine names, not by position: the header
 block's 「标准 standard」, 「版本 version」, 「受检单位 site」, 「检查人 inspector」, 「检查日期 date」 (label in
 one cell, value in the next), then the table whose header row has a ``code`` column and one of
 ``count`` (deduction), ``result`` (pass/fail) or ``value`` (KPI), with ``places`` and ``note``
@@ -53,7 +53,7 @@ import attrs
 
 from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ScoringError
-from servstd.scoring.form import HEADER_FIELDS, TOTAL, openpyxl_module
+from servstd.scoring.inspection_form import HEADER_FIELDS, TOTAL, openpyxl_module
 from servstd.scoring.kpi import measured_value
 from servstd.scoring.report import ScoreReport
 from servstd.standards.kpi import KpiCriterion
@@ -451,7 +451,7 @@ def read_sheet(path: str | Path, standard: Standard | None = None) -> Document:
             [
                 Problem(
                     "",
-                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets or 'servstd score --aggregate'",
+                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets, or all at once with load_inspections",
                 )
             ],
         )

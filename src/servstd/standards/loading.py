@@ -38,7 +38,8 @@ from typing import Any
 import yaml
 
 from servstd._documents import read_document, validate
-from servstd.errors import InputTypeError, ServstdError
+from servstd._extras import require
+from servstd.errors import InputTypeError, InputValueError
 from servstd.standards._document import StandardDoc, raw_problems, to_data, to_domain
 from servstd.standards.standard import Standard
 
@@ -101,13 +102,14 @@ def dump(standard: Standard, format: str = "yaml") -> str:
     if format == "json":
         return json.dumps(_plain(data), ensure_ascii=False, indent=2) + "\n"
     if format == "toml":
-        try:
-            import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
-        except ImportError as exc:
-            raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
+        require("writing TOML", "toml")
+        import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
+
         text: str = tomli_w.dumps(_plain(data))
         return text
-    raise InputTypeError(format, "format", "'yaml', 'json' or 'toml'")
+    if not isinstance(format, str):
+        raise InputTypeError(format, "format", "'yaml', 'json' or 'toml'")
+    raise InputValueError(format, "format", ("yaml", "json", "toml"))
 
 
 def json_schema() -> dict[str, Any]:

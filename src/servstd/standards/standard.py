@@ -12,6 +12,7 @@ import attrs
 
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
+from servstd.errors import UnknownNameError
 from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
@@ -119,7 +120,7 @@ class Standard:
             yield from s.walk_items()
 
     def item(self, code: str) -> ChecklistItem:
-        """The item with ``code`` (KeyError if none).
+        """The item with ``code``; an :class:`~servstd.errors.UnknownNameError` if none.
 
         A code typed in another width, case or script finds its item when no other code reads
         alike (traditional → simplified script, NFKC width, case): ``ｃｓ２０`` is ``CS20``.
@@ -129,7 +130,7 @@ class Standard:
                 return it
         found = item_codes(self).find(code)
         if found is None:
-            raise KeyError(code)
+            raise UnknownNameError(code, "code", [it.code for it in self.items()], kind="item")
         return self.item(found)
 
     def walk_sections(self) -> Iterator[Section]:

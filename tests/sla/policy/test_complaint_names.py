@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
-from servstd.errors import ComplaintError, DocumentError, InputTypeError
+from servstd.errors import ComplaintError, DocumentError, UnknownNameError
 from servstd.sla import ComplaintPolicy, TimerEvent, TimerStatus
 from tests.strategies import spellings
 
@@ -41,8 +41,9 @@ class TestCategoriesAcrossScripts:
         """輕微 is 轻微; MAJOR is the code major."""
         assert PROPERTY.tier("輕微").code == "minor"
         assert PROPERTY.tier("MAJOR").code == "major"
-        with pytest.raises(InputTypeError, match="重大"):
+        with pytest.raises(UnknownNameError, match="重大") as caught:
             PROPERTY.tier("緊急")
+        assert (caught.value.param, caught.value.value) == ("tier", "緊急")
 
     @given(data=st.data())
     def test_a_name_and_its_other_spellings_resolve_alike(self, data: st.DataObject) -> None:

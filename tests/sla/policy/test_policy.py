@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
-from servstd.errors import DocumentError, InputTypeError, TimerError
+from servstd.errors import DocumentError, TimerError, UnknownNameError
 from servstd.sla import (
     ComplaintPolicy,
     DeadlineRule,
@@ -74,7 +74,7 @@ class TestComplaintTiers:
         assert policy.timeline(t, category="服务态度").stages[0].due == at(2026, 10, 1, 16)
         assert policy.timeline(t, category="产品质量").stages[0].due == at(2026, 10, 2, 16)
         assert policy.timeline(t, category="物流").stages[0].due == at(2026, 10, 3, 16)
-        with pytest.raises(InputTypeError, match="重大"):
+        with pytest.raises(UnknownNameError, match="重大"):
             ComplaintPolicy.from_catalog("property-complaints").tier("紧急")
 
     def test_stage_timers(self) -> None:

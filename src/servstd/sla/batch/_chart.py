@@ -13,20 +13,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from servstd._extras import require
 from servstd.errors import DocumentError, Problem
-from servstd.sla.batch._files import MissingExtraError
 
 __all__ = ["draw"]
 
 
 def _pyplot() -> Any:
-    try:
-        import matplotlib  # noqa: PLC0415 - an optional extra, loaded only to draw
+    require("drawing charts", "charts")
+    import matplotlib  # noqa: PLC0415 - an optional extra, loaded only to draw
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError:
-        raise MissingExtraError("drawing charts", "charts") from None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
     return plt
 
 

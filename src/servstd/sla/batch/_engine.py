@@ -38,8 +38,11 @@ from typing import Any
 try:
     import numpy as np
     import numpy.typing as npt
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError("servstd.sla.batch needs numpy: pip install 'servstd[batch]'") from exc
+except ImportError:  # pragma: no cover - depends on the installation
+    from servstd._extras import require
+
+    require("servstd.sla.batch", "batch")  # a MissingExtraError naming servstd[batch]
+    raise
 
 from servstd.errors import ClockRangeError, InputTypeError
 from servstd.sla.calendar.work_calendar import WorkCalendar

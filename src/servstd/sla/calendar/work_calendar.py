@@ -35,6 +35,7 @@ from servstd.errors import (
     InputTypeError,
     NaiveDatetimeError,
     ScheduleError,
+    UnknownNameError,
 )
 from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.day_kind import DayKind
@@ -190,15 +191,14 @@ class WorkCalendar:
 
     @classmethod
     def for_region(cls, code: str, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
-        """The calendar of ``"CN"`` (mainland), ``"HK"``, ``"MO"`` or ``"TW"``.
+        """The calendar of ``"CN"`` (mainland), ``"HK"``, ``"MO"`` or ``"TW"``; another code is an
+        :class:`~servstd.errors.UnknownNameError`.
 
         The mainland calendar reads the notice folders unless ``notices=False``.
         """
         region = str(code).strip().upper()
         if region not in HolidaySource.regions():
-            raise ScheduleError(
-                f"unknown region {code!r}; accepted: {', '.join(HolidaySource.regions())}", code
-            )
+            raise UnknownNameError(code, "code", HolidaySource.regions(), kind="region")
         first, last = HolidaySource(region).official_years()
         names = {"CN": "中国大陆 (CN)", "HK": "香港 (HK)", "MO": "澳门 (MO)", "TW": "台湾 (TW)"}
         cal = cls(

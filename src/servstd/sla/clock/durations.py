@@ -419,27 +419,31 @@ def _normalise(text: str) -> str:
     return s
 
 
-def parse_duration(text: str | Duration | dt.timedelta) -> Duration:
+def parse_duration(text: str | Duration | dt.timedelta, *, param: str = "text") -> Duration:
     """Read a duration; a :class:`Duration` is returned as it is, a ``timedelta`` is clock time.
 
-    Unknown text raises :class:`~servstd.errors.DurationParseError` listing the accepted forms.
+    Unknown text raises :class:`~servstd.errors.DurationParseError` listing the accepted forms;
+    ``param`` is the parameter name the error gives the text (a method reading its ``rule``
+    passes ``"rule"``).
     """
     if isinstance(text, Duration):
         return text
     if isinstance(text, dt.timedelta):
         return ClockTime.of(text)
     if not isinstance(text, str):
-        raise DurationParseError(text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS)
+        raise DurationParseError(
+            text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS, param=param
+        )
     if len(text) > _MAX_TEXT:
         raise DurationParseError(
-            f"{text[:24]}…", f"the text is longer than {_MAX_TEXT} characters", ACCEPTED_FORMS
+            f"{text[:24]}…", f"the text is longer than {_MAX_TEXT} characters", ACCEPTED_FORMS, param=param
         )
     try:
         return _parse_text(text)
     except DurationParseError as exc:
-        if exc.text is text:
+        if exc.value is text and exc.param == param:
             raise
-        raise DurationParseError(text, exc.reason, ACCEPTED_FORMS) from None
+        raise DurationParseError(text, exc.reason, ACCEPTED_FORMS, param=param) from None
 
 
 _MAX_TEXT = 200

@@ -34,7 +34,14 @@ from servstd._documents import DocumentModel, SourceDoc, raw_list, read_document
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
 from servstd.catalog._files import shelf
-from servstd.errors import ComplaintError, DocumentError, InputTypeError, NaiveDatetimeError, Problem
+from servstd.errors import (
+    ComplaintError,
+    DocumentError,
+    InputTypeError,
+    NaiveDatetimeError,
+    Problem,
+    UnknownNameError,
+)
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import Deadline, DeadlineRule
 from servstd.sla.clock.service_clock import ServiceClock
@@ -109,11 +116,11 @@ class SeverityTier:
         return self.name_en or self.name if lang == "en" else self.name
 
     def stage(self, code: str) -> Stage:
-        """The stage with ``code``."""
+        """The stage with ``code``; an :class:`~servstd.errors.UnknownNameError` if none."""
         for s in self.stages:
             if s.code == code:
                 return s
-        raise KeyError(code)
+        raise UnknownNameError(code, "code", [s.code for s in self.stages], kind="stage")
 
 
 @attrs.frozen
@@ -224,8 +231,9 @@ class ComplaintPolicy:
             for t in self.tiers:
                 if key in FoldedNames(n for n in (t.code, t.name, t.name_en) if n):
                     return t
-        known = ", ".join(f"{t.code} ({t.name})" for t in self.tiers)
-        raise InputTypeError(key, "tier", f"one of {known}")
+        if not isinstance(key, str):
+            raise InputTypeError(key, "tier", "a tier's code or name (text), or a SeverityTier")
+        raise UnknownNameError(key, "tier", [n for t in self.tiers for n in (t.code, t.name)], kind="tier")
 
     def classify(self, category: str) -> SeverityTier:
         """The tier of a complaint category, named in either script (服務態度 is 服务态度); the
@@ -243,7 +251,7 @@ class ComplaintPolicy:
             return self.tier(mapping[found])
         if self.default_tier is not None:
             return self.tier(self.default_tier)
-        raise InputTypeError(category, "category", f"one of {', '.join(mapping)}")
+        raise UnknownNameError(category, "category", list(mapping), kind="category")
 
     def takes_customer_deadline(self, tier: str | SeverityTier) -> tuple[Stage, ...]:
         """The stages of ``tier`` that take the resident's requested deadline (``customer_may_set``)."""

@@ -289,7 +289,7 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
                     move_off_rest_day=t.move_off_rest_day,
                 )  # fmt: skip
             except InputTypeError as exc:
-                problems.append(Problem(f"{path}.{exc.parameter}", exc.accepted, exc.value))
+                problems.append(Problem(f"{path}.{exc.param}", exc.expected, exc.value))
                 continue
             if rule.is_window and earliest is not None:
                 problems.append(

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from servstd._extras import require
 from servstd.errors import InputTypeError
 from servstd.sla.sql._tables import ExportTables
 
@@ -182,11 +183,10 @@ def write_csv(tables: ExportTables, folder: Path) -> None:
 
 def write_parquet(tables: ExportTables, folder: Path) -> None:
     """One ``TABLE.parquet`` per table in ``folder`` (needs pyarrow: ``servstd[parquet]``)."""
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - optional dependency, loaded only for this format
-        import pyarrow.parquet as pq  # noqa: PLC0415
-    except ImportError as exc:
-        raise ImportError("the parquet format needs pyarrow: pip install 'servstd[parquet]'") from exc
+    require("the parquet format", "parquet")
+    import pyarrow as pa  # noqa: PLC0415 - optional dependency, loaded only for this format
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     arrow = {
         "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
         _TS: pa.timestamp("us", tz="UTC"),
@@ -206,10 +206,9 @@ def write_duckdb(tables: ExportTables, path: Path) -> None:
 
     Tables of the same names are replaced; other tables in the file are left alone.
     """
-    try:
-        import duckdb  # noqa: PLC0415 - optional dependency, loaded only for this format
-    except ImportError as exc:
-        raise ImportError("the duckdb format needs DuckDB: pip install 'servstd[sql]'") from exc
+    require("the duckdb format", "sql")
+    import duckdb  # noqa: PLC0415 - optional dependency, loaded only for this format
+
     con = duckdb.connect(str(path))
     try:
         con.execute("BEGIN TRANSACTION")
