@@ -302,7 +302,9 @@ class InputTypeError(ServstdError, TypeError):
 
 
 class InputValueError(ServstdError, ValueError):
-    """A value of the right type that is not one of the values allowed (``lang="fr"``).
+    """A value of the right type that is not allowed: not one of ``accepted`` (``lang="fr"``), or,
+    when there is no list, not allowed for the ``reason`` given (a receipt cut-off on a rule that
+    counts back).
 
     >>> print(InputValueError("fr", "lang", ["zh", "en"]))
     lang='fr' is not accepted; accepted: 'zh', 'en'
@@ -311,11 +313,20 @@ class InputValueError(ServstdError, ValueError):
     default_code = "input.not_allowed"
 
     def __init__(
-        self, value: object, param: str, accepted: Iterable[str], *, code: str | None = None
+        self,
+        value: object,
+        param: str,
+        accepted: Iterable[str] | None = None,
+        *,
+        reason: str = "",
+        code: str | None = None,
     ) -> None:
-        allowed = [str(a) for a in accepted]
+        allowed = None if accepted is None else [str(a) for a in accepted]
+        self.reason = reason
+        why = f": {reason}" if reason else ""
+        listing = "" if allowed is None else f"; accepted: {', '.join(repr(a) for a in allowed)}"
         super().__init__(
-            f"{param}={_shown(value)} is not accepted; accepted: {', '.join(repr(a) for a in allowed)}",
+            f"{param}={_shown(value)} is not accepted{why}{listing}",
             code=code,
             param=param,
             value=value,

@@ -59,11 +59,11 @@ class Shelf:
         An id that is not a document of ``kind`` is an :class:`~servstd.errors.UnknownNameError`
         listing the ids of that kind (a standard is any of the standard kinds).
         """
+        if not isinstance(id, str):
+            raise InputTypeError(id, "id", "a document id (text)")
         if kind is not None:
             kinds = STANDARD_KINDS if kind == "standard" else (kind,)
-            if not isinstance(id, str) or id not in self.files or self.kind(id) not in kinds:
-                if not isinstance(id, str):
-                    raise InputTypeError(id, "id", "a document id (text)")
+            if id not in self.files or self.kind(id) not in kinds:
                 known = [i for i in self.ids() if self.kind(i) in kinds]
                 raise UnknownNameError(id, "id", known, kind=kind.replace("-", " "))
         return self.data(id), f"catalog:{self.files[id]}"

@@ -44,7 +44,7 @@ except ImportError:  # pragma: no cover - depends on the installation
     require("servstd.sla.batch", "batch")  # a MissingExtraError naming servstd[batch]
     raise
 
-from servstd.errors import ClockRangeError, InputTypeError
+from servstd.errors import ClockRangeError, InputTypeError, InputValueError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock._timeline import MAX_SPAN_YEARS, Run, wall_to_us
 from servstd.sla.clock.deadline import DeadlineRule
@@ -130,7 +130,9 @@ def _column(values: Any, unit: str = "us") -> tuple[I64, Callable[[I64], Any]]:
         return us, lambda out: out.astype("datetime64[us]")
     if np.issubdtype(arr.dtype, np.integer):
         if unit not in _UNITS:
-            raise InputTypeError(unit, "unit", "'s', 'ms', 'us' or 'ns'")
+            if not isinstance(unit, str):
+                raise InputTypeError(unit, "unit", "'s', 'ms', 'us' or 'ns'")
+            raise InputValueError(unit, "unit", _UNITS)
         factor = _UNITS[unit]
         raw = arr.astype(np.int64)
         if factor is None:
@@ -410,10 +412,10 @@ def window_opens(
     ``clock.deadline(references[i], rule).opens`` for every element (an act before it is early)."""
     rule = _rule(rule)
     if not rule.is_window:
-        raise InputTypeError(
-            rule.duration,
+        raise InputValueError(
+            str(rule.duration),
             "rule",
-            "a window before a reference ('在X前5个工作日内', 'within 5 working days before X')",
+            reason="not a window before a reference ('在X前5个工作日内', 'within 5 working days before X')",
         )
     x, back = _column(references, unit)
     return back(_backward(clock, x, rule)[1])

@@ -5,14 +5,27 @@
 28800
 >>> ClockSpec(always=True).clock().calendar.name       # 7×24
 'every day'
+
+Fields that are not valid are a :class:`~servstd.errors.DocumentError` naming each one (never a
+``pydantic.ValidationError``):
+
+>>> ClockSpec(hours=9, tz=None)
+Traceback (most recent call last):
+  ...
+servstd.errors.DocumentError: ClockSpec: 2 problems
+  - hours: Input should be a valid string (got 9)
+  - tz: Input should be a valid string (got None)
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import pydantic
 
+from servstd._documents import pydantic_problems
+from servstd.errors import DocumentError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.service_clock import ServiceClock
@@ -36,6 +49,12 @@ class ClockSpec(pydantic.BaseModel):
     tz: str = "Asia/Shanghai"
     always: bool = False
     strict: bool = True
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise DocumentError("ClockSpec", pydantic_problems(exc)) from None
 
     def clock(self) -> ServiceClock:
         """The service clock (built once per distinct spec)."""

@@ -69,7 +69,7 @@ from typing import Literal, Protocol
 
 import attrs
 
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
@@ -122,11 +122,17 @@ EndOfDay = Literal["close", "midnight"]
 def _end_of_day(value: str | None) -> EndOfDay | None:
     if value is None:
         return None
-    if value not in ("close", "midnight"):
+    if not isinstance(value, str):
         raise InputTypeError(
             value, "end_of_day", "'close' (close of business), 'midnight' (24:00) or None (by the rule)"
         )
+    if value not in ("close", "midnight"):
+        raise InputValueError(value, "end_of_day", ("close", "midnight"))
     return "close" if value == "close" else "midnight"
+
+
+def _duration(value: str | Duration | dt.timedelta) -> Duration:
+    return parse_duration(value, param="duration")
 
 
 def _optional_flag(name: str) -> Callable[[object, object, bool | None], None]:
@@ -157,7 +163,7 @@ class DeadlineRule:
     ('close', True)
     """
 
-    duration: Duration = attrs.field(converter=parse_duration)
+    duration: Duration = attrs.field(converter=_duration)
     end_of_day: EndOfDay | None = attrs.field(default=None, converter=_end_of_day)
     cutoff: dt.time | None = None
     count_start_day: bool = False
@@ -168,19 +174,19 @@ class DeadlineRule:
             raise InputTypeError(self.cutoff, "cutoff", "a datetime.time such as time(17, 0)")
         if self.counts_back and (self.cutoff is not None or self.count_start_day):
             knob = "cutoff" if self.cutoff is not None else "count_start_day"
-            raise InputTypeError(
+            raise InputValueError(
                 getattr(self, knob),
                 knob,
-                "no receipt knob on a rule that counts back from a reference day (到期前…, 在X前…内): "
+                reason="no receipt knob on a rule that counts back from a reference day (到期前…, 在X前…内): "
                 "only end_of_day applies",
             )
         if self.move_off_rest_day is not None and (
             _period_of(self.duration) is None or isinstance(self.duration, WindowBefore)
         ):
-            raise InputTypeError(
+            raise InputValueError(
                 self.move_off_rest_day,
                 "move_off_rest_day",
-                "a knob of periods in days, months or years (3日, 3个自然日, 1个月, 提前3日) only "
+                reason="a knob of periods in days, months or years (3日, 3个自然日, 1个月, 提前3日) only "
                 f"(Civil Code Art. 203); {self.duration} has no last day to move",
             )
 
@@ -408,7 +414,7 @@ def compute_deadline(
     behind :meth:`ServiceClock.due`, timers and the batch API).
     """
     if not isinstance(rule, DeadlineRule):
-        rule = DeadlineRule(parse_duration(rule))
+        rule = DeadlineRule(parse_duration(rule, param="rule"))
     changes: dict[str, object] = {}
     if end_of_day is not None:
         changes["end_of_day"] = end_of_day

@@ -31,6 +31,7 @@ import attrs
 import pydantic
 
 from servstd._documents import DocumentModel, SourceDoc, raw_list, read_document, source_of, validate
+from servstd._input import aware
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
 from servstd.catalog._files import shelf
@@ -38,7 +39,6 @@ from servstd.errors import (
     ComplaintError,
     DocumentError,
     InputTypeError,
-    NaiveDatetimeError,
     Problem,
     UnknownNameError,
 )
@@ -287,6 +287,9 @@ class ComplaintPolicy:
         >>> print(tl.warnings[0].split(" / ")[1])
         Escalate to the managing manager is due 2026-09-30T18:30:00+08:00, after the next stage Forward to the general manager due 2026-09-30T18:00:00+08:00
         """
+        aware(received_at, "received_at")  # errors name this method's parameters
+        if now is not None:
+            aware(now, "now")
         if tier is None and category is None:
             raise InputTypeError(None, "tier", "a tier or a category")
         t = self.tier(tier) if tier is not None else self.classify(category or "")
@@ -301,10 +304,7 @@ class ComplaintPolicy:
         received = self.clock.local(received_at)
         if customer_deadline is not None:
             self._check_customer_deadline(t)
-            if not isinstance(customer_deadline, dt.datetime):
-                raise InputTypeError(customer_deadline, "customer_deadline", "an aware datetime")
-            if customer_deadline.tzinfo is None or customer_deadline.utcoffset() is None:
-                raise NaiveDatetimeError(customer_deadline, "customer_deadline")
+            aware(customer_deadline, "customer_deadline")
             if _utc(customer_deadline) < _utc(received):
                 raise ComplaintError(
                     f"the requested deadline {self.clock.local(customer_deadline).isoformat()} is before the "

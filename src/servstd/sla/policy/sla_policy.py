@@ -48,6 +48,7 @@ from servstd.errors import (
     DocumentError,
     DurationParseError,
     InputTypeError,
+    InputValueError,
     Problem,
     ServstdError,
     TimerError,
@@ -288,8 +289,9 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
                     within, end_of_day=t.end_of_day, cutoff=t.cutoff, count_start_day=t.count_start_day,
                     move_off_rest_day=t.move_off_rest_day,
                 )  # fmt: skip
-            except InputTypeError as exc:
-                problems.append(Problem(f"{path}.{exc.param}", exc.expected, exc.value))
+            except (InputTypeError, InputValueError) as exc:
+                why = exc.expected if isinstance(exc, InputTypeError) else exc.reason or str(exc)
+                problems.append(Problem(f"{path}.{exc.param}", why, exc.value))
                 continue
             if rule.is_window and earliest is not None:
                 problems.append(

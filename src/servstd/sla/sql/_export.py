@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.clock.service_clock import ServiceClock
 from servstd.sla.sql._tables import build_tables
 from servstd.sla.sql._writers import sql_script, write_csv, write_duckdb, write_parquet, write_sqlite
@@ -42,7 +42,9 @@ def export(
     ('2026-10-10',)
     """
     if format not in FORMATS:
-        raise InputTypeError(format, "format", ", ".join(FORMATS))
+        if not isinstance(format, str):
+            raise InputTypeError(format, "format", ", ".join(FORMATS))
+        raise InputValueError(format, "format", FORMATS)
     if not isinstance(path, (str, Path)):
         raise InputTypeError(path, "path", "a file path (str or pathlib.Path)")
     target = Path(path)

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from servstd._extras import require
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.sql._tables import ExportTables
 
 __all__ = ["TABLES", "macros", "sql_script", "write_csv", "write_duckdb", "write_parquet", "write_sqlite"]
@@ -153,7 +153,9 @@ def macros(dialect: str) -> str:
     True
     """
     if dialect not in ("duckdb", "postgresql"):
-        raise InputTypeError(dialect, "dialect", "'duckdb' or 'postgresql'")
+        if not isinstance(dialect, str):
+            raise InputTypeError(dialect, "dialect", "'duckdb' or 'postgresql'")
+        raise InputValueError(dialect, "dialect", ("duckdb", "postgresql"))
     script = resources.files("servstd.sla.sql") / "scripts" / f"{dialect}.sql"
     return script.read_text(encoding="utf-8")
 
