@@ -84,7 +84,7 @@ def policy_api() -> None:
 
 
 def scoring_api() -> None:
-    std: Standard = catalog().get("property-cs-quality-inspection")
+    std: Standard = catalog().standard("property-cs-quality-inspection")
     report: ScoreReport = score(std, Inspection(std.id, findings=[Finding("CS20", 2)]))
     total: Decimal = report.total
     rows = aggregate([report], by=("site", "month"))

@@ -89,7 +89,7 @@ def _cell(text: object) -> str:
 
 
 def _standard_page(sid: str) -> str:
-    std = catalog().get(sid)
+    std = catalog().standard(sid)
     out = [
         f"# {std.title}",
         "",

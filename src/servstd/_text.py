@@ -65,7 +65,11 @@ def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> tuple[str, str]:
         with p.open("rb") as f:
             data = f.read(limit + 1)
     except OSError as exc:
-        raise DocumentError(str(p), [Problem("", f"cannot read the file: {exc.strerror or exc}")]) from exc
+        raise DocumentError(
+            str(p), [Problem("", f"cannot read the file: {exc.strerror or exc}")], code="file.unreadable"
+        ) from exc
     if len(data) > limit:
-        raise DocumentError(str(p), [Problem("", f"the file is larger than {limit:,} bytes")])
+        raise DocumentError(
+            str(p), [Problem("", f"the file is larger than {limit:,} bytes")], code="file.unreadable"
+        )
     return decode(data, str(p))

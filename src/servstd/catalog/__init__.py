@@ -2,8 +2,9 @@
 
 A peer of what it serves: it sits above :mod:`servstd.standards` and :mod:`servstd.sla.policy`
 and builds their objects from ``servstd/catalog/data/``. Its bottom module,
-``servstd.catalog._files``, knows only files and parsed data, and is what
-``SLAPolicy.from_catalog`` reads.
+:mod:`servstd.catalog.shelf`, knows only files, parsed data and the objects built from them, and
+is what ``SLAPolicy.from_catalog`` builds through: the catalog and the policy classes share one
+cache.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ __all__ = ["cmd_complaint"]
 
 def _policy(ref: str) -> ComplaintPolicy:
     if Path(ref).suffix.lower() in (".yaml", ".yml", ".json", ".toml"):
-        return ComplaintPolicy.load(existing_file(ref, "complaint policy"))
+        return ComplaintPolicy.read(existing_file(ref, "complaint policy"))
     return ComplaintPolicy.from_catalog(ref)
 
 

@@ -23,7 +23,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     # everything the report needs, checked before any of it loads: one error naming one extra
     require("servstd sla report", *table_extras(args.cases, args.events), *(["charts"] if args.chart else []))
     policy = (
-        SLAPolicy.load(Path(args.policy))
+        SLAPolicy.read(Path(args.policy))
         if Path(args.policy).is_file()
         else SLAPolicy.from_catalog(args.policy)
     )

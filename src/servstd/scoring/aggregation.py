@@ -4,7 +4,7 @@
 >>> from servstd.scoring import Finding, Inspection, score
 >>> from servstd.scoring.aggregation import aggregate
 >>> import datetime as dt
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> rs = [score(std, Inspection(std.id, site="A", date=dt.date(2026, 3, d), findings=[Finding("CS13", d)])) for d in (2, 9, 16)]
 >>> row = aggregate(rs, by=("site", "month"))[0]
 >>> row.key, row.count, row.mean, row.min, row.trend
@@ -12,7 +12,7 @@
 >>> row.grades, row.deducted
 ((('优秀', 2), ('良好', 1)), (('CS13', 3),))
 
-:func:`load_inspections` reads a folder of inspections (YAML, JSON, filled xlsx or csv forms) or
+:func:`read_inspections` reads a folder of inspections (YAML, JSON, filled xlsx or csv forms) or
 one workbook with a form per sheet; :func:`score_inspections` scores them, each inspection once;
 :func:`aggregate_table` prints the rows; :func:`chart` draws each site's score over the months
 (matplotlib, ``pip install 'servstd[charts]'``).
@@ -32,22 +32,25 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from servstd._deprecation import renamed
 from servstd._extras import require
 from servstd.errors import (
     DocumentError,
     DuplicateInspectionWarning,
+    InputTypeError,
     InputValueError,
     Problem,
     ScoringError,
     ServstdWarning,
 )
 from servstd.scoring._columns import fit, table
-from servstd.scoring.inspection import Inspection, inspection_from_data, load_inspection
+from servstd.scoring.inspection import Inspection, inspection_from_data, read_inspection
 from servstd.scoring.report import ScoreReport
 from servstd.scoring.scorer import score
 from servstd.scoring.sheet import SHEET_SUFFIXES, read_sheets
@@ -60,6 +63,7 @@ __all__ = [
     "aggregate_table",
     "chart",
     "load_inspections",
+    "read_inspections",
     "score_inspections",
 ]
 
@@ -156,7 +160,7 @@ def aggregate_table(
     >>> from servstd.catalog import catalog
     >>> from servstd.scoring import Finding, Inspection, score
     >>> import datetime as dt
-    >>> std = catalog().get("property-cs-quality-inspection")
+    >>> std = catalog().standard("property-cs-quality-inspection")
     >>> rs = [score(std, Inspection(std.id, site=s, date=dt.date(2026, m, 1), findings=[Finding("CS13", n)]))
     ...       for s, m, n in [("阳光花园", 3, 1), ("阳光花园", 4, 12), ("B区", 3, 2)]]
     >>> print(aggregate_table(rs))
@@ -225,11 +229,13 @@ class LoadedInspection:
     inspection: Inspection
 
 
-def load_inspections(path: str | Path, standard: Standard | None = None) -> list[LoadedInspection]:
+def read_inspections(path: str | PathLike[str], standard: Standard | None = None) -> list[LoadedInspection]:
     """Every inspection in a folder (YAML, JSON, xlsx, csv; sorted by name; other files skipped) or in one file.
 
     A workbook gives one inspection per form sheet. Problems in every file are one DocumentError.
     """
+    if not isinstance(path, (str, PathLike)):
+        raise InputTypeError(path, "path", "a folder or file path (str or pathlib.Path)")
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.iterdir() if f.suffix.lower() in (*DOCUMENT_SUFFIXES, *SHEET_SUFFIXES))
@@ -255,6 +261,11 @@ def load_inspections(path: str | Path, standard: Standard | None = None) -> list
     return out
 
 
+load_inspections = renamed(
+    read_inspections, "servstd.scoring.load_inspections", "servstd.scoring.read_inspections"
+)
+
+
 def _where(item: LoadedInspection) -> str:
     return item.source + (f" [{item.sheet}]" if item.sheet else "")
 
@@ -276,7 +287,7 @@ def score_inspections(standard: Standard, loaded: Sequence[LoadedInspection]) ->
     >>> import datetime as dt, warnings
     >>> from servstd.catalog import catalog
     >>> from servstd.scoring import Finding, Inspection
-    >>> std = catalog().get("property-cs-quality-inspection")
+    >>> std = catalog().standard("property-cs-quality-inspection")
     >>> one = Inspection(std.id, site="阳光花园", inspector="李明", date=dt.date(2026, 3, 9), findings=[Finding("CS20", 3)])
     >>> copies = [LoadedInspection("检查.xlsx", "form", one), LoadedInspection("检查.yaml", "", one)]
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -326,7 +337,7 @@ def _load_file(f: Path, standard: Standard | None) -> tuple[list[LoadedInspectio
             return [
                 LoadedInspection(s.source, s.sheet, inspection_from_data(s.data, s.source)) for s in sheets
             ], None
-        return [LoadedInspection(str(f), "", load_inspection(f))], None
+        return [LoadedInspection(str(f), "", read_inspection(f))], None
     except DocumentError as exc:
         return [], exc
 

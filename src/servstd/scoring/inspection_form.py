@@ -21,7 +21,7 @@ so the sheet holds no formulas to go stale.
 
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring import form
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> print(form(std, "csv").splitlines()[7])
 章节 path,编号 code,检查内容 requirement,扣分办法 rule,扣分次数 count,地点 places,备注 note,扣分 points
 >>> print(form(std, "csv").splitlines()[8])
@@ -179,7 +179,7 @@ def layout(standard: Standard) -> FormLayout:
     """The form of ``standard``: columns and one row per item (per criterion for KPI), in document order.
 
     >>> from servstd.catalog import catalog
-    >>> lay = layout(catalog().get("cs-kpi-assessment"))
+    >>> lay = layout(catalog().standard("cs-kpi-assessment"))
     >>> lay.fill, [c.name for c in lay.columns]
     ('value', ['code', 'requirement', 'rule', 'value', 'note', 'points'])
     >>> lay.rows[1].rule

@@ -11,7 +11,7 @@ the grade is read from that rounded total (what people see).
 
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring import Finding, Inspection, score
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> r = score(std, Inspection(std.id, findings=[Finding("CS20", 30), Finding("CS13", 2)]))
 >>> r.total, r.grade
 (Decimal('73.00'), '合格')

@@ -15,11 +15,11 @@ without BOM, UTF-16, GB18030 — what Excel writes in mainland China).
 Columns are found by name, so a hand-made sheet reads as well as the library's own form:
 
 The reader turns a sheet into the same document data an inspection YAML holds, and
-:func:`~servstd.scoring.load_inspection` validates either the same way:
+:func:`~servstd.scoring.read_inspection` validates either the same way:
 
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring.sheet import read_csv_text
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> data = read_csv_text('''标准 standard,property-cs-quality-inspection
 ... 受检单位 site,阳光花园
 ...
@@ -451,7 +451,7 @@ def read_sheet(path: str | Path, standard: Standard | None = None) -> Document:
             [
                 Problem(
                     "",
-                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets, or all at once with load_inspections",
+                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets, or all at once with read_inspections",
                 )
             ],
         )

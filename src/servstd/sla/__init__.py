@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from servstd.sla.clock import *  # noqa: F403 - every name the subpackage declares
     from servstd.sla.policy import *  # noqa: F403 - every name the subpackage declares
 
-_DEPRECATED = {"report": "servstd.sla.batch.report"}
+_DEPRECATED = {
+    "load_overlay": "servstd.sla.read_overlay(path) or parse_overlay(text)",
+    "report": "servstd.sla.batch.report",
+}
 """Old spellings, kept for one release (each warns, naming the new one)."""
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from servstd.standards.loading import json_schema as json_schema
     from servstd.standards.loading import load as load
     from servstd.standards.loading import load_data as load_data
+    from servstd.standards.loading import parse_standard as parse_standard
+    from servstd.standards.loading import read_standard as read_standard
     from servstd.standards.standard import DocumentKind as DocumentKind
     from servstd.standards.standard import Rounding as Rounding
     from servstd.standards.standard import Scheme as Scheme
@@ -35,5 +37,8 @@ if TYPE_CHECKING:
     from servstd.standards.standard import Standard as Standard
     from servstd.standards.standard import VetoEffect as VetoEffect
 
+_DEPRECATED = {"load": "servstd.standards.read_standard(path) or parse_standard(text)"}
+"""Old spellings, kept for one release (each warns, naming the new one)."""
+
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
-    __getattr__, __dir__, __all__ = attach(__name__)
+    __getattr__, __dir__, __all__ = attach(__name__, deprecated=_DEPRECATED)

@@ -150,7 +150,7 @@ def item_codes(standard: Standard) -> FoldedNames:
     and ``a1``) are left out, so a typed code never picks one of two.
 
     >>> from servstd.catalog import catalog
-    >>> item_codes(catalog().get("property-cs-quality-inspection")).find("ｃｓ２０")
+    >>> item_codes(catalog().standard("property-cs-quality-inspection")).find("ｃｓ２０")
     'CS20'
     """
     codes = [it.code for it in standard.items()]

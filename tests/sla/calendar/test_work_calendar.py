@@ -196,7 +196,11 @@ class TestOtherCalendars:
         with pytest.raises(UnknownNameError, match="known: CN, HK, MO, TW") as caught:
             WorkCalendar.for_region("JP")
         assert isinstance(caught.value, LookupError)
-        assert (caught.value.param, caught.value.value, caught.value.accepted) == ("code", "JP", ("CN", "HK", "MO", "TW"))
+        assert (caught.value.param, caught.value.value, caught.value.accepted) == (
+            "code",
+            "JP",
+            ("CN", "HK", "MO", "TW"),
+        )
 
 
 class TestCoverage:

@@ -71,7 +71,7 @@ tiers:
   - {code: b, name: 乙, rank: 2, stages: [{code: s, name: s, within: 48小时}]}
 """
         with pytest.raises(DocumentError, match="reads as '服务态度'"):
-            ComplaintPolicy.load(doc)
+            ComplaintPolicy.parse(doc)
 
     def test_a_category_may_name_its_tier_in_the_other_script(self) -> None:
         """categories: {產品質量: 产品质量} names the tier 产品质量 in traditional script: valid."""
@@ -83,7 +83,7 @@ categories: {產品質量: 產品質量}
 tiers:
   - {code: quality, name: 产品质量, rank: 1, stages: [{code: s, name: s, within: 48小时}]}
 """
-        assert ComplaintPolicy.load(doc).classify("产品质量").code == "quality"
+        assert ComplaintPolicy.parse(doc).classify("产品质量").code == "quality"
 
 
 class TestActorAndRecipient:
@@ -106,7 +106,7 @@ class TestActorAndRecipient:
 
     def test_checklist_items_c11_c12(self) -> None:
         """property-complaint-rules C11/C12 (seed's own script): 經營部接待員 acts, 公司總經理 / 主管經理 receive."""
-        rules = catalog().get("property-complaint-rules")
+        rules = catalog().standard("property-complaint-rules")
         assert (rules.item("C11").actor, rules.item("C11").to) == ("經營部接待員", "公司總經理")
         assert (rules.item("C12").actor, rules.item("C12").to) == ("經營部接待員", "主管經理")
 

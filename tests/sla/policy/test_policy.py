@@ -278,7 +278,7 @@ rules:
       c: {within: 1小时, start_after: zz}
 """
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(bad)
+            SLAPolicy.parse(bad)
         paths = {p.path for p in info.value.problems}
         assert {
             "rules[0].targets.a.within",

@@ -18,8 +18,13 @@ if TYPE_CHECKING:
     from servstd.sla.calendar.notice import read_notice as read_notice
     from servstd.sla.calendar.overlay import CalendarOverlay as CalendarOverlay
     from servstd.sla.calendar.overlay_document import load_overlay as load_overlay
+    from servstd.sla.calendar.overlay_document import parse_overlay as parse_overlay
+    from servstd.sla.calendar.overlay_document import read_overlay as read_overlay
     from servstd.sla.calendar.work_calendar import Coverage as Coverage
     from servstd.sla.calendar.work_calendar import WorkCalendar as WorkCalendar
 
+_DEPRECATED = {"load_overlay": "servstd.sla.read_overlay(path) or parse_overlay(text)"}
+"""Old spellings, kept for one release (each warns, naming the new one)."""
+
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
-    __getattr__, __dir__, __all__ = attach(__name__)
+    __getattr__, __dir__, __all__ = attach(__name__, deprecated=_DEPRECATED)

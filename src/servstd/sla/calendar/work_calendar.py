@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from servstd._deprecation import warn_renamed
 from servstd._input import parse_date
 from servstd.errors import (
     CalendarCoverageError,
@@ -224,7 +225,8 @@ class WorkCalendar:
 
     # -- overlays ------------------------------------------------------------------------
     def with_overlay(self, overlay: CalendarOverlay | str | Path) -> WorkCalendar:
-        """This calendar with an overlay on top (a :class:`CalendarOverlay`, a file, or YAML/JSON text).
+        """This calendar with an overlay on top: a :class:`CalendarOverlay`, a file (a
+        :class:`~pathlib.Path`), or YAML/JSON text (a ``str``) — as :meth:`with_notice` reads a notice.
 
         An overlay that amends years (:attr:`CalendarOverlay.kind` ``"amends"``) needs them
         covered: amending a year whose arrangement is unknown raises
@@ -232,9 +234,15 @@ class WorkCalendar:
         """
         if not isinstance(overlay, CalendarOverlay):
             # A document is read with pydantic, which a calendar that reads none never loads.
-            from servstd.sla.calendar.overlay_document import load_overlay  # noqa: PLC0415
+            from servstd.sla.calendar import overlay_document as od  # noqa: PLC0415
 
-            overlay = load_overlay(overlay)
+            if isinstance(overlay, str) and od.names_a_file(overlay):
+                warn_renamed("with_overlay(<a file name as str>)", "with_overlay(Path(file))")
+                overlay = od.read_overlay(overlay)
+            elif isinstance(overlay, str):
+                overlay = od.parse_overlay(overlay)
+            else:
+                overlay = od.read_overlay(overlay)
         uncovered = sorted(y for y in overlay.amends_years if y not in self.coverage)
         if uncovered:
             raise CalendarCoverageError(self.name, uncovered[0], str(self.coverage), region=self.region)

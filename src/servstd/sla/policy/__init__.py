@@ -2,7 +2,7 @@
 
 Owns which target applies to a case and how a case's events run against it. May import:
 ``servstd.errors``, ``servstd._documents``, ``servstd.sla.calendar``, ``servstd.sla.clock``, and
-``servstd.catalog._files`` (the shipped documents as files, for ``from_catalog``).
+:mod:`servstd.catalog.shelf` (the shipped documents as files, for ``from_catalog``).
 """
 
 from __future__ import annotations

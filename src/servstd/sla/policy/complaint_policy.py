@@ -24,17 +24,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, SourceDoc, raw_list, read_document, source_of, validate
+from servstd._deprecation import warn_renamed
+from servstd._documents import (
+    DocumentModel,
+    SourceDoc,
+    named,
+    parse_document,
+    raw_list,
+    read_document,
+    read_path,
+    source_of,
+    validate,
+)
 from servstd._input import aware
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
-from servstd.catalog._files import shelf
+from servstd.catalog.shelf import shipped
 from servstd.errors import (
     ComplaintError,
     DocumentError,
@@ -210,15 +222,32 @@ class ComplaintPolicy:
     notes: tuple[str, ...] = ()
 
     @classmethod
+    def read(cls, path: str | PathLike[str]) -> ComplaintPolicy:
+        """The complaint policy in the file ``path`` (YAML, or JSON/TOML by the suffix); problems
+        are one :class:`~servstd.errors.DocumentError` with paths inside the document."""
+        data, source = read_path(path, text_reader="ComplaintPolicy.parse")
+        with named("path"):
+            return _from_data(data, source)
+
+    @classmethod
+    def parse(cls, text: str) -> ComplaintPolicy:
+        """The complaint policy in ``text`` (YAML, or JSON); problems as for :meth:`read`."""
+        data, source = parse_document(text, file_reader="ComplaintPolicy.read")
+        with named("text"):
+            return _from_data(data, source)
+
+    @classmethod
     def load(cls, path_or_text: str | Path) -> ComplaintPolicy:
-        """Load a complaint policy document (YAML/JSON)."""
+        """Deprecated: :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
+        warn_renamed("ComplaintPolicy.load", "ComplaintPolicy.read(path) or ComplaintPolicy.parse(text)")
         data, source = read_document(path_or_text)
         return _from_data(data, source)
 
     @classmethod
     def from_catalog(cls, policy_id: str) -> ComplaintPolicy:
-        """A complaint policy shipped in the catalog."""
-        return _from_data(*shelf().document(policy_id, "complaint-policy"))
+        """A complaint policy shipped in the catalog (built once per process: the same object as
+        ``catalog().complaint_policy(policy_id)``)."""
+        return shipped().built(policy_id, "complaint-policy", _from_data)
 
     def tier(self, key: str | SeverityTier) -> SeverityTier:
         """A tier by code, Chinese or English name, in either script (重大, major, 重大 as 重大)."""

@@ -35,15 +35,28 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, Number, SourceDoc, raw_list, read_document, source_of, validate
+from servstd._deprecation import warn_renamed
+from servstd._documents import (
+    DocumentModel,
+    Number,
+    SourceDoc,
+    named,
+    parse_document,
+    raw_list,
+    read_document,
+    read_path,
+    source_of,
+    validate,
+)
 from servstd._source import Source, as_source
-from servstd.catalog._files import shelf
+from servstd.catalog.shelf import shipped
 from servstd.errors import (
     DocumentError,
     DurationParseError,
@@ -102,15 +115,32 @@ class SLAPolicy:
     notes: tuple[str, ...] = ()
 
     @classmethod
+    def read(cls, path: str | PathLike[str]) -> SLAPolicy:
+        """The policy in the file ``path`` (YAML, or JSON/TOML by the suffix); problems are one
+        :class:`~servstd.errors.DocumentError` with paths inside the document."""
+        data, source = read_path(path, text_reader="SLAPolicy.parse")
+        with named("path"):
+            return _from_data(data, source)
+
+    @classmethod
+    def parse(cls, text: str) -> SLAPolicy:
+        """The policy in ``text`` (YAML, or JSON); problems as for :meth:`read`."""
+        data, source = parse_document(text, file_reader="SLAPolicy.read")
+        with named("text"):
+            return _from_data(data, source)
+
+    @classmethod
     def load(cls, path_or_text: str | Path) -> SLAPolicy:
-        """Load a policy document (YAML/JSON); problems are one DocumentError with paths."""
+        """Deprecated: :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
+        warn_renamed("SLAPolicy.load", "SLAPolicy.read(path) or SLAPolicy.parse(text)")
         data, source = read_document(path_or_text)
         return _from_data(data, source)
 
     @classmethod
     def from_catalog(cls, policy_id: str) -> SLAPolicy:
-        """A policy shipped in the catalog."""
-        return _from_data(*shelf().document(policy_id, "sla-policy"))
+        """A policy shipped in the catalog (built once per process: the same object as
+        ``catalog().sla_policy(policy_id)``)."""
+        return shipped().built(policy_id, "sla-policy", _from_data)
 
     def metrics(self) -> list[str]:
         """Every metric any rule names."""
