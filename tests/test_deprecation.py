@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,10 +15,20 @@ import servstd.sla
 import servstd.standards as st
 from servstd import sla
 from servstd._deprecation import renamed
+from servstd._lang import Lang
 from servstd.catalog import catalog
 from servstd.errors import DurationParseError, NaiveDatetimeError, ScheduleError
 from servstd.scoring import Inspection, parse_inspection
-from servstd.sla import ComplaintPolicy, SLAPolicy, WorkCalendar, batch, parse_duration
+from servstd.sla import (
+    ComplaintPolicy,
+    DayKind,
+    ServiceClock,
+    SLAPolicy,
+    WorkCalendar,
+    batch,
+    parse_duration,
+)
+from servstd.standards import CountUnit
 
 
 def _new(a: int, *, b: int = 0) -> int:
@@ -213,3 +224,86 @@ class TestRenamedNames:
             DeprecationWarning, match=r"DurationParseError\.text is deprecated; use DurationParseError\.value"
         ):
             assert caught.value.text == caught.value.value == "3天天"
+
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+class TestOneLanguageKeyword:
+    """Text in either language comes from one ``lang`` keyword; the older spellings warn."""
+
+    def test_duration_en(self) -> None:
+        """Duration.en is Duration.describe("en")."""
+        d = parse_duration("3个工作日")
+        with pytest.warns(
+            DeprecationWarning, match=r'Duration\.en is deprecated; use Duration\.describe\("en"\)'
+        ):
+            assert d.en == d.describe("en") == "3 working days"
+
+    @pytest.mark.parametrize(("old", "lang"), [("zh", "zh"), ("en", "en")])
+    def test_day_kind_names(self, old: str, lang: Lang) -> None:
+        """DayKind.zh and DayKind.en are DayKind.label(lang)."""
+        with pytest.warns(DeprecationWarning, match=f"DayKind.{old} is deprecated; use DayKind.label"):
+            assert getattr(DayKind.HOLIDAY, old) == DayKind.HOLIDAY.label(lang)
+
+    def test_count_unit_zh(self) -> None:
+        """CountUnit.zh is CountUnit.label("zh")."""
+        with pytest.warns(DeprecationWarning, match=r"CountUnit\.zh is deprecated; use CountUnit\.label"):
+            assert CountUnit.PLACE.zh == CountUnit.PLACE.label() == "处"
+
+    @pytest.mark.parametrize(("old", "lang"), [("lines_zh", "zh"), ("lines_en", "en")])
+    def test_deadline_lines(self, old: str, lang: Lang) -> None:
+        """Deadline.lines_zh and Deadline.lines_en are Deadline.lines(lang)."""
+        dl = ServiceClock.default().deadline(dt.datetime(2026, 9, 30, 16, tzinfo=SH), "3个工作日")
+        with pytest.warns(DeprecationWarning, match=f"Deadline.{old} is deprecated; use Deadline.lines"):
+            assert getattr(dl, old) == dl.lines(lang)
+
+    def test_deadline_explanation(self) -> None:
+        """Deadline.explanation (both languages joined) is explain("zh") and explain("en")."""
+        dl = ServiceClock.default().deadline(dt.datetime(2026, 9, 30, 16, tzinfo=SH), "3个工作日")
+        with pytest.warns(
+            DeprecationWarning, match=r"Deadline\.explanation is deprecated; use Deadline\.explain\(lang\)"
+        ):
+            assert dl.explanation == dl.explain("zh") + "\n" + dl.explain("en")
+
+    @pytest.mark.parametrize(
+        ("old", "new"), [("label", "name_in"), ("actor_label", "actor_in"), ("to_label", "to_in")]
+    )
+    def test_stage_labels(self, old: str, new: str) -> None:
+        """Stage.label, actor_label and to_label are name_in, actor_in and to_in."""
+        stage = ComplaintPolicy.from_catalog("property-complaints").tier("重大").stages[1]
+        with pytest.warns(DeprecationWarning, match=f"Stage.{old} is deprecated; use Stage.{new}"):
+            assert getattr(stage, old)("en") == getattr(stage, new)("en")
+
+    def test_tier_label(self) -> None:
+        """SeverityTier.label is SeverityTier.name_in."""
+        tier = ComplaintPolicy.from_catalog("property-complaints").tier("重大")
+        with pytest.warns(
+            DeprecationWarning, match=r"SeverityTier\.label is deprecated; use SeverityTier\.name_in"
+        ):
+            assert tier.label("en") == tier.name_in("en") == "major"
+
+    def test_stage_deadline_note(self) -> None:
+        """StageDeadline.note (both languages joined by " / ") is note_in(lang)."""
+        tl = ComplaintPolicy.from_catalog("property-complaints").timeline(
+            dt.datetime(2026, 4, 3, 17, 30, tzinfo=SH), "important"
+        )
+        stage = tl.stages[-1]
+        with pytest.warns(
+            DeprecationWarning, match=r"StageDeadline\.note is deprecated; use StageDeadline\.note_in"
+        ):
+            assert stage.note == f"{stage.note_in('zh')} / {stage.note_in('en')}"
+
+    def test_timeline_warnings(self) -> None:
+        """ComplaintTimeline.warnings (both languages joined by " / ") is warnings_in(lang)."""
+        tl = ComplaintPolicy.from_catalog("property-complaints").timeline(
+            dt.datetime(2026, 9, 30, 17, 30, tzinfo=SH), "重要"
+        )
+        with pytest.warns(
+            DeprecationWarning,
+            match=r"ComplaintTimeline\.warnings is deprecated; use ComplaintTimeline\.warnings_in",
+        ):
+            old = tl.warnings
+        assert old == tuple(
+            f"{zh} / {en}" for zh, en in zip(tl.warnings_in("zh"), tl.warnings_in("en"), strict=True)
+        )

@@ -122,7 +122,7 @@ def _standard_page(sid: str) -> str:
             when = "；".join([*map(str, it.frequencies), *map(str, it.time_limits)])
             deduct = it.deduct if std.scheme is Scheme.DEDUCTION else ""
             out.append(
-                f"| {it.code} | {_cell(it.text)} | {it.kind.value} | {deduct or ''} | {it.per.zh} | {_cell(when)} |"
+                f"| {it.code} | {_cell(it.text)} | {it.kind.value} | {deduct or ''} | {it.per.label()} | {_cell(when)} |"
             )
         out.append("")
     if std.criteria:
@@ -248,7 +248,7 @@ def _calendar_svg() -> None:
                     continue
                 kind = cal.day_kind(d)
                 x, y = ox + c * cell, oy + 16 + r * cell
-                name = cal.holiday_name(d) or kind.zh
+                name = cal.holiday_name(d) or kind.label()
                 parts.append(
                     f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{colors[kind]}"><title>{d} {name}</title></rect>'
                 )

@@ -14,7 +14,7 @@ from typing import Literal
 
 from servstd.errors import InputTypeError, InputValueError
 
-__all__ = ["LANGS", "Lang", "check_lang"]
+__all__ = ["LANGS", "Lang", "check_lang", "in_lang"]
 
 Lang = Literal["zh", "en"]
 """A language servstd renders text in: Chinese (``"zh"``, the default) or English (``"en"``)."""
@@ -32,3 +32,13 @@ def check_lang(lang: object) -> Lang:
     if not isinstance(lang, str):
         raise InputTypeError(lang, "lang", "'zh' or 'en' (text)")
     raise InputValueError(lang, "lang", LANGS)
+
+
+def in_lang(zh: str, en: str, lang: object) -> str:
+    """A name written in Chinese (``zh``) with an optional English gloss (``en``), in ``lang``:
+    the gloss for ``"en"`` when there is one, else the Chinese as written.
+
+    >>> in_lang("重大", "major", "en"), in_lang("重大", "", "en"), in_lang("重大", "major", "zh")
+    ('major', '重大', '重大')
+    """
+    return (en or zh) if check_lang(lang) == "en" else zh

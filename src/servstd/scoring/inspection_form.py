@@ -257,7 +257,7 @@ def _rule(it: ChecklistItem, fill: Fill) -> str:
     tail: list[str] = []
     en: list[str] = []
     if fill == "count" and it.deduct is not None:
-        unit, per = it.per.zh, it.per.value
+        unit, per = it.per.label("zh"), it.per.value
         if it.bonus:
             main.append(f"加分项：每{unit}加{_num(it.deduct)}分")
             en.append(f"bonus +{_num(it.deduct)} per {per}")

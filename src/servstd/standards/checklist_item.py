@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._deprecation import warn_renamed
+from servstd._lang import Lang, check_lang, in_lang
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.frequency import Frequency
 
@@ -37,10 +39,15 @@ class CountUnit(enum.Enum):
     OCCURRENCE = "occurrence"
     """Counted once per occurrence (每次)."""
 
+    def label(self, lang: Lang = "zh") -> str:
+        """The counter word in ``lang``: 项 / 处 / 次, or item / place / occurrence."""
+        return {"item": "项", "place": "处", "occurrence": "次"}[self.value] if check_lang(lang) == "zh" else self.value
+
     @property
     def zh(self) -> str:
-        """The Chinese counter word."""
-        return {"item": "项", "place": "处", "occurrence": "次"}[self.value]
+        """Deprecated: ``label("zh")``."""
+        warn_renamed("CountUnit.zh", 'CountUnit.label("zh")')
+        return self.label("zh")
 
 
 def _optional_duration(value: str | Duration | None) -> Duration | None:
@@ -116,6 +123,11 @@ class ChecklistItem:
     to: str = ""
     """Who receives what the item hands on, when the text names a recipient (in 「当天呈送公司总经理」
     the general manager is the recipient, ``to``, not the one who acts, ``actor``)."""
+
+    def text_in(self, lang: Lang = "zh") -> str:
+        """The requirement in ``lang``: ``text`` as written (``"zh"``, the default), or its English
+        gloss ``text_en`` (``"en"``; the text as written when there is none)."""
+        return in_lang(self.text, self.text_en, lang)
 
     @property
     def frequency(self) -> Frequency | None:

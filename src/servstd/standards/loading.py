@@ -14,7 +14,7 @@
 ...     items:
 ...       - {code: A1, text: 上班时间必须穿着工作服}
 ... ''')
->>> s.item("A1").deduct, s.item("A1").per.zh
+>>> s.item("A1").deduct, s.item("A1").per.label()
 (Decimal('0.5'), '处')
 >>> parse_standard(dump(s)) == s and parse_standard(dump(s, "json")) == s
 True

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._lang import Lang, in_lang
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
 from servstd.errors import UnknownNameError
@@ -79,6 +80,10 @@ class Section:
     title_en: str = ""
     notes: str = ""
 
+    def title_in(self, lang: Lang = "zh") -> str:
+        """The title in ``lang`` (the English ``title_en`` for ``"en"`` when given)."""
+        return in_lang(self.title, self.title_en, lang)
+
     def walk_items(self) -> Iterator[ChecklistItem]:
         """Every item in this section and its subsections, in order."""
         yield from self.items
@@ -109,6 +114,10 @@ class Standard:
     notes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     kind: DocumentKind = DocumentKind.STANDARD
+
+    def title_in(self, lang: Lang = "zh") -> str:
+        """The title in ``lang`` (the English ``title_en`` for ``"en"`` when given)."""
+        return in_lang(self.title, self.title_en, lang)
 
     def steps(self) -> list[ChecklistItem]:
         """The procedure's steps (items of kind ``step``) in their written order."""

@@ -55,7 +55,9 @@ class TestComplaintTiers:
             "report": at(2026, 4, 3, 18),
             "resolve": at(2026, 4, 7, 18),
         }
-        assert "公司总经理" in next(s for s in tl.stages if s.stage.code == "resolve").note
+        resolve = next(s for s in tl.stages if s.stage.code == "resolve")
+        assert resolve.note_in() == "超时需经公司总经理批准。"
+        assert resolve.note_in("en") == "An overrun needs the approval of 公司总经理."
 
     def test_minor_complaint_customer_deadline(self) -> None:
         """轻微: 2日, or the resident's requested deadline (或在住户要求的期限内), said explicitly."""
@@ -95,7 +97,7 @@ class TestInsurancePolicy:
     def test_arrival_by_zone_on_a_7x24_clock(self) -> None:
         """城区 40 minutes, 郊县 3 hours, counted around the clock (holiday night included)."""
         t0 = at(2026, 10, 2, 23, 50)
-        assert self.POLICY.targets({"zone": "城区"})["arrival"].rule.duration.en == "40 minutes"
+        assert self.POLICY.targets({"zone": "城区"})["arrival"].rule.duration.describe("en") == "40 minutes"
         r = self.POLICY.evaluate({"zone": "郊县"}, [TimerEvent("start", t0)], now=t0 + H)
         assert r["arrival"].due == at(2026, 10, 3, 2, 50)
         assert r["arrival"].status is TimerStatus.RUNNING
@@ -298,7 +300,7 @@ def test_catalog_lists_policies() -> None:
     assert (
         SLAPolicy.from_catalog("service-industry-response-sla")
         .targets({"channel": "email"})["first_response"]
-        .rule.duration.en
+        .rule.duration.describe("en")
         == "24 hours"
     )
 

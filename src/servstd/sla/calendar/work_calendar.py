@@ -30,6 +30,7 @@ import attrs
 
 from servstd._deprecation import warn_renamed
 from servstd._input import parse_date
+from servstd._lang import Lang, check_lang
 from servstd.errors import (
     CalendarCoverageError,
     CalendarCoverageWarning,
@@ -359,16 +360,16 @@ class WorkCalendar:
         """Whether ``d`` is a working day (make-up working days included)."""
         return self.day_kind(d).is_working
 
-    def holiday_name(self, d: dt.date, lang: str = "zh") -> str | None:
-        """The name of the holiday (or make-up day) on ``d`` in ``"zh"`` or ``"en"``, else ``None``.
+    def holiday_name(self, d: dt.date, lang: Lang = "zh") -> str | None:
+        """The name of the holiday (or make-up day) on ``d`` in ``lang`` (``"zh"``, the default, or
+        ``"en"``), else ``None``.
 
         >>> import datetime as dt
         >>> WorkCalendar.china().holiday_name(dt.date(2026, 10, 1), "en")
         'National Day'
         """
         d = as_date(d, "d")
-        if lang not in ("zh", "en"):
-            raise InputTypeError(lang, "lang", "'zh' or 'en'")
+        lang = check_lang(lang)
         t = self._table(d.year)
         return (t.names_zh if lang == "zh" else t.names_en).get(d)
 

@@ -26,16 +26,16 @@ days, 1,200 months) is read, so a mistyped "999…9个工作日" is a clear
 >>> from servstd.sla import parse_duration
 >>> parse_duration("三个工作日内")
 WorkingDays(count=Fraction(3, 1))
->>> str(parse_duration("48h")), parse_duration("48h").en
+>>> str(parse_duration("48h")), parse_duration("48h").describe("en")
 ('48小时', '48 hours')
 >>> parse_duration(str(parse_duration("半个工作日"))) == parse_duration("half a working day")
 True
->>> parse_duration("到期前5个工作日"), str(parse_duration("提前一个月")), parse_duration("5 working days before").en
+>>> parse_duration("到期前5个工作日"), str(parse_duration("提前一个月")), parse_duration("5 working days before").describe("en")
 (Before(duration=WorkingDays(count=Fraction(5, 1))), '提前1个月', '5 working days before')
 >>> w = parse_duration("在生效对应日前5个工作日内")
->>> w, str(w), w.en
+>>> w, str(w), w.describe("en")
 (WindowBefore(duration=WorkingDays(count=Fraction(5, 1))), '在基准日前5个工作日内', 'within 5 working days before the reference day')
->>> parse_duration("3个自然日"), parse_duration("3 calendar days").en
+>>> parse_duration("3个自然日"), parse_duration("3 calendar days").describe("en")
 (CalendarPeriod(count=3, unit=<PeriodUnit.DAYS: 'days'>, natural=True), '3 calendar days')
 """
 
@@ -52,6 +52,8 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
+from servstd._deprecation import warn_renamed
+from servstd._lang import Lang, check_lang
 from servstd._numerals import MAX_DIGITS, cn_int
 from servstd.errors import DurationParseError
 
@@ -108,13 +110,26 @@ def _time_text(us: int, zh_suffix: str, en_prefix: str) -> tuple[str, str]:
 
 
 class Duration:
-    """Base of the duration kinds. ``str(d)`` is the canonical Chinese text; ``d.en`` the English."""
+    """Base of the duration kinds. ``d.describe(lang)`` is its canonical text in Chinese (the
+    default, also ``str(d)``) or English; both parse back to ``d``."""
 
     __slots__ = ()
 
+    def describe(self, lang: Lang = "zh") -> str:
+        """The canonical text in ``lang`` (``"zh"``, the default, or ``"en"``); it parses back.
+
+        >>> parse_duration("3个工作日").describe(), parse_duration("3个工作日").describe("en")
+        ('3个工作日', '3 working days')
+        """
+        return str(self) if check_lang(lang) == "zh" else self._english()
+
     @property
     def en(self) -> str:
-        """Canonical English text (also parseable)."""
+        """Deprecated: ``describe("en")``."""
+        warn_renamed("Duration.en", 'Duration.describe("en")')
+        return self._english()
+
+    def _english(self) -> str:
         raise NotImplementedError
 
 
@@ -156,8 +171,7 @@ class _Length(Duration):
     def __str__(self) -> str:
         return _time_text(self.micros, self._ZH, self._EN)[0]
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         return _time_text(self.micros, self._ZH, self._EN)[1]
 
@@ -208,8 +222,7 @@ class WorkingDays(Duration):
     def __str__(self) -> str:
         return "半个工作日" if self.count == Fraction(1, 2) else f"{self._num()}个工作日"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         if self.count == Fraction(1, 2):
             return "half a working day"
@@ -262,8 +275,7 @@ class CalendarPeriod(Duration):
             return f"{self.count}个自然日"
         return f"{self.count}{ {'days': '日', 'months': '个月', 'years': '年'}[self.unit.value] }"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         unit = self.unit.value[:-1] if self.count == 1 else self.unit.value
         return f"{self.count} {'calendar ' if self.natural else ''}{unit}"
@@ -286,8 +298,7 @@ class Anchor(Duration):
     def __str__(self) -> str:
         return {"same day": "当天", "next day": "次日", "next working day": "次工作日"}[self.kind.value]
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         return self.kind.value
 
@@ -311,10 +322,9 @@ class Before(Duration):
     def __str__(self) -> str:
         return f"提前{self.duration}"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
-        return f"{self.duration.en} before"
+        return f"{self.duration._english()} before"
 
 
 @attrs.frozen
@@ -344,10 +354,9 @@ class WindowBefore(Duration):
     def __str__(self) -> str:
         return f"在基准{'日' if self.by_days else '时间'}前{self.duration}内"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
-        return f"within {self.duration.en} before the reference {'day' if self.by_days else 'time'}"
+        return f"within {self.duration._english()} before the reference {'day' if self.by_days else 'time'}"
 
 
 # -- parsing ---------------------------------------------------------------------------------

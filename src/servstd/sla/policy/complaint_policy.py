@@ -44,6 +44,7 @@ from servstd._documents import (
     validate,
 )
 from servstd._input import aware
+from servstd._lang import Lang, check_lang, in_lang
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
 from servstd.catalog.shelf import shipped
@@ -86,21 +87,37 @@ class Stage:
     to_en: str = ""
     """``to`` in English (``to`` is used when empty)."""
 
-    def label(self, lang: str = "zh") -> str:
-        """The stage's name in ``"zh"`` or ``"en"`` (the Chinese name when no English one is given)."""
-        return self.name_en or self.name if lang == "en" else self.name
+    def name_in(self, lang: Lang = "zh") -> str:
+        """The stage's name in ``lang`` (``"zh"``, the default, or ``"en"``; the Chinese name when
+        no English one is given)."""
+        return in_lang(self.name, self.name_en, lang)
 
-    def actor_label(self, lang: str = "zh") -> str:
-        """Who acts, in ``"zh"`` or ``"en"``."""
-        return self.actor_en or self.actor if lang == "en" else self.actor
+    def actor_in(self, lang: Lang = "zh") -> str:
+        """Who acts, in ``lang``."""
+        return in_lang(self.actor, self.actor_en, lang)
 
-    def to_label(self, lang: str = "zh") -> str:
-        """Who receives, in ``"zh"`` or ``"en"``."""
-        return self.to_en or self.to if lang == "en" else self.to
+    def to_in(self, lang: Lang = "zh") -> str:
+        """Who receives, in ``lang``."""
+        return in_lang(self.to, self.to_en, lang)
 
-    def parties(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = "zh") -> str:
+        """Deprecated: :meth:`name_in`."""
+        warn_renamed("Stage.label", "Stage.name_in")
+        return self.name_in(lang)
+
+    def actor_label(self, lang: Lang = "zh") -> str:
+        """Deprecated: :meth:`actor_in`."""
+        warn_renamed("Stage.actor_label", "Stage.actor_in")
+        return self.actor_in(lang)
+
+    def to_label(self, lang: Lang = "zh") -> str:
+        """Deprecated: :meth:`to_in`."""
+        warn_renamed("Stage.to_label", "Stage.to_in")
+        return self.to_in(lang)
+
+    def parties(self, lang: Lang = "zh") -> str:
         """Who acts and who receives, as explanations print them: 「经营部接待员 → 公司总经理」."""
-        actor, to = self.actor_label(lang), self.to_label(lang)
+        actor, to = self.actor_in(lang), self.to_in(lang)
         if actor and to:
             return f"{actor} → {to}"
         if to:
@@ -123,9 +140,14 @@ class SeverityTier:
     stages: tuple[Stage, ...]
     name_en: str = ""
 
-    def label(self, lang: str = "zh") -> str:
-        """The tier's name in ``"zh"`` or ``"en"``."""
-        return self.name_en or self.name if lang == "en" else self.name
+    def name_in(self, lang: Lang = "zh") -> str:
+        """The tier's name in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        return in_lang(self.name, self.name_en, lang)
+
+    def label(self, lang: Lang = "zh") -> str:
+        """Deprecated: :meth:`name_in`."""
+        warn_renamed("SeverityTier.label", "SeverityTier.name_in")
+        return self.name_in(lang)
 
     def stage(self, code: str) -> Stage:
         """The stage with ``code``; an :class:`~servstd.errors.UnknownNameError` if none."""
@@ -141,15 +163,30 @@ class StageDeadline:
 
     ``time_left`` is ``due - now`` (elapsed time; negative when overdue) when the timeline was
     built with ``now``. ``out_of_order`` marks a stage due after the stage that follows it.
+    :meth:`note_in` says who must approve an overrun, or that the resident's deadline applies.
     """
 
     stage: Stage
     due: dt.datetime
     deadline: Deadline | None
     source: Literal["policy", "customer"] = "policy"
-    note: str = ""
+    _note: tuple[str, str] = attrs.field(default=("", ""), alias="note_texts")
+    """The note in Chinese and in English (read it with :meth:`note_in`)."""
     time_left: dt.timedelta | None = None
     out_of_order: bool = False
+
+    def note_in(self, lang: Lang = "zh") -> str:
+        """Who must approve an overrun, or that the resident's requested deadline applies, in
+        ``lang`` (``"zh"``, the default, or ``"en"``); empty when there is nothing to note."""
+        zh, en = self._note
+        return zh if check_lang(lang) == "zh" else en
+
+    @property
+    def note(self) -> str:
+        """Deprecated: :meth:`note_in` (this joins both languages with " / ")."""
+        warn_renamed("StageDeadline.note", "StageDeadline.note_in(lang)")
+        zh, en = self._note
+        return f"{zh} / {en}" if zh else ""
 
     @property
     def actor(self) -> str:
@@ -166,14 +203,16 @@ class StageDeadline:
         """The stage's time limit as written ("10分钟", "当天", "2日")."""
         return self.stage.limit
 
-    def explain(self, lang: str = "zh") -> str:
-        """The explanation of this stage's deadline."""
+    def explain(self, lang: Lang = "zh") -> str:
+        """The explanation of this stage's deadline in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        lang = check_lang(lang)
         mark = "⚠ " if self.out_of_order else ""
         parties = self.stage.parties(lang)
         who = f" ({parties})" if parties else ""
-        head = f"{mark}{self.stage.label(lang)}{who} [{self.rule_text}]"
-        body = self.deadline.explain(lang) if self.deadline is not None else self.note
-        extra = f"\n{self.note}" if self.deadline is not None and self.note else ""
+        head = f"{mark}{self.stage.name_in(lang)}{who} [{self.rule_text}]"
+        note = self.note_in(lang)
+        body = self.deadline.explain(lang) if self.deadline is not None else note
+        extra = f"\n{note}" if self.deadline is not None and note else ""
         left = ""
         if self.time_left is not None:
             word = ("剩余", "超时") if lang == "zh" else ("time left", "overdue by")
@@ -186,23 +225,34 @@ class StageDeadline:
 class ComplaintTimeline:
     """Every stage's deadline for one complaint.
 
-    ``warnings`` lists what a reader must not miss, e.g. a stage due after the stage that follows
-    it (转呈主管经理 due 18:30 after the next stage's 18:00); such stages are marked ``⚠`` in
-    :meth:`explain` and have ``out_of_order`` set.
+    :meth:`warnings_in` lists what a reader must not miss, e.g. a stage due after the stage that
+    follows it (转呈主管经理 due 18:30 after the next stage's 18:00); such stages are marked ``⚠``
+    in :meth:`explain` and have ``out_of_order`` set.
     """
 
     tier: SeverityTier
     received: dt.datetime
     stages: tuple[StageDeadline, ...]
-    warnings: tuple[str, ...] = ()
+    _warnings: tuple[tuple[str, str], ...] = attrs.field(default=(), alias="warning_texts")
+    """Each warning in Chinese and in English (read them with :meth:`warnings_in`)."""
     now: dt.datetime | None = None
 
-    def explain(self, lang: str = "zh") -> str:
-        """All stages explained (``lang`` ``"zh"`` or ``"en"``), warnings first."""
-        if lang not in ("zh", "en"):
-            raise InputTypeError(lang, "lang", "'zh' or 'en'")
-        title = f"{self.tier.label(lang)} ({self.tier.code})"
-        warnings = "".join(f"\n⚠ {w}" for w in self.warnings)
+    def warnings_in(self, lang: Lang = "zh") -> tuple[str, ...]:
+        """The warnings in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        i = 0 if check_lang(lang) == "zh" else 1
+        return tuple(w[i] for w in self._warnings)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Deprecated: :meth:`warnings_in` (this joins both languages with " / ")."""
+        warn_renamed("ComplaintTimeline.warnings", "ComplaintTimeline.warnings_in(lang)")
+        return tuple(f"{zh} / {en}" for zh, en in self._warnings)
+
+    def explain(self, lang: Lang = "zh") -> str:
+        """All stages explained in ``lang`` (``"zh"``, the default, or ``"en"``), warnings first."""
+        lang = check_lang(lang)
+        title = f"{self.tier.name_in(lang)} ({self.tier.code})"
+        warnings = "".join(f"\n⚠ {w}" for w in self.warnings_in(lang))
         return title + warnings + "\n\n" + "\n\n".join(s.explain(lang) for s in self.stages)
 
 
@@ -313,7 +363,7 @@ class ComplaintPolicy:
         >>> [(s.stage.name, s.actor, s.to, s.rule_text, s.due.strftime("%H:%M"), s.out_of_order) for s in tl.stages[1:3]]  # doctest: +NORMALIZE_WHITESPACE
         [('转呈主管经理', '经营部接待员', '主管经理', '1小时', '18:30', True),
          ('经经营部经理转呈公司总经理或管理部主管经理', '经营部接待员', '公司总经理或管理部主管经理', '当天', '18:00', False)]
-        >>> print(tl.warnings[0].split(" / ")[1])
+        >>> print(tl.warnings_in("en")[0])
         Escalate to the managing manager is due 2026-09-30T18:30:00+08:00, after the next stage Forward to the general manager due 2026-09-30T18:00:00+08:00
         """
         aware(received_at, "received_at")  # errors name this method's parameters
@@ -351,31 +401,33 @@ class ComplaintPolicy:
                     self.customer_deadline
                 ]
                 note = (
-                    f"住户要求的期限 {asked.isoformat()} 取代默认期限 {dl.due.isoformat()}（{self.customer_deadline}）。"
-                    f" / The resident's requested deadline {asked.isoformat()} applies instead of the default {dl.due.isoformat()} ({self.customer_deadline})."
+                    f"住户要求的期限 {asked.isoformat()} 取代默认期限 {dl.due.isoformat()}（{self.customer_deadline}）。",
+                    f"The resident's requested deadline {asked.isoformat()} applies instead of the default {dl.due.isoformat()} ({self.customer_deadline}).",
                 )
                 source: Literal["policy", "customer"] = "customer"
             else:
                 due = dl.due
                 note = (
-                    f"超时需经{st.approver}批准。 / An overrun needs the approval of {st.approver}."
+                    (f"超时需经{st.approver}批准。", f"An overrun needs the approval of {st.approver}.")
                     if st.approver
-                    else ""
+                    else ("", "")
                 )
                 source = "policy"
             left = _utc(due) - _utc(now) if now is not None else None
-            out.append(StageDeadline(st, due, dl, source, note, left))
+            out.append(StageDeadline(st, due, dl, source, note_texts=note, time_left=left))
         warnings = []
         for k in range(len(out) - 1):
             a, b = out[k], out[k + 1]
             if _utc(a.due) > _utc(b.due):
                 out[k] = attrs.evolve(a, out_of_order=True)
                 warnings.append(
-                    f"{a.stage.name} 的期限 {a.due.isoformat()} 晚于下一阶段 {b.stage.name} 的期限 {b.due.isoformat()}"
-                    f" / {a.stage.label('en')} is due {a.due.isoformat()}, after the next stage "
-                    f"{b.stage.label('en')} due {b.due.isoformat()}"
+                    (
+                        f"{a.stage.name} 的期限 {a.due.isoformat()} 晚于下一阶段 {b.stage.name} 的期限 {b.due.isoformat()}",
+                        f"{a.stage.name_in('en')} is due {a.due.isoformat()}, after the next stage "
+                        f"{b.stage.name_in('en')} due {b.due.isoformat()}",
+                    )
                 )
-        return ComplaintTimeline(t, received, tuple(out), tuple(warnings), now)
+        return ComplaintTimeline(t, received, tuple(out), warning_texts=tuple(warnings), now=now)
 
     def _check_customer_deadline(self, t: SeverityTier) -> None:
         """Refuse a resident's deadline for a tier none of whose stages takes one."""
