@@ -35,12 +35,12 @@ class UsageError(Exception):
 class MissingFileError(ServstdError, FileNotFoundError):
     """A file named on the command line does not exist or is not a file (exit 1)."""
 
+    default_code = "file.unreadable"
+
     def __init__(self, path: str, what: str) -> None:
         self.path = path
         self.what = what
-        super().__init__(
-            f"no {what} file {path!r} (looked in {Path.cwd()})", code="file.unreadable", value=path
-        )
+        super().__init__(f"no {what} file {path!r} (looked in {Path.cwd()})", value=path)
 
 
 def existing_file(path: str, what: str) -> Path:
