@@ -55,7 +55,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     # attrs/pydantic generated members and private engine types are not documented targets
     (r"py:class", r"servstd\..*\._.*"),
-    (r"py:class", r"Shelf"),  # the catalog's private file index (servstd.catalog._files)
+    (r"py:class", r"Shelf"),  # the catalog's file index (servstd.catalog.shelf), not a documented target
     (r"py:class", r"(attr|attrs)\..*"),
     (r"py:class", r"(datetime\.|dt\.)?(date|datetime|timedelta|tzinfo|time)"),
     (r"py:class", r"(zoneinfo\.)?ZoneInfo"),
@@ -80,6 +80,6 @@ import servstd
 from servstd.sla import *
 from servstd.sla import DeadlineRule, parse_duration, SLAPolicy, ComplaintPolicy, TimerEvent, evaluate_timer, DayKind
 from servstd.catalog import catalog
-from servstd.standards import load, dump
+from servstd.standards import parse_standard, read_standard, dump
 from servstd.scoring import Finding, Inspection, score
 """

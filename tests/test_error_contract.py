@@ -434,3 +434,17 @@ class TestNoValidationErrorEscapes:
             _check_problem_details(exc)
         except pydantic.ValidationError as exc:  # pragma: no cover - the failure this test is for
             pytest.fail(f"a pydantic error escaped: {exc}")
+
+
+class TestTheTableInTheDocs:
+    def test_the_table_lists_every_code_with_its_status(self) -> None:
+        """docs/reference/errors.md has one row per code of CODES, with the same status and a
+        class that exists; each row is the target (``_`code```) a problem's ``type`` points at."""
+        text = (ROOT / "docs" / "reference" / "errors.md").read_text(encoding="utf-8")
+        rows = re.findall(r"^   \* - _`([a-z_.]+)`\n     - (\d+)\n     - ``(\w+)``", text, re.MULTILINE)
+        assert {code: int(status) for code, status, _ in rows} == {c: e.status for c, e in CODES.items()}
+        assert len(rows) == len(CODES)
+        for code, _, cls in rows:
+            assert hasattr(importlib.import_module("servstd.errors"), cls), cls
+            # docutils makes the target id of `name.unknown` "name-unknown": lower case, hyphens
+            assert ServstdError("x", code=code).to_dict()["type"].endswith("#" + re.sub(r"[^a-z0-9]+", "-", code))

@@ -1,7 +1,8 @@
 """servstd: service standards, scoring and exact working-day SLA deadlines for China.
 
 Names load on first use (PEP 562), so ``import servstd`` is cheap and a working-day question
-never loads the document layer.
+never loads the document layer. Text is rendered in Chinese by default; every method that renders
+text takes ``lang`` (:data:`Lang`: ``"zh"`` or ``"en"``).
 
 >>> import servstd
 >>> servstd.WorkCalendar.china().is_working_day("2026-02-14")   # a make-up Saturday
@@ -16,6 +17,7 @@ from servstd._lazy import attach
 
 if TYPE_CHECKING:
     from servstd import catalog as catalog
+    from servstd._lang import Lang as Lang
     from servstd.errors import CalendarCoverageError as CalendarCoverageError
     from servstd.errors import DocumentError as DocumentError
     from servstd.errors import DurationParseError as DurationParseError
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from servstd.errors import ScoringError as ScoringError
     from servstd.errors import ServstdError as ServstdError
     from servstd.errors import ServstdWarning as ServstdWarning
+    from servstd.errors import UnknownNameError as UnknownNameError
     from servstd.scoring.inspection import Finding as Finding
     from servstd.scoring.inspection import Inspection as Inspection
     from servstd.scoring.report import ScoreReport as ScoreReport
