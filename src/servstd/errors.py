@@ -182,7 +182,7 @@ class ServstdError(Exception):
 
     @property
     def status(self) -> int:
-        """The HTTP status of the error's code: 404 not found, 422 unusable input, 500 the server's."""
+        """The HTTP status of the error's code (404 not found, 422 unusable input, 500 the server's)."""
         return CODES[self.code].status
 
     def to_dict(self) -> dict[str, Any]:
@@ -219,12 +219,12 @@ class ServstdError(Exception):
 
     @property
     def parameter(self) -> str | None:
-        """Deprecated: :attr:`param`."""
+        """Deprecated; use ``param``."""
         _deprecated("ServstdError.parameter", "ServstdError.param")
         return self.param
 
     def for_command_line(self) -> str:
-        """Deprecated: ``str(error)`` (the command line adds its own hints)."""
+        """Deprecated; use ``str(error)`` (the command line adds its own hints)."""
         _deprecated("ServstdError.for_command_line()", "str(error)")
         return str(self)
 
@@ -438,7 +438,7 @@ class DurationParseError(ServstdError, ValueError):
 
     @property
     def text(self) -> object:
-        """Deprecated: :attr:`value`."""
+        """Deprecated; use ``value``."""
         _deprecated("DurationParseError.text", "DurationParseError.value")
         return self.value
 

@@ -162,7 +162,7 @@ class Catalog:
         return self._shelf.built(id, "standard", load_data)
 
     def get(self, id: str) -> Standard:
-        """Deprecated: :meth:`standard`."""
+        """Deprecated; use :meth:`standard`."""
         warn_renamed("Catalog.get", "Catalog.standard")
         return self.standard(id)
 

@@ -102,7 +102,7 @@ class Inspection:
 
     @classmethod
     def from_text(cls, text: str) -> Inspection:
-        """Deprecated: :func:`parse_inspection`."""
+        """Deprecated; use :func:`parse_inspection`."""
         warn_renamed("Inspection.from_text", "servstd.scoring.parse_inspection")
         return parse_inspection(text)
 
@@ -170,7 +170,7 @@ def parse_inspection(text: str, *, format: str | None = None) -> Inspection:
     "servstd.scoring.load_inspection", "servstd.scoring.read_inspection(path) or parse_inspection(text)"
 )
 def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
-    """Deprecated: :func:`read_inspection` (a file) or :func:`parse_inspection` (text); this
+    """Deprecated; use :func:`read_inspection` (a file) or :func:`parse_inspection` (text); this
     guesses which from the suffix."""
     if is_sheet(path_or_text):
         data, source = read_sheet(path_or_text, standard), str(path_or_text)

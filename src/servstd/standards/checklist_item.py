@@ -45,7 +45,7 @@ class CountUnit(enum.Enum):
 
     @property
     def zh(self) -> str:
-        """Deprecated: ``label("zh")``."""
+        """Deprecated; use ``label("zh")``."""
         warn_renamed("CountUnit.zh", 'CountUnit.label("zh")')
         return self.label("zh")
 

@@ -77,7 +77,7 @@ def parse_standard(text: str, *, format: str | None = None) -> Standard:
 
 @replaced("servstd.standards.load", "servstd.standards.read_standard(path) or parse_standard(text)")
 def load(path_or_text: str | Path, *, format: str | None = None) -> Standard:
-    """Deprecated: :func:`read_standard` (a file) or :func:`parse_standard` (text); this guesses
+    """Deprecated; use :func:`read_standard` (a file) or :func:`parse_standard` (text); this guesses
     which from the suffix."""
     data, source = read_document(path_or_text, format)
     return load_data(data, source)

@@ -39,13 +39,13 @@ class DayKind(enum.Enum):
 
     @property
     def zh(self) -> str:
-        """Deprecated: ``label("zh")``."""
+        """Deprecated; use ``label("zh")``."""
         warn_renamed("DayKind.zh", 'DayKind.label("zh")')
         return _ZH[self]
 
     @property
     def en(self) -> str:
-        """Deprecated: ``label("en")``."""
+        """Deprecated; use ``label("en")``."""
         warn_renamed("DayKind.en", 'DayKind.label("en")')
         return _EN[self]
 

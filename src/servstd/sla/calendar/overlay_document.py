@@ -56,7 +56,7 @@ def names_a_file(text: str) -> bool:
 
 @replaced("servstd.sla.load_overlay", "servstd.sla.read_overlay(path) or parse_overlay(text)")
 def load_overlay(path_or_text: str | Path) -> CalendarOverlay:
-    """Deprecated: :func:`read_overlay` (a file) or :func:`parse_overlay` (text); this guesses
+    """Deprecated; use :func:`read_overlay` (a file) or :func:`parse_overlay` (text); this guesses
     which from the suffix."""
     return _from_data(*read_document(path_or_text))
 

@@ -360,19 +360,19 @@ class Deadline:
 
     @property
     def lines_zh(self) -> tuple[str, ...]:
-        """Deprecated: ``lines("zh")``."""
+        """Deprecated; use ``lines("zh")``."""
         warn_renamed("Deadline.lines_zh", 'Deadline.lines("zh")')
         return self.lines("zh")
 
     @property
     def lines_en(self) -> tuple[str, ...]:
-        """Deprecated: ``lines("en")``."""
+        """Deprecated; use ``lines("en")``."""
         warn_renamed("Deadline.lines_en", 'Deadline.lines("en")')
         return self.lines("en")
 
     @property
     def explanation(self) -> str:
-        """Deprecated: ``explain("zh")`` and ``explain("en")`` (this joins both)."""
+        """Deprecated; use ``explain("zh")`` and ``explain("en")`` (this joins both)."""
         warn_renamed("Deadline.explanation", 'Deadline.explain(lang) for each language')
         return self.explain("zh") + "\n" + self.explain("en")
 

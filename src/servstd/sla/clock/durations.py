@@ -125,7 +125,7 @@ class Duration:
 
     @property
     def en(self) -> str:
-        """Deprecated: ``describe("en")``."""
+        """Deprecated; use ``describe("en")``."""
         warn_renamed("Duration.en", 'Duration.describe("en")')
         return self._english()
 

@@ -101,17 +101,17 @@ class Stage:
         return in_lang(self.to, self.to_en, lang)
 
     def label(self, lang: Lang = "zh") -> str:
-        """Deprecated: :meth:`name_in`."""
+        """Deprecated; use :meth:`name_in`."""
         warn_renamed("Stage.label", "Stage.name_in")
         return self.name_in(lang)
 
     def actor_label(self, lang: Lang = "zh") -> str:
-        """Deprecated: :meth:`actor_in`."""
+        """Deprecated; use :meth:`actor_in`."""
         warn_renamed("Stage.actor_label", "Stage.actor_in")
         return self.actor_in(lang)
 
     def to_label(self, lang: Lang = "zh") -> str:
-        """Deprecated: :meth:`to_in`."""
+        """Deprecated; use :meth:`to_in`."""
         warn_renamed("Stage.to_label", "Stage.to_in")
         return self.to_in(lang)
 
@@ -145,7 +145,7 @@ class SeverityTier:
         return in_lang(self.name, self.name_en, lang)
 
     def label(self, lang: Lang = "zh") -> str:
-        """Deprecated: :meth:`name_in`."""
+        """Deprecated; use :meth:`name_in`."""
         warn_renamed("SeverityTier.label", "SeverityTier.name_in")
         return self.name_in(lang)
 
@@ -183,7 +183,7 @@ class StageDeadline:
 
     @property
     def note(self) -> str:
-        """Deprecated: :meth:`note_in` (this joins both languages with " / ")."""
+        """Deprecated; use :meth:`note_in` (this joins both languages with " / ")."""
         warn_renamed("StageDeadline.note", "StageDeadline.note_in(lang)")
         zh, en = self._note
         return f"{zh} / {en}" if zh else ""
@@ -244,7 +244,7 @@ class ComplaintTimeline:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """Deprecated: :meth:`warnings_in` (this joins both languages with " / ")."""
+        """Deprecated; use :meth:`warnings_in` (this joins both languages with " / ")."""
         warn_renamed("ComplaintTimeline.warnings", "ComplaintTimeline.warnings_in(lang)")
         return tuple(f"{zh} / {en}" for zh, en in self._warnings)
 
@@ -288,7 +288,7 @@ class ComplaintPolicy:
 
     @classmethod
     def load(cls, path_or_text: str | Path) -> ComplaintPolicy:
-        """Deprecated: :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
+        """Deprecated; use :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
         warn_renamed("ComplaintPolicy.load", "ComplaintPolicy.read(path) or ComplaintPolicy.parse(text)")
         data, source = read_document(path_or_text)
         return _from_data(data, source)

@@ -131,7 +131,7 @@ class SLAPolicy:
 
     @classmethod
     def load(cls, path_or_text: str | Path) -> SLAPolicy:
-        """Deprecated: :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
+        """Deprecated; use :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
         warn_renamed("SLAPolicy.load", "SLAPolicy.read(path) or SLAPolicy.parse(text)")
         data, source = read_document(path_or_text)
         return _from_data(data, source)
