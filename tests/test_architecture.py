@@ -188,7 +188,9 @@ class TestLazyExports:
         exports, old = exports_of(package), deprecated_of(package)
         assert sorted(n for n in mod.__all__ if n != "__version__") == sorted(set(exports) - set(old))
         for name, where in exports.items():
-            if name in old and not hasattr(getattr(importlib.import_module(where), name, None), "__deprecated__"):
+            if name in old and not hasattr(
+                getattr(importlib.import_module(where), name, None), "__deprecated__"
+            ):
                 with pytest.warns(DeprecationWarning, match=f"use {re.escape(old[name])}"):
                     value = getattr(mod, name)  # an alias warns when it is looked up
             elif name in old:

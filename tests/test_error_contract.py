@@ -447,4 +447,8 @@ class TestTheTableInTheDocs:
         for code, _, cls in rows:
             assert hasattr(importlib.import_module("servstd.errors"), cls), cls
             # docutils makes the target id of `name.unknown` "name-unknown": lower case, hyphens
-            assert ServstdError("x", code=code).to_dict()["type"].endswith("#" + re.sub(r"[^a-z0-9]+", "-", code))
+            assert (
+                ServstdError("x", code=code)
+                .to_dict()["type"]
+                .endswith("#" + re.sub(r"[^a-z0-9]+", "-", code))
+            )

@@ -41,7 +41,11 @@ class CountUnit(enum.Enum):
 
     def label(self, lang: Lang = "zh") -> str:
         """The counter word in ``lang``: 项 / 处 / 次, or item / place / occurrence."""
-        return {"item": "项", "place": "处", "occurrence": "次"}[self.value] if check_lang(lang) == "zh" else self.value
+        return (
+            {"item": "项", "place": "处", "occurrence": "次"}[self.value]
+            if check_lang(lang) == "zh"
+            else self.value
+        )
 
     @property
     def zh(self) -> str:

@@ -104,7 +104,10 @@ def test_canonical_texts_of_each_unit() -> None:
         "60000001 business microseconds",
     )
     assert (str(CalendarPeriod(1)), CalendarPeriod(1).describe("en")) == ("1日", "1 day")
-    assert (str(CalendarPeriod(2, PeriodUnit.MONTHS)), CalendarPeriod(2, PeriodUnit.MONTHS).describe("en")) == (
+    assert (
+        str(CalendarPeriod(2, PeriodUnit.MONTHS)),
+        CalendarPeriod(2, PeriodUnit.MONTHS).describe("en"),
+    ) == (
         "2个月",
         "2 months",
     )

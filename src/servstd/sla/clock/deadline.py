@@ -373,7 +373,7 @@ class Deadline:
     @property
     def explanation(self) -> str:
         """Deprecated; use ``explain("zh")`` and ``explain("en")`` (this joins both)."""
-        warn_renamed("Deadline.explanation", 'Deadline.explain(lang) for each language')
+        warn_renamed("Deadline.explanation", "Deadline.explain(lang) for each language")
         return self.explain("zh") + "\n" + self.explain("en")
 
 
