@@ -228,6 +228,66 @@ def spellings(draw: st.DrawFn, name: str) -> str:
     return pad + name + pad
 
 
+# -- plans: due dates as plans write them ----------------------------------------------------
+plan_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31))
+"""Days a plan is made on (any calendar day: due dates do not depend on working days)."""
+_RELATIVE_WORDS = {0: ["本", "这", "這个", "当"], 1: ["下", "下个", "下個", "次"], -1: ["上", "上个"]}
+_PART_WORDS = {"": [""], "初": ["初"], "中": ["中"], "末": ["末", "底"]}
+
+
+@st.composite
+def relative_due_dates(draw: st.DrawFn) -> tuple[str, str, int, str]:
+    """(text, unit, offset, part): a relative due date as a plan writes it — 「下月初」, 「本季度末」,
+    「明年年初」 — with what it names (unit ``月``/``季度``/``年``, periods after the plan's, 初/中/末 or
+    the whole period)."""
+    unit = draw(st.sampled_from(["月", "季度", "年"]))
+    offset = draw(st.sampled_from([-1, 0, 1]))
+    part = draw(st.sampled_from(["", "初", "中", "末"]))
+    suffix = draw(st.sampled_from(_PART_WORDS[part]))
+    if unit == "年":
+        word = {
+            -1: "去年",
+            0: draw(st.sampled_from(["今年", "本年"])),
+            1: draw(st.sampled_from(["明年", "下年"])),
+        }[offset]
+        return word + (draw(st.sampled_from(["", "年"])) + suffix if suffix else ""), unit, offset, part
+    word = draw(st.sampled_from(_RELATIVE_WORDS[offset]))
+    return f"{word}{unit}{suffix}", unit, offset, part
+
+
+@st.composite
+def bounded_measures(draw: st.DrawFn) -> dict[str, int | None]:
+    """Bounds of a measure (at_least/above, at_most/below), at least one, never an empty range."""
+    low = draw(st.none() | st.integers(0, 20))
+    high = draw(st.none() | st.integers(0, 20))
+    if low is None and high is None:
+        high = draw(st.integers(0, 20))
+    low_kind = draw(st.sampled_from(["at_least", "above"]))
+    high_kind = draw(st.sampled_from(["at_most", "below"]))
+    out: dict[str, int | None] = {"at_least": None, "above": None, "at_most": None, "below": None}
+    if low is not None:
+        out[low_kind] = low
+    if high is not None:
+        out[high_kind] = high
+    strict = low_kind == "above" or high_kind == "below"
+    if low is not None and high is not None and (high < low or (high == low and strict)):
+        out = {"at_least": low, "above": None, "at_most": max(low, high) + 1, "below": None}
+    return out
+
+
+# -- hostile texts (what a file from outside may carry into servstd's output) -----------------
+FORMULA_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
+_HOSTILE_PARTS = st.sampled_from(
+    ["=1+1", "+cmd", "-2", "@SUM(A1)", "\t=x", "\r=x", "=HYPERLINK(\"http://x\",\"y\")", "<script>",
+     "[x](javascript:alert(1))", "a|b", "\x1b]52;c;aGk=\x07", "\x1b[2J", "\x9b31m", "\u202e", "服务", "A1"]
+)  # fmt: skip
+hostile_texts = st.one_of(
+    st.builds(lambda a, b: a + b, _HOSTILE_PARTS, st.text(max_size=6)),
+    st.text(min_size=1, max_size=10),
+).filter(lambda t: t.strip() != "")
+"""Texts that start with formula characters, carry HTML, Markdown links or terminal controls."""
+
+
 # -- junk for the edges that must answer only with ServstdErrors --------------------------------
 junk_scalars = st.one_of(
     st.none(),

@@ -284,7 +284,7 @@ class TestComplaintTimeline:
         assert "! 阶段顺序异常：转呈主管经理的期限 2026-09-30 18:30 (+08:00) 晚于其后阶段" in out
         _, js, _ = run("complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 17:30", "--json")
         data = json.loads(js)
-        assert [s["out_of_order"] for s in data["stages"]] == [False, True, False, False]
+        assert [s["out_of_order"] for s in data["stages"]] == [False, True, False, False, False, False]
         assert len(data["warnings"]) == 1
         _, early, _ = run(
             "complaint", "timeline", "--tier", "重要", "--received", "2026-09-30 10:00", "--json"

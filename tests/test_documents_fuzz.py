@@ -24,8 +24,9 @@ SHELF = shipped()
 IDS = sorted(SHELF.ids())
 LOADERS = {
     "standard": load_data,
-    "procedure": load_data,  # procedures and schedules are standard documents of another kind
+    "procedure": load_data,  # procedures, schedules and references are standard documents of another kind
     "schedule": load_data,
+    "reference": load_data,
     "sla-policy": sla_policy._from_data,
     "complaint-policy": complaint_policy._from_data,
 }
@@ -57,6 +58,9 @@ odd_values = st.one_of(
             "%",
             "standard",
             "sla-policy",
+            "reference",
+            "下月初",
+            "7天/24小时",
         ]
     ),
     st.text(max_size=20),

@@ -39,6 +39,7 @@ from servstd.errors import (
     ComplaintError,
     DocumentError,
     DurationParseError,
+    FileWriteError,
     InputParseError,
     InputTypeError,
     InputValueError,
@@ -54,6 +55,7 @@ from servstd.errors import (
     _ReasonError,
 )
 from servstd.scoring import Inspection, parse_inspection, score
+from servstd.scoring.inspection_form import save_form
 from servstd.sla import (
     BusinessHours,
     ClockSpec,
@@ -97,6 +99,7 @@ SAMPLES: dict[type[ServstdError], ServstdError] = {
     DocumentError: DocumentError("site.yaml", [Problem("sections[0].deduct", "must be > 0", Decimal(-1))]),
     NoticeParseError: NoticeParseError("一、元旦：1月1日放假", "no date for 元旦"),
     MissingFileError: MissingFileError("missing.yaml", "standard"),
+    FileWriteError: FileWriteError("out/cal.csv", FileNotFoundError(2, "No such file or directory")),
 }
 """One instance of every class: a class without a sample fails test_every_class_has_a_sample."""
 
@@ -160,10 +163,9 @@ class TestEveryClass:
         """One exception handler tells not found (404) from unusable input (422) by status alone."""
         assert SAMPLES[UnknownNameError].status == 404
         assert isinstance(SAMPLES[UnknownNameError], LookupError)
-        assert {e.status for c, e in SAMPLES.items() if c not in (UnknownNameError, MissingExtraError)} == {
-            422
-        }
-        assert SAMPLES[MissingExtraError].status == 500
+        server = (MissingExtraError, FileWriteError)
+        assert {e.status for c, e in SAMPLES.items() if c not in (UnknownNameError, *server)} == {422}
+        assert {SAMPLES[c].status for c in server} == {500}
 
     def test_values_become_json(self) -> None:
         """Values that are not JSON are given in a JSON form: Decimals keep their places, instants
@@ -251,6 +253,13 @@ REAL_CALLS: list[tuple[str, str | None, Callable[[], object]]] = [
         lambda: parse_notice("国务院办公厅关于2031年部分节假日安排的通知\n一、元旦：放假。"),
     ),
     ("file.unreadable", "path", lambda: read_standard(ROOT / "no-such-standard.yaml")),
+    (
+        "file.unwritable",
+        None,
+        lambda: save_form(
+            catalog().standard("property-cs-quality-inspection"), ROOT / "no-such-folder" / "f.csv"
+        ),
+    ),
 ]
 
 

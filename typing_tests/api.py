@@ -20,6 +20,8 @@ from servstd.scoring import (
     ScoreReport,
     aggregate,
     form,
+    measure_findings,
+    overdue_findings,
     parse_inspection,
     read_inspection,
     read_inspections,
@@ -50,7 +52,16 @@ from servstd.sla import (
     read_overlay,
 )
 from servstd.sla.batch import ComplianceReport
-from servstd.standards import Standard, dump, parse_standard, read_standard
+from servstd.standards import (
+    DateRange,
+    DueDate,
+    Measure,
+    Standard,
+    dump,
+    parse_standard,
+    read_standard,
+    resolve_due_date,
+)
 
 
 def calendar_api() -> None:
@@ -99,6 +110,9 @@ def policy_api() -> None:
     holds: bool = condition.holds(5_000_000)
     amount: Decimal = read_amount("1.2亿元")
     fields: list[str] = policy.amount_fields
+    office: ServiceClock = policy.clock("office")
+    hand_in: dt.datetime = timeline.stage("hand-in").due
+    after: str = timeline.stage("hand-in").stage.after
 
 
 def scoring_api() -> None:
@@ -167,3 +181,19 @@ def loading_and_language_api() -> None:
     holiday: str | None = WorkCalendar.china().holiday_name(dt.date(2026, 10, 1), lang="en")
     report: ComplianceReport | None = None
     reporting: object = batch.report
+
+
+def plan_api() -> None:
+    plan: Standard = catalog().standard("service-improvement-plan")
+    span: DateRange = resolve_due_date("本季度末", dt.date(2026, 11, 10))
+    last: dt.date = span.last
+    due: DueDate = DueDate.parse("下月初")
+    first: dt.date = due.resolve("2026-11-10").first
+    late: list[Finding] = overdue_findings(
+        plan, dt.date(2026, 11, 10), {"P1": None}, as_of=dt.date(2027, 1, 5)
+    )
+    rings: Measure = catalog().standard("insurance-service-standard").item("A18").measures[0]
+    ok: bool = rings.holds(2)
+    out_of_bounds: list[Finding] = measure_findings(
+        catalog().standard("insurance-service-standard"), {"A18": [3]}
+    )

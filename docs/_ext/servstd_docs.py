@@ -20,6 +20,7 @@ import yaml
 from sphinx.application import Sphinx
 
 from servstd.catalog import catalog
+from servstd.catalog.shelf import STANDARD_KINDS
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla import ComplaintPolicy, DayKind, WorkCalendar
 from servstd.sla.policy.complaint_policy import ComplaintPolicyDoc
@@ -42,10 +43,11 @@ _LABELS = {
     "source": ("source", "出处"),
     "scheme": ("Scheme", "评分方式"),
     "max": ("max", "满分"),
+    "due": ("due", "截止"),
     "grades": ("Grades", "等级"),
     "cols": (
-        "| Code | Requirement | Kind | Deduct | Per | Frequency / time limit |",
-        "| 编号 | 要求 | 类型 | 扣分 | 计数 | 频次 / 时限 |",
+        "| Code | Requirement | Kind | Deduct | Per | Frequency / time limit / bound / due |",
+        "| 编号 | 要求 | 类型 | 扣分 | 计数 | 频次 / 时限 / 界限 / 截止 |",
     ),
     "kpi": ("KPI criteria", "KPI 考核指标"),
     "kpi_cols": ("| Criterion | Weight | Mapping | Standard |", "| 指标 | 权重 | 换算方式 | 标准 |"),
@@ -119,7 +121,10 @@ def _standard_page(sid: str) -> str:
             continue
         out += [_l("cols"), "|---|---|---|---:|---|---|"]
         for it in sec.items:
-            when = "；".join([*map(str, it.frequencies), *map(str, it.time_limits)])
+            when = "；".join(
+                [*map(str, it.frequencies), *map(str, it.time_limits), *map(str, it.measures)]
+                + ([f"{_l('due')} {it.due}"] if it.due else [])
+            )
             deduct = it.deduct if std.scheme is Scheme.DEDUCTION else ""
             out.append(
                 f"| {it.code} | {_cell(it.text)} | {it.kind.value} | {deduct or ''} | {it.per.label()} | {_cell(when)} |"
@@ -190,7 +195,7 @@ def _catalog(app: Sphinx) -> None:
     rows = []
     for i in c.ids():
         kind = c.kind(i)
-        page = _standard_page(i) if kind == "standard" else _policy_page(i)
+        page = _standard_page(i) if kind in STANDARD_KINDS else _policy_page(i)
         _write(HERE / "catalog" / f"{i}.md", page)
         rows.append(f"| [{i}]({i}.md) | {kind} | {_cell(c.data(i).get('title', ''))} |")
     index = [
@@ -272,8 +277,8 @@ def _timeline_svg() -> None:
     policy = ComplaintPolicy.from_catalog("property-complaints")
     received = dt.datetime(2026, 9, 30, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     tl = policy.timeline(received, "重大")
-    days = 11
-    width, left, top = 900, 190, 30
+    days = 14
+    width, left, top = 960, 230, 30
     scale = (width - left - 110) / (days * 86400)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + 40 * len(tl.stages) + 50}" font-family="sans-serif" font-size="11">'

@@ -424,6 +424,88 @@ def _check_shape(data: Any) -> None:
 # -- text and files ------------------------------------------------------------------------------
 
 
+def _scan_toml(text: str) -> None:
+    """Refuse TOML nested more than :data:`MAX_DEPTH` levels, in one linear pass before parsing.
+
+    The depth counted is the open arrays and inline tables plus the parts of the dotted key being
+    read (a table header, a key before ``=``): an upper bound of the nesting tomllib would build.
+    Strings and comments are skipped; the text is not otherwise checked (tomllib does that).
+    """
+    stack: list[str] = []
+    in_key = True  # at the start of a line: a key or a table header comes
+    header = False
+    parts = 1
+    i, n = 0, len(text)
+    line = 1
+    while i < n:
+        ch = text[i]
+        if ch in "\"'":
+            end = _string_end(text, i)
+            if end < 0:
+                return  # an unterminated string: tomllib names it
+            line += text.count("\n", i, end)
+            i = end
+            continue
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch == "\n":
+            line += 1
+            if not stack:
+                in_key, header, parts = True, False, 1
+        elif in_key and ch == ".":
+            parts += 1
+        elif in_key and ch == "=" and not header:
+            in_key = False
+        elif (
+            in_key
+            and ch == "["
+            and not stack
+            and not header
+            and text[i - 1 : i] in ("", "\n", " ", "\t", "[")
+        ):
+            header = True
+        elif in_key and ch == "]" and header:
+            in_key = False
+        elif not in_key and ch in "[{":
+            stack.append(ch)
+            if ch == "{":
+                in_key, parts = True, 1
+        elif not in_key and ch in "]}" and stack:
+            stack.pop()
+        elif not in_key and ch == "," and stack and stack[-1] == "{":
+            in_key, parts = True, 1
+        elif in_key and ch == "}" and stack:
+            stack.pop()
+            in_key = False
+        if len(stack) + parts > MAX_DEPTH:
+            raise _LimitError(f"nested more than {MAX_DEPTH} levels deep (line {line})")
+        i += 1
+
+
+def _string_end(text: str, i: int) -> int:
+    """The index just past the TOML string starting at ``i`` (-1 if it never ends)."""
+    quote = text[i : i + 3] if text[i : i + 3] in ('"""', "'''") else text[i]
+    end = i + len(quote)
+    while True:
+        end = text.find(quote, end)
+        if end < 0:
+            return -1
+        if quote[0] == '"' and _escaped(text, end):
+            end += 1
+            continue
+        return end + len(quote)
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the quote at ``at`` is escaped by an odd number of backslashes before it."""
+    k = at
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (at - k) % 2 == 1
+
+
 def parse_text(text: str, source: str, fmt: str | None = None) -> Any:
     """Parse YAML (the default), JSON or TOML text; any problem is a DocumentError naming ``source``."""
     if not isinstance(text, str):
@@ -451,6 +533,7 @@ def parse_text(text: str, source: str, fmt: str | None = None) -> Any:
             _check_shape(data)
             return data
         if fmt == "toml":
+            _scan_toml(text)  # tomllib builds a key 100,000 levels deep before any check could run
             data = tomllib.loads(text, parse_float=Decimal)
             _check_shape(data)
             return data

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -32,6 +33,15 @@ __all__ = ["FoldedNames", "fold"]
 
 _lock = threading.Lock()
 _converters: tuple[Any, ...] = ()
+
+
+def _fresh_lock_after_fork() -> None:
+    global _lock  # noqa: PLW0603 - a forked child must not inherit a lock another thread held
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; Windows has no fork
+    os.register_at_fork(after_in_child=_fresh_lock_after_fork)
 
 
 def _to_simplified(text: str) -> str:

@@ -14,6 +14,7 @@ tried.
 from __future__ import annotations
 
 import codecs
+import stat
 from pathlib import Path
 
 from servstd.errors import DocumentError, Problem
@@ -62,12 +63,22 @@ def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> tuple[str, str]:
     """The text of the file at ``path`` and its encoding (see :func:`decode`)."""
     p = Path(path)
     try:
-        with p.open("rb") as f:
-            data = f.read(limit + 1)
+        mode = p.stat().st_mode
+        regular = stat.S_ISREG(mode)
+        if regular:
+            with p.open("rb") as f:
+                data = f.read(limit + 1)
+    except ValueError as exc:  # a NUL byte in the name
+        raise DocumentError(
+            str(p), [Problem("", f"cannot read the file: {exc}")], code="file.unreadable"
+        ) from None
     except OSError as exc:
         raise DocumentError(
             str(p), [Problem("", f"cannot read the file: {exc.strerror or exc}")], code="file.unreadable"
         ) from exc
+    if not regular:  # a FIFO named x.yaml would block the reader for ever
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe, a device or a socket)"
+        raise DocumentError(str(p), [Problem("", f"this is {kind}; give a file")], code="file.unreadable")
     if len(data) > limit:
         raise DocumentError(
             str(p), [Problem("", f"the file is larger than {limit:,} bytes")], code="file.unreadable"

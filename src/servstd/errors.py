@@ -52,6 +52,7 @@ __all__ = [
     "DuplicateInspectionWarning",
     "DurationParseError",
     "ErrorCode",
+    "FileWriteError",
     "InputParseError",
     "InputTypeError",
     "InputValueError",
@@ -96,6 +97,7 @@ CODES: dict[str, ErrorCode] = {
     "document.invalid": ErrorCode("Invalid document", 422),
     "notice.invalid": ErrorCode("Invalid holiday notice", 422),
     "file.unreadable": ErrorCode("File cannot be read", 422),
+    "file.unwritable": ErrorCode("File cannot be written", 500),
     "extra.missing": ErrorCode("Optional dependency not installed", 500),
 }
 """Every error code, with its title and HTTP status. A code is never renamed or reused."""
@@ -513,6 +515,26 @@ class MissingExtraError(ServstdError, ImportError):
             f"{what} needs {', '.join(self.modules)}: pip install 'servstd[{self.extra}]'",
             value=list(self.modules),
         )
+
+
+class FileWriteError(ServstdError, OSError):
+    """A file could not be written (a missing folder, a folder in the way, no permission, a full
+    disk, a name too long); the message names the file (``path``, also ``value``) and the reason.
+    Its status is 500: the server's files, not the input, must change.
+
+    >>> print(FileWriteError("out/cal.csv", FileNotFoundError(2, "No such file or directory")))
+    cannot write 'out/cal.csv': No such file or directory
+    """
+
+    default_code = "file.unwritable"
+
+    def __init__(self, path: object, error: BaseException | None = None, reason: str = "") -> None:
+        self.path = str(path)
+        self.reason = reason or (getattr(error, "strerror", None) or str(error or "")).strip()
+        super().__init__(f"cannot write {self.path!r}: {self.reason}", value=self.path)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class Problem:

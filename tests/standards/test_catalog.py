@@ -7,7 +7,9 @@ never come from the code under test.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -37,7 +39,7 @@ GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
         Decimal(100)),
     "service-quality-inspection-rules": ("《客户服务部品质检查标准》合集", Scheme.PASS_FAIL, {"rules": 10}, Decimal(100)),
     "cs-dept-assessment-rules": ("《客户服务部品质检查标准》合集", Scheme.CHECKLIST,
-        {"content": 3, "efficiency": 4, "attitude": 4, "capability": 3}, None),
+        {"framework": 4, "content": 3, "efficiency": 4, "attitude": 4, "capability": 3, "methods": 5}, None),
     "service-assessment-standard": ("《服务标准》合集", Scheme.PASS_FAIL,
         {"quality": 5, "efficiency": 3, "communication": 3, "teamwork": 3}, Decimal(100)),
     "hotel-four-standards-twelve-requirements": ("《服务标准》合集", Scheme.PASS_FAIL,
@@ -45,9 +47,9 @@ GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
     "civilized-service-standard": ("《服务标准》合集", Scheme.PASS_FAIL,
         {"ethics": 6, "image": 3, "discipline": 4}, Decimal(100)),
     "service-industry-response-standard": ("《服务标准》合集", Scheme.PASS_FAIL,
-        {"response": 3, "quality": 3, "efficiency": 3, "attitude": 3}, Decimal(100)),
+        {"philosophy": 5, "response": 3, "quality": 3, "efficiency": 3, "attitude": 3}, Decimal(100)),
     "insurance-service-standard": ("《服务标准》合集", Scheme.CHECKLIST,
-        {"phone": 6, "underwriting": 5, "aftersales": 5, "claims": 10}, None),
+        {"phone": 7, "underwriting": 14, "aftersales": 4, "claims": 9}, None),
     "bank-special-needs-procedure": ("《第十一章 服务过程》合集", Scheme.CHECKLIST,
         {"identify": 1, "facilities": 4, "flow": 6, "points": 2}, None),
     "property-complaint-rules": ("《PM集團經營部客戶服務標準》", Scheme.CHECKLIST,
@@ -77,20 +79,34 @@ GOLDEN: dict[str, tuple[str, Scheme, dict[str, int], Decimal | None]] = {
     "cs-quality-evaluation-standard": (S0, Scheme.PASS_FAIL, {"criteria": 10}, Decimal(100)),
     "service-standard-elements": (S0, Scheme.CHECKLIST, {"elements": 10}, None),
     "quality-customer-service-standards": (S0, Scheme.PASS_FAIL, {"standards": 8}, Decimal(100)),
-    "restaurant-service-concepts": (S0, Scheme.PASS_FAIL, {"concepts": 5, "qualities": 15}, Decimal(100)),
+    "restaurant-service-concepts": (S0, Scheme.PASS_FAIL, {"concepts": 5, "qualities": 15, "awareness": 1}, Decimal(100)),
+    "service-industry-terms": (S0, Scheme.CHECKLIST, {"terms": 3}, None),
+    "what-is-a-service-standard": (S0, Scheme.CHECKLIST, {"features": 5}, None),
     "insurance-conduct-standard": (S0, Scheme.PASS_FAIL, {"general": 6, "conduct": 3, "premises": 6}, Decimal(100)),
     # seed 001
     "service-process-control-system": (S1, Scheme.CHECKLIST, {"general": 8, "principles": 5, "organisation": 4}, None),
     "service-flow-seven-steps": (S1, Scheme.CHECKLIST, {"flow": 7}, None),
+    "customer-management-daily-service": (S1, Scheme.CHECKLIST, {"points": 3, "difficulties": 3, "measures": 1}, None),
+    "property-daily-service": (S1, Scheme.CHECKLIST,
+        {"points": 2, "difficulties": 3, "construction": 1, "measures": 1}, None),
+    "quality-service-psychology": (S1, Scheme.CHECKLIST, {"teaching": 4, "first-impression": 4, "language": 4}, None),
+    "hotel-service-guide-contents": (S1, Scheme.CHECKLIST, {"chapters": 12, "chapter-1": 1}, None),
     # seed 003
     "service-culture-schedule": (S3, Scheme.CHECKLIST, {"training": 3, "drills": 3, "evaluation": 1, "improvement": 3}, None),
+    "service-improvement-plan": (S3, Scheme.CHECKLIST, {"improvement": 3, "strategy": 2}, None),
+    "customer-service-standard-setting": (S3, Scheme.CHECKLIST,
+        {**{f"c{n:02d}-{k}": 5 for n in range(1, 10) for k in (1, 3)}, "c04-2": 3, "c10-1": 5}, None),
     # seed 004
     "service-quality-inspection-model": (S4, Scheme.PASS_FAIL, {"preparation": 2, "flow": 5, "attitude": 3}, Decimal(100)),
     "service-check-standard": (S4, Scheme.PASS_FAIL, {"checks": 10}, Decimal(100)),
     "quality-dept-basics": (S4, Scheme.CHECKLIST, {"duties": 4, "tools": 2}, None),
+    "hotel-quality-inspector-duties": (S4, Scheme.CHECKLIST, {"duties": 1}, None),
 }  # fmt: skip
 KINDS = {"service-standards-and-flow": "procedure", "cs-staff-service-standard": "procedure",
-         "service-flow-seven-steps": "procedure", "service-culture-schedule": "schedule"}  # fmt: skip
+         "service-flow-seven-steps": "procedure", "bank-special-needs-procedure": "procedure",
+         "service-culture-schedule": "schedule", "service-improvement-plan": "schedule",
+         "quality-service-psychology": "reference", "hotel-service-guide-contents": "reference",
+         "service-industry-terms": "reference", "what-is-a-service-standard": "reference"}  # fmt: skip
 
 
 def test_every_seed_system_is_in_the_catalog() -> None:
@@ -100,7 +116,14 @@ def test_every_seed_system_is_in_the_catalog() -> None:
     for sid in GOLDEN:
         assert c.kind(sid) == KINDS.get(sid, "standard")
         assert c.standard(sid).kind.value == KINDS.get(sid, "standard")
-    assert list(c.by_kind()) == ["standard", "procedure", "schedule", "sla-policy", "complaint-policy"]
+    assert list(c.by_kind()) == [
+        "standard",
+        "procedure",
+        "schedule",
+        "reference",
+        "sla-policy",
+        "complaint-policy",
+    ]
 
 
 @pytest.mark.parametrize("sid", sorted(GOLDEN))
@@ -164,17 +187,50 @@ class TestSeedFacts:
         assert all(it.kind is ItemKind.PROHIBITION and it.text.startswith("不要") for it in donts.items)
 
     def test_insurance_time_limits(self) -> None:
-        """40 min urban, 3 h suburban, 3/5/7/10 working days, 15 working days then 10 days, 60 days."""
+        """40 min urban, 3 h suburban, 30 min elsewhere; 3/5/7/10 working days, 15 working days then 10
+        days, 60 days — each the limit of one clause of its article."""
         s = catalog().standard("insurance-service-standard")
-        limits = {it.code: str(it.time_limit.duration) for it in s.items() if it.time_limit}
-        assert limits["A43-1"] == "40分钟"
-        assert limits["A43-2"] == "3小时"
-        assert limits["A19"] == "3个工作日"
-        assert limits["A34-1"] == "5个工作日"
-        assert limits["A32"] == "7个工作日"
-        assert limits["A46-1"] == "10个工作日"
-        assert (limits["A47-1"], limits["A47-2"]) == ("15个工作日", "10日")
-        assert limits["A48"] == "60日"
+        limits = {it.code: [str(t.duration) for t in it.time_limits] for it in s.items() if it.time_limits}
+        assert limits["A43"] == ["40分钟", "3小时", "30分钟"]
+        assert limits["A19"] == ["3个工作日"]
+        assert limits["A34"] == ["5个工作日", "5个工作日", "10个工作日"]
+        assert limits["A32"] == ["7个工作日"]
+        assert limits["A37"] == ["10个工作日", "10个工作日", "5个工作日"]
+        assert limits["A46"] == ["10个工作日", "3个工作日"]
+        assert limits["A47"] == ["15个工作日", "10日"]
+        assert limits["A48"] == ["60日"]
+        assert [t.clause for t in s.item("A43").time_limits] == [
+            "城区出险40分钟内到达现场", "郊县出险3小时内到达现场", "外地出险接到报案后30分钟内做好委托协作公司查勘工作"
+        ]  # fmt: skip
+
+    def test_every_insurance_article_is_an_item_with_its_full_text(self) -> None:
+        """第一条–第四十九条: each article is one item (A1–A49) whose text is the whole article as the
+        seed writes it, from after 「第N条」 to the next article (line breaks aside)."""
+        seed = (Path(__file__).parent / "seeds" / "000_4df919181f7d3ffb.txt").read_text(encoding="utf-8")
+        body = "".join(seed[seed.index("服务标准第一章服务标准总则") :].split())
+        marks = list(re.finditer(r"第([一二三四五六七八九十]+)条", body))
+        assert len(marks) == 49
+        texts = {}
+        for n, m in enumerate(marks, start=1):
+            end = marks[n].start() if n < len(marks) else len(body)
+            texts[f"A{n}"] = re.sub(r"第[一二三四五六七八九十]+章[^第]*$", "", body[m.end() : end])
+        items = {
+            it.code: "".join(it.text.split())
+            for sid in ("insurance-conduct-standard", "insurance-service-standard")
+            for it in catalog().standard(sid).items()
+        }
+        assert items == texts
+
+    def test_insurance_counts_are_measures(self) -> None:
+        """第十八条 「在第三次振铃之前要接通」 is fewer than 3 rings; 第四十四条 「双人查勘」 at least 2
+        surveyors; 第九条 「握手时间一般在3-5秒」 3 to 5 seconds — each a measure the library checks."""
+        service = catalog().standard("insurance-service-standard")
+        rings = service.item("A18").measures[0]
+        assert [rings.holds(n) for n in (0, 2, 3)] == [True, True, False]
+        surveyors = service.item("A44").measures[0]
+        assert [surveyors.holds(n) for n in (1, 2)] == [False, True]
+        handshake = catalog().standard("insurance-conduct-standard").item("A9").measures[0]
+        assert [handshake.holds(n) for n in (2, 3, 5, 6)] == [False, True, True, False]
 
     def test_kpi_weights(self) -> None:
         """顾客满意度 40%, 响应时限 30% (≤24小时), 解决率 30% (≥90%)."""
@@ -259,9 +315,9 @@ class TestInsurancePolicy:
         assert str(p.targets({"category": "核赔"})["inform_customer"].rule.duration) == "5个工作日"
 
     def test_item_a39_1_is_a_window_before_the_anniversary(self) -> None:
-        """A39-1 「在生效对应日前5个工作日内」 is the window of 5 working days before 生效对应日, not 5
+        """第三十九条 「在生效对应日前5个工作日内」 is the window of 5 working days before 生效对应日, not 5
         working days forward from it."""
-        item = catalog().standard("insurance-service-standard").item("A39-1")
+        item = catalog().standard("insurance-service-standard").item("A39")
         assert item.time_limit is not None
         assert item.time_limit.duration == WindowBefore(WorkingDays(5))
         assert item.time_limit.start_event == "生效对应日"
@@ -289,12 +345,15 @@ MARKED = {
     "insurance-claims-sla": {"clocks.office.hours", "rules.*.targets.disaster_plan.within"},
     "insurance-service-standard": {
         "sections.*.items.A19.time_limit.start_event", "sections.*.items.A32.time_limit.start_event",
-        "sections.*.items.A34-1.time_limit.start_event", "sections.*.items.A43-*.time_limit.start_event",
-        "sections.*.items.A47-1.time_limit.start_event",
+        "sections.*.items.A34.time_limit.0.start_event", "sections.*.items.A43.time_limit.*.start_event",
+        "sections.*.items.A47.time_limit.0.start_event",
     },
     "service-flow-seven-steps": {"sections.flow.items.*.actor"},
     "service-standards-and-flow": {"sections.flow.items.*.actor"},
     "property-follow-up-sla": {"rules.0.targets.resolution", "clocks.office.hours"},
+    "service-improvement-plan": {"sections.*.items.*.due"},
+    "service-culture-schedule": {"sections.improvement.items.*.due"},
+    "cs-dept-assessment-rules": {"sections.methods.items.3.1.1.frequency"},
 }  # fmt: skip
 """Values the seeds do not state, by document: each must be listed as a library default (issue 22)."""
 
@@ -332,3 +391,40 @@ class TestLibraryDefaults:
         assert office.elapsed(tuesday + dt.timedelta(days=2), tuesday + dt.timedelta(days=3)) == dt.timedelta(
             0
         )
+
+
+class TestSeedPolicyRules:
+    """Rules added for issue 26: 「问题」 in 2.1.3, and 序号15's 卫生 and 苗木 limits."""
+
+    SH = ZoneInfo("Asia/Shanghai")
+
+    def test_problems_are_answered_and_resolved_in_48_hours(self) -> None:
+        """服务业 2.1.3 「对于投诉和问题,确保在48小时内回应并解决」: a 问题 received 2026-09-30 16:00 is to be
+        answered and resolved by 10-02 16:00 (clock time, the holiday counts)."""
+        p = SLAPolicy.from_catalog("service-industry-response-sla")
+        t0 = dt.datetime(2026, 9, 30, 16, tzinfo=self.SH)
+        for case in (
+            {"category": "问题"},
+            {"category": "problem"},
+            {"category": "投诉", "channel": "电子邮件"},
+        ):
+            r = p.evaluate(case, [TimerEvent("start", t0)], now=t0)
+            assert {m: r[m].due for m in r} == {
+                "first_response": dt.datetime(2026, 10, 2, 16, tzinfo=self.SH),
+                "resolution": dt.datetime(2026, 10, 2, 16, tzinfo=self.SH),
+            }
+
+    def test_sanitation_and_plants(self) -> None:
+        """序号15: 卫生状况不达标 半个工作日 (4 h of 09–12/13–18): found Tue 2026-11-10 10:00 → 15:00;
+        苗木死亡或损坏 「一个日内」 = 1日 → Wed 11-11 18:00. Found Wed 09-30 16:00 before National Day:
+        卫生 → 10-08 11:00 (2 h that day, 2 h after the holiday); 苗木 → 10-01 is a holiday → 10-08 18:00."""
+        p = SLAPolicy.from_catalog("property-follow-up-sla")
+
+        def due(category: str, *start: int) -> dt.datetime:
+            t0 = dt.datetime(*start, tzinfo=self.SH)
+            return p.evaluate({"category": category}, [TimerEvent("start", t0)], now=t0)["notice"].due
+
+        assert due("卫生", 2026, 11, 10, 10) == dt.datetime(2026, 11, 10, 15, tzinfo=self.SH)
+        assert due("苗木", 2026, 11, 10, 10) == dt.datetime(2026, 11, 11, 18, tzinfo=self.SH)
+        assert due("卫生状况不达标", 2026, 9, 30, 16) == dt.datetime(2026, 10, 8, 11, tzinfo=self.SH)
+        assert due("苗木死亡或损坏", 2026, 9, 30, 16) == dt.datetime(2026, 10, 8, 18, tzinfo=self.SH)

@@ -48,9 +48,9 @@ SEEDS = {
 IDS = catalog().ids()
 
 NUMBER_KEYS = {"points", "deduct", "cap", "max_points", "min", "max", "weight", "best", "worst",
-               "minimum", "maximum", "target", "thresholds"}  # fmt: skip
+               "minimum", "maximum", "target", "thresholds", "at_least", "at_most", "above", "below"}  # fmt: skip
 DURATION_KEYS = {"within", "from", "time_limit"}
-WORD_KEYS = {"start_event", "actor", "to", "role", "approver", "roles"}
+WORD_KEYS = {"start_event", "actor", "to", "role", "approver", "roles", "clause", "due", "regime"}
 ALWAYS_MARKED = {"rank", "hours", "default_tier"}
 """Values no source states (the order of tiers, business hours, the tier of an unlisted
 category): each needs its own mark."""
@@ -105,6 +105,8 @@ def numbers(text: str, *, running: bool = False) -> set[Decimal]:
         out.add(Decimal(10_000 if m.group(1) == "万" else 100_000_000))
     if "半个" in text or "半年" in text:
         out.add(Decimal("0.5"))
+    if re.search(r"[双雙两兩](?=\s*[人名])", text):  # 双人查勘: two people
+        out.add(Decimal(2))
     return out
 
 

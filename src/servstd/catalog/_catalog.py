@@ -53,6 +53,7 @@ KIND_TITLES = {
     "standard": ("服务标准", "standard"),
     "procedure": ("服务流程", "procedure"),
     "schedule": ("计划与频次", "schedule"),
+    "reference": ("参考资料", "reference"),
     "sla-policy": ("SLA 时限策略", "SLA policy"),
     "complaint-policy": ("投诉分级策略", "complaint policy"),
 }
@@ -106,7 +107,7 @@ class Catalog:
 
     @staticmethod
     def kinds() -> tuple[str, ...]:
-        """The document kinds, in listing order: standard, procedure, schedule, SLA policy, complaint policy."""
+        """The document kinds, in listing order: standard, procedure, schedule, reference, SLA policy, complaint policy."""
         return KINDS
 
     def by_kind(self) -> dict[str, list[str]]:

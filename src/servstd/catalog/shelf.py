@@ -32,8 +32,8 @@ from servstd.errors import DocumentError, InputTypeError, Problem, UnknownNameEr
 
 __all__ = ["KINDS", "STANDARD_KINDS", "Shelf", "shipped"]
 
-KINDS = ("standard", "procedure", "schedule", "sla-policy", "complaint-policy")
-STANDARD_KINDS = ("standard", "procedure", "schedule")
+KINDS = ("standard", "procedure", "schedule", "reference", "sla-policy", "complaint-policy")
+STANDARD_KINDS = ("standard", "procedure", "schedule", "reference")
 """The kinds built as a :class:`~servstd.standards.Standard` (they load, score and export alike)."""
 
 T = TypeVar("T")

@@ -238,6 +238,7 @@ def _parser() -> argparse.ArgumentParser:
     _inspection_commands(add)
     _calendar_export_command(sub, common)
     _sla_commands(add)
+    parser.set_defaults(commands=tuple(sorted(sub.choices)))  # named when no command is given
     return parser
 
 
@@ -424,6 +425,12 @@ def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
 # -- running -------------------------------------------------------------------------------------
 
 
+def _debug() -> bool:
+    """Whether ``SERVSTD_DEBUG`` asks for tracebacks: 1, true, yes or on (0, false, no, off and
+    empty do not)."""
+    return os.environ.get("SERVSTD_DEBUG", "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def _wants_json(argv: Sequence[str]) -> bool:
     """``--json`` among the options (before a ``--``)."""
     return "--json" in (argv[: list(argv).index("--")] if "--" in argv else argv)
@@ -483,8 +490,12 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         out.flush()
         return int(exc.code or 0)
     args.stdout = out
-    if not getattr(args, "func", None):
-        parser.print_help(out)
+    if not getattr(args, "func", None):  # the help for a person, the error line (or JSON) for a script
+        if not as_json:
+            parser.print_help(out)
+        commands = ", ".join(args.commands)
+        _report(out, err, as_json=as_json, kind="UsageError",
+                message=f"no command given; one of: {commands} (see 'servstd --help')")  # fmt: skip
         return 2
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -512,7 +523,7 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
             _report(out, err, as_json=as_json, kind="OverflowError", message=message)
             code = 1
         except Exception as exc:
-            if os.environ.get("SERVSTD_DEBUG"):
+            if _debug():
                 raise
             message = (
                 f"internal error: {type(exc).__name__}: {exc} — this is a bug in servstd; please report "

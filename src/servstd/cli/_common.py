@@ -37,10 +37,10 @@ class MissingFileError(ServstdError, FileNotFoundError):
 
     default_code = "file.unreadable"
 
-    def __init__(self, path: str, what: str) -> None:
+    def __init__(self, path: str, what: str, reason: str = "") -> None:
         self.path = path
         self.what = what
-        super().__init__(f"no {what} file {path!r} (looked in {Path.cwd()})", value=path)
+        super().__init__(reason or f"no {what} file {path!r} (looked in {Path.cwd()})", value=path)
 
 
 def existing_file(path: str, what: str) -> Path:
@@ -49,9 +49,14 @@ def existing_file(path: str, what: str) -> Path:
     try:
         if p.is_file():
             return p
+        kind = (
+            ("a folder" if p.is_dir() else "not a regular file (a pipe, a device or a socket)")
+            if p.exists()
+            else ""
+        )
     except (OSError, ValueError):  # a name too long, a NUL byte
-        pass
-    raise MissingFileError(path, what)
+        kind = ""
+    raise MissingFileError(path, what, f"{path!r} is {kind}; give a {what} file" if kind else "")
 
 
 def instant(text: str, tz: str, option: str = "instant") -> dt.datetime:

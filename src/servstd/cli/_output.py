@@ -5,6 +5,10 @@ reader went away (``servstd calendar 2026 | head -1``: :class:`OutputBrokenError
 be written (``> /dev/full``, ``>&-``: :class:`OutputClosedError`), or the stream's encoding lacks a
 character (``PYTHONIOENCODING=ascii``: the character is written as a ``\\uXXXX`` escape, which
 is still valid JSON). Writes to standard error never raise: there is nowhere left to report.
+
+Text written to either stream passes :func:`servstd._escape.terminal_text`: a case id or a
+holiday name from a file cannot send escape sequences to the terminal (an OSC 52 clipboard
+write, a title change, a carriage return that hides a line); servstd's own colours stay.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import json
 import os
 from collections.abc import Sequence
 from typing import TextIO
+
+from servstd._escape import terminal_text
 
 __all__ = ["MAX_MESSAGE", "OutputBrokenError", "OutputClosedError", "Stream", "error_json", "shorten"]
 
@@ -55,6 +61,7 @@ class Stream:
         stream = self._stream
         if stream is None:
             raise OutputClosedError("the output stream is closed")
+        text = terminal_text(text)
         try:
             try:
                 return stream.write(text)

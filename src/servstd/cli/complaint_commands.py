@@ -122,7 +122,7 @@ def cmd_complaint(args: argparse.Namespace) -> int:
                 "actor": s.stage.actor, "actor_en": s.stage.actor_en, "to": s.stage.to, "to_en": s.stage.to_en,
                 "rule": str(s.stage.rule.duration), "rule_en": s.stage.rule.duration.describe("en"), "due": s.due.isoformat(),
                 "source": s.source, "approver": s.stage.approver, "seconds_left": left,
-                "out_of_order": i in flagged, "explanation": s.explain(args.lang),
+                "out_of_order": i in flagged, "after": s.stage.after or None, "explanation": s.explain(args.lang),
             }
         )  # fmt: skip
         parts = [f"{'!' if i in flagged else ' '} {fmt(s.due)}", _name(s, args.lang)]
@@ -131,6 +131,9 @@ def cmd_complaint(args: argparse.Namespace) -> int:
         if s.stage.to:
             parts.append(f"{'to' if en else '送交'}: {s.stage.to_in(args.lang)}")
         rule = _rule(s, args.lang)
+        if s.stage.after:
+            before = tl.stage(s.stage.after)
+            rule += f" after {_name(before, args.lang)}" if en else f"（自{_name(before, args.lang)}起）"
         if s.source == "customer":
             rule = f"requested by the resident (default {rule})" if en else f"住户要求（默认{rule}）"
         parts.append(f"{'rule' if en else '时限'}: {rule}")

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import stat
+import warnings
 from pathlib import Path
 from typing import Any
 
+from servstd._atomic import folder_lock, write_atomically
 from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
-from servstd.errors import ServstdError
+from servstd.errors import ServstdError, ServstdWarning
 from servstd.sla.calendar.notice import read_notice
-from servstd.sla.calendar.notice_folder import notice_files, notice_places, user_notice_folder
+from servstd.sla.calendar.notice_folder import (
+    damaged_notices,
+    notice_files,
+    notice_places,
+    remove_command,
+    user_notice_folder,
+)
 from servstd.sla.calendar.overlay import CalendarOverlay
 from servstd.sla.calendar.statute import festivals
 from servstd.sla.calendar.work_calendar import WorkCalendar
@@ -103,35 +112,70 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
     if ov.kind == "defines":
         target = folder / f"{years[0]}.txt"
     else:
-        WorkCalendar.china().with_overlay(ov)  # an amendment needs its year covered
         stamp = ov.issued.isoformat() if ov.issued else path.stem
         target = folder / f"{years[0]}-amendment-{stamp}.txt"
     text, _ = read_text(path)
-    if target.exists():
-        if read_text(target)[0] == text:
-            out(
-                args,
-                {"file": str(target), "added": False},
-                f"{path.name} is already in {folder} as {target.name}",
-            )
-            return 0
-        raise ServstdError(
-            f"{target} already holds a different notice for {years[0]}; compare the two and remove one first",
-            value=str(target),
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    try:
-        WorkCalendar.china()  # every program will read the folder: it must still read
-    except ServstdError:
-        target.unlink()
-        raise
+    with folder_lock(folder):  # check, write and verify as one step against other writers
+        if ov.kind != "defines":
+            WorkCalendar.china().with_overlay(ov)  # an amendment needs its year covered
+        before = _existing(target)
+        if before is not None:
+            if before == text:
+                out(
+                    args,
+                    {"file": str(target), "added": False},
+                    f"{path.name} is already in {folder} as {target.name}",
+                )
+                return 0
+            if _readable(target):
+                raise ServstdError(
+                    f"{target} already holds a different notice for {years[0]}; compare the two and "
+                    f"remove one first ({remove_command(target)})",
+                    value=str(target),
+                )
+        write_atomically(target, text.encode("utf-8"))
+        try:
+            WorkCalendar.china()  # every program will read the folder: it must still read
+        except ServstdError:
+            target.unlink()
+            raise
+    repaired = " (it replaces a damaged file of that name)" if before is not None else ""
     out(
         args,
-        {**_summary(path, ov), "added": True, "to": str(target)},
-        f"{_describe(path, ov)}\n\nAdded as {target}; every servstd calendar on this machine now reads it.",
+        {**_summary(path, ov), "added": True, "to": str(target), "replaced_damaged": before is not None},
+        f"{_describe(path, ov)}\n\nAdded as {target}{repaired}; every servstd calendar on this machine now reads it.",
     )
     return 0
+
+
+def _existing(target: Path) -> str | None:
+    """The text of the notice file already at ``target`` (``""`` when unreadable), ``None`` if none.
+
+    A symbolic link or anything but a regular file there is refused: servstd never writes through it.
+    """
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ServstdError(f"cannot use {target}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise ServstdError(
+            f"{target} is {kind}; servstd does not write through it — remove it ({remove_command(target)})"
+        )
+    try:
+        return read_text(target)[0]
+    except ServstdError:
+        return ""
+
+
+def _readable(target: Path) -> bool:
+    try:
+        read_notice(target)
+    except ServstdError:
+        return False
+    return True
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -143,14 +187,23 @@ def _list(args: argparse.Namespace) -> int:
         lines.append(f"  {place}  ({state})")
     lines.append("")
     lines.append("Notices:")
+    damaged = dict(damaged_notices())
     for f in notice_files():
+        if f in damaged:
+            continue
         ov = read_notice(f)
         years = sorted(ov.defines_years or ov.amends_years)
         files.append({"file": str(f), "kind": ov.kind, "years": years, "source": ov.source})
         lines.append(f"  {f}: {ov.kind} {', '.join(map(str, years))} ({ov.source})")
     if not files:
         lines.append("  none")
-    cal = WorkCalendar.china()
+    if damaged:
+        lines.append("")
+        lines.append("Damaged (every servstd program refuses them; --lenient skips them):")
+        lines += [f"  {f}: {why}\n    remove: {remove_command(f)}" for f, why in damaged.items()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ServstdWarning)
+        cal = WorkCalendar.china(strict=not damaged)
     lines.append("")
     lines.append(f"Built-in coverage: {built_in.coverage}")
     lines.append(f"Covered with the notices: {cal.coverage}")
@@ -159,6 +212,9 @@ def _list(args: argparse.Namespace) -> int:
         "files": files,
         "built_in_coverage": str(built_in.coverage),
         "coverage": str(cal.coverage),
+        "damaged": [
+            {"file": str(f), "reason": why, "remove": remove_command(f)} for f, why in damaged.items()
+        ],
     }
     out(args, data, "\n".join(lines))
     return 0

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from servstd.scoring.inspection import parse_inspection as parse_inspection
     from servstd.scoring.inspection import read_inspection as read_inspection
     from servstd.scoring.inspection_form import form as form
+    from servstd.scoring.measure_check import measure_findings as measure_findings
+    from servstd.scoring.plan_check import overdue_findings as overdue_findings
     from servstd.scoring.pools import PoolResult as PoolResult
     from servstd.scoring.pools import PoolTree as PoolTree
     from servstd.scoring.report import CriterionScore as CriterionScore

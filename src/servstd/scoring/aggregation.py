@@ -38,6 +38,8 @@ from typing import Any
 
 import attrs
 
+from servstd._atomic import output_file, writing
+from servstd._decimal import exact
 from servstd._deprecation import renamed
 from servstd._extras import require
 from servstd.errors import (
@@ -119,6 +121,7 @@ def _deducted(reports: Sequence[ScoreReport]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+@exact
 def aggregate(reports: Iterable[ScoreReport], by: Sequence[str] = ("site", "month")) -> list[AggregateRow]:
     """Group reports by ``by`` (any of site, month, year, standard, inspector, grade; none: one group) and summarise."""
     for k in by:
@@ -152,6 +155,7 @@ def _signed(v: Decimal) -> str:
     return "0.00" if v.is_zero() else f"{v:+}"
 
 
+@exact
 def aggregate_table(
     reports: Sequence[ScoreReport], by: Sequence[str] = ("site", "month"), *, top: int = 3
 ) -> str:
@@ -229,6 +233,7 @@ class LoadedInspection:
     inspection: Inspection
 
 
+@exact
 def read_inspections(path: str | PathLike[str], standard: Standard | None = None) -> list[LoadedInspection]:
     """Every inspection in a folder (YAML, JSON, xlsx, csv; sorted by name; other files skipped) or in one file.
 
@@ -366,6 +371,7 @@ def cjk_font() -> str | None:
     return known or next((name for name in sorted(installed) if "CJK SC" in name or "CJK" in name), None)
 
 
+@exact
 def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") -> Path:
     """Draw each site's mean score per month (one line per site) to ``path`` (``.png`` or ``.svg``).
 
@@ -375,6 +381,7 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
     target = Path(path)
     if target.suffix.lower() not in (".png", ".svg"):
         raise InputValueError(target.name, "path", (".png", ".svg"))
+    output_file(target)
     if not reports:
         raise ScoringError("no inspections to chart")
     mpl = _matplotlib()
@@ -422,5 +429,6 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", title="site")
         fig.tight_layout()
         fmt = target.suffix.lower()[1:]
-        fig.savefig(target, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
+        with writing(target):
+            fig.savefig(target, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
     return target

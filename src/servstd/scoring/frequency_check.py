@@ -22,6 +22,7 @@ import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 
+from servstd._decimal import exact
 from servstd.errors import ScoringError
 from servstd.scoring.inspection import Finding
 from servstd.sla.calendar.work_calendar import WorkCalendar, as_date
@@ -71,6 +72,7 @@ def _check(
     return min(got, freq.at_least), freq.at_least
 
 
+@exact
 def frequency_findings(
     standard: Standard,
     events: Mapping[str, Iterable[dt.date]],

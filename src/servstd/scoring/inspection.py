@@ -27,6 +27,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
+from servstd._decimal import exact
 from servstd._deprecation import replaced, warn_renamed
 from servstd._documents import (
     DocumentModel,
@@ -52,11 +53,18 @@ __all__ = [
 ]
 
 
+MAX_COUNT = 1_000_000_000
+"""The largest count of one finding (a billion): larger is a typing slip, and past 10^28 no longer
+fits the 28 digits scores are computed with."""
+
+
 def _count(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ScoringError(f"a finding's count must be a whole number, got {value!r}", value)
     if value < 0:
         raise ScoringError(f"a finding's count cannot be negative, got {value}", value)
+    if value > MAX_COUNT:
+        raise ScoringError(f"a finding's count is at most {MAX_COUNT:,}, got {value:.3g}", value)
     return value
 
 
@@ -115,7 +123,7 @@ class FindingDoc(DocumentModel):
     """A finding in an inspection document."""
 
     item: str = pydantic.Field(min_length=1)
-    count: int = pydantic.Field(default=1, ge=0, strict=True)
+    count: int = pydantic.Field(default=1, ge=0, le=1_000_000_000, strict=True)
     places: list[str] = []
     note: str = ""
     evidence: str = ""
@@ -142,6 +150,7 @@ class InspectionDoc(DocumentModel):
         return str(v) if isinstance(v, (int, float, Decimal)) else v
 
 
+@exact
 def read_inspection(path: str | PathLike[str], standard: Standard | None = None) -> Inspection:
     """The inspection in the file ``path``: a YAML/JSON/TOML document, or a filled xlsx/csv form
     (by its suffix); problems are one :class:`~servstd.errors.DocumentError`.
@@ -158,6 +167,7 @@ def read_inspection(path: str | PathLike[str], standard: Standard | None = None)
         return inspection_from_data(data, source)
 
 
+@exact
 def parse_inspection(text: str, *, format: str | None = None) -> Inspection:
     """The inspection in document ``text`` (YAML, or JSON when it starts with ``{``;
     ``format="toml"`` for TOML); problems are one :class:`~servstd.errors.DocumentError`."""
@@ -169,6 +179,7 @@ def parse_inspection(text: str, *, format: str | None = None) -> Inspection:
 @replaced(
     "servstd.scoring.load_inspection", "servstd.scoring.read_inspection(path) or parse_inspection(text)"
 )
+@exact
 def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
     """Deprecated; use :func:`read_inspection` (a file) or :func:`parse_inspection` (text); this
     guesses which from the suffix."""
@@ -179,6 +190,7 @@ def load_inspection(path_or_text: str | Path, standard: Standard | None = None) 
     return inspection_from_data(data, source)
 
 
+@exact
 def inspection_from_data(data: Any, source: str) -> Inspection:
     """An inspection from document data (parsed YAML/JSON, or a form read by the sheet reader)."""
     doc = validate(InspectionDoc, data, source)

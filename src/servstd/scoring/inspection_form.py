@@ -54,6 +54,8 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from servstd._atomic import output_file, writing
+from servstd._escape import csv_cell, markdown_text, xlsx_text
 from servstd._extras import require
 from servstd.errors import InputValueError
 from servstd.standards.checklist_item import ChecklistItem
@@ -343,11 +345,13 @@ def save_form(standard: Standard, path: str | Path, format: str | None = None) -
     fmt = format or SUFFIXES.get(p.suffix.lower())
     if fmt is None:
         raise InputValueError(p.name, "path", sorted(SUFFIXES))
+    output_file(p)
     data = form(standard, fmt)
-    if isinstance(data, bytes):
-        p.write_bytes(data)
-    else:
-        p.write_text(data, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+    with writing(p):
+        if isinstance(data, bytes):
+            p.write_bytes(data)
+        else:
+            p.write_text(data, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
     return p
 
 
@@ -387,18 +391,18 @@ def _json(lay: FormLayout, standard: Standard) -> str:
 def _csv(lay: FormLayout) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerows(_grid(lay))
+    writer.writerows([csv_cell(v) for v in row] for row in _grid(lay))
     return buf.getvalue()
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    return "<br>".join(markdown_text(line) for line in text.split("\n"))
 
 
 def _markdown(lay: FormLayout) -> str:
     out = [f"# {_md_cell(lay.title)}", ""]
     out += [f"- {label}: {_md_cell(value)}" for label, value in lay.header_block]
-    out += ["", "| " + " | ".join(c.header for c in lay.columns) + " |"]
+    out += ["", "| " + " | ".join(_md_cell(c.header) for c in lay.columns) + " |"]
     out.append("|" + "|".join("---" for _ in lay.columns) + "|")
     out += ["| " + " | ".join(_md_cell(x) for x in lay.cells(r)) + " |" for r in lay.rows]
     return "\n".join(out) + "\n"
@@ -489,7 +493,9 @@ def _xlsx(lay: FormLayout) -> bytes:
     bold = Font(bold=True)
     for r, row in enumerate(_grid(lay), start=1):
         for c, value in enumerate(row, start=1):
-            ws.cell(row=r, column=c, value=value or None)
+            cell = ws.cell(row=r, column=c, value=xlsx_text(value) if value else None)
+            if value:
+                cell.data_type = "s"  # text, even when it starts with "=": never a formula
     # header block
     for r in range(1, len(HEADER_FIELDS) + 1):
         ws.cell(row=r, column=1).font = bold

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from servstd._decimal import exact
 from servstd.errors import ScoringError
 from servstd.standards.kpi import KpiCriterion, Mapping, read_value
 
@@ -21,6 +22,7 @@ __all__ = ["criterion_points", "measured_value"]
 HUNDRED = Decimal(100)
 
 
+@exact
 def measured_value(c: KpiCriterion, value: Any) -> Decimal:
     """Read a measurement (:func:`~servstd.standards.kpi.read_value`) and check it is on the criterion's scale."""
     try:
@@ -34,6 +36,7 @@ def measured_value(c: KpiCriterion, value: Any) -> Decimal:
     return v
 
 
+@exact
 def criterion_points(c: KpiCriterion, v: Decimal) -> Decimal:
     """Points (0–100) for measured value ``v`` under the criterion's mapping."""
     if c.mapping is Mapping.LINEAR:

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd.standards.standard import Section, Standard
 
 __all__ = ["PoolResult", "PoolTree"]
@@ -90,6 +91,7 @@ class PoolTree:
             tuple(ids), tuple(titles), tuple(kinds), tuple(depths), tuple(maxes), tuple(parent), index
         )
 
+    @exact
     def evaluate(self, raw_by_item: Mapping[str, Decimal]) -> PoolResult:
         """Raw and applied deductions of every node, given each item's raw deduction.
 

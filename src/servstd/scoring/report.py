@@ -23,6 +23,8 @@ from typing import Any
 
 import attrs
 
+from servstd._decimal import exact
+from servstd._escape import markdown_text
 from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
@@ -133,6 +135,7 @@ class ScoreReport:
         """Whether items pass or fail (pass/fail, checklist) rather than deduct points."""
         return self.scheme in (Scheme.PASS_FAIL, Scheme.CHECKLIST)
 
+    @exact
     def to_dict(self) -> dict[str, Any]:
         """Plain data (decimals as strings, so nothing is lost)."""
 
@@ -153,6 +156,7 @@ class ScoreReport:
         assert isinstance(out, dict)
         return out
 
+    @exact
     def to_json(self) -> str:
         """JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -167,6 +171,7 @@ class ScoreReport:
     def _cap_note(self, s: SectionScore) -> str:
         return f"found {self._r(s.raw_deduction)}, cut {self._r(s.cut)} by its {self._r(s.max)}-point cap"
 
+    @exact
     def to_text(self) -> str:
         """A plain-text report: titles cut to fit, numbers in their own right-aligned columns."""
         out = [
@@ -257,6 +262,7 @@ class ScoreReport:
                 out.append(" " * (4 + code_width) + extras[i])
         return out
 
+    @exact
     def to_markdown(self) -> str:
         """A Markdown report with tables (the same facts as the text and JSON)."""
         out = [
@@ -303,6 +309,7 @@ class ScoreReport:
         out += [f"Note: {_md(n)}  " for n in self.notes]
         return "\n".join(out).rstrip() + "\n"
 
+    @exact
     def render(self, format: str = "text") -> str:
         """Render as ``"text"``, ``"json"`` or ``"markdown"``."""
         if format == "json":
@@ -313,5 +320,5 @@ class ScoreReport:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.replace("|", "\\|").split())
+    """Text safe inside a Markdown table cell (no HTML, links or cell breaks)."""
+    return markdown_text(text)

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._names import FoldedNames
 from servstd.errors import ScoringError
 from servstd.scoring.inspection import Inspection
@@ -121,6 +122,7 @@ def _grade(standard: Standard, total: Decimal, vetoed: bool) -> str | None:
     return standard.grades.grade(total)
 
 
+@exact
 def score(standard: Standard, inspection: Inspection) -> ScoreReport:
     """Score ``inspection`` against ``standard``; unknown items and other mistakes are ScoringErrors."""
     items = _items(standard)
@@ -133,11 +135,13 @@ def score(standard: Standard, inspection: Inspection) -> ScoreReport:
     return _pass_fail(standard, inspection, items)
 
 
+@exact
 def score_many(standard: Standard, inspections: Iterable[Inspection]) -> list[ScoreReport]:
     """Score many inspections of one standard (the standard is compiled once)."""
     return [score(standard, ins) for ins in inspections]
 
 
+@exact
 def totals(standard: Standard, inspections: Iterable[Inspection]) -> list[Decimal]:
     """Only the exact totals of many deduction-scheme inspections: the fast path for dashboards."""
     if standard.scheme is not Scheme.DEDUCTION:

@@ -40,9 +40,7 @@ servstd.errors.DocumentError: f.csv: 3 problems
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -51,6 +49,9 @@ from typing import Any
 
 import attrs
 
+from servstd._atomic import output_file, writing
+from servstd._escape import FORMULA_START
+from servstd._sheets import FORM_LIMITS, check_regular_file, csv_rows, read_workbook
 from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ScoringError
 from servstd.scoring.inspection_form import HEADER_FIELDS, TOTAL, openpyxl_module
@@ -80,6 +81,7 @@ PASS = {"合格", "符合", "通过", "是", "pass", "passed", "ok", "yes", "y",
 FAIL = {"不合格", "不符合", "未通过", "否", "fail", "failed", "no", "n", "✗", "✘", "×", "x"}
 NOT_APPLICABLE = {"不适用", "无", "n/a", "na", "-", "—", "／", "/"}
 
+_UNCOMPUTED = "a formula without a computed value — open and save the file in Excel, or enter the number"
 _TABLE_COLUMNS = ("code", "count", "result", "value", "places", "note", "points")
 _PLACE_SEPARATORS = re.compile(r"[、,，;；\n]+")
 
@@ -154,13 +156,26 @@ class _Reader:
     """Reads one grid of cells (rows of values) into an inspection, collecting problems."""
 
     def __init__(
-        self, grid: Sequence[Sequence[Any]], source: str, sheet: str, standard: Standard | None
+        self,
+        grid: Sequence[Sequence[Any]],
+        source: str,
+        sheet: str,
+        standard: Standard | None,
+        formulas: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.grid = grid
         self.source = source
         self.sheet = sheet
         self.standard = standard
+        self.formulas = formulas  # cells holding a formula without a stored value
         self.problems: list[Problem] = []
+
+    def uncomputed(self, row: int, col: int | None) -> bool:
+        """Whether the cell holds a formula without a computed value (reporting it if so)."""
+        if col is None or (row, col) not in self.formulas:
+            return False
+        self.problem(row, col, _UNCOMPUTED)
+        return True
 
     def where(self, row: int, col: int) -> str:
         cell = f"{column_letter(col + 1)}{row + 1}"
@@ -290,6 +305,8 @@ class _Reader:
                 break
             raw_code = self.cell(r, code_col)
             filled = {n: self.cell(r, cols.get(n)) for n in ("count", "result", "value", "places", "note")}
+            if any(self.uncomputed(r, cols.get(n)) for n in ("code", "count", "result", "value")):
+                continue
             if _blank(raw_code):
                 if any(not _blank(v) for n, v in filled.items() if n in ("count", "result", "value")):
                     self.problem(r, code_col, "a filled row without a code")
@@ -304,6 +321,7 @@ class _Reader:
                 self.problem(r, code_col, f"{code} is already on row {seen[code] + 1}", code)
                 continue
             seen[code] = r
+            self._points(r, cols, filled)
             places = [p.strip() for p in _PLACE_SEPARATORS.split(_text(filled["places"])) if p.strip()]
             note = _text(filled["note"])
             if "count" in cols:
@@ -323,6 +341,26 @@ class _Reader:
                 if code not in seen and "value" in cols:
                     self.problems.append(Problem(self.sheet or "", f"no row for criterion {code} ({c.name})"))
         return findings, not_applicable, measurements
+
+    def _points(self, r: int, cols: dict[str, int], filled: dict[str, Any]) -> None:
+        """Points are the library's output: a number there with nothing to score it from is refused."""
+        c = cols.get("points")
+        if c is None or self.uncomputed(r, c):
+            return
+        points = self.cell(r, c)
+        if _blank(points) or _measured(points) in (0, "0"):
+            return
+        fill = next((n for n in ("count", "result", "value") if n in cols), None)
+        if fill is None or not _blank(filled[fill]):
+            return
+        label = {"count": "扣分次数 count", "result": "检查结果 result", "value": "实测值 value"}[fill]
+        self.problem(
+            r,
+            c,
+            f"{_text(points)!r} in the points column, but {self.where(r, cols[fill])} (「{label}」) is empty; "
+            f"points are filled in by servstd — write the {fill} instead",
+            points,
+        )
 
     def _value(
         self,
@@ -384,35 +422,32 @@ class _Reader:
 
 
 def _read_grid(
-    grid: Sequence[Sequence[Any]], source: str, sheet: str, standard: Standard | None
+    grid: Sequence[Sequence[Any]],
+    source: str,
+    sheet: str,
+    standard: Standard | None,
+    formulas: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Document | None, list[Problem]]:
-    reader = _Reader(grid, source, sheet, standard)
+    reader = _Reader(grid, source, sheet, standard, formulas)
     return reader.read(), reader.problems
+
+
+def _unescaped(cell: str) -> str:
+    """A CSV cell as written before servstd escaped it (``'=C1`` → ``=C1``, see :mod:`servstd._escape`)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def read_csv_text(text: str, source: str = "<csv>", standard: Standard | None = None) -> Document:
     """Read a filled form from CSV text (comma- or tab-separated); problems are one DocumentError."""
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    grid = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    grid = [[_unescaped(c) for c in row] for row in csv_rows(text, source, FORM_LIMITS, delimiter)]
     inspection, problems = _read_grid(grid, source, "", standard)
     if problems:
         raise DocumentError(source, problems)
     if inspection is None:
         raise DocumentError(source, [Problem("", "no inspection form found: no header cell 「编号 code」")])
     return inspection
-
-
-def _workbook_grids(path: Path) -> list[tuple[str, list[list[Any]]]]:
-    openpyxl = openpyxl_module()
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for bad files
-        raise DocumentError(str(path), [Problem("", f"cannot read the workbook: {exc}")]) from exc
-    try:
-        return [(ws.title, [list(row) for row in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
-    finally:
-        wb.close()
 
 
 def read_sheets(path: str | Path, standard: Standard | None = None) -> list[FilledSheet]:
@@ -422,13 +457,14 @@ def read_sheets(path: str | Path, standard: Standard | None = None) -> list[Fill
     All problems in all sheets are one DocumentError.
     """
     p = Path(path)
+    check_regular_file(p)
     if p.suffix.lower() in (".csv", ".tsv", ".txt"):
         text, _ = read_text(p)
         return [FilledSheet(str(p), "", read_csv_text(text, str(p), standard))]
     problems: list[Problem] = []
     out = []
-    for name, grid in _workbook_grids(p):
-        inspection, found = _read_grid(grid, str(p), name, standard)
+    for name, grid, scan in read_workbook(p, FORM_LIMITS, openpyxl_module()):
+        inspection, found = _read_grid(grid, str(p), name, standard, scan.formulas_without_value)
         problems += found
         if inspection is not None:
             out.append(FilledSheet(str(p), name, inspection))
@@ -464,7 +500,10 @@ def annotate(path: str | Path, report: ScoreReport, out: str | Path, sheet: str 
     Values, not formulas: the deduction each item applied (the weighted points of each criterion
     for KPI), and in the totals row the total, the grade and the compliance rate.
     """
+    target = output_file(out)
     openpyxl = openpyxl_module()
+    for _ in read_workbook(path, FORM_LIMITS, openpyxl):  # the workbook is checked before it is loaded whole
+        pass
     wb = openpyxl.load_workbook(Path(path))
     ws = wb[sheet] if sheet else wb.worksheets[0]
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -494,6 +533,6 @@ def annotate(path: str | Path, report: ScoreReport, out: str | Path, sheet: str 
     ws.cell(row=total_row + 1, column=2, value=summary)
     if points_col is not None and points_col > 1:
         ws.cell(row=total_row + 1, column=points_col + 1, value=report.total)
-    target = Path(out)
-    wb.save(target)
+    with writing(target):
+        wb.save(target)
     return target

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from servstd.standards.checklist_item import CountUnit as CountUnit
     from servstd.standards.checklist_item import ItemKind as ItemKind
     from servstd.standards.checklist_item import TimeLimit as TimeLimit
+    from servstd.standards.due_date import DateRange as DateRange
+    from servstd.standards.due_date import DueDate as DueDate
+    from servstd.standards.due_date import resolve_due_date as resolve_due_date
     from servstd.standards.frequency import Frequency as Frequency
     from servstd.standards.frequency import Period as Period
     from servstd.standards.grade import GradeBand as GradeBand
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from servstd.standards.loading import load_data as load_data
     from servstd.standards.loading import parse_standard as parse_standard
     from servstd.standards.loading import read_standard as read_standard
+    from servstd.standards.measure import Measure as Measure
     from servstd.standards.standard import DocumentKind as DocumentKind
     from servstd.standards.standard import Rounding as Rounding
     from servstd.standards.standard import Scheme as Scheme

@@ -13,12 +13,14 @@ from typing import Any, Literal
 import pydantic
 
 from servstd._documents import DocumentModel, Number, NumberText, SourceDoc, raw_list, raw_number, source_of
-from servstd.errors import DocumentError, DurationParseError, Problem
+from servstd.errors import DocumentError, DurationParseError, Problem, ServstdError
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.checklist_item import ChecklistItem, CountUnit, ItemKind, TimeLimit
+from servstd.standards.due_date import DueDate
 from servstd.standards.frequency import Frequency
 from servstd.standards.grade import GradeBand, GradeScale
 from servstd.standards.kpi import Band, KpiCriterion, Mapping, read_value
+from servstd.standards.measure import Measure
 from servstd.standards.standard import DocumentKind, Rounding, Scheme, Section, Standard, VetoEffect
 
 _PER = {"item": "item", "项": "item", "每项": "item", "place": "place", "处": "place", "每处": "place",
@@ -46,6 +48,19 @@ class TimeLimitDoc(DocumentModel):
     from_: str | None = pydantic.Field(default=None, alias="from")
     start_event: str = ""
     clock: str = ""
+    clause: str = ""
+
+
+class MeasureDoc(DocumentModel):
+    """A measured quantity and its bounds (``at_least``/``at_most`` include the number, ``above``/``below`` do not)."""
+
+    quantity: str = pydantic.Field(min_length=1)
+    unit: str = ""
+    at_least: Number | None = None
+    at_most: Number | None = None
+    above: Number | None = None
+    below: Number | None = None
+    clause: str = ""
 
 
 class ItemDoc(DocumentModel):
@@ -69,6 +84,8 @@ class ItemDoc(DocumentModel):
     notes: str = ""
     actor: str = ""
     to: str = ""
+    measures: list[MeasureDoc] = []
+    due: str | None = None
 
     _check_per = pydantic.field_validator("per")(DefaultsDoc._per.__func__)  # type: ignore[attr-defined]
 
@@ -131,9 +148,9 @@ class RoundingDoc(DocumentModel):
 
 
 class StandardDoc(DocumentModel):
-    """A service standard document (``kind``: a standard, a procedure or a schedule; exports write it)."""
+    """A service standard document (``kind``: a standard, a procedure, a schedule or a reference; exports write it)."""
 
-    kind: Literal["standard", "procedure", "schedule"] = "standard"
+    kind: Literal["standard", "procedure", "schedule", "reference"] = "standard"
     id: str = pydantic.Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     title: str = pydantic.Field(min_length=1)
     title_en: str = ""
@@ -202,7 +219,25 @@ def _time_limit(value: str | TimeLimitDoc, path: str, problems: list[Problem]) -
     if within is None or (tl.from_ is not None and earliest is None):
         return None
     text = tl.within if tl.within != str(within) else ""
-    return TimeLimit(within, earliest, tl.start_event, tl.clock, text)
+    return TimeLimit(within, earliest, tl.start_event, tl.clock, text, tl.clause)
+
+
+def _measure_of(doc: MeasureDoc, path: str, problems: list[Problem]) -> Measure | None:
+    try:
+        return Measure(doc.quantity, doc.at_least, doc.at_most, doc.above, doc.below, doc.unit, doc.clause)
+    except DocumentError as exc:
+        problems.extend(Problem(path, p.message, p.value) for p in exc.problems)
+        return None
+
+
+def _due(text: str | None, path: str, problems: list[Problem]) -> DueDate | None:
+    if text is None:
+        return None
+    try:
+        return DueDate.parse(text)
+    except ServstdError as exc:
+        problems.append(Problem(path, str(exc), text))
+        return None
 
 
 def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[Problem]) -> ChecklistItem:
@@ -217,6 +252,9 @@ def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[
         for value, tpath in _as_list(doc.time_limit, f"{path}.time_limit")
         if (tl := _time_limit(value, tpath, problems)) is not None
     ]
+    measures = [
+        m for j, md in enumerate(doc.measures) if (m := _measure_of(md, f"{path}.measures[{j}]", problems))
+    ]
     per = doc.per or (defaults.per if defaults else None) or "item"
     deduct = doc.deduct if doc.deduct is not None else (defaults.deduct if defaults else None)
     return ChecklistItem(
@@ -224,7 +262,8 @@ def _item(doc: ItemDoc, defaults: DefaultsDoc | None, path: str, problems: list[
         deduct=deduct, per=CountUnit(_PER[per]), cap=doc.cap, frequencies=tuple(frequencies),
         time_limits=tuple(time_limits),
         veto=doc.veto, bonus=doc.bonus, tags=tuple(doc.tags), roles=tuple(doc.roles), evidence=doc.evidence,
-        notes=doc.notes, actor=doc.actor, to=doc.to,
+        notes=doc.notes, actor=doc.actor, to=doc.to, measures=tuple(measures),
+        due=_due(doc.due, f"{path}.due", problems),
     )  # fmt: skip
 
 
@@ -360,8 +399,10 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
         it.kind.value == "step" for s in sections for it in s.walk_items()
     ):
         problems.append(Problem("sections", "a procedure needs steps (items with `kind: step`)"))
-    if doc.kind == "schedule" and not any(it.frequency for s in sections for it in s.walk_items()):
-        problems.append(Problem("sections", "a schedule needs items with a `frequency`"))
+    if doc.kind == "schedule" and not any(it.frequency or it.due for s in sections for it in s.walk_items()):
+        problems.append(Problem("sections", "a schedule needs items with a `frequency` or a `due` date"))
+    if doc.kind == "reference":
+        problems.extend(_checkable(doc, sections, codes))
     if problems:
         raise DocumentError(source, problems)
     return Standard(
@@ -371,6 +412,32 @@ def to_domain(doc: StandardDoc, source: str) -> Standard:
         grades=grades, sections=sections, criteria=criteria, notes=tuple(doc.notes), tags=tuple(doc.tags),
         kind=DocumentKind(doc.kind),
     )  # fmt: skip
+
+
+def _checkable(doc: StandardDoc, sections: tuple[Section, ...], codes: dict[str, str]) -> list[Problem]:
+    """What a reference document may not hold: anything to check or score."""
+    problems = []
+    if doc.scheme != "checklist" or doc.max_points is not None or doc.criteria or doc.grades:
+        problems.append(
+            Problem(
+                "scheme",
+                "a reference holds no checkable rule: no scheme but `checklist`, no points, criteria or grades",
+            )
+        )
+    for s in sections:
+        for it in s.walk_items():
+            found = [name for name, value in (
+                ("points", it.points), ("deduct", it.deduct), ("frequency", it.frequencies), ("time_limit", it.time_limits),
+                ("measures", it.measures), ("due", it.due), ("veto", it.veto)) if value]  # fmt: skip
+            if found:
+                problems.append(
+                    Problem(
+                        codes[it.code],
+                        f"a reference holds no checkable rule, but this item has {', '.join(found)}; "
+                        "make the document a standard (or a schedule, a procedure)",
+                    )
+                )
+    return problems
 
 
 # -- domain → data ---------------------------------------------------------------------------
@@ -387,10 +454,15 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
 
 def _time_limit_data(t: TimeLimit) -> Any:
     within = t.text or str(t.duration)
-    if t.earliest is None and not t.start_event and not t.clock:
+    if t.earliest is None and not t.start_event and not t.clock and not t.clause:
         return within
     return _clean({"within": within, "from": str(t.earliest) if t.earliest else None,
-                   "start_event": t.start_event, "clock": t.clock})  # fmt: skip
+                   "start_event": t.start_event, "clock": t.clock, "clause": t.clause})  # fmt: skip
+
+
+def _measure_data(m: Measure) -> dict[str, Any]:
+    return _clean({"quantity": m.quantity, "unit": m.unit, "at_least": m.at_least, "at_most": m.at_most,
+                   "above": m.above, "below": m.below, "clause": m.clause})  # fmt: skip
 
 
 def _one_or_list(values: list[Any]) -> Any:
@@ -407,6 +479,7 @@ def _item_data(it: ChecklistItem) -> dict[str, Any]:
         "time_limit": _one_or_list([_time_limit_data(t) for t in it.time_limits]),
         "veto": it.veto, "bonus": it.bonus, "tags": list(it.tags), "roles": list(it.roles),
         "evidence": it.evidence, "notes": it.notes, "actor": it.actor, "to": it.to,
+        "measures": [_measure_data(m) for m in it.measures], "due": str(it.due) if it.due else None,
     })  # fmt: skip
 
 

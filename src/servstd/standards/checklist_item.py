@@ -10,7 +10,9 @@ import attrs
 from servstd._deprecation import warn_renamed
 from servstd._lang import Lang, check_lang, in_lang
 from servstd.sla.clock.durations import Duration, parse_duration
+from servstd.standards.due_date import DueDate
 from servstd.standards.frequency import Frequency
+from servstd.standards.measure import Measure
 
 __all__ = ["ChecklistItem", "CountUnit", "ItemKind", "TimeLimit"]
 
@@ -72,6 +74,9 @@ class TimeLimit:
     """Which clock counts it ("7x24", "office hours"…), when the standard says."""
     text: str = ""
     """The limit in the source's words ("一个日内"), when it was written so; ``duration`` is its reading."""
+    clause: str = ""
+    """The words of the item's text the limit belongs to, when the item has several clauses
+    (「城区出险40分钟内到达现场」 of 第四十三条)."""
 
     def __str__(self) -> str:
         """The limit as written: ``text``, else the window or the duration."""
@@ -92,6 +97,12 @@ def _time_limits(value: TimeLimit | tuple[TimeLimit, ...] | None) -> tuple[TimeL
     return (value,) if isinstance(value, TimeLimit) else tuple(value)
 
 
+def _measures(value: Measure | tuple[Measure, ...] | None) -> tuple[Measure, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, Measure) else tuple(value)
+
+
 @attrs.frozen
 class ChecklistItem:
     """One item of a standard.
@@ -100,8 +111,9 @@ class ChecklistItem:
     ``cap`` (default: ``points``). ``veto`` items (一票否决) decide the whole result when failed.
 
     One item is one requirement of the source, however many clauses it has: each clause's
-    frequency or time limit is an attribute of the item (``frequencies``, ``time_limits``), so a
-    fault is counted once. 「每月5日前统计…;…每周更新一次」 is one item with two frequencies.
+    frequency, time limit or measured bound is an attribute of the item (``frequencies``,
+    ``time_limits``, ``measures``), so a fault is counted once. 「每月5日前统计…;…每周更新一次」 is one
+    item with two frequencies. A plan item has a ``due`` date (「下月初」), resolved from the plan's date.
     """
 
     code: str
@@ -127,6 +139,10 @@ class ChecklistItem:
     to: str = ""
     """Who receives what the item hands on, when the text names a recipient (in 「当天呈送公司总经理」
     the general manager is the recipient, ``to``, not the one who acts, ``actor``)."""
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
+    """Counts and sizes the item bounds, in the order written (「在第三次振铃之前」 is fewer than 3 rings)."""
+    due: DueDate | None = None
+    """When a plan item is due (「下月初」, 「2024年第一季度」); :meth:`DueDate.resolve` gives its dates."""
 
     def text_in(self, lang: Lang = "zh") -> str:
         """The requirement in ``lang``: ``text`` as written (``"zh"``, the default), or its English

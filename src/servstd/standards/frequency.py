@@ -5,6 +5,12 @@
 Frequency(period=<Period.WEEK: 'week'>, at_least=1, by_day=None, text='每周至少1次')
 >>> Frequency.parse("每月5日前").by_day
 5
+
+A review named by its period reads as once per period: 「月度考核」 is once a month, 「年度考核」 once a
+year, 「日常考核」 once a day.
+
+>>> Frequency.parse("半年度考核").period
+<Period.HALF_YEAR: 'half-year'>
 """
 
 from __future__ import annotations
@@ -36,9 +42,12 @@ _PERIODS = {"天": Period.DAY, "日": Period.DAY, "周": Period.WEEK, "星期": 
             "年": Period.YEAR, "年度": Period.YEAR,
             "day": Period.DAY, "week": Period.WEEK, "month": Period.MONTH, "quarter": Period.QUARTER,
             "half-year": Period.HALF_YEAR, "halfyear": Period.HALF_YEAR, "year": Period.YEAR}  # fmt: skip
+_ADJECTIVE = {"日常": Period.DAY, "月度": Period.MONTH, "季度": Period.QUARTER, "半年度": Period.HALF_YEAR,
+              "年度": Period.YEAR}  # fmt: skip
+"""A review named by its period (月度考核, 年度考核): once per period; 日常 is every day."""
 _ACCEPTED = (
     "'每周至少1次', '每月2次', '每月一次', '每周抽查2户', '每天', '每月5日前', '每季度', '每半年一次', '每年一次', "
-    "'weekly', 'semiannually', 'at least 2 per month'"
+    "'月度', '日常考核', 'weekly', 'semiannually', 'at least 2 per month'"
 )
 
 
@@ -69,6 +78,9 @@ class Frequency:
         if m:
             n = cn_int(m.group(2)) if m.group(2) else 1
             return cls(_PERIODS[m.group(1)], n, None, str(text))
+        m = re.fullmatch(r"(日常|月度|季度|半年度|年度)(?:考核|检查|檢查|评估|評估|巡查)?", s)
+        if m:  # 月度考核: once a month (日常: every day)
+            return cls(_ADJECTIVE[m.group(1)], 1, None, str(text))
         english = {"daily": Period.DAY, "weekly": Period.WEEK, "monthly": Period.MONTH,
                    "quarterly": Period.QUARTER, "semiannually": Period.HALF_YEAR, "half-yearly": Period.HALF_YEAR,
                    "yearly": Period.YEAR, "annually": Period.YEAR}  # fmt: skip

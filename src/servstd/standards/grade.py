@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._lang import Lang, in_lang
 from servstd.errors import DocumentError, Problem
 
@@ -76,6 +77,7 @@ class GradeScale:
         """The highest score covered."""
         return self.bands[-1].max
 
+    @exact
     def band(self, score: Decimal) -> GradeBand:
         """The band of ``score``; outside ``[low, high]`` is an error."""
         if not self.low <= score <= self.high:
@@ -88,6 +90,7 @@ class GradeScale:
                 return b
         return self.bands[-1]
 
+    @exact
     def grade(self, score: Decimal) -> str:
         """The name of the band of ``score``."""
         return self.band(score).name

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._documents import number_problem, short
 from servstd._lang import Lang, in_lang
 from servstd.errors import DurationParseError
@@ -68,6 +69,7 @@ class KpiCriterion:
         return in_lang(self.name, self.name_en, lang)
 
 
+@exact
 def read_value(value: Any, unit: str) -> Decimal:
     """A KPI value: a number, a percentage ("90%"), or for ``seconds`` a duration ("24小时").
 

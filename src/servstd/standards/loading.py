@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from servstd._decimal import exact
 from servstd._deprecation import replaced
 from servstd._documents import named, parse_document, read_document, read_path, validate
 from servstd._extras import require
@@ -49,12 +50,14 @@ from servstd.standards.standard import Standard
 __all__ = ["dump", "json_schema", "load", "load_data", "parse_standard", "read_standard"]
 
 
+@exact
 def load_data(data: Any, source: str = "<data>") -> Standard:
     """Validate already-parsed data (a dict) as a standard document."""
     doc = validate(StandardDoc, data, source, raw_problems)
     return to_domain(doc, source)
 
 
+@exact
 def read_standard(path: str | PathLike[str], *, format: str | None = None) -> Standard:
     """The standard in the file ``path``: YAML (``.yaml``/``.yml``, the default), ``.json`` or
     ``.toml`` by its suffix, unless ``format`` says which.
@@ -67,6 +70,7 @@ def read_standard(path: str | PathLike[str], *, format: str | None = None) -> St
         return load_data(data, source)
 
 
+@exact
 def parse_standard(text: str, *, format: str | None = None) -> Standard:
     """The standard in ``text``: YAML (or JSON when it starts with ``{``); ``format="toml"`` for
     TOML. Problems are reported as by :func:`read_standard`."""
@@ -76,6 +80,7 @@ def parse_standard(text: str, *, format: str | None = None) -> Standard:
 
 
 @replaced("servstd.standards.load", "servstd.standards.read_standard(path) or parse_standard(text)")
+@exact
 def load(path_or_text: str | Path, *, format: str | None = None) -> Standard:
     """Deprecated; use :func:`read_standard` (a file) or :func:`parse_standard` (text); this guesses
     which from the suffix."""
@@ -113,6 +118,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@exact
 def dump(standard: Standard, format: str = "yaml") -> str:
     """Write a standard as ``"yaml"``, ``"json"`` or ``"toml"`` text that :func:`parse_standard`
     reads back equal."""

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._lang import Lang, in_lang
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
@@ -22,7 +23,7 @@ __all__ = ["DocumentKind", "Rounding", "Scheme", "Section", "Standard", "VetoEff
 
 
 class DocumentKind(enum.Enum):
-    """What a standard document describes; all three load, score and round-trip the same way."""
+    """What a standard document describes; all four load and round-trip the same way."""
 
     STANDARD = "standard"
     """Requirements to meet (a checklist, a deduction table, KPI criteria)."""
@@ -31,7 +32,12 @@ class DocumentKind(enum.Enum):
     「是否按流程」: each step done as written, in order."""
     SCHEDULE = "schedule"
     """Things done at a frequency (每月一次, 每季一次, 每半年一次); checked from an activity log with
-    :func:`~servstd.scoring.frequency_findings`."""
+    :func:`~servstd.scoring.frequency_findings`; plan items with a due date (「下月初」) are checked
+    with :func:`~servstd.scoring.overdue_findings`."""
+    REFERENCE = "reference"
+    """A text kept for reference (teaching material, definitions, an essay on what a standard is)
+    that holds no checkable rule: no item has points, a frequency, a time limit, a measure or a
+    due date, and its notes say why."""
 
 
 class Scheme(enum.Enum):
@@ -63,6 +69,7 @@ class Rounding:
     places: int = 2
     mode: str = "ROUND_HALF_UP"
 
+    @exact
     def apply(self, value: Decimal) -> Decimal:
         """Round ``value``."""
         return value.quantize(Decimal(1).scaleb(-self.places), rounding=self.mode)

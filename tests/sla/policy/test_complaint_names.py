@@ -149,5 +149,5 @@ class TestCustomerDeadline:
     def test_applied_where_it_binds(self) -> None:
         """轻微 (typed 輕微): the resident's deadline replaces the default 2日 of 处理完毕."""
         tl = PROPERTY.timeline(at(2026, 9, 30, 16), "輕微", customer_deadline=at(2026, 10, 9, 10))
-        assert (tl.stages[-1].due, tl.stages[-1].source) == (at(2026, 10, 9, 10), "customer")
+        assert (tl.stage("resolve").due, tl.stage("resolve").source) == (at(2026, 10, 9, 10), "customer")
         assert PROPERTY.takes_customer_deadline("轻微") == (PROPERTY.tier("轻微").stage("resolve"),)

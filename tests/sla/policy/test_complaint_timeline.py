@@ -52,7 +52,7 @@ class TestContradictions:
     def test_customer_deadline_at_receipt_is_allowed(self) -> None:
         """A requested deadline equal to the receipt is the boundary: allowed, and used."""
         tl = PROPERTY.timeline(at(2026, 9, 30, 10), "轻微", customer_deadline=at(2026, 9, 30, 10))
-        assert tl.stages[-1].due == at(2026, 9, 30, 10)
+        assert tl.stage("resolve").due == at(2026, 9, 30, 10)
 
     def test_tier_and_category_that_disagree(self) -> None:
         """tier=服务态度 with category=产品质量 is refused, naming both (never silently dropping one)."""

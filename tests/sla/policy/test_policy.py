@@ -46,7 +46,9 @@ class TestComplaintTiers:
         assert "The last day 2026-10-02 is a rest day (2026-10-02–2026-10-07 National Day" in text
 
     def test_important_complaint_friday_before_a_holiday(self) -> None:
-        """重要 received Friday 2026-04-03 17:30 (清明 Apr 4–6): escalate 18:30, report 18:00, resolve Apr 7."""
+        """重要 received Friday 2026-04-03 17:30 (清明 Apr 4–6): escalate 18:30, report 18:00, resolve Apr 7;
+        the form goes back 当天 after handling — from Apr 7's close, the next working day (Apr 8) — and the
+        resident hears 当天 after that (Apr 9)."""
         tl = ComplaintPolicy.from_catalog("property-complaints").timeline(at(2026, 4, 3, 17, 30), "important")
         due = {s.stage.code: s.due for s in tl.stages}
         assert due == {
@@ -54,6 +56,8 @@ class TestComplaintTiers:
             "escalate": at(2026, 4, 3, 18, 30),
             "report": at(2026, 4, 3, 18),
             "resolve": at(2026, 4, 7, 18),
+            "hand-in": at(2026, 4, 8, 18),
+            "notify": at(2026, 4, 9, 18),
         }
         resolve = next(s for s in tl.stages if s.stage.code == "resolve")
         assert resolve.note_in() == "超时需经公司总经理批准。"
@@ -63,9 +67,9 @@ class TestComplaintTiers:
         """轻微: 2日, or the resident's requested deadline (或在住户要求的期限内), said explicitly."""
         policy = ComplaintPolicy.from_catalog("property-complaints")
         default = policy.timeline(at(2026, 3, 9, 10), "轻微")
-        assert default.stages[-1].due == at(2026, 3, 11, 18)
+        assert default.stage("resolve").due == at(2026, 3, 11, 18)
         asked = policy.timeline(at(2026, 3, 9, 10), "轻微", customer_deadline=at(2026, 3, 16, 12))
-        last = asked.stages[-1]
+        last = asked.stage("resolve")
         assert (last.due, last.source) == (at(2026, 3, 16, 12), "customer")
         assert "住户要求的期限" in last.explain("zh")
 

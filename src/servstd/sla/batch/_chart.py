@@ -2,35 +2,36 @@
 
 Left: met % per month, one line per group (the ``by`` values other than the month) and metric.
 Right: how late the breached cases were, in hours (a histogram). matplotlib is imported only
-here, with its non-interactive backend, so reports without a chart never load it.
+here, so reports without a chart never load it; the picture is a private ``Figure`` saved by its
+own canvas, so the host application's backend, ``rcParams`` and pyplot figures are left alone.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from servstd._atomic import output_file, writing
 from servstd._extras import require
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["draw"]
 
 
-def _pyplot() -> Any:
+def _figure() -> Any:
     require("drawing charts", "charts")
-    import matplotlib  # noqa: PLC0415 - an optional extra, loaded only to draw
+    from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra, loaded only to draw
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
-
-    return plt
+    return Figure
 
 
-def _cjk_font(plt: Any) -> None:
-    """Use a font with Chinese glyphs when the machine has one (group names are often Chinese)."""
+def _font() -> Any:
+    """Font properties with Chinese glyphs when the machine has such a font (group names are often
+    Chinese), given to each text of the figure rather than set in the global ``rcParams``."""
     from matplotlib import font_manager  # noqa: PLC0415
 
     have = {f.name for f in font_manager.fontManager.ttflist}
@@ -43,8 +44,8 @@ def _cjk_font(plt: Any) -> None:
         "PingFang SC",
     ):
         if name in have:
-            plt.rcParams["font.sans-serif"] = [name, *plt.rcParams["font.sans-serif"]]
-            return
+            return font_manager.FontProperties(family=[name, "DejaVu Sans"])
+    return None
 
 
 def draw(
@@ -61,9 +62,10 @@ def draw(
     """
     if path.suffix.lower() not in (".png", ".svg"):
         raise DocumentError(str(path), [Problem("", "a chart is written as .png or .svg")])
-    plt = _pyplot()
-    _cjk_font(plt)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
+    output_file(path)
+    fig = _figure()(figsize=(11, 4.2), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    font = _font()
     by = list(by)
     month = by.index("month") if "month" in by else None
     lines: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -78,20 +80,25 @@ def draw(
     for label, pts in sorted(lines.items()):
         pts.sort()
         left.plot([months.index(x) for x, _ in pts], [y for _, y in pts], marker="o", label=label)
-    left.set_xticks(range(len(months)), months)
+    left.set_xticks(range(len(months)), months, fontproperties=font)
     left.set_ylim(0, 105)
     left.set_ylabel("met %")
     left.set_title("Met % per month")
     left.grid(alpha=0.3)
     if lines:
-        left.legend(fontsize=7, loc="lower left")
+        prop = font.copy() if font is not None else None
+        if prop is not None:
+            prop.set_size(7)
+        left.legend(loc="lower left", prop=prop if prop is not None else {"size": 7})
     late = list(late_hours)
     right.hist(late, bins=min(max(len(late) // 3, 5), 30), color="#c0504d")
     right.set_xlabel("hours late (due → completed, or now while open)")
     right.set_ylabel("breached cases")
     right.set_title(f"Lateness of {len(late)} breached cases")
     right.grid(alpha=0.3)
-    fig.suptitle(f"SLA compliance — {policy}")
-    fig.savefig(path)
-    plt.close(fig)
+    fig.suptitle(f"SLA compliance — {policy}", fontproperties=font)
+    with writing(path), warnings.catch_warnings():
+        # without a Chinese font the labels show as boxes; matplotlib would warn for every glyph
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        fig.savefig(path)
     return path

@@ -9,12 +9,16 @@ explicitly — never guessed. Cells that cannot be read are reported together wi
 
 from __future__ import annotations
 
+import importlib
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from servstd._extras import require
+from servstd._sheets import TABLE_LIMITS, XLSX_TABLE_LIMITS, check_regular_file, csv_rows, read_workbook
+from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ServstdError
 from servstd.sla.batch._tables import missing
 
@@ -44,15 +48,19 @@ def read_table(
     where = str(path) if source is None else source
     pd = pandas_module()
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise DocumentError(where, [Problem("", "no such file")], code="file.unreadable")
+    try:
+        check_regular_file(p)
+    except DocumentError as exc:
+        raise DocumentError(where, exc.problems, code="file.unreadable") from None
     suffix = p.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+            frame = _csv_table(pd, p)
         elif suffix in (".xlsx", ".xlsm"):
             require("reading XLSX files", "pandas", "excel")
-            frame = pd.read_excel(p, dtype=object)
+            frame = _xlsx_table(pd, p)
         elif suffix in (".parquet", ".pq"):
             require("reading Parquet files", "pandas", "parquet")
             frame = pd.read_parquet(p)
@@ -60,10 +68,14 @@ def read_table(
             raise DocumentError(
                 where, [Problem("", f"unknown file type {suffix!r}; accepted: .csv, .xlsx, .parquet")]
             )
-    except (ValueError, OSError, UnicodeDecodeError) as exc:
-        if isinstance(exc, ServstdError):
+    except DocumentError as exc:  # the readers name the file: the caller's name for it instead
+        if exc.source == where or source is None:
             raise
-        raise DocumentError(where, [Problem("", f"cannot read the table: {exc}")]) from None
+        raise DocumentError(where, exc.problems, code=exc.code) from None
+    except ServstdError:
+        raise
+    except Exception as exc:  # pandas, pyarrow and openpyxl raise their own errors for bad files
+        raise DocumentError(where, [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
     problems: list[Problem] = []
     for name in instants:
         if name in frame.columns:
@@ -71,6 +83,51 @@ def read_table(
     if problems:
         raise DocumentError(where, problems)
     return frame
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+def _csv_table(pd: Any, p: Path) -> Any:
+    """A CSV export decoded like every other file (UTF-8, UTF-16, GB18030), its shape checked first."""
+    text, _ = read_text(p)
+    first = text.split("\n", 1)[0]
+    header = csv_rows(first, str(p), TABLE_LIMITS)
+    width = len(header[0]) if header else 0
+    lines = text.count("\n")
+    if lines > TABLE_LIMITS.rows:
+        raise DocumentError(
+            str(p), [Problem("", f"{lines:,} lines; a table has at most {TABLE_LIMITS.rows:,} rows")]
+        )
+    if width * lines > TABLE_LIMITS.cells:
+        raise DocumentError(
+            str(p),
+            [
+                Problem(
+                    "",
+                    f"{width:,} columns × {lines:,} rows; a table has at most {TABLE_LIMITS.cells:,} cells",
+                )
+            ],
+        )
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+
+
+def _xlsx_table(pd: Any, p: Path) -> Any:
+    """The first sheet of a workbook as a table: its first row names the columns."""
+    openpyxl = importlib.import_module("openpyxl")
+    for _title, rows, _scan in read_workbook(p, XLSX_TABLE_LIMITS, openpyxl):
+        while rows and all(v is None for v in rows[-1]):
+            rows.pop()
+        if not rows:
+            return pd.DataFrame()
+        width = max(len(r) for r in rows)
+        header = [("" if v is None else str(v)) for v in rows[0]] + [""] * (width - len(rows[0]))
+        names = [h or f"Unnamed: {i}" for i, h in enumerate(header)]
+        body = [list(r) + [None] * (width - len(r)) for r in rows[1:]]
+        return pd.DataFrame(body, columns=names, dtype=object)
+    return pd.DataFrame()
 
 
 def _rows(mask: Any) -> str:

@@ -53,6 +53,8 @@ from typing import Any
 import attrs
 import numpy as np
 
+from servstd._decimal import exact
+from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
@@ -153,18 +155,20 @@ class ComplianceReport:
             "breaches": [b.as_dict(self.by) for b in self.breaches],
         }
 
+    @exact
     def to_json(self) -> str:
         """The report as JSON (decimals as strings, instants in ISO 8601)."""
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
+    @exact
     def to_csv(self) -> str:
         """The group table as CSV (one row per group and metric)."""
         rows = [g.as_dict(self.by) for g in self.groups]
         buf = io.StringIO()
         fields = [*self.by, *_FIELDS]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer.writerow({f: csv_cell(f) for f in fields})
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return buf.getvalue()
 
     def _table(self) -> list[list[str]]:
@@ -195,6 +199,7 @@ class ComplianceReport:
         ]
         return [head, *body]
 
+    @exact
     def to_text(self) -> str:
         """An aligned table of the groups, then the breached cases (the first 30)."""
         by = f", by {', '.join(self.by)}" if self.by else ""
@@ -211,15 +216,22 @@ class ComplianceReport:
                 lines.append(f"… and {len(self.breaches) - _BREACHES_SHOWN} more (the JSON form lists all)")
         return "\n".join(lines)
 
+    @exact
     def to_markdown(self) -> str:
         """The groups and every breached case as Markdown tables."""
         by = f", by {', '.join(self.by)}" if self.by else ""
-        out = [f"## SLA compliance: {self.policy}", "", f"At {self.now.isoformat()}{by}.", ""]
+        out = [
+            f"## SLA compliance: {markdown_text(self.policy)}",
+            "",
+            f"At {self.now.isoformat()}{markdown_text(by)}.",
+            "",
+        ]
         out += _markdown(self._table())
         out += ["", f"### Breached ({len(self.breaches)})", ""]
         out += _markdown(self._breach_table()) if self.breaches else ["None."]
         return "\n".join(out)
 
+    @exact
     def chart(self, path: str | Path) -> Path:
         """Draw met % per month per group and the distribution of lateness; save as PNG or SVG.
 
@@ -243,17 +255,19 @@ def _local(t: dt.datetime | None) -> str:
 
 
 def _width(s: str) -> int:
+    if s.isascii():  # most cells: numbers, ids, metrics
+        return len(s)
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)  # CJK characters take two columns
 
 
 def _aligned(rows: list[list[str]]) -> list[str]:
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    ]
+    sized = [[(c, _width(c)) for c in r] for r in rows]  # each cell measured once
+    widths = [max(r[i][1] for r in sized) for i in range(len(rows[0]))]
+    return ["  ".join(c + " " * (w - n) for (c, n), w in zip(r, widths, strict=True)).rstrip() for r in sized]
 
 
 def _markdown(rows: list[list[str]]) -> list[str]:
+    rows = [[markdown_text(c) for c in r] for r in rows]
     out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
     out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
     return out
@@ -268,6 +282,7 @@ def _nearest_rank(sorted_us: Any, q: int) -> int:
     return int(sorted_us[k - 1])
 
 
+@exact
 def report(
     policy: SLAPolicy,
     cases: Any,
@@ -326,34 +341,55 @@ def report(
 
 
 def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
-    out = []
-    status = merged["status"].astype(str)
-    merged = merged.assign(
-        _status=status, _elapsed=merged["elapsed"].to_numpy().astype("timedelta64[us]").astype(np.int64)
+    """The rows of the group table, computed by the table library (time linear in the cases, also
+    when every case is its own group)."""
+    keys = [*by, "metric"]
+    m = merged.assign(
+        _status=merged["status"].astype(str),
+        _elapsed=merged["elapsed"].to_numpy().astype("timedelta64[us]").astype(np.int64),
     )
-    for key, g in merged.groupby([*by, "metric"], sort=True, observed=True, dropna=False):
-        counts = g["_status"].value_counts()
-        n = {s: int(counts.get(s, 0)) for s in ("met", "breached", "early", "stopped", "at_risk", *_OPEN)}
-        decided = n["met"] + n["breached"] + n["early"]
-        pct = (Decimal(100 * n["met"]) / decided).quantize(_TENTH, ROUND_HALF_EVEN) if decided else None
-        done = np.sort(g.loc[g["completed"].notna(), "_elapsed"].to_numpy())
-        median = _nearest_rank(done, 50) if done.size else None
-        p90 = _nearest_rank(done, 90) if done.size else None
+    sizes = m.groupby(keys, sort=True, observed=True, dropna=False).size()
+    counts = (
+        m.groupby([*keys, "_status"], sort=False, observed=True, dropna=False)
+        .size()
+        .unstack("_status", fill_value=0)
+        .reindex(
+            index=sizes.index,
+            columns=["met", "breached", "early", "stopped", "at_risk", *_OPEN],
+            fill_value=0,
+        )
+    )
+    done = m.loc[m["completed"].notna(), [*keys, "_elapsed"]].sort_values([*keys, "_elapsed"], kind="stable")
+    grouped = done.groupby(keys, sort=False, observed=True, dropna=False)["_elapsed"]
+    rank = grouped.cumcount().to_numpy() + 1
+    n_done = grouped.transform("size").to_numpy()
+    ranks = {}
+    for q in (50, 90):  # nearest rank: the smallest value at least q % of the values do not exceed
+        k = np.maximum(-(-q * n_done // 100), 1)
+        ranks[q] = done.loc[rank == k].set_index(keys)["_elapsed"]
+    out = []
+    for key, total, row, median, p90 in zip(
+        sizes.index, sizes.to_numpy(), counts.itertuples(index=False), *(r.reindex(sizes.index) for r in ranks.values()),
+        strict=True,
+    ):  # fmt: skip
+        met, breached, early, stopped, at_risk, running, paused, pending = (int(v) for v in row)
+        decided = met + breached + early
+        pct = (Decimal(100 * met) / decided).quantize(_TENTH, ROUND_HALF_EVEN) if decided else None
         key_t = key if isinstance(key, tuple) else (key,)
         out.append(
             GroupRow(
                 key=tuple(str(k) for k in key_t[:-1]),
                 metric=str(key_t[-1]),
-                cases=len(g),
-                met=n["met"],
-                breached=n["breached"],
-                early=n["early"],
-                stopped=n["stopped"],
-                at_risk=n["at_risk"],
-                open=n["running"] + n["paused"] + n["pending"],
+                cases=int(total),
+                met=met,
+                breached=breached,
+                early=early,
+                stopped=stopped,
+                at_risk=at_risk,
+                open=running + paused + pending,
                 met_pct=pct,
-                median=None if median is None else dt.timedelta(microseconds=median),
-                p90=None if p90 is None else dt.timedelta(microseconds=p90),
+                median=None if pd.isna(median) else dt.timedelta(microseconds=int(median)),
+                p90=None if pd.isna(p90) else dt.timedelta(microseconds=int(p90)),
             )
         )
     return tuple(out)

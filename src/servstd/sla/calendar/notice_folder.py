@@ -12,8 +12,13 @@
 Files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030. Yearly notices
 extend coverage (in order of their year); amendments then apply in order of the date they were
 signed. Two yearly notices for one year that disagree are an error naming both files; identical
-copies are read once. A file that is not a valid notice is an error naming the file: a folder
-every program reads must not half-work.
+copies are read once. A damaged file — one that is not a valid notice, cannot be read, or is a
+symbolic link or not a regular file in a folder — is an error naming the file and the command
+that removes it: a folder every program reads must not half-work unnoticed. A lenient calendar
+(``strict=False``, ``--lenient``) reads the other notices and warns about the damaged one.
+
+Files are written to the user folder only by ``servstd._atomic.write_atomically`` under the
+folder's lock (``servstd notice add``), so a reader sees a whole notice or none.
 
 >>> import os
 >>> os.environ.get("SERVSTD_DATA_DIR") is not None   # the test suite isolates the folders
@@ -24,20 +29,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
+import stat
+import warnings
 from pathlib import Path
 
 import platformdirs
 
-from servstd.errors import DocumentError, Problem
+from servstd.errors import DocumentError, Problem, ServstdWarning
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 
 __all__ = [
     "ENV_DATA",
     "ENV_NOTICES",
+    "damaged_notices",
     "folder_overlays",
     "notice_files",
     "notice_places",
+    "remove_command",
     "user_notice_folder",
 ]
 
@@ -61,14 +71,82 @@ def notice_places() -> list[Path]:
     return [*places, user_notice_folder()]
 
 
-def notice_files() -> list[Path]:
-    """The notice files found (a named file is read whatever its suffix; folders give ``*.txt``)."""
+def remove_command(path: Path) -> str:
+    """The shell command that removes ``path`` (``rm -- '…'``, or ``del "…"`` on Windows)."""
+    if os.name == "nt":  # pragma: no cover - the suite runs on POSIX
+        return f'del "{path}"'
+    return f"rm -- {shlex.quote(str(path))}"
+
+
+def _entry_problem(path: Path) -> str | None:
+    """Why a ``*.txt`` entry of a folder cannot be read as a notice file, or ``None``."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link; notices in a folder must be regular files"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file"
+    return None
+
+
+def _scan() -> tuple[list[Path], list[tuple[Path, str]]]:
     files: list[Path] = []
+    damaged: list[tuple[Path, str]] = []
     for place in notice_places():
         if place.is_dir():
-            files.extend(sorted(p for p in place.glob("*.txt") if p.is_file()))
+            for p in sorted(place.glob("*.txt")):
+                problem = _entry_problem(p)
+                if problem is None:
+                    files.append(p)
+                else:
+                    damaged.append((p, problem))
         elif place.is_file():
             files.append(place)
+    return files, damaged
+
+
+def damaged_notices() -> list[tuple[Path, str]]:
+    """Every notice file that cannot be read, with the reason (a symlink, not a notice, …)."""
+    files, damaged = _scan()
+    for path in files:
+        try:
+            _read(path)
+        except (DocumentError, OSError) as exc:  # noqa: PERF203 - one try per file read
+            damaged.append((path, _reason(exc)))
+    return damaged
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, DocumentError):
+        return "; ".join(p.message for p in exc.problems[:3]) or str(exc)
+    return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+
+
+def _damaged(path: Path, reason: str, *, strict: bool) -> None:
+    message = (
+        f"{reason}. Every servstd program reads this folder: remove the file ({remove_command(path)}) "
+        "or replace it with 'servstd notice add FILE'"
+    )
+    if strict:
+        raise DocumentError(
+            str(path), [Problem("", message + "; a lenient calendar (--lenient) reads the other notices")]
+        )
+    warnings.warn(f"{path}: {message}; skipped", ServstdWarning, stacklevel=4)
+
+
+def notice_files() -> list[Path]:
+    """The notice files found (a named file is read whatever its suffix; folders give ``*.txt``).
+
+    Symbolic links and entries that are not regular files in a folder are left out (see
+    :func:`damaged_notices`).
+    """
+    files, _ = _scan()
+    return _unique(files)
+
+
+def _unique(files: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -93,12 +171,23 @@ def _days(ov: CalendarOverlay) -> tuple[object, object]:
     return ov.rest_days, ov.work_days
 
 
-def folder_overlays() -> tuple[CalendarOverlay, ...]:
-    """The notices of the folders as overlays: yearly ones by year, then amendments by date signed."""
+def folder_overlays(*, strict: bool = True) -> tuple[CalendarOverlay, ...]:
+    """The notices of the folders as overlays: yearly ones by year, then amendments by date signed.
+
+    A damaged file is an error naming it and the command that removes it; with ``strict=False``
+    it is skipped with a :class:`~servstd.errors.ServstdWarning` and the other notices are read.
+    """
     yearly: dict[int, tuple[Path, CalendarOverlay]] = {}
     amendments: list[tuple[dt.date, str, CalendarOverlay]] = []
-    for path in notice_files():
-        ov = _read(path)
+    files, damaged = _scan()
+    for path, reason in damaged:
+        _damaged(path, reason, strict=strict)
+    for path in _unique(files):
+        try:
+            ov = _read(path)
+        except (DocumentError, OSError) as exc:
+            _damaged(path, _reason(exc), strict=strict)
+            continue
         if ov.kind == "defines":
             year = min(ov.defines_years)
             if year in yearly:

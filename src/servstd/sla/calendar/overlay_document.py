@@ -30,6 +30,12 @@ from servstd.sla.calendar.overlay import CalendarOverlay
 __all__ = ["load_overlay", "names_a_file", "parse_overlay", "read_overlay"]
 
 
+MAX_RANGE_DAYS = 3_660
+"""The longest ``from``–``to`` range of one entry (ten years of days)."""
+MAX_OVERLAY_DAYS = 36_600
+"""The most days one overlay document names in ``rest_days`` or in ``work_days``."""
+
+
 def read_overlay(path: str | PathLike[str]) -> CalendarOverlay:
     """The overlay in the file ``path`` (YAML, or JSON/TOML by the suffix)."""
     data, source = read_path(path, text_reader="parse_overlay")
@@ -81,6 +87,11 @@ class _DayEntry(DocumentModel):
             raise ValueError("give either `date`, or both `from` and `to`")
         if self.from_ is not None and self.to is not None and self.to < self.from_:
             raise ValueError(f"`to` ({self.to}) is before `from` ({self.from_})")
+        if self.from_ is not None and self.to is not None and (self.to - self.from_).days >= MAX_RANGE_DAYS:
+            raise ValueError(
+                f"{self.from_}–{self.to} spans {(self.to - self.from_).days + 1:,} days; a range spans at most "
+                f"{MAX_RANGE_DAYS:,} (ten years)"
+            )
         return self
 
     def days(self) -> list[dt.date]:
@@ -103,6 +114,12 @@ class _OverlayDoc(DocumentModel):
 
 def _from_data(data: Any, source: str) -> CalendarOverlay:
     doc = validate(_OverlayDoc, data, source)
+    for field, entries in (("rest_days", doc.rest_days), ("work_days", doc.work_days)):
+        total = sum(len(e.days()) for e in entries)  # each range is at most MAX_RANGE_DAYS
+        if total > MAX_OVERLAY_DAYS:
+            raise DocumentError(
+                source, [Problem(field, f"{total:,} days; an overlay names at most {MAX_OVERLAY_DAYS:,}")]
+            )
 
     def collect(entries: list[_DayEntry], default: str) -> dict[dt.date, str]:
         return {d: e.name or default for e in entries for d in e.days()}

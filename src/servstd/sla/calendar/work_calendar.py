@@ -210,7 +210,7 @@ class WorkCalendar:
             base_coverage=Coverage(((first, last),)),
         )
         if region == "CN" and notices:
-            for overlay in folder_overlays():
+            for overlay in folder_overlays(strict=strict):
                 cal = cal.with_overlay(overlay)
         return cal
 

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -162,6 +164,11 @@ class Timeline:
         self._index: tuple[list[int], list[YearBlock]] = ([], [])
         self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
         self.batch: dict[str, Any] = {}  # numpy tables for servstd.sla.batch
+        self._lock = threading.Lock()
+        _LIVE.add(self)
+
+    def _after_fork(self) -> None:
+        """In a forked child: a fresh lock (another thread of the parent may have held this one)."""
         self._lock = threading.Lock()
 
     # -- years -----------------------------------------------------------------------------
@@ -398,3 +405,16 @@ def _no_open_time(year: int, direction: int) -> ScheduleError:
         f"the clock has no open time in {_EMPTY_YEARS_LIMIT} consecutive years {edge}; "
         "check its business hours and calendar"
     )
+
+
+_LIVE: weakref.WeakSet[Timeline] = weakref.WeakSet()
+"""Every timeline alive, so a forked child can give each a fresh lock."""
+
+
+def _fresh_locks_after_fork() -> None:
+    for timeline in list(_LIVE):
+        timeline._after_fork()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; Windows has no fork
+    os.register_at_fork(after_in_child=_fresh_locks_after_fork)

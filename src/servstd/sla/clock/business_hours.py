@@ -101,6 +101,9 @@ class TimeInterval:
 
 Day = tuple[TimeInterval, ...]
 
+MAX_INTERVALS = 48
+"""The most open intervals one day may have (one every half hour): a clock's tables grow with it."""
+
 
 def _parse_day(spec: str | Iterable[str] | None) -> Day:
     if spec is None:
@@ -117,6 +120,12 @@ def _parse_day(spec: str | Iterable[str] | None) -> Day:
             "calendar's working days); every day round the clock is the every-day calendar with 24h "
             "hours (ServiceClock.always(), or 'always: true' in a clock spec)",
             spec,
+        )
+    if len(parts) > MAX_INTERVALS:
+        raise ScheduleError(
+            f"{len(parts):,} intervals in one day; business hours have at most {MAX_INTERVALS} a day "
+            "(every half hour)",
+            len(parts),
         )
     day = tuple(sorted(TimeInterval.parse(p) for p in parts))
     for a, b in itertools.pairwise(day):
@@ -213,6 +222,12 @@ class BusinessHours:
     def __attrs_post_init__(self) -> None:
         if len(self.working) != 7 or len(self.rest) != 7:
             raise ScheduleError("working and rest hours need one entry per weekday (7)", self)
+        days = [*self.working, *self.rest, self.makeup or (), *(d for _, d in self.overrides)]
+        widest = max(len(d) for d in days)
+        if widest > MAX_INTERVALS:
+            raise ScheduleError(
+                f"{widest:,} intervals in one day; business hours have at most {MAX_INTERVALS} a day", widest
+            )
 
     def with_overrides(self, overrides: Mapping[dt.date, str | Iterable[str] | None]) -> BusinessHours:
         """These hours with particular dates replaced (``None`` or ``""`` closes the date)."""

@@ -6,9 +6,24 @@
 >>> ClockSpec(always=True).clock().calendar.name       # 7×24
 'every day'
 
+A service-hours regime as standards state it (保险公司服务标准 第十六条: 「7天/24小时电话服务制度」,
+「5天/8小时电话服务制度」) is a clock too: ``regime: 7天/24小时`` is every day round the clock;
+``regime: 5天/8小时`` is the region's working days with ``hours`` that add up to 8 hours a day
+(checked: hours of another length are an error, so a regime's numbers always hold).
+
+>>> ClockSpec(regime="5天/8小时").clock().hours.standard_day_seconds // 3600
+8
+>>> ClockSpec(regime="7天/24小时").clock().calendar.name
+'every day'
+
 Fields that are not valid are a :class:`~servstd.errors.DocumentError` naming each one (never a
 ``pydantic.ValidationError``):
 
+>>> ClockSpec(regime="5天/8小时", hours="09:00-17:30")
+Traceback (most recent call last):
+  ...
+servstd.errors.DocumentError: ClockSpec: 1 problem
+  - <document>: the regime 5天/8小时 means 8 hours on each open day, but the hours give 8.5 hours (09:00-17:30)
 >>> ClockSpec(hours=9, tz=None)
 Traceback (most recent call last):
   ...
@@ -20,6 +35,8 @@ servstd.errors.DocumentError: ClockSpec: 2 problems
 from __future__ import annotations
 
 import functools
+import re
+from decimal import Decimal
 from typing import Any
 
 import pydantic
@@ -38,7 +55,10 @@ class ClockSpec(pydantic.BaseModel):
 
     ``region`` is CN/HK/MO/TW, ``weekdays`` (Mon–Fri) or ``every-day``; ``hours`` a business-hours
     spec (or a weekly mapping; ``24h`` is all day on the region's working days, holidays closed);
-    ``always: true`` is 7×24 (every day, round the clock).
+    ``always: true`` is 7×24 (every day, round the clock). ``regime`` states days a week and hours a
+    day as standards write them (``7天/24小时``, ``5天/8小时``, ``5x8``): 7 days are every day (round the
+    clock at 24 hours), 5 days the region's working days; ``hours`` must add up to the regime's
+    hours on each open day.
     """
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
@@ -49,6 +69,45 @@ class ClockSpec(pydantic.BaseModel):
     tz: str = "Asia/Shanghai"
     always: bool = False
     strict: bool = True
+    regime: str | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _check_regime(self) -> ClockSpec:
+        if self.regime is None:
+            return self
+        days, hours = read_regime(self.regime)
+        given = self.model_fields_set
+        if days == 7 and hours == 24:
+            if given & {"region", "hours", "rest_hours"} or (self.always is False and "always" in given):
+                raise ValueError(
+                    f"the regime {self.regime} is every day round the clock; drop region and hours"
+                )
+            return self
+        if self.always:
+            raise ValueError(f"the regime {self.regime} is not round the clock; drop always")
+        if days == 5 and self.region == "every-day":
+            raise ValueError(
+                f"the regime {self.regime} is open on working days; a region of every day contradicts it"
+            )
+        if days == 7 and "region" in given and self.region != "every-day":
+            raise ValueError(
+                f"the regime {self.regime} is open every day; drop region (or give region: every-day)"
+            )
+        if self.rest_hours is not None:
+            raise ValueError(f"the regime {self.regime} gives no hours on rest days; drop rest_hours")
+        spec = "24h" if hours == 24 and "hours" not in given else self.hours
+        open_days = (
+            BusinessHours.parse(spec) if isinstance(spec, str) else BusinessHours.weekly(spec)
+        ).working
+        for day in open_days:
+            total = sum(i.seconds for i in day)
+            if day and total != hours * 3600:
+                shown = spec if isinstance(spec, str) else ", ".join(f"{k}: {v}" for k, v in spec.items())
+                raise ValueError(
+                    f"the regime {self.regime} means {hours} hours on each open day, but the hours give "
+                    f"{_hours(total)} hours ({shown})"
+                )
+        return self
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -58,23 +117,59 @@ class ClockSpec(pydantic.BaseModel):
 
     def clock(self) -> ServiceClock:
         """The service clock (built once per distinct spec)."""
-        return _build(self.model_dump_json())
+        return _build(self.model_dump_json(exclude_unset=True))
+
+
+_REGIME = re.compile(
+    r"(?P<days>[57])\s*(?:天|日|days?)?\s*[/／×xX*]\s*(?P<hours>\d{1,2})\s*(?:小时|小時|h|hours?)?",
+    re.IGNORECASE,
+)
+_REGIMES = "'7天/24小时', '5天/8小时', '7x24', '5x8', '7 days/24 hours'"
+
+
+def read_regime(text: object) -> tuple[int, int]:
+    """(days a week, hours a day) of a regime: ``"5天/8小时"`` → ``(5, 8)``; 5 or 7 days, 1–24 hours."""
+    m = _REGIME.fullmatch(text.strip()) if isinstance(text, str) else None
+    if m is None or not 1 <= int(m.group("hours")) <= 24:
+        raise ValueError(
+            f"not a service-hours regime: {text!r}; accepted: {_REGIMES} (5 or 7 days, 1–24 hours)"
+        )
+    return int(m.group("days")), int(m.group("hours"))
+
+
+def _hours(seconds: int) -> str:
+    """Seconds as hours for a message (``30600`` → ``8.5``), exact to the hundredth."""
+    return f"{(Decimal(seconds) / 3600).quantize(Decimal('0.01')).normalize():f}"
 
 
 @functools.lru_cache(maxsize=64)
 def _build(key: str) -> ServiceClock:
     spec = ClockSpec.model_validate_json(key)
-    if spec.always:
+    regime = read_regime(spec.regime) if spec.regime is not None else None
+    if spec.always or regime == (7, 24):
         return ServiceClock.always(spec.tz)
-    if spec.region == "weekdays":
-        cal = WorkCalendar.weekdays()
-    elif spec.region == "every-day":
-        cal = WorkCalendar.every_day()
-    else:
-        cal = WorkCalendar.for_region(spec.region, strict=spec.strict)
+    if regime is not None:
+        days, per_day = regime
+        hours_spec = "24h" if per_day == 24 and "hours" not in spec.model_fields_set else spec.hours
+        hours = (
+            BusinessHours.parse(hours_spec)
+            if isinstance(hours_spec, str)
+            else BusinessHours.weekly(hours_spec)
+        )
+        cal = WorkCalendar.every_day() if days == 7 else _calendar(spec)
+        return ServiceClock(cal, hours, spec.tz)
+    cal = _calendar(spec)
     if isinstance(spec.hours, str) and spec.rest_hours is None:
         hours = BusinessHours.parse(spec.hours)
     else:
         weekly = spec.hours if isinstance(spec.hours, dict) else {"all": spec.hours}
         hours = BusinessHours.weekly(weekly, rest=spec.rest_hours)
     return ServiceClock(cal, hours, spec.tz)
+
+
+def _calendar(spec: ClockSpec) -> WorkCalendar:
+    if spec.region == "weekdays":
+        return WorkCalendar.weekdays()
+    if spec.region == "every-day":
+        return WorkCalendar.every_day()
+    return WorkCalendar.for_region(spec.region, strict=spec.strict)

@@ -52,6 +52,7 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
+from servstd._decimal import exact
 from servstd._deprecation import warn_renamed
 from servstd._lang import Lang, check_lang
 from servstd._numerals import MAX_DIGITS, cn_int
@@ -459,6 +460,7 @@ _MAX_TEXT = 200
 
 
 @functools.lru_cache(maxsize=1024)
+@exact
 def _parse_text(text: str) -> Duration:
     window = _window(text)
     if window is not None:

@@ -82,6 +82,11 @@ class ServiceClock:
         timeline = Timeline(self._intervals, zone, overnight=self.hours.has_overnight)
         object.__setattr__(self, "_timeline", timeline)
 
+    def __reduce__(self) -> tuple[type[ServiceClock], tuple[WorkCalendar, BusinessHours, str]]:
+        """Pickle and deep-copy by value: the calendar, the hours and the zone (the interval
+        tables and their lock are a cache, rebuilt on demand in the copy)."""
+        return (ServiceClock, (self.calendar, self.hours, self.tz))
+
     @classmethod
     def default(cls) -> ServiceClock:
         """Mainland China calendar, 09:00–12:00 and 13:00–18:00, Asia/Shanghai."""

@@ -17,7 +17,13 @@ stage is refused (:class:`~servstd.errors.ComplaintError`), never dropped.
 >>> tl = policy.timeline(dt.datetime(2026, 9, 30, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai")), "重大")
 >>> [(s.stage.name, s.due.isoformat()) for s in tl.stages]   # doctest: +NORMALIZE_WHITESPACE
 [('发送住户投诉意见表', '2026-09-30T16:10:00+08:00'), ('呈送公司总经理', '2026-09-30T18:00:00+08:00'),
- ('明确答复住户', '2026-10-08T18:00:00+08:00'), ('解决', '2026-10-10T18:00:00+08:00')]
+ ('明确答复住户', '2026-10-08T18:00:00+08:00'), ('解决', '2026-10-10T18:00:00+08:00'),
+ ('将住户投诉意见表交到经营部', '2026-10-12T18:00:00+08:00'), ('将处理结果通报给投诉的住户', '2026-10-13T18:00:00+08:00')]
+
+A stage may follow another (``after``): 「在投訴處理完畢的當天將住戶投訴意見表交到經營部」 counts from
+handling, so in a timeline it counts from the due of 解决 (10-10 18:00, the close of that day: 当天
+falls to the next working day, 10-12), and in :meth:`~ComplaintPolicy.evaluate` from the moment
+handling was completed.
 """
 
 from __future__ import annotations
@@ -86,6 +92,10 @@ class Stage:
     """Who receives (呈送公司总经理 → 公司总经理; 发送到被投诉部门 → 被投诉部门), when the policy says."""
     to_en: str = ""
     """``to`` in English (``to`` is used when empty)."""
+    after: str = ""
+    """The code of the stage this one follows, as 「在投訴處理完畢的當天」 follows handling. Its time
+    limit counts from that stage's due instant in a timeline, and from its completion when a case is
+    evaluated; when empty, from the receipt."""
 
     def name_in(self, lang: Lang = "zh") -> str:
         """The stage's name in ``lang`` (``"zh"``, the default, or ``"en"``; the Chinese name when
@@ -236,6 +246,23 @@ class ComplaintTimeline:
     _warnings: tuple[tuple[str, str], ...] = attrs.field(default=(), alias="warning_texts")
     """Each warning in Chinese and in English (read them with :meth:`warnings_in`)."""
     now: dt.datetime | None = None
+
+    def stage(self, code: str) -> StageDeadline:
+        """The deadline of the stage with ``code`` (``resolve``, ``hand-in``…); an unknown code is
+        an :class:`~servstd.errors.UnknownNameError`.
+
+        >>> import datetime as dt
+        >>> from zoneinfo import ZoneInfo
+        >>> tl = ComplaintPolicy.from_catalog("property-complaints").timeline(
+        ...     dt.datetime(2026, 9, 29, 10, tzinfo=ZoneInfo("Asia/Shanghai")), "轻微")
+        >>> [(c, tl.stage(c).due.isoformat()) for c in ("resolve", "hand-in", "notify")]  # doctest: +NORMALIZE_WHITESPACE
+        [('resolve', '2026-10-08T18:00:00+08:00'), ('hand-in', '2026-10-09T18:00:00+08:00'),
+         ('notify', '2026-10-10T18:00:00+08:00')]
+        """
+        for s in self.stages:
+            if s.stage.code == code:
+                return s
+        raise UnknownNameError(code, "code", [s.stage.code for s in self.stages], kind="stage")
 
     def warnings_in(self, lang: Lang = "zh") -> tuple[str, ...]:
         """The warnings in ``lang`` (``"zh"``, the default, or ``"en"``)."""
@@ -392,15 +419,17 @@ class ComplaintPolicy:
                 )
         if now is not None:
             now = self.clock.local(now)  # checks it is an aware datetime
-        out = []
+        out: list[StageDeadline] = []
+        due_of: dict[str, StageDeadline] = {}
         for st in t.stages:
-            dl = self.clock.deadline(received_at, st.rule)
+            after = due_of.get(st.after) if st.after else None
+            dl = self.clock.deadline(after.due if after is not None else received_at, st.rule)
             if st.customer_may_set and customer_deadline is not None:
                 asked = self.clock.local(customer_deadline)
                 due = {"replace": asked, "earliest": min(asked, dl.due), "latest": max(asked, dl.due)}[
                     self.customer_deadline
                 ]
-                note = (
+                note: tuple[str, str] = (
                     f"住户要求的期限 {asked.isoformat()} 取代默认期限 {dl.due.isoformat()}（{self.customer_deadline}）。",
                     f"The resident's requested deadline {asked.isoformat()} applies instead of the default {dl.due.isoformat()} ({self.customer_deadline}).",
                 )
@@ -413,8 +442,15 @@ class ComplaintPolicy:
                     else ("", "")
                 )
                 source = "policy"
+            if after is not None:
+                counted = (
+                    f"自「{after.stage.name}」的期限 {after.due.isoformat()} 起算。",
+                    f"Counted from the due of {after.stage.name_in('en')}, {after.due.isoformat()}.",
+                )
+                note = (f"{counted[0]}\n{note[0]}", f"{counted[1]}\n{note[1]}") if note[0] else counted
             left = _utc(due) - _utc(now) if now is not None else None
             out.append(StageDeadline(st, due, dl, source, note_texts=note, time_left=left))
+            due_of[st.code] = out[-1]
         warnings = []
         for k in range(len(out) - 1):
             a, b = out[k], out[k + 1]
@@ -469,7 +505,18 @@ class ComplaintPolicy:
                         f"{e.approver!r}, but an overrun of this stage needs the approval of {st.approver}",
                         e.approver,
                     )
-        return {st.code: evaluate_timer(st.code, self.clock, st.rule, evs, now) for st in t.stages}
+        results: dict[str, TimerResult] = {}
+        for st in t.stages:
+            if not st.after:
+                results[st.code] = evaluate_timer(st.code, self.clock, st.rule, evs, now)
+                continue
+            start = results[st.after].completed  # pending until the stage before completes
+            results[st.code] = (
+                evaluate_timer(st.code, self.clock, st.rule, [], now)
+                if start is None
+                else evaluate_timer(st.code, self.clock, st.rule, evs, now, start=start)
+            )
+        return results
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -489,6 +536,7 @@ class StageDoc(DocumentModel):
     approver: str = ""
     customer_may_set: bool = False
     end_of_day: Literal["close", "midnight"] | None = None
+    after: str | None = None
 
 
 class TierDoc(DocumentModel):
@@ -511,6 +559,9 @@ class ComplaintPolicyDoc(DocumentModel):
     source: SourceDoc = SourceDoc()
     clock: ClockSpec = ClockSpec()
     common_stages: list[StageDoc] = []
+    """Stages every tier begins with (before its own)."""
+    closing_stages: list[StageDoc] = []
+    """Stages every tier ends with, after its own (report the result to the resident…)."""
     tiers: list[TierDoc]
     categories: dict[str, str] = {}
     default_tier: str | None = None
@@ -530,17 +581,28 @@ def _from_data(data: Any, source: str) -> ComplaintPolicy:
         return Stage(
             code=sd.code, name=sd.name, rule=DeadlineRule(d, end_of_day=sd.end_of_day), name_en=sd.name_en,
             actor=sd.actor, approver=sd.approver, customer_may_set=sd.customer_may_set, actor_en=sd.actor_en,
-            rule_text=sd.within, to=sd.to, to_en=sd.to_en,
+            rule_text=sd.within, to=sd.to, to_en=sd.to_en, after=sd.after or "",
         )  # fmt: skip
 
     common = [stage(s, f"common_stages[{i}]") for i, s in enumerate(doc.common_stages)]
+    closing = [stage(s, f"closing_stages[{i}]") for i, s in enumerate(doc.closing_stages)]
     tiers = []
     for i, td in enumerate(doc.tiers):
         own = [stage(s, f"tiers[{i}].stages[{j}]") for j, s in enumerate(td.stages)]
-        stages = tuple(s for s in [*common, *own] if s is not None)
+        stages = tuple(s for s in [*common, *own, *closing] if s is not None)
         codes = [s.code for s in stages]
         if len(set(codes)) != len(codes):
             problems.append(Problem(f"tiers[{i}].stages", f"duplicate stage codes in {codes}", codes))
+        for k, st in enumerate(stages):
+            if st.after and st.after not in codes[:k]:
+                problems.append(
+                    Problem(
+                        f"tiers[{i}].stages",
+                        f"stage {st.code!r} follows {st.after!r}, which is not a stage before it in tier "
+                        f"{td.code!r} (stages in order: {', '.join(codes)})",
+                        st.after,
+                    )
+                )
         tiers.append(SeverityTier(td.code, td.name, td.rank, stages, td.name_en))
     known = FoldedNames([*(t.code for t in tiers), *(t.name for t in tiers)])
     for cat, tier in doc.categories.items():
@@ -579,12 +641,10 @@ def _raw_problems(data: Any) -> list[Problem]:
     if len(set(ranks)) != len(ranks):
         problems.append(Problem("tiers", f"tier ranks must differ, got {ranks}", ranks))
     common = [s.get("code") for s in raw_list(data, "common_stages") if isinstance(s, dict)]
+    closing = [s.get("code") for s in raw_list(data, "closing_stages") if isinstance(s, dict)]
     for i, t in enumerate(tiers):
-        codes = [
-            c
-            for c in [*common, *(s.get("code") for s in raw_list(t, "stages") if isinstance(s, dict))]
-            if isinstance(c, str)
-        ]
+        own = [s.get("code") for s in raw_list(t, "stages") if isinstance(s, dict)]
+        codes = [c for c in [*common, *own, *closing] if isinstance(c, str)]
         if len(set(codes)) != len(codes):
             problems.append(Problem(f"tiers[{i}].stages", f"duplicate stage codes in {codes}", codes))
     return problems

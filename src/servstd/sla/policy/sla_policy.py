@@ -65,6 +65,7 @@ from servstd.errors import (
     Problem,
     ServstdError,
     TimerError,
+    UnknownNameError,
 )
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import DeadlineRule
@@ -113,6 +114,8 @@ class SLAPolicy:
     source: Source = attrs.field(default=Source(), converter=as_source)
     """The source the policy comes from — its title and the verbatim passages it models."""
     notes: tuple[str, ...] = ()
+    clocks: tuple[tuple[str, ServiceClock], ...] = attrs.field(default=(), eq=False, repr=False)
+    """The clocks the policy names, in document order (``office``, ``7x24``…)."""
 
     @classmethod
     def read(cls, path: str | PathLike[str]) -> SLAPolicy:
@@ -141,6 +144,19 @@ class SLAPolicy:
         """A policy shipped in the catalog (built once per process: the same object as
         ``catalog().sla_policy(policy_id)``)."""
         return shipped().built(policy_id, "sla-policy", _from_data)
+
+    def clock(self, name: str) -> ServiceClock:
+        """The clock the policy names ``name`` (a service-hours regime such as 「5天/8小时」 is one);
+        another name is an :class:`~servstd.errors.UnknownNameError` listing the policy's clocks.
+
+        >>> policy = SLAPolicy.from_catalog("insurance-claims-sla")
+        >>> policy.clock("office").hours.standard_day_seconds // 3600     # 营业单位服务电话 5天/8小时
+        8
+        """
+        for n, c in self.clocks:
+            if n == name:
+                return c
+        raise UnknownNameError(name, "name", [n for n, _ in self.clocks], kind="clock")
 
     def metrics(self) -> list[str]:
         """Every metric any rule names."""
@@ -368,6 +384,7 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
     return SLAPolicy(
         id=doc.id, title=doc.title, match=doc.match, rules=tuple(rules),
         thresholds=tuple(Fraction(th) for th in doc.thresholds), source=source_of(doc.source), notes=tuple(doc.notes),
+        clocks=tuple(clocks.items()),
     )  # fmt: skip
 
 

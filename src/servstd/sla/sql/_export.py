@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from servstd._atomic import output_file, output_folder, writing
 from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.clock.service_clock import ServiceClock
 from servstd.sla.sql._tables import build_tables
@@ -47,16 +48,17 @@ def export(
         raise InputValueError(format, "format", FORMATS)
     if not isinstance(path, (str, Path)):
         raise InputTypeError(path, "path", "a file path (str or pathlib.Path)")
-    target = Path(path)
+    target = output_folder(path) if format in ("csv", "parquet") else output_file(path)
     tables = build_tables(clock, years, now=now)
-    if format == "csv":
-        write_csv(tables, target)
-    elif format == "parquet":
-        write_parquet(tables, target)
-    elif format == "sql":
-        target.write_text(sql_script(tables), encoding="utf-8")
-    elif format == "duckdb":
-        write_duckdb(tables, target)
-    else:
-        write_sqlite(tables, target)
+    with writing(target):
+        if format == "csv":
+            write_csv(tables, target)
+        elif format == "parquet":
+            write_parquet(tables, target)
+        elif format == "sql":
+            target.write_text(sql_script(tables), encoding="utf-8")
+        elif format == "duckdb":
+            write_duckdb(tables, target)
+        else:
+            write_sqlite(tables, target)
     return target

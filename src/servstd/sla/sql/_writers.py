@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from importlib import resources
@@ -20,8 +21,9 @@ from typing import Any
 
 import attrs
 
+from servstd._escape import csv_cell
 from servstd._extras import require
-from servstd.errors import InputTypeError, InputValueError
+from servstd.errors import FileWriteError, InputTypeError, InputValueError
 from servstd.sla.sql._tables import ExportTables
 
 __all__ = ["TABLES", "macros", "sql_script", "write_csv", "write_duckdb", "write_parquet", "write_sqlite"]
@@ -126,11 +128,20 @@ def _literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+def _comment(text: object) -> str:
+    """``text`` inside a ``--`` comment line: line breaks and other controls become spaces."""
+    return _LINE_BREAKS.sub(" ", str(text))
+
+
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def sql_script(tables: ExportTables) -> str:
     """``DROP TABLE IF EXISTS`` + ``CREATE TABLE`` + ``INSERT`` statements for the three tables."""
     m = tables.meta
     parts = [
-        f"-- servstd calendar export: {m.calendar}, {m.hours}, {m.zone}, {m.first_year}–{m.last_year}",
+        f"-- servstd calendar export: {_comment(m.calendar)}, {_comment(m.hours)}, {_comment(m.zone)}, "
+        f"{m.first_year}–{m.last_year}",
         f"-- servstd {m.servstd_version}, exported {_iso(m.exported_at)}",
         "-- ANSI types; tried on DuckDB, SQLite and PostgreSQL.",
         "",
@@ -180,7 +191,7 @@ def write_csv(tables: ExportTables, folder: Path) -> None:
         with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow([c for c, _, _ in TABLES[table]])
-            w.writerows([_text(v) for v in row] for row in _values(table, rows))
+            w.writerows([csv_cell(_text(v)) for v in row] for row in _values(table, rows))
 
 
 def write_parquet(tables: ExportTables, folder: Path) -> None:
@@ -211,14 +222,25 @@ def write_duckdb(tables: ExportTables, path: Path) -> None:
     require("the duckdb format", "sql")
     import duckdb  # noqa: PLC0415 - optional dependency, loaded only for this format
 
-    con = duckdb.connect(str(path))
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise FileWriteError(path, reason=_not_a_database(path, "DuckDB", exc)) from None
     try:
         con.execute("BEGIN TRANSACTION")
         con.execute(sql_script(tables))
         con.execute(macros("duckdb"))
         con.execute("COMMIT")
+    except duckdb.Error as exc:  # a full disk, a read-only file
+        raise FileWriteError(path, reason=" ".join(str(exc).split())[:300]) from None
     finally:
         con.close()
+
+
+def _not_a_database(path: Path, kind: str, exc: BaseException) -> str:
+    if path.exists():
+        return f"{str(path)!r} exists and is not a {kind} database; give a new file name or remove it"
+    return f"cannot create the {kind} database ({' '.join(str(exc).split())[:200]})"
 
 
 _SQLITE_TYPES = {"DATE": "TEXT", "BOOLEAN": "INTEGER", "BIGINT": "INTEGER", _TS: "TEXT"}
@@ -238,6 +260,10 @@ def write_sqlite(tables: ExportTables, path: Path) -> None:
     """A SQLite database file with the three tables (tables of the same names are replaced)."""
     con = sqlite3.connect(str(path))
     try:
+        try:
+            con.execute("PRAGMA schema_version").fetchone()  # reads the header: a text file fails here
+        except sqlite3.DatabaseError as exc:
+            raise FileWriteError(path, reason=_not_a_database(path, "SQLite", exc)) from None
         with con:
             for table, rows in _rows(tables).items():
                 types = [_SQLITE_TYPES.get(kind, "TEXT" if kind.startswith("VARCHAR") else kind)
@@ -253,5 +279,7 @@ def write_sqlite(tables: ExportTables, path: Path) -> None:
                 "CREATE INDEX servstd_open_intervals_before ON servstd_open_intervals (open_seconds_before)"
             )
             con.execute("CREATE INDEX servstd_days_seq ON servstd_days (working_day_seq)")
+    except sqlite3.Error as exc:  # a full disk, a read-only file
+        raise FileWriteError(path, reason=" ".join(str(exc).split())) from None
     finally:
         con.close()
