@@ -1,6 +1,6 @@
 """Recipe: compute SLA deadlines for a Spark DataFrame with servstd's batch engine.
 
-Each executor builds the service clock once and runs ``servstd.sla.batch.deadline`` on whole Arrow
+Each executor builds the service clock once and runs ``servstd.sla.batch.due`` on whole Arrow
 record batches (``mapInArrow``): no Python loop per row, and every value equals the scalar API.
 
     spark = SparkSession.builder.master("local[2]").config("spark.sql.session.timeZone", "UTC").getOrCreate()
@@ -33,7 +33,7 @@ def deadline_batches(
             received = rb.column(column)
             if received.type.tz is None:  # Spark hands over session-time-zone timestamps as UTC wall times
                 received = received.cast(pa.timestamp("us", tz="UTC"))
-            due = batch.deadline(clock, received, rule)
+            due = batch.due(clock, received, rule)
             yield pa.RecordBatch.from_arrays(
                 [*rb.columns, due.cast(rb.column(column).type)], names=[*rb.schema.names, "due"]
             )

@@ -158,6 +158,137 @@ class TestImportGraph:
         assert bad == []
 
 
+def _private(part: str) -> bool:
+    return part.startswith("_") and not part.startswith("__")
+
+
+def _owner(path: str) -> str | None:
+    """The package a private dotted name belongs to: the package holding its first ``_`` part
+    (``servstd.sla.clock._timeline.to_us`` → ``servstd.sla.clock``; a private name of a module
+    belongs to the module's package: ``servstd.errors._shown`` → ``servstd``); None if public."""
+    parts = path.split(".")
+    for i, part in enumerate(parts):
+        if _private(part):
+            prefix = ".".join(parts[:i])
+            return prefix if prefix in PACKAGES else prefix.rpartition(".")[0]
+    return None
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def _private_imports(name: str, tree: ast.Module) -> list[tuple[str, str]]:
+    """(module, what) for each import in ``tree`` of a private module or name of another package."""
+    base = name if name in PACKAGES else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = base.split(".")
+                module = ".".join(
+                    parts[: len(parts) - node.level + 1] + ([node.module] if node.module else [])
+                )
+            else:
+                module = node.module or ""
+            targets = [f"{module}.{a.name}" for a in node.names]
+        else:
+            continue
+        for target in targets:
+            owner = _owner(target) if target.split(".")[0] == "servstd" else None
+            if owner is not None and not _inside(name, owner):
+                found.append((name, target))
+    return found
+
+
+def _private_members() -> dict[str, set[str]]:
+    """Each ``_``-prefixed method, field or attribute of a servstd class → the packages defining it."""
+    defined: dict[str, set[str]] = {}
+    for name, path in MODULES.items():
+        package = name if name in PACKAGES else name.rpartition(".")[0]
+        for cls in (
+            n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.ClassDef)
+        ):
+            for node in ast.walk(cls):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    member = node.name
+                elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                    member = node.target.id
+                elif (
+                    isinstance(node, ast.Attribute)
+                    and isinstance(node.ctx, ast.Store)
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id == "self"
+                ):
+                    member = node.attr
+                else:
+                    continue
+                if _private(member):
+                    defined.setdefault(member, set()).add(package)
+    return defined
+
+
+def _private_attributes(name: str, tree: ast.Module, members: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(module, expression) for each ``x._member`` where ``_member`` is private to another package's
+    classes (``clock._timeline`` outside ``servstd.sla.clock``); ``self``/``cls`` are the class's own."""
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr in members):
+            continue
+        if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            continue
+        if not any(_inside(name, owner) for owner in members[node.attr]):
+            found.append((name, ast.unparse(node)))
+    return found
+
+
+class TestPrivateStaysPrivate:
+    """A ``_``-prefixed module, name or member is private to the package that holds it: modules of
+    that package (and its subpackages) may use it, no other module may. Engines talk across
+    packages through public protocols (``ColumnarClock``, ``DeadlineClock``)."""
+
+    def test_no_module_imports_another_packages_private_module_or_name(self) -> None:
+        """No import of another package's private module or name anywhere in src/servstd."""
+        found = {
+            hit
+            for name, path in MODULES.items()
+            for hit in _private_imports(name, ast.parse(path.read_text(encoding="utf-8")))
+        }
+        assert found == set()
+
+    def test_no_module_reaches_into_another_packages_objects(self) -> None:
+        """No ``x._member`` of a private member that only another package's classes define."""
+        members = _private_members()
+        found = [
+            hit
+            for name, path in MODULES.items()
+            for hit in _private_attributes(name, ast.parse(path.read_text(encoding="utf-8")), members)
+        ]
+        assert found == []
+
+    def test_the_checks_catch_what_the_engines_used_to_do(self) -> None:
+        """The patterns issue 24 removed are caught: a private module of another package (absolute
+        and relative), a private name of it, and a reach into a clock's engine."""
+        batch = "servstd.sla.batch._engine"
+        source = ast.parse(
+            "from servstd.sla.clock._timeline import Run\n"
+            "import servstd.catalog._files\n"
+            "from ..clock import _timeline\n"
+            "from servstd.errors import _shown\n"
+            "from servstd.sla.batch._tables import NAT\n"
+            "lo = clock._timeline.year_of(x)\n"
+            "self._timeline = None\n"
+        )
+        assert _private_imports(batch, source) == [
+            (batch, "servstd.sla.clock._timeline.Run"),
+            (batch, "servstd.catalog._files"),
+            (batch, "servstd.sla.clock._timeline"),
+        ]
+        assert _private_attributes(batch, source, _private_members()) == [(batch, "clock._timeline")]
+
+
 LAZY_PACKAGES = sorted(p for p in PACKAGES if p not in ("servstd.cli", "servstd.catalog.data"))
 """Every package that re-exports names (the command line is one function; ``catalog.data`` holds files)."""
 
@@ -290,10 +421,19 @@ class TestStartup:
         [("workday", "2026-02-14"), ("deadline", "2026-09-30 16:00", "3个工作日"), ("calendar", "2026")],
     )
     def test_time_commands_load_no_document_layer(self, argv: tuple[str, ...]) -> None:
-        """`servstd workday/deadline/calendar` answer without pydantic, yaml, scoring or the catalog."""
+        """`servstd workday/deadline/calendar` answer without pydantic, yaml, scoring or the catalog,
+        and without the holidays package (the bundled snapshot answers the covered years)."""
         code, loaded = _modules_loaded_by(*argv)
         assert code == 0
-        heavy = {"pydantic", "yaml", "servstd.scoring", "servstd.catalog", "servstd.standards", "numpy"}
+        heavy = {
+            "pydantic",
+            "yaml",
+            "servstd.scoring",
+            "servstd.catalog",
+            "servstd.standards",
+            "numpy",
+            "holidays",
+        }
         assert heavy & loaded == set()
 
     def test_score_command_loads_what_it_needs(self) -> None:

@@ -71,7 +71,7 @@ class TestDeadline:
 
 class TestHoursAndDays:
     """Issue 22: ``--hours 24h`` is 00:00–24:00 on the calendar's working days; round the clock
-    every day is ``--region 7x24``."""
+    every day is ``--region always``."""
 
     def test_elapsed_with_24h_hours_skips_the_holiday(self) -> None:
         """09-30 17:00 → 10-08 10:00 with --hours 24h is 17 h (the National Day holiday is closed)."""
@@ -85,16 +85,24 @@ class TestHoursAndDays:
         assert out.startswith("2026-10-08 02:00 (+08:00)")
         assert "跳过休息日：2026-10-01–2026-10-07 国庆节。" in out
 
-    def test_region_7x24_is_round_the_clock(self) -> None:
-        """--region 7x24 (without --hours) counts every hour of every day: 185 h."""
-        code, out, _ = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--region", "7x24", "--json")
+    def test_region_always_is_round_the_clock(self) -> None:
+        """--region always (without --hours) counts every hour of every day: 185 h."""
+        code, out, _ = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--region", "always", "--json")
         assert (code, json.loads(out)["seconds"]) == (0, 185 * 3600)
+
+    @pytest.mark.parametrize("old", ["7x24", "7×24", "every-day", "all"])
+    def test_the_old_names_of_always_still_work_and_warn(self, old: str) -> None:
+        """Deprecated: --region 7x24 (and every-day, all) is --region always for one release, with a
+        warning line naming the new spelling."""
+        code, out, err = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--region", old, "--json")
+        assert (code, json.loads(out)["seconds"]) == (0, 185 * 3600)
+        assert f"warning: the calendar name {old!r} is deprecated; use 'always'" in err
 
     def test_days_in_hours_are_refused(self) -> None:
         """--hours 7x24 mixes days into hours: refused (exit 1) saying where days are set."""
         code, _, err = run("elapsed", "2026-09-30 17:00", "2026-10-08 10:00", "--hours", "7x24")
         assert code == 1
-        assert "--region 7x24" in err
+        assert "--region always" in err
 
     def test_natural_days_and_the_art_203_knob(self) -> None:
         """3个自然日 from 09-30 16:00 is 10-03 24:00; --move-off-rest-day applies Art. 203 (10-08 24:00)."""

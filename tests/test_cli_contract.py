@@ -52,7 +52,7 @@ class TestExitCodes:
             (("deadline", "2026-09-30 16:00", "1天", "--hours", "9-5"), "bad time"),
             (
                 ("deadline", "2026-09-30 16:00", "1天", "--region", "XX"),
-                "unknown region 'XX' (--region); known: CN, HK, MO, TW, weekdays, 7x24",
+                "unknown region 'XX' (--region); known: CN, HK, MO, TW, weekdays, always",
             ),
             (("workday", "2026-10-09", "--overlay", "missing.yaml"), "no overlay file 'missing.yaml'"),
             (("workday", "2026-10-09", "--notice", "missing.txt"), "no notice file 'missing.txt'"),
@@ -212,13 +212,19 @@ class TestWarningsAndFiles:
 
 
 class TestRegionsAndHelp:
-    @pytest.mark.parametrize("region", ["weekdays", "7x24", "mon-fri", "every-day"])
+    @pytest.mark.parametrize("region", ["weekdays", "always", "WEEKDAYS", "Always"])
     def test_workday_and_calendar_take_every_deadline_region(self, region: str) -> None:
-        """workday and calendar accept --region weekdays|7x24 like deadline does."""
-        code, out, _ = run("workday", "2026-10-10", "--region", region, "--json")
-        assert code == 0
-        assert json.loads(out)["working"] is (region in ("7x24", "every-day"))
+        """workday and calendar accept --region weekdays|always like deadline does."""
+        code, out, err = run("workday", "2026-10-10", "--region", region, "--json")
+        assert (code, err) == (0, "")
+        assert json.loads(out)["working"] is (region.lower() == "always")
         assert run("calendar", "2026", "--month", "10", "--region", region)[0] == 0
+
+    def test_mon_fri_is_an_old_name_of_weekdays(self) -> None:
+        """Deprecated: --region mon-fri is --region weekdays for one release, with a warning line."""
+        code, out, err = run("workday", "2026-10-10", "--region", "mon-fri", "--json")
+        assert (code, json.loads(out)["working"]) == (0, False)
+        assert "warning: the calendar name 'mon-fri' is deprecated; use 'weekdays'" in err
 
     def test_every_option_has_help(self) -> None:
         """Every option and argument of every subcommand has help text."""

@@ -88,7 +88,7 @@ HOURS = [
     "",
     "00:00-24:00",
 ]
-REGIONS = ["CN", "HK", "MO", "TW", "weekdays", "7x24", "XX", "cn", ""]
+REGIONS = ["CN", "HK", "MO", "TW", "weekdays", "always", "7x24", "XX", "cn", ""]
 YEARS = ["2026", "2001", "0", "99999", "-1", "abc", "1", "9999", "2027", "1e3"]
 MONTHS = ["1", "10", "12", "0", "13", "x", "-1"]
 CATALOG_IDS = ["property-complaints", "cs-kpi-assessment", "hotel-service-quality-inspection", "nope", ""]

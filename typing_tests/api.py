@@ -52,6 +52,8 @@ from servstd.sla import (
     read_overlay,
 )
 from servstd.sla.batch import ComplianceReport
+from servstd.sla.calendar.day_table import DayTable
+from servstd.sla.clock.columnar import ColumnarClock, LocalDays, OpenIntervals, epoch_us
 from servstd.standards import (
     DateRange,
     DueDate,
@@ -72,6 +74,14 @@ def calendar_api() -> None:
     later: dt.date = cal.add_working_days(dt.date(2026, 9, 30), 3)
     count: int = cal.working_days_between(dt.date(2026, 1, 1), dt.date(2027, 1, 1))
     coverage: Coverage = cal.coverage
+    earlier: dt.date = cal.subtract_working_days(dt.date(2026, 10, 10), 3)
+    before: dt.date = cal.previous_working_day(dt.date(2026, 10, 8))
+    backwards: list[dt.date] = list(cal.working_days(dt.date(2026, 10, 12), dt.date(2026, 10, 1)))
+    always: WorkCalendar = WorkCalendar.always()
+    named: WorkCalendar = WorkCalendar.for_region("weekdays")
+    canonical: str = WorkCalendar.region_name("7x24")
+    table: DayTable = cal.day_table(2026, 2026)
+    buffer: memoryview = table.working_before
 
 
 def clock_api() -> None:
@@ -83,6 +93,13 @@ def clock_api() -> None:
     spent: dt.timedelta = clock.elapsed(t, due)
     deadline: Deadline = clock.deadline(t, "3个工作日", cutoff=dt.time(17))
     instant: dt.datetime = clock.due(t, "3个工作日")
+    knobs: dt.datetime = clock.due(
+        t, "3日", end_of_day="midnight", cutoff=dt.time(17), count_start_day=False, move_off_rest_day=True
+    )
+    moved: Deadline = clock.deadline(t, "3个自然日", move_off_rest_day=True)
+    zoned: ServiceClock = ServiceClock.always(ZoneInfo("Asia/Hong_Kong"))
+    by_zone: ServiceClock = ServiceClock(WorkCalendar.weekdays(), BusinessHours.parse("24h"), ZoneInfo("UTC"))
+    name: str = by_zone.tz
     text: str = deadline.explain("en")
     duration: Duration = parse_duration("半个工作日")
     column = batch.add(clock, np.array(["2026-01-05T02:00"], dtype="datetime64[us]"), np.timedelta64(1, "h"))
@@ -94,6 +111,19 @@ def clock_api() -> None:
     opening = batch.window_opens(
         clock, np.array(["2026-01-05T02:00"], dtype="datetime64[us]"), "在到期日前5个工作日内"
     )
+    dues = batch.due(
+        clock, np.array(["2026-01-05T02:00"], dtype="datetime64[us]"), "3个工作日", end_of_day="close"
+    )
+
+
+def columnar_api() -> None:
+    clock: ColumnarClock = ServiceClock.default()  # a ServiceClock is a ColumnarClock
+    snap: OpenIntervals = clock.open_intervals(2026, 2026)
+    c: int = snap.open_before(snap.lo) + snap.total
+    days: LocalDays = clock.local_days(2026, 2026)
+    cutoffs: memoryview = days.wall_times(17 * 3600)
+    year: int = clock.local_year(epoch_us(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))))
+    held: int = clock.memory_bytes()
 
 
 def policy_api() -> None:

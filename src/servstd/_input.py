@@ -170,7 +170,9 @@ def parse_instant(
     wall = dt.datetime(day.year, day.month, day.day, h, mi, sec, micro)  # noqa: DTZ001 - a wall time, given a zone below
     if m["off"]:
         return wall.replace(tzinfo=_offset(m["off"], text, parameter))
-    return _localise(wall, tz if isinstance(tz, dt.tzinfo) else zone(tz), text, parameter)
+    return _localise(
+        wall, tz if isinstance(tz, dt.tzinfo) and not isinstance(tz, ZoneInfo) else zone(tz), text, parameter
+    )
 
 
 def _offset(off: str, text: str, parameter: str) -> dt.timezone:
@@ -260,15 +262,33 @@ def parse_year(value: str | int, parameter: str = "year") -> int:
 
 
 def zone(name: object, parameter: str = "tz") -> ZoneInfo:
-    """The IANA time zone ``name``; anything else is a :class:`~servstd.errors.ScheduleError`.
+    """The IANA time zone ``name``: its name, or a :class:`~zoneinfo.ZoneInfo` (a pendulum
+    ``Timezone`` is one) read by its name; anything else is a :class:`~servstd.errors.ScheduleError`.
 
     >>> zone("Asia/Shanghai")
     zoneinfo.ZoneInfo(key='Asia/Shanghai')
+    >>> zone(ZoneInfo("Asia/Hong_Kong"))
+    zoneinfo.ZoneInfo(key='Asia/Hong_Kong')
     >>> zone("Asia")
     Traceback (most recent call last):
       ...
     servstd.errors.ScheduleError: unknown time zone 'Asia' (tz); give an IANA name like 'Asia/Shanghai'
     """
+    if isinstance(name, ZoneInfo):
+        if not name.key:
+            raise ScheduleError(
+                f"the time zone {name!r} ({parameter}) has no IANA name (it was read from a file); "
+                "give a name like 'Asia/Shanghai'",
+                name,
+            )
+        return zone(name.key, parameter)
+    if isinstance(name, dt.tzinfo):
+        raise ScheduleError(
+            f"the time zone {_shown(name)} ({parameter}) is a fixed offset or has no IANA name; give a "
+            "name like 'Asia/Shanghai', a zoneinfo.ZoneInfo or a pendulum Timezone (local dates and "
+            "daylight saving follow the zone's rules)",
+            name,
+        )
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_LENGTH:
         shown = _shown(name)
         raise ScheduleError(

@@ -57,6 +57,7 @@ __all__ = [
     "Limits",
     "SheetScan",
     "check_regular_file",
+    "column_letter",
     "csv_rows",
     "read_workbook",
     "scan_sheet",
@@ -246,10 +247,10 @@ class _SheetScanner:
             if col <= self.col:
                 raise _StopError(f"{self.sheet}!{ref}", "cells out of order in their row")
         self.col = col
-        self.cell_ref = ref or f"{_letters(col)}{self.row}"
+        self.cell_ref = ref or f"{column_letter(col)}{self.row}"
         if col > self.limits.columns:
             self.stop(
-                f"the sheet goes past column {_letters(self.limits.columns)}; {self.limits.what} has "
+                f"the sheet goes past column {column_letter(self.limits.columns)}; {self.limits.what} has "
                 f"at most {self.limits.columns:,} columns"
             )
         if self.cells + col > self.limits.cells:
@@ -293,7 +294,12 @@ class _SheetScanner:
             self.problems.append(Problem(self.where(), f"the stored value {value[:20]!r} {bad}"))
 
 
-def _letters(index: int) -> str:
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of 1-based column ``index`` (1 → A, 27 → AA).
+
+    >>> column_letter(1), column_letter(26), column_letter(28)
+    ('A', 'Z', 'AB')
+    """
     out = ""
     while index:
         index, rem = divmod(index - 1, 26)

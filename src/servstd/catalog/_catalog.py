@@ -40,7 +40,7 @@ from servstd._deprecation import warn_renamed
 from servstd._documents import SourceDoc, source_of
 from servstd._names import fold
 from servstd._source import Source
-from servstd.catalog.shelf import KINDS, Shelf, shipped
+from servstd.catalog.shelf import KINDS, STANDARD_KINDS, Shelf, shipped
 from servstd.errors import InputTypeError
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -109,6 +109,11 @@ class Catalog:
     def kinds() -> tuple[str, ...]:
         """The document kinds, in listing order: standard, procedure, schedule, reference, SLA policy, complaint policy."""
         return KINDS
+
+    @staticmethod
+    def standard_kinds() -> tuple[str, ...]:
+        """The kinds built as a :class:`~servstd.standards.Standard` (they load, score and export alike)."""
+        return STANDARD_KINDS
 
     def by_kind(self) -> dict[str, list[str]]:
         """Every id grouped by kind, in the order of :meth:`kinds` (empty kinds left out)."""

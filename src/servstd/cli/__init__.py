@@ -115,9 +115,7 @@ def _run(handler: str, args: argparse.Namespace) -> int:
 
 # -- parser --------------------------------------------------------------------------------------
 
-REGION_HELP = (
-    "working days: CN (default; mainland China with 调休), HK, MO, TW, weekdays (Mon–Fri) or 7x24 (every day)"
-)
+REGION_HELP = "working days: CN (default; mainland China with 调休), HK, MO, TW, weekdays (Mon–Fri) or always (every day)"
 
 
 def _region_options(p: argparse.ArgumentParser) -> None:
@@ -135,7 +133,7 @@ def _clock_options(p: argparse.ArgumentParser) -> None:
         "--hours",
         default=None,
         help="business hours on working days, e.g. '09:00-12:00,13:30-18:00' or '24h' (00:00-24:00); "
-        "default 09:00-12:00,13:00-18:00, round the clock with --region 7x24",
+        "default 09:00-12:00,13:00-18:00, round the clock with --region always",
     )
     p.add_argument(
         "--tz", default="Asia/Shanghai", help="IANA time zone; instants without an offset are read in it"

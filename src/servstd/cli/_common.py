@@ -91,40 +91,35 @@ def with_overlays(cal: WorkCalendar, args: argparse.Namespace) -> WorkCalendar:
     return cal
 
 
-_EVERY_DAY = ("7X24", "EVERY-DAY", "ALL")
 DEFAULT_HOURS = "09:00-12:00,13:00-18:00"
-_WEEKDAYS = ("WEEKDAYS", "MON-FRI")
 
 
 def calendar_for(args: argparse.Namespace) -> WorkCalendar:
-    """The calendar of ``--region``, ``--lenient``, ``--notice`` and ``--overlay``."""
-    region = args.region.strip().upper()
-    if region in _WEEKDAYS:
-        cal = WorkCalendar.weekdays()
-    elif region in _EVERY_DAY:
-        cal = WorkCalendar.every_day()
-    else:
-        try:
-            cal = WorkCalendar.for_region(region, strict=not args.lenient)
-        except UnknownNameError as exc:
-            raise UnknownNameError(
-                args.region, "--region", ["CN", "HK", "MO", "TW", "weekdays", "7x24"], kind="region"
-            ) from exc
-    return with_overlays(cal, args)
+    """The calendar of ``--region`` (as :meth:`WorkCalendar.for_region` reads it), ``--lenient``,
+    ``--notice`` and ``--overlay``; an unknown region names the option."""
+    return with_overlays(_region(args), args)
+
+
+def _region(args: argparse.Namespace) -> WorkCalendar:
+    """The calendar ``--region`` names; an unknown one is an error naming the option."""
+    try:
+        return WorkCalendar.for_region(args.region, strict=not args.lenient)
+    except UnknownNameError as exc:
+        raise UnknownNameError(args.region, "--region", exc.accepted or (), kind=exc.kind) from None
 
 
 def clock_for(args: argparse.Namespace) -> ServiceClock:
     """The service clock of the calendar options, ``--hours`` and ``--tz``.
 
     Hours and days are separate: ``--hours 24h`` is 00:00–24:00 on the calendar's working days.
-    Without ``--hours``, the every-day calendar (``--region 7x24``) is open round the clock and any
-    other calendar 09:00–12:00, 13:00–18:00.
+    Without ``--hours``, the always calendar (``--region always``, every day) is open round the
+    clock and any other calendar 09:00–12:00, 13:00–18:00.
     """
-    cal = calendar_for(args)
+    base = _region(args)
     spec = args.hours
     if spec is None:
-        spec = "24h" if args.region.strip().upper() in _EVERY_DAY else DEFAULT_HOURS
-    return ServiceClock(cal, BusinessHours.parse(spec), zone(args.tz, "--tz").key)
+        spec = "24h" if base == WorkCalendar.always() else DEFAULT_HOURS
+    return ServiceClock(with_overlays(base, args), BusinessHours.parse(spec), zone(args.tz, "--tz").key)
 
 
 def fmt(t: dt.datetime) -> str:

@@ -3,7 +3,7 @@
 Library messages name Python parameters and calls, never options; here the command swaps in
 its own remedies — ``servstd notice add``, ``--notice``, ``--overlay`` and ``--lenient`` for a
 year a calendar does not cover, the option that sets a parameter (``--tz`` for ``assume_tz``,
-``--region 7x24`` for ``ServiceClock.always()``), and one line for a document with one problem.
+``--region always`` for ``ServiceClock.always()``), and one line for a document with one problem.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from servstd.errors import CalendarCoverageError, DocumentError, ServstdError
 
 __all__ = ["SPELLINGS", "command_line_message"]
 
-SPELLINGS = {"(assume_tz)": "(--tz)", "ServiceClock.always()": "--region 7x24"}
+SPELLINGS = {"(assume_tz)": "(--tz)", "ServiceClock.always()": "--region always"}
 """Python spellings a library message may name, and what the command line says instead."""
 
 

@@ -13,7 +13,6 @@ import yaml
 from servstd._documents import read_path
 from servstd._extras import require
 from servstd.catalog import KIND_TITLES, catalog
-from servstd.catalog.shelf import STANDARD_KINDS
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.errors import DocumentError
 from servstd.scoring import read_inspection
@@ -66,7 +65,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     if not args.id:
         raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
     fmt = _format(args)
-    if c.kind(args.id) not in STANDARD_KINDS:
+    if c.kind(args.id) not in c.standard_kinds():
         if args.action == "export" or args.format is not None or args.json:
             args.stdout.write(dump_data(c.data(args.id), fmt))
             return 0

@@ -51,7 +51,7 @@ import attrs
 
 from servstd._atomic import output_file, writing
 from servstd._escape import FORMULA_START
-from servstd._sheets import FORM_LIMITS, check_regular_file, csv_rows, read_workbook
+from servstd._sheets import FORM_LIMITS, check_regular_file, column_letter, csv_rows, read_workbook
 from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ScoringError
 from servstd.scoring.inspection_form import HEADER_FIELDS, TOTAL, openpyxl_module
@@ -100,19 +100,6 @@ def is_sheet(path_or_text: str | Path) -> bool:
     if isinstance(path_or_text, str) and ("\n" in path_or_text or not path_or_text.strip()):
         return False
     return Path(path_or_text).suffix.lower() in SHEET_SUFFIXES
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of 1-based column ``index`` (1 → A, 27 → AA).
-
-    >>> column_letter(1), column_letter(26), column_letter(28)
-    ('A', 'Z', 'AB')
-    """
-    out = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def machine_name(cell: Any) -> str:

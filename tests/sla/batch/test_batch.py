@@ -111,21 +111,63 @@ SCALAR_CLOCKS = ["default", "lunch-break", "holiday-hall", "7x24", "overnight"]
     rule=st.sampled_from(RULES + BACK_RULES + WINDOW_RULES),
 )
 def test_deadline_equals_scalar(name: str, values: list[int | None], rule: DeadlineRule) -> None:
-    """batch.deadline == clock.due for every rule kind and knob."""
+    """batch.due == clock.due for every rule kind and knob."""
     clock = CLOCKS[name]
     arr = to_array(values)
     try:
         expected = [None if np.isnat(a) else from_dt(clock.due(to_dt(a), rule)) for a in arr]
     except CalendarCoverageError:  # past the calendar's coverage: batch must refuse too
         with pytest.raises(CalendarCoverageError):
-            batch.deadline(clock, arr, rule)
+            batch.due(clock, arr, rule)
         return
-    out = batch.deadline(clock, arr, rule)
+    out = batch.due(clock, arr, rule)
     for a, o, e in zip(arr, out, expected, strict=True):
         if e is None:
             assert np.isnat(o)
         else:
             assert o == e, (to_dt(a), rule)
+
+
+KNOBS = st.fixed_dictionaries(
+    {},
+    optional={
+        "end_of_day": st.sampled_from(["close", "midnight"]),
+        "cutoff": st.sampled_from([dt.time(17), dt.time(9, 30)]),
+        "count_start_day": st.booleans(),
+        "move_off_rest_day": st.booleans(),
+    },
+)
+
+
+@given(
+    name=st.sampled_from(SCALAR_CLOCKS),
+    values=instant_arrays,
+    rule=st.sampled_from(["3个工作日", "2日", "3个自然日", "1个月", "当天", "次日", "4工作小时", "提前3日"]),
+    knobs=KNOBS,
+)
+def test_due_takes_the_scalar_keywords(
+    name: str, values: list[int | None], rule: str, knobs: dict[str, object]
+) -> None:
+    """batch.due(clock, starts, rule, **knobs) == clock.due(t, rule, **knobs) for every knob the
+    scalar verb takes; a knob the rule cannot take is refused by both alike (by the column at once,
+    even when every value is missing)."""
+    clock = CLOCKS[name]
+    arr = to_array(values)
+    try:
+        DeadlineRule(rule, **knobs)  # type: ignore[arg-type]
+    except (InputTypeError, InputValueError) as exc:
+        with pytest.raises(type(exc)):
+            batch.due(clock, arr, rule, **knobs)  # type: ignore[arg-type]
+        return
+    try:
+        expected = [None if np.isnat(a) else from_dt(clock.due(to_dt(a), rule, **knobs)) for a in arr]  # type: ignore[arg-type]
+    except CalendarCoverageError:
+        with pytest.raises(CalendarCoverageError):
+            batch.due(clock, arr, rule, **knobs)  # type: ignore[arg-type]
+        return
+    out = batch.due(clock, arr, rule, **knobs)  # type: ignore[arg-type]
+    for a, o, e in zip(arr, out, expected, strict=True):
+        assert np.isnat(o) if e is None else o == e, (to_dt(a), rule, knobs)
 
 
 @given(name=st.sampled_from(SCALAR_CLOCKS), values=instant_arrays, rule=st.sampled_from(WINDOW_RULES))
@@ -160,7 +202,7 @@ def test_counting_back_across_years_loads_only_what_it_needs() -> None:
     assert expected.opens is not None
     assert batch.window_opens(clock, refs, rule)[0] == from_dt(expected.opens)
     assert np.isnat(batch.window_opens(clock, refs, rule)[1])
-    assert batch.deadline(clock, refs, rule)[0] == from_dt(expected.due)
+    assert batch.due(clock, refs, rule)[0] == from_dt(expected.due)
 
 
 @given(
@@ -187,16 +229,16 @@ class TestAdapters:
     def test_pandas(self) -> None:
         """A tz-aware pandas Series in, a tz-aware Series out (UTC), with missing values kept."""
         s = pd.Series([*self.T, None], dtype="datetime64[ns, Asia/Shanghai]")
-        out = batch.deadline(self.CLOCK, s, "3个工作日")
+        out = batch.due(self.CLOCK, s, "3个工作日")
         assert list(out[:2]) == [pd.Timestamp(e) for e in self.expected()]
         assert pd.isna(out[2])
         with pytest.raises(InputTypeError):
-            batch.deadline(self.CLOCK, pd.Series([dt.datetime(2026, 1, 1)]), "1日")
+            batch.due(self.CLOCK, pd.Series([dt.datetime(2026, 1, 1)]), "1日")
 
     def test_polars(self) -> None:
         """A polars Datetime series with a zone."""
         s = pl.Series("t", [*self.T, None], dtype=pl.Datetime("us", "UTC"))
-        out = batch.deadline(self.CLOCK, s, "3个工作日")
+        out = batch.due(self.CLOCK, s, "3个工作日")
         got = out.to_list()
         assert got[:2] == [e.astimezone(ZoneInfo("UTC")) for e in self.expected()]
         assert got[2] is None
@@ -204,14 +246,14 @@ class TestAdapters:
     def test_pyarrow(self) -> None:
         """A pyarrow timestamp array with a zone."""
         a = pa.array([*self.T, None], type=pa.timestamp("us", tz="Asia/Shanghai"))
-        out = batch.deadline(self.CLOCK, a, "3个工作日")
+        out = batch.due(self.CLOCK, a, "3个工作日")
         assert out.to_pylist()[:2] == [e.astimezone(ZoneInfo("UTC")) for e in self.expected()]
         assert out.to_pylist()[2] is None
 
     def test_epoch_integers(self) -> None:
         """Epoch integers in seconds come back in seconds."""
         secs = np.array([int(t.timestamp()) for t in self.T], dtype=np.int64)
-        out = batch.deadline(self.CLOCK, secs, "3个工作日", unit="s")
+        out = batch.due(self.CLOCK, secs, "3个工作日", unit="s")
         assert list(out) == [int(e.timestamp()) for e in self.expected()]
 
     def test_coverage_is_enforced(self) -> None:
@@ -219,7 +261,7 @@ class TestAdapters:
         last = WorkCalendar.china().coverage.last
         arr = np.array([f"{last}-12-30T02:00"], dtype="datetime64[us]")
         with pytest.raises(CalendarCoverageError):
-            batch.deadline(self.CLOCK, arr, "10个工作日")
+            batch.due(self.CLOCK, arr, "10个工作日")
 
     def test_memory_figure(self) -> None:
         """The cached arrays for 2004–2026 stay small (a few MB at most)."""

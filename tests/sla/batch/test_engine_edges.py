@@ -93,7 +93,7 @@ class TestYearEnds:
             for m, d, h in ((1, 5, 2), (6, 30, 9), (12, 1, 3), (12, 20, 8))
         ]
         arr = np.array([_us(t) for t in starts], dtype=np.int64).astype("datetime64[us]")
-        out = batch.deadline(clock, arr, DeadlineRule(rule))
+        out = batch.due(clock, arr, DeadlineRule(rule))
         assert out.astype(np.int64).tolist() == [_us(clock.due(t, rule)) for t in starts]
 
 

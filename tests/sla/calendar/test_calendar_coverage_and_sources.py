@@ -36,7 +36,7 @@ def test_first_of_two_separate_spans() -> None:
 
 def test_weekly_rule_calendars_cover_every_year_of_the_date_type() -> None:
     """A weekly-rule calendar knows every year a ``datetime.date`` can hold: 1 to 9999."""
-    for cal in (WorkCalendar.weekdays(), WorkCalendar.every_day()):
+    for cal in (WorkCalendar.weekdays(), WorkCalendar.always()):
         assert cal.coverage == Coverage(((1, 9999),))
         assert 1 in cal.coverage
         assert 9999 in cal.coverage
@@ -70,7 +70,7 @@ def test_the_first_and_last_years_of_the_date_type_are_counted() -> None:
         ]
     assert cal.day_kind(D(9999, 12, 31)) is DayKind.WORKDAY  # a Friday
     assert cal.add_working_days(D(9999, 12, 31), -5) == D(9999, 12, 24)
-    assert WorkCalendar.every_day().working_days_between(D(9999, 1, 1), D(9999, 12, 31)) == 364
+    assert WorkCalendar.always().working_days_between(D(9999, 1, 1), D(9999, 12, 31)) == 364
 
 
 def test_the_estimate_warning_points_at_the_callers_line() -> None:
@@ -86,7 +86,7 @@ def test_the_estimate_warning_points_at_the_callers_line() -> None:
 def test_overlay_days_on_the_last_and_first_dates_are_applied() -> None:
     """An overlay's day is applied on any date, 0001-01-01 and 9999-12-31 included."""
     ends = [D(1, 1, 1), D(9999, 12, 31)]
-    rest = WorkCalendar.every_day().with_rest_days(ends, name="停业")
+    rest = WorkCalendar.always().with_rest_days(ends, name="停业")
     for d in ends:
         assert rest.day_kind(d) is DayKind.HOLIDAY
         assert rest.holiday_name(d) == "停业"

@@ -170,12 +170,12 @@ class TestCounting:
 
 
 class TestOtherCalendars:
-    def test_weekdays_and_every_day(self) -> None:
-        """Mon–Fri ignores holidays; every_day works every day."""
+    def test_weekdays_and_always(self) -> None:
+        """Mon–Fri ignores holidays; always works every day."""
         assert WorkCalendar.weekdays().is_working_day(D(2026, 10, 1)) is True
         assert WorkCalendar.weekdays().is_working_day(D(2026, 10, 10)) is False
-        assert WorkCalendar.every_day().is_working_day(D(2026, 10, 10)) is True
-        assert WorkCalendar.every_day().working_days_between(D(2026, 1, 1), D(2027, 1, 1)) == 365
+        assert WorkCalendar.always().is_working_day(D(2026, 10, 10)) is True
+        assert WorkCalendar.always().working_days_between(D(2026, 1, 1), D(2027, 1, 1)) == 365
 
     @pytest.mark.parametrize(
         ("region", "day", "name_en"),
@@ -193,13 +193,13 @@ class TestOtherCalendars:
 
     def test_unknown_region(self) -> None:
         """An unknown region is an UnknownNameError (a LookupError) naming the known codes."""
-        with pytest.raises(UnknownNameError, match="known: CN, HK, MO, TW") as caught:
+        with pytest.raises(UnknownNameError, match="known: CN, HK, MO, TW, weekdays, always") as caught:
             WorkCalendar.for_region("JP")
         assert isinstance(caught.value, LookupError)
         assert (caught.value.param, caught.value.value, caught.value.accepted) == (
             "code",
             "JP",
-            ("CN", "HK", "MO", "TW"),
+            ("CN", "HK", "MO", "TW", "weekdays", "always"),
         )
 
 

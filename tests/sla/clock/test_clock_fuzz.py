@@ -20,13 +20,13 @@ DST_ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "America/S
 HOURS = ["00:00-24:00", "09:00-17:00", "01:30-03:30,09:00-24:00", "22:00-06:00", "02:00-03:00", "23:59-24:00"]
 CLOCKS = {
     (zone, hours, cal): ServiceClock(
-        WorkCalendar.every_day() if cal == "every-day" else WorkCalendar.weekdays(),
+        WorkCalendar.always() if cal == "always" else WorkCalendar.weekdays(),
         BusinessHours.parse(hours),
         zone,
     )
     for zone in DST_ZONES
     for hours in HOURS
-    for cal in ("every-day", "weekdays")
+    for cal in ("always", "weekdays")
 }
 clocks = st.sampled_from(sorted(CLOCKS)).map(CLOCKS.__getitem__)
 

@@ -60,7 +60,7 @@ class TestAbsurdSpans:
 
     def test_clock_that_never_opens(self) -> None:
         """A clock with no open time gives up after three empty years with a ScheduleError."""
-        clock = ServiceClock(WorkCalendar.every_day(), BusinessHours.weekly({}, rest=None))
+        clock = ServiceClock(WorkCalendar.always(), BusinessHours.weekly({}, rest=None))
         with pytest.raises(ScheduleError, match="no open time"):
             clock.add(T, dt.timedelta(hours=1))
 

@@ -65,7 +65,7 @@ class TestClocks:
         [
             ({"regime": "5天/8小时", "hours": "09:00-12:00,13:30-18:00"}, "7.5 hours"),
             ({"regime": "7天/24小时", "region": "CN"}, "round the clock"),
-            ({"regime": "5天/8小时", "region": "every-day"}, "working days"),
+            ({"regime": "5天/8小时", "region": "always"}, "working days"),
             ({"regime": "5天/8小时", "rest_hours": "10:00-16:00"}, "rest days"),
             ({"regime": "5天/8小时", "always": True}, "drop always"),
         ],

@@ -97,7 +97,7 @@ class TestOtherRules:
 
     def test_clock_time_across_dst_is_elapsed_time(self) -> None:
         """24小时 across a DST change is 24 real hours, not a wall-clock jump."""
-        berlin = ServiceClock(WorkCalendar.every_day(), BusinessHours.always(), "Europe/Berlin")
+        berlin = ServiceClock(WorkCalendar.always(), BusinessHours.always(), "Europe/Berlin")
         be = ZoneInfo("Europe/Berlin")
         due = berlin.deadline(dt.datetime(2026, 3, 28, 12, tzinfo=be), "24小时").due
         assert due == dt.datetime(2026, 3, 29, 13, tzinfo=be)

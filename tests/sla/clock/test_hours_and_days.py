@@ -1,5 +1,5 @@
 """Business hours and working days are separate knobs: "24h" is 00:00–24:00 on the calendar's
-working days; round the clock every day is the every-day calendar with 24h hours (issue 22)."""
+working days; round the clock every day is the always calendar with 24h hours (issue 22)."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class TestIssueExamples:
             "只计营业时间：2026-10-08 02:00 (+08:00)。",
         ]
 
-    def test_round_the_clock_every_day_is_the_every_day_calendar(self) -> None:
+    def test_round_the_clock_every_day_is_the_always_calendar(self) -> None:
         """7×24 counts the holiday: 4 hours from 09-30 22:00 is 10-01 02:00, and nothing is skipped."""
         dl = ServiceClock.always().deadline(at(2026, 9, 30, 22), "4工作小时")
         assert dl.due == at(2026, 10, 1, 2)

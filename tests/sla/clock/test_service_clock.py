@@ -111,7 +111,7 @@ class TestHandChecked:
 
     def test_day_ending_at_midnight_joins_the_next(self) -> None:
         """00:00–24:00 days are one continuous open stretch."""
-        clock = ServiceClock(WorkCalendar.every_day(), BusinessHours.parse("00:00-24:00"))
+        clock = ServiceClock(WorkCalendar.always(), BusinessHours.parse("00:00-24:00"))
         assert clock.add(at(2026, 3, 9, 23), 2 * H) == at(2026, 3, 10, 1)
 
     def test_dst_spring_forward_and_fall_back(self) -> None:
@@ -120,7 +120,7 @@ class TestHandChecked:
         ny = ZoneInfo("America/New_York")
         # 2026-03-08 (Sunday) is the US spring-forward day but closed; Monday has 24 h
         assert clock.elapsed(at(2026, 3, 9, 0, tz=ny), at(2026, 3, 10, 0, tz=ny)) == 24 * H
-        berlin = ServiceClock(WorkCalendar.every_day(), BusinessHours.parse("00:00-24:00"), "Europe/Berlin")
+        berlin = ServiceClock(WorkCalendar.always(), BusinessHours.parse("00:00-24:00"), "Europe/Berlin")
         be = ZoneInfo("Europe/Berlin")
         assert berlin.elapsed(at(2026, 3, 29, 0, tz=be), at(2026, 3, 30, 0, tz=be)) == 23 * H
         assert berlin.elapsed(at(2026, 10, 25, 0, tz=be), at(2026, 10, 26, 0, tz=be)) == 25 * H

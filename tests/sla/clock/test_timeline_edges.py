@@ -32,7 +32,7 @@ def fresh(kind: str) -> ServiceClock:
         return ServiceClock(WorkCalendar.weekdays(), BusinessHours.parse("08:00-12:00,22:00-06:00"))
     if kind == "contained":  # Monday's night shift contains Tuesday's early interval
         return ServiceClock(
-            WorkCalendar.every_day(), BusinessHours.weekly({"mon": "20:00-08:00", "tue": "02:00-04:00"})
+            WorkCalendar.always(), BusinessHours.weekly({"mon": "20:00-08:00", "tue": "02:00-04:00"})
         )
     assert kind == "7x24"
     return ServiceClock.always()
@@ -134,7 +134,7 @@ class TestIntervals:
     def test_intervals_at_second_resolution(self) -> None:
         """Hours given in seconds keep them: a day closing at 23:59:59 is open 59 min 59 s after 23:00."""
         last_second = BusinessHours(working=((TimeInterval(9 * 3600, 86_399),),) * 7)
-        clock = ServiceClock(WorkCalendar.every_day(), last_second)
+        clock = ServiceClock(WorkCalendar.always(), last_second)
         assert clock.elapsed(at(2026, 3, 9, 23), at(2026, 3, 10, 9)) == dt.timedelta(minutes=59, seconds=59)
         assert clock.close_of_business(dt.date(2026, 3, 9)) == at(2026, 3, 9, 23, 59, 59)
         assert clock.is_open(at(2026, 3, 9, 23, 59, 59)) is False
@@ -186,7 +186,7 @@ def sparse() -> ServiceClock:
     """Open only 10 March 2025 and 10 March 2028, 09:00–10:00: two empty years between them."""
     closed = BusinessHours(working=((),) * 7)
     hours = closed.with_overrides({dt.date(2025, 3, 10): "09:00-10:00", dt.date(2028, 3, 10): "09:00-10:00"})
-    return ServiceClock(WorkCalendar.every_day(), hours)
+    return ServiceClock(WorkCalendar.always(), hours)
 
 
 class TestSearchingForOpenTime:
@@ -229,7 +229,7 @@ class TestSearchingForOpenTime:
     def test_an_interval_swallowed_by_the_dst_gap_is_never_an_opening(self) -> None:
         """Berlin 02:00–03:00 does not exist on 29 March 2026: the next opening is the 30th's."""
         be = ZoneInfo("Europe/Berlin")
-        clock = ServiceClock(WorkCalendar.every_day(), BusinessHours.parse("02:00-03:00"), "Europe/Berlin")
+        clock = ServiceClock(WorkCalendar.always(), BusinessHours.parse("02:00-03:00"), "Europe/Berlin")
         assert clock.next_open(at(2026, 3, 29, 0, tz=be)) == at(2026, 3, 30, 2, tz=be)
         assert clock.periods(at(2026, 3, 29, tz=be), at(2026, 3, 30, tz=be)) == []
 

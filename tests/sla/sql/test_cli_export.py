@@ -33,7 +33,7 @@ class TestCalendarExport:
             dt.date(2026, 10, 10),
         )
         assert con.execute(
-            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08')"
+            "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00:00+08', TIMESTAMPTZ '2026-10-08 10:00:00+08')"
         ).fetchone() == (7200,)
         con.close()
 
@@ -51,6 +51,7 @@ class TestCalendarExport:
             "HK", "09:00-17:00", "Asia/Hong_Kong",
         )  # fmt: skip
         assert con.execute("SELECT max(open_seconds) FROM servstd_days").fetchone() == (8 * 3600,)
+        con.close()
 
     def test_notice_file_is_applied(self, tmp_path: Path) -> None:
         """--notice FILE lays a State Council notice over the calendar; servstd_meta names it."""

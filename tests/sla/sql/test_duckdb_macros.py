@@ -43,17 +43,17 @@ class TestDoneWhen:
 
     def test_business_seconds_over_the_holiday(self, con: duckdb.DuckDBPyConnection) -> None:
         """17:00 on Sep 30 to 10:00 on Oct 8 is one hour that evening and one the next working morning."""
-        sql = "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08')"
+        sql = "SELECT servstd_business_seconds(TIMESTAMPTZ '2026-09-30 17:00:00+08', TIMESTAMPTZ '2026-10-08 10:00:00+08')"
         assert con.execute(sql).fetchone() == (7200,)
 
     def test_add_lands_on_closing_and_mirrors(self, con: duckdb.DuckDBPyConnection) -> None:
         """add(17:00, 1 h) is 18:00 that day (a result may land on a close); add(t, 0) = t outside hours;
         a negative count goes back (subtract)."""
         row = con.execute(
-            "SELECT servstd_add_business_seconds(TIMESTAMPTZ '2026-09-30 17:00+08', 3600),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-03 03:00+08', 0),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-08 10:00+08', -7200),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-03 12:00+08', 1)"
+            "SELECT servstd_add_business_seconds(TIMESTAMPTZ '2026-09-30 17:00:00+08', 3600),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-03 03:00:00+08', 0),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-08 10:00:00+08', -7200),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-10-03 12:00:00+08', 1)"
         ).fetchone()
         sh = CLOCK.zone
         assert row == (
@@ -69,10 +69,10 @@ class TestDoneWhen:
             "SELECT servstd_add_working_days(DATE '2027-01-04', 1), servstd_add_working_days(DATE '2026-12-31', 1),"
             " servstd_add_working_days(DATE '2020-01-02', -1), servstd_is_working_day(DATE '2019-12-31'),"
             " servstd_working_days_between(DATE '2026-01-01', DATE '2027-01-01'),"
-            " servstd_business_seconds(TIMESTAMPTZ '2026-12-31 09:00+08', TIMESTAMPTZ '2027-01-04 10:00+08'),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2026-12-31 17:00+08', 7200),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2020-01-02 09:30+08', -3600),"
-            " servstd_add_business_seconds(TIMESTAMPTZ '2019-12-31 12:00+08', 0)"
+            " servstd_business_seconds(TIMESTAMPTZ '2026-12-31 09:00:00+08', TIMESTAMPTZ '2027-01-04 10:00:00+08'),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2026-12-31 17:00:00+08', 7200),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2020-01-02 09:30:00+08', -3600),"
+            " servstd_add_business_seconds(TIMESTAMPTZ '2019-12-31 12:00:00+08', 0)"
         ).fetchone()
         assert row == (None,) * 9
 
@@ -249,7 +249,7 @@ def test_macros_install_on_tables_loaded_from_parquet(exported: dict[str, Path])
     con.execute(macros("duckdb"))
     assert con.execute(
         "SELECT servstd_add_working_days(DATE '2026-09-30', 3), servstd_business_seconds("
-        "TIMESTAMPTZ '2026-09-30 17:00+08', TIMESTAMPTZ '2026-10-08 10:00+08')"
+        "TIMESTAMPTZ '2026-09-30 17:00:00+08', TIMESTAMPTZ '2026-10-08 10:00:00+08')"
     ).fetchone() == (dt.date(2026, 10, 10), 7200)
     _ = export  # the file formats themselves are checked in test_formats
 
@@ -259,7 +259,7 @@ def test_callers_names_are_not_captured(con: duckdb.DuckDBPyConnection) -> None:
     row = con.execute(
         "SELECT servstd_add_working_days(s.d, s.n), servstd_add_business_seconds(s.t, s.s),"
         " servstd_business_seconds(s.t, s.t + INTERVAL 30 DAY)"
-        " FROM (SELECT DATE '2026-09-30' AS d, 3 AS n, TIMESTAMPTZ '2026-09-30 17:00+08' AS t, 7200 AS s) AS s"
+        " FROM (SELECT DATE '2026-09-30' AS d, 3 AS n, TIMESTAMPTZ '2026-09-30 17:00:00+08' AS t, 7200 AS s) AS s"
     ).fetchone()
     assert row == (
         dt.date(2026, 10, 10),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import sqlite3
@@ -53,6 +54,7 @@ class TestFormats:
             ).fetchone()
         )
         filed.close()
+        lite.close()
 
     def test_csv_and_parquet_hold_the_same_rows(
         self, exported: dict[str, Path], tables: ExportTables
@@ -100,9 +102,8 @@ class TestFormats:
         lite = tmp_path / "cal.sqlite"
         export(CLOCK, 2026, "sqlite", lite)
         export(CLOCK, 2025, "sqlite", lite)
-        assert sqlite3.connect(lite).execute("SELECT min(date) FROM servstd_days").fetchone() == (
-            "2025-01-01",
-        )
+        with contextlib.closing(sqlite3.connect(lite)) as con_lite:
+            assert con_lite.execute("SELECT min(date) FROM servstd_days").fetchone() == ("2025-01-01",)
 
     def test_unknown_format(self, tmp_path: Path) -> None:
         """A format outside csv/parquet/sql/duckdb/sqlite is an error listing the accepted ones."""

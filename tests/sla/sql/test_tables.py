@@ -92,7 +92,7 @@ class TestIntervals:
 
     def test_dst_day_is_short(self) -> None:
         """In New York, 24-hour days lose an hour on 2025-03-09 and gain one on 2025-11-02 (DST-correct)."""
-        clock = ServiceClock(WorkCalendar.every_day(), BusinessHours.parse("00:00-24:00"), "America/New_York")
+        clock = ServiceClock(WorkCalendar.always(), BusinessHours.parse("00:00-24:00"), "America/New_York")
         days = {r.date: r for r in build_tables(clock, 2025).days}
         assert days[dt.date(2025, 3, 9)].open_seconds == 23 * 3600
         assert days[dt.date(2025, 11, 2)].open_seconds == 25 * 3600
@@ -101,7 +101,7 @@ class TestIntervals:
     def test_overnight_hours_spill_across_midnight(self) -> None:
         """An interval 22:00–06:00 belongs to its start date; the day table counts open time within each
         local day, so the first of January counts the spill from 31 December."""
-        clock = ServiceClock(WorkCalendar.every_day(), BusinessHours.parse("22:00-06:00"), "Asia/Shanghai")
+        clock = ServiceClock(WorkCalendar.always(), BusinessHours.parse("22:00-06:00"), "Asia/Shanghai")
         t = build_tables(clock, 2025)
         assert t.intervals[0].start_at == dt.datetime(2025, 1, 1, tzinfo=SH)  # clipped at the export start
         assert t.intervals[0].end_at == dt.datetime(2025, 1, 1, 6, tzinfo=SH)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from servstd.sla.batch._engine import add as add
     from servstd.sla.batch._engine import add_working_days as add_working_days
     from servstd.sla.batch._engine import deadline as deadline
+    from servstd.sla.batch._engine import due as due
     from servstd.sla.batch._engine import elapsed as elapsed
     from servstd.sla.batch._engine import is_open as is_open
     from servstd.sla.batch._engine import memory_bytes as memory_bytes
@@ -38,5 +39,8 @@ _EXTRAS = {
 }
 """The optional extra each module's names need."""
 
+_DEPRECATED = {"deadline": "batch.due"}
+"""Old spellings, kept for one release (each warns, naming the new one)."""
+
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
-    __getattr__, __dir__, __all__ = attach(__name__, extras=_EXTRAS)
+    __getattr__, __dir__, __all__ = attach(__name__, deprecated=_DEPRECATED, extras=_EXTRAS)

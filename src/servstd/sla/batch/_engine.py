@@ -16,7 +16,7 @@ clock's zone where the input carried a zone. Missing values (NaT, null) stay mis
 >>> batch.add(clock, starts, np.timedelta64(2, "h"))      # 16:00 and 17:30 in Shanghai
 array(['2026-09-30T10:00:00.000000', '2026-10-10T02:30:00.000000',
                               'NaT'], dtype='datetime64[us]')
->>> batch.deadline(clock, starts, "3个工作日")
+>>> batch.due(clock, starts, "3个工作日")
 array(['2026-10-10T10:00:00.000000', '2026-10-13T10:00:00.000000',
                               'NaT'], dtype='datetime64[us]')
 
@@ -25,15 +25,18 @@ before the anniversary 2026-10-12 (00:00 in Shanghai) opens 2026-09-29 00:00 and
 18:00 (both in UTC here):
 
 >>> refs = np.array(["2026-10-11T16:00"], dtype="datetime64[us]")
->>> batch.window_opens(clock, refs, "在生效对应日前5个工作日内"), batch.deadline(clock, refs, "在生效对应日前5个工作日内")
+>>> batch.window_opens(clock, refs, "在生效对应日前5个工作日内"), batch.due(clock, refs, "在生效对应日前5个工作日内")
 (array(['2026-09-28T16:00:00.000000'], dtype='datetime64[us]'), array(['2026-10-10T10:00:00.000000'], dtype='datetime64[us]'))
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from typing import Any
+
+import attrs
 
 try:
     import numpy as np
@@ -44,9 +47,11 @@ except ImportError:  # pragma: no cover - depends on the installation
     require("servstd.sla.batch", "batch")  # a MissingExtraError naming servstd[batch]
     raise
 
+from servstd._deprecation import renamed
 from servstd.errors import ClockRangeError, InputTypeError, InputValueError
+from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock._timeline import MAX_SPAN_YEARS, Run, wall_to_us
+from servstd.sla.clock.columnar import MAX_SPAN_YEARS, ColumnarClock, LocalDays, OpenIntervals
 from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import (
     Anchor,
@@ -61,9 +66,8 @@ from servstd.sla.clock.durations import (
     WorkingDays,
     parse_duration,
 )
-from servstd.sla.clock.service_clock import ServiceClock
 
-__all__ = ["add", "add_working_days", "deadline", "elapsed", "is_open", "memory_bytes", "window_opens"]
+__all__ = ["add", "add_working_days", "deadline", "due", "elapsed", "is_open", "memory_bytes", "window_opens"]
 
 I64 = npt.NDArray[np.int64]
 NAT = np.iinfo(np.int64).min
@@ -161,39 +165,37 @@ def _durations(durations: Any, n: int) -> I64:
 
 
 class _Arrays:
-    """numpy views of one immutable :class:`~servstd.sla.clock._timeline.Run` of year blocks."""
+    """numpy views (no copy) of one immutable :class:`~servstd.sla.clock.columnar.OpenIntervals`."""
 
-    __slots__ = ("cum", "cum_end", "ends", "run", "starts")
+    __slots__ = ("cum", "cum_end", "ends", "first_year", "last_year", "starts")
 
-    def __init__(self, run: Run) -> None:
-        self.run = run
-        pad = [] if run.starts else [0]  # an empty run reads as one empty interval (indexable)
-        self.starts = np.asarray(run.starts or pad, dtype=np.int64)
-        self.ends = np.asarray(run.ends or pad, dtype=np.int64)
-        self.cum = np.asarray(run.cum or pad, dtype=np.int64)
-        self.cum_end = np.asarray(run.cum_end or pad, dtype=np.int64)
+    def __init__(self, snap: OpenIntervals | None) -> None:
+        if snap is None or not len(snap):  # no interval reads as one empty interval (indexable)
+            self.first_year, self.last_year = (0, -1) if snap is None else (snap.first_year, snap.last_year)
+            self.starts = self.ends = self.cum = self.cum_end = np.zeros(1, dtype=np.int64)
+            return
+        self.first_year, self.last_year = snap.first_year, snap.last_year
+        self.starts = np.frombuffer(snap.starts, dtype=np.int64)
+        self.ends = np.frombuffer(snap.ends, dtype=np.int64)
+        self.cum = np.frombuffer(snap.cum, dtype=np.int64)
+        self.cum_end = np.frombuffer(snap.cum_end, dtype=np.int64)
 
 
-def _arrays(clock: ServiceClock, *columns: I64, before: int = 0, after: int = 0) -> _Arrays:
-    """numpy views of the clock's blocks covering every instant in ``columns``, plus ``before``
-    years before and ``after`` years after (one immutable run: safe under threads)."""
-    tl = clock._timeline
+def _arrays(clock: ColumnarClock, *columns: I64, before: int = 0, after: int = 0) -> _Arrays:
+    """numpy views of one snapshot of the clock's intervals covering every instant in ``columns``,
+    plus ``before`` years before and ``after`` years after (one immutable snapshot: safe under
+    threads)."""
     lo_year = hi_year = None
     for us in columns:
         valid = us[us != NAT] if us.size and int(us.min()) == NAT else us
         if not valid.size:
             continue
-        lo, hi = tl.year_of(int(valid.min())), tl.year_of(int(valid.max()))
+        lo, hi = clock.local_year(int(valid.min())), clock.local_year(int(valid.max()))
         lo_year = lo if lo_year is None else min(lo_year, lo)
         hi_year = hi if hi_year is None else max(hi_year, hi)
     if lo_year is None or hi_year is None:  # nothing but missing values: any arrays will do
-        return _Arrays(Run([]))
-    first, last = lo_year - before, hi_year + after
-    cached: _Arrays | None = tl.batch.get("arrays")
-    if cached is None or not (cached.run.y0 <= first and last <= cached.run.y1):
-        cached = _Arrays(tl.run(first, last))
-        tl.batch["arrays"] = cached
-    return cached
+        return _Arrays(None)
+    return _Arrays(clock.open_intervals(lo_year - before, hi_year + after))
 
 
 def _more(years: int) -> int:
@@ -217,7 +219,7 @@ def _open_before(a: _Arrays, x: I64) -> I64:
     return np.where(i < 0, 0, c)
 
 
-def elapsed(clock: ServiceClock, a: Any, b: Any, *, unit: str = "us") -> Any:
+def elapsed(clock: ColumnarClock, a: Any, b: Any, *, unit: str = "us") -> Any:
     """Open time between ``a[i]`` and ``b[i]`` as ``timedelta64[us]`` (negative when ``b < a``)."""
     x, _ = _column(a, unit)
     y, _ = _column(b, unit)
@@ -227,7 +229,7 @@ def elapsed(clock: ServiceClock, a: Any, b: Any, *, unit: str = "us") -> Any:
     return res
 
 
-def is_open(clock: ServiceClock, instants: Any, *, unit: str = "us") -> npt.NDArray[np.bool_]:
+def is_open(clock: ColumnarClock, instants: Any, *, unit: str = "us") -> npt.NDArray[np.bool_]:
     """Whether the service is open at each instant (False where missing)."""
     x, _ = _column(instants, unit)
     a = _arrays(clock, x)
@@ -237,12 +239,12 @@ def is_open(clock: ServiceClock, instants: Any, *, unit: str = "us") -> npt.NDAr
     return result
 
 
-def _add_us(clock: ServiceClock, x: I64, d: I64) -> I64:
+def _add_us(clock: ColumnarClock, x: I64, d: I64) -> I64:
     if x.size and int(x.min()) != NAT and int(d.min()) > 0:  # the common case: no masks needed
         after = 0
         a = _arrays(clock, x)
         target = _open_before(a, x) + d
-        while a.cum_end.size == 0 or int(target.max()) > int(a.cum_end[-1]):
+        while int(target.max()) > int(a.cum_end[-1]):
             after = _more(after)
             a = _arrays(clock, x, after=after)
             target = _open_before(a, x) + d
@@ -257,7 +259,7 @@ def _add_us(clock: ServiceClock, x: I64, d: I64) -> I64:
         xf, after = x[fwd], 0
         a = _arrays(clock, xf)
         target = _open_before(a, xf) + d[fwd]
-        while a.cum_end.size == 0 or int(target.max()) > int(a.cum_end[-1]):
+        while int(target.max()) > int(a.cum_end[-1]):
             after = _more(after)
             a = _arrays(clock, xf, after=after)
             target = _open_before(a, xf) + d[fwd]
@@ -277,7 +279,7 @@ def _add_us(clock: ServiceClock, x: I64, d: I64) -> I64:
     return result
 
 
-def add(clock: ServiceClock, starts: Any, durations: Any, *, unit: str = "us") -> Any:
+def add(clock: ColumnarClock, starts: Any, durations: Any, *, unit: str = "us") -> Any:
     """``clock.add(starts[i], durations[i])`` for every element (durations: timedelta64 or µs)."""
     x, back = _column(starts, unit)
     return back(_add_us(clock, x, _durations(durations, x.size)))
@@ -287,69 +289,58 @@ def add(clock: ServiceClock, starts: Any, durations: Any, *, unit: str = "us") -
 
 
 class _Days:
-    """Per local day of the loaded years: start instant, working flag, opening, close, 24:00."""
+    """Per local day of the loaded years, as numpy: start instant, working flag, opening, close, 24:00.
 
-    __slots__ = ("_cutoffs", "close", "first", "midnight", "nxt", "open", "start", "wcum", "working", "years")
+    Read from one :class:`~servstd.sla.clock.columnar.LocalDays` snapshot of the clock and the
+    calendar's :class:`~servstd.sla.calendar.day_table.DayTable` of the same years.
+    """
 
-    def __init__(self, clock: ServiceClock, y0: int, y1: int) -> None:
-        zone = clock.zone
-        first = dt.date(y0, 1, 1)
-        n = (dt.date(y1, 12, 31) - first).days + 1
-        start = np.empty(n + 1, dtype=np.int64)
-        working = np.empty(n, dtype=bool)
-        opening = np.empty(n, dtype=np.int64)
-        close = np.empty(n, dtype=np.int64)
-        for k in range(n):
-            d = first + dt.timedelta(days=k)
-            start[k] = wall_to_us(d, 0, zone)
-            working[k] = clock.calendar.is_working_day(d)
-            ivs = clock._day(d)
-            opening[k] = ivs[0][0] if ivs else start[k]
-            close[k] = ivs[-1][1] if ivs else wall_to_us(d, 86_400, zone)
-        start[n] = wall_to_us(first + dt.timedelta(days=n), 0, zone)
-        self.first, self.years = first, (y0, y1)
-        self.start, self.working, self.open, self.close = start, working, opening, close
+    __slots__ = ("close", "first", "local", "midnight", "nxt", "open", "start", "wcum", "working", "years")
+
+    def __init__(self, local: LocalDays, table: DayTable) -> None:
+        start = np.frombuffer(local.starts, dtype=np.int64)
+        n = start.size - 1
+        opens = np.frombuffer(local.opens, dtype=np.int64)
+        closes = np.frombuffer(local.closes, dtype=np.int64)
+        kinds = np.frombuffer(table.kinds, dtype=np.uint8)
+        working = (kinds == 0) | (kinds == 3)  # DayTable.KINDS: WORKDAY, MAKEUP_WORKDAY
+        self.local, self.first, self.years = local, local.first, (local.first_year, local.last_year)
+        self.start, self.working = start, working
         self.midnight = start[1:]
-        self.wcum = np.cumsum(working, dtype=np.int64)  # working days up to and including k
+        self.open = np.where(opens == NAT, start[:n], opens)  # no hours: the day's 00:00
+        self.close = np.where(closes == NAT, self.midnight, closes)  # no hours: the day's 24:00
+        self.wcum = np.frombuffer(table.working_before, dtype=np.int64)[
+            1:
+        ]  # working days up to and including k
         # index of the first working day at or after k (n when none is loaded)
         nxt = np.full(n + 1, n, dtype=np.int64)
-        idx = np.flatnonzero(working)
+        idx = np.frombuffer(table.working_days, dtype=np.int64)
         pos = np.searchsorted(idx, np.arange(n), side="left")
         nxt[:n] = np.where(pos < idx.size, idx[np.clip(pos, 0, max(idx.size - 1, 0))], n)
         self.nxt = nxt
-        self._cutoffs: dict[int, I64] = {}
 
-    def cutoff(self, clock: ServiceClock, seconds: int) -> I64:
+    def cutoff(self, seconds: int) -> I64:
         """The instant of local wall time ``seconds`` on every loaded day."""
-        got = self._cutoffs.get(seconds)
-        if got is None:
-            zone = clock.zone
-            n = self.working.size
-            got = np.array(
-                [wall_to_us(self.first + dt.timedelta(days=i), seconds, zone) for i in range(n)],
-                dtype=np.int64,
-            )
-            self._cutoffs[seconds] = got
-        return got
+        return np.frombuffer(self.local.wall_times(seconds), dtype=np.int64)
 
 
-def _days(clock: ServiceClock, lo_year: int, hi_year: int) -> _Days:
-    tl = clock._timeline
-    cached: _Days | None = tl.batch.get("days")
-    if cached is None or cached.years[0] > lo_year or cached.years[1] < hi_year:
-        near = cached is not None and lo_year <= cached.years[1] + 2 and cached.years[0] - 2 <= hi_year
-        y0 = min(lo_year, cached.years[0]) if near and cached is not None else lo_year  # far: a new piece
-        y1 = max(hi_year, cached.years[1]) if near and cached is not None else hi_year
-        cached = _Days(clock, y0, y1)
-        tl.batch["days"] = cached
-    return cached
+_DAYS: weakref.WeakKeyDictionary[ColumnarClock, _Days] = weakref.WeakKeyDictionary()
+"""The numpy form of each clock's last local-days snapshot (rebuilt when the clock hands out
+another; equal clocks give equal answers, so they may share one)."""
 
 
-def _local_years(clock: ServiceClock, x: I64) -> tuple[int, int]:
+def _days(clock: ColumnarClock, lo_year: int, hi_year: int) -> _Days:
+    local = clock.local_days(lo_year, hi_year)
+    got = _DAYS.get(clock)
+    if got is None or got.local is not local:
+        got = _Days(local, clock.calendar.day_table(local.first_year, local.last_year))
+        _DAYS[clock] = got
+    return got
+
+
+def _local_years(clock: ColumnarClock, x: I64) -> tuple[int, int]:
     valid = x[x != NAT]
-    lo = clock._timeline.year_of(int(valid.min()))
-    hi = clock._timeline.year_of(int(valid.max()))
-    return lo, hi
+    return clock.local_year(int(valid.min())), clock.local_year(int(valid.max()))
 
 
 class _OutOfRangeError(Exception):
@@ -370,21 +361,39 @@ def _at(arr: I64 | npt.NDArray[np.bool_], idx: I64) -> Any:
     return arr[idx]
 
 
-def _rule(rule: str | Duration | DeadlineRule) -> DeadlineRule:
-    return rule if isinstance(rule, DeadlineRule) else DeadlineRule(parse_duration(rule))
+def _rule(rule: str | Duration | DeadlineRule, **knobs: object) -> DeadlineRule:
+    """``rule`` as a :class:`DeadlineRule`, with the knobs given (not ``None``) replacing its own."""
+    out = rule if isinstance(rule, DeadlineRule) else DeadlineRule(parse_duration(rule))
+    changes = {k: v for k, v in knobs.items() if v is not None}
+    return attrs.evolve(out, **changes) if changes else out  # type: ignore[arg-type]
 
 
-def deadline(
-    clock: ServiceClock, starts: Any, rule: str | Duration | DeadlineRule, *, unit: str = "us"
+def due(
+    clock: ColumnarClock,
+    starts: Any,
+    rule: str | Duration | DeadlineRule,
+    *,
+    end_of_day: str | None = None,
+    cutoff: dt.time | None = None,
+    count_start_day: bool | None = None,
+    move_off_rest_day: bool | None = None,
+    unit: str = "us",
 ) -> Any:
-    """``clock.due(starts[i], rule)`` for every element: the Civil Code rules of the scalar API.
+    """``clock.due(starts[i], rule, ...)`` for every element: the Civil Code rules of the scalar API,
+    with the same keywords (``end_of_day``, ``cutoff``, ``count_start_day``, ``move_off_rest_day``).
 
     Calendar periods in months or years use numpy's calendar arithmetic; everything else is a
     lookup in per-day arrays (working-day counts, next working day, opening and close). Days are
     loaded one year at a time, only as far as the results reach. A rule that counts back from a
     reference ("到期前5个工作日", "在X前5个工作日内") takes ``starts`` as the references.
     """
-    rule = _rule(rule)
+    rule = _rule(
+        rule,
+        end_of_day=end_of_day,
+        cutoff=cutoff,
+        count_start_day=count_start_day,
+        move_off_rest_day=move_off_rest_day,
+    )
     x, back = _column(starts, unit)
     if rule.counts_back:
         return back(_backward(clock, x, rule)[0])
@@ -406,7 +415,7 @@ def deadline(
 
 
 def window_opens(
-    clock: ServiceClock, references: Any, rule: str | Duration | DeadlineRule, *, unit: str = "us"
+    clock: ColumnarClock, references: Any, rule: str | Duration | DeadlineRule, *, unit: str = "us"
 ) -> Any:
     """When the window of ``rule`` ("在X前5个工作日内") before each reference opens:
     ``clock.deadline(references[i], rule).opens`` for every element (an act before it is early)."""
@@ -421,7 +430,7 @@ def window_opens(
     return back(_backward(clock, x, rule)[1])
 
 
-def _backward(clock: ServiceClock, x: I64, rule: DeadlineRule) -> tuple[I64, I64]:
+def _backward(clock: ColumnarClock, x: I64, rule: DeadlineRule) -> tuple[I64, I64]:
     """(due, window opening) of a rule that counts back, per reference; NAT where missing (and
     the opening of a rule that is no window)."""
     d = rule.duration
@@ -510,9 +519,9 @@ def _months_from(days: _Days, k: I64, months: int) -> I64:
     mo = d0.astype("datetime64[M]")
     day_of_month = (d0 - mo.astype("datetime64[D]")).astype(np.int64)
     target_month = mo + np.timedelta64(months, "M")
-    month_len = ((target_month + 1).astype("datetime64[D]") - target_month.astype("datetime64[D]")).astype(
-        np.int64
-    )
+    month_len = (
+        (target_month + np.timedelta64(1, "M")).astype("datetime64[D]") - target_month.astype("datetime64[D]")
+    ).astype(np.int64)
     last_date = target_month.astype("datetime64[D]") + np.minimum(day_of_month, month_len - 1).astype(
         "timedelta64[D]"
     )
@@ -520,13 +529,13 @@ def _months_from(days: _Days, k: I64, months: int) -> I64:
     return out
 
 
-def _deadline_on(clock: ServiceClock, days: _Days, xs: I64, rule: DeadlineRule) -> I64:
+def _deadline_on(clock: ColumnarClock, days: _Days, xs: I64, rule: DeadlineRule) -> I64:
     d = rule.duration
     n_days = days.working.size
     if rule.cutoff is not None:
         k = np.searchsorted(days.start, xs, side="right") - 1
         cut_s = rule.cutoff.hour * 3600 + rule.cutoff.minute * 60 + rule.cutoff.second
-        cut_us = days.cutoff(clock, cut_s)
+        cut_us = days.cutoff(cut_s)
         late = (~days.working[k]) | (xs >= cut_us[k])
         nk = _at(days.nxt, k + 1)
         opening = _at(days.open, np.where(late, nk, 0))
@@ -588,27 +597,15 @@ def add_working_days(calendar: WorkCalendar, dates: Any, n: int | Any) -> Any:
     lo = int(valid.min().astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
     hi = int(valid.max().astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
     while True:
-        key = (lo - span if n_min < 0 else lo, hi)
-        table = calendar._cache.batch.get(key)
-        if table is None:
-            kinds = np.concatenate(
-                [np.frombuffer(calendar._table(y).kinds, dtype=np.uint8) for y in range(key[0], key[1] + 1)]
-            )
-            working = (kinds == 0) | (kinds == 3)  # WORKDAY, MAKEUP_WORKDAY
-            origin = int(np.datetime64(dt.date(key[0], 1, 1), "D").astype(np.int64))
-            table = (
-                origin,
-                np.cumsum(working, dtype=np.int64),
-                np.flatnonzero(working).astype(np.int64),
-                working,
-            )
-            calendar._cache.batch[key] = table
-        origin, wcum, work_idx, working = table
+        table = calendar.day_table(lo - span if n_min < 0 else lo, hi)
+        origin = int(np.datetime64(table.first, "D").astype(np.int64))
+        before = np.frombuffer(table.working_before, dtype=np.int64)  # working days before each day
+        work_idx = np.frombuffer(table.working_days, dtype=np.int64)
         idx = (np.where(missing, origin, days) if any_missing else days) - origin
         if n_min >= 0:
-            target = wcum[idx] + nn  # ordinal (1-based) of the answer among working days
+            target = before[idx + 1] + nn  # ordinal (1-based) of the answer among working days
         else:
-            target = np.where(nn >= 0, wcum[idx] + nn, wcum[idx] - working[idx] + nn + 1)
+            target = np.where(nn >= 0, before[idx + 1] + nn, before[idx] + nn + 1)
         if int(target.max()) > work_idx.size:
             hi += 1
             continue
@@ -625,11 +622,11 @@ def add_working_days(calendar: WorkCalendar, dates: Any, n: int | Any) -> Any:
         return out
 
 
-def memory_bytes(clock: ServiceClock) -> int:
-    """Bytes held by the clock's cached interval arrays (lists and numpy views)."""
-    lists = clock._timeline.loaded_intervals() * 4 * 8
-    arrs: _Arrays | None = clock._timeline.batch.get("arrays")
-    numpy_bytes = (
-        sum(a.nbytes for a in (arrs.starts, arrs.ends, arrs.cum, arrs.cum_end)) if arrs is not None else 0
-    )
-    return lists + numpy_bytes
+def memory_bytes(clock: ColumnarClock) -> int:
+    """Bytes held by the clock's cached interval tables and the snapshots the engine reads
+    (``clock.memory_bytes()``)."""
+    return clock.memory_bytes()
+
+
+deadline = renamed(due, "batch.deadline", "batch.due")
+"""Deprecated; use :func:`due` (what it returns is the scalar ``clock.due``)."""

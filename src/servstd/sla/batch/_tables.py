@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from servstd.errors import InputTypeError
-from servstd.sla.clock._timeline import to_us
+from servstd.sla.clock.columnar import epoch_us
 
 __all__ = ["I64", "NAT", "Columns", "columns_of"]
 
@@ -43,7 +43,7 @@ def _object_instants(values: Sequence[Any]) -> tuple[I64, npt.NDArray[np.int8]]:
             if v.tzinfo is None or v.utcoffset() is None:
                 bad[i] = NAIVE
             else:
-                us[i] = to_us(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v)
+                us[i] = epoch_us(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v)
         else:
             bad[i] = NOT_INSTANT
     return us, bad

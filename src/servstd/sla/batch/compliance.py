@@ -49,6 +49,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
@@ -56,6 +57,7 @@ import numpy as np
 from servstd._decimal import exact
 from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
+from servstd._input import zone as named_zone
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
 from servstd.sla.batch._files import pandas_module, read_table
@@ -292,14 +294,16 @@ def report(
     by: Sequence[str] = ("month",),
     case_id: str = "case",
     received: str = "received_at",
-    assume_tz: str | None = None,
+    assume_tz: str | ZoneInfo | None = None,
 ) -> ComplianceReport:
     """The compliance report of ``policy`` over ``cases`` (a pandas DataFrame or a file path).
 
-    ``events`` likewise (a DataFrame or a file). ``assume_tz`` reads times without an offset in
-    files as local times of that zone (otherwise they are an error).
+    ``events`` likewise (a DataFrame or a file). ``assume_tz`` (a zone name, a
+    :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone``) reads times without an offset in files
+    as local times of that zone (otherwise they are an error).
     """
     require("an SLA report", *table_extras(cases, events))
+    assume_tz = None if assume_tz is None else named_zone(assume_tz, "assume_tz").key
     pd = pandas_module()
     given: object = now  # checked at run time: callers may pass anything
     if not isinstance(given, dt.datetime) or given.tzinfo is None or given.utcoffset() is None:

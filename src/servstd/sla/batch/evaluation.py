@@ -66,9 +66,10 @@ import numpy.typing as npt
 
 from servstd._names import FoldedNames
 from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, Problem, ServstdError
-from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before, deadline
+from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before
+from servstd.sla.batch._engine import due as due_column
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
-from servstd.sla.clock._timeline import to_us
+from servstd.sla.clock.columnar import epoch_us
 from servstd.sla.clock.durations import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays
 from servstd.sla.policy.conditions import AmountBound, case_amount
 from servstd.sla.policy.sla_policy import MetricTarget, SLAPolicy
@@ -116,7 +117,7 @@ def _now_us(now: object) -> int:
         raise NaiveDatetimeError(now, "now") if now is None else _type_error(now)
     if now.tzinfo is None or now.utcoffset() is None:
         raise NaiveDatetimeError(now, "now")
-    return to_us(now.to_pydatetime() if hasattr(now, "to_pydatetime") else now)
+    return epoch_us(now.to_pydatetime() if hasattr(now, "to_pydatetime") else now)
 
 
 def _type_error(now: object) -> ServstdError:
@@ -579,7 +580,7 @@ def _dt(us: int, tz: dt.tzinfo) -> dt.datetime:
 
 
 def _us_or_nat(t: dt.datetime | None) -> int:
-    return NAT if t is None else to_us(t)
+    return NAT if t is None else epoch_us(t)
 
 
 def _append_result(out: _Out, row: int, metric: int, r: TimerResult) -> None:
@@ -627,7 +628,7 @@ class _Plan:
         if t.rule.counts_back:
             self._compute_back(idx, s=s, c=c, e=e, now_us=now_us, out=out)
             return
-        due = deadline(clock, s.astype("datetime64[us]"), t.rule).astype(np.int64)
+        due = due_column(clock, s.astype("datetime64[us]"), t.rule).astype(np.int64)
         paused = np.zeros(idx.size, dtype=np.int64)
         # pauses of these rows, renumbered to positions in idx
         where = np.full(self.rows.size, -1, dtype=np.int64)
@@ -717,7 +718,7 @@ def _window(clock: Any, s: I64, earliest: Any) -> I64:
     by_days = isinstance(earliest, CalendarPeriod) and earliest.unit is PeriodUnit.DAYS
     by_working = isinstance(earliest, WorkingDays) and earliest.is_whole
     if not (by_days or by_working):
-        due: I64 = deadline(clock, s.astype("datetime64[us]"), earliest).astype(np.int64)
+        due: I64 = due_column(clock, s.astype("datetime64[us]"), earliest).astype(np.int64)
         return due
     lo, hi = _local_years(clock, s)
     while True:

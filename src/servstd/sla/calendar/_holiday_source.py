@@ -1,25 +1,30 @@
-"""Immutable wrapper around the ``holidays`` package (which is a mutable, lazily filled dict).
+"""Statutory holidays and make-up working days of CN/HK/MO/TW, from the bundled snapshot or the
+``holidays`` package (a mutable, lazily filled dict, wrapped here behind immutable facts).
 
 The package's China data is taken from each year's State Council notice (放假调休安排); the class
 docstring of ``holidays.countries.china`` links every notice since 2001. A year counts as
 *official* when the package records that year's arrangement (its substituted days), and is
 *estimated* otherwise (the package then applies the statutory rule and marks names as estimated).
 Nothing here hard-codes a year: coverage is read from the package's own data.
+
+A calendar reads the snapshot of that data bundled with servstd (:mod:`._holiday_snapshot`) for
+the years it holds, so an upgrade of the package changes no answer there; the package is imported
+only for the years outside it. ``package_year_facts`` and ``package_official_years`` always ask the
+package (the snapshot is written from them and checked against them).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import importlib.util
-import inspect
 import sys
 from typing import Any
 
 import attrs
-import holidays
 
-__all__ = ["HolidaySource", "YearFacts"]
+from servstd.sla.calendar._holiday_snapshot import FIRST_YEAR, Snapshot, YearFacts, bundled
+
+__all__ = ["HolidaySource", "YearFacts", "package_official_years", "package_snapshot", "package_year_facts"]
 
 _MODULES = {"CN": "china", "HK": "hongkong", "MO": "macau", "TW": "taiwan"}
 
@@ -32,17 +37,10 @@ _LANGUAGES = {
 }
 
 
-@attrs.frozen
-class YearFacts:
-    """Rest days (with names) and weekend working days of one year, from the package."""
-
-    rest_zh: dict[dt.date, str]
-    rest_en: dict[dt.date, str]
-    weekend_workdays: frozenset[dt.date]
-
-
 def _static_years(cls: type) -> list[int]:
     """Years for which the package records an official arrangement (substituted days)."""
+    import inspect  # noqa: PLC0415 - 10 ms, only when the package itself is read
+
     module = inspect.getmodule(cls)
     years: set[int] = set()
     for obj in vars(module).values():
@@ -70,12 +68,17 @@ class HolidaySource:
         return tuple(_LANGUAGES)
 
     def official_years(self) -> tuple[int, int]:
-        """First and last year whose official arrangement the package records."""
-        return _official_years(self.region)
+        """First and last year whose official arrangement the data records (the snapshot's)."""
+        snap = bundled(self.region)
+        return snap.official if snap is not None else package_official_years(self.region)
 
     def year(self, year: int) -> YearFacts:
-        """The facts of ``year`` (make-up days listed in next year's notice included)."""
-        return _year_facts(self.region, year)
+        """The facts of ``year`` (make-up days listed in next year's notice included): the
+        snapshot's for the years it holds, else the package's."""
+        snap = bundled(self.region)
+        return (
+            snap.facts(year) if snap is not None and year in snap else package_year_facts(self.region, year)
+        )
 
 
 @functools.cache
@@ -99,19 +102,26 @@ def _country(region: str) -> Any:
             else None
         )
         if spec is None or spec.loader is None:  # pragma: no cover - a future layout of the package
-            return type(holidays.country_holidays(region))
+            return _from_registry(region)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         try:
             spec.loader.exec_module(module)
         except (ImportError, OSError):  # pragma: no cover - a future layout of the package
             del sys.modules[name]
-            return type(holidays.country_holidays(region))
+            return _from_registry(region)
     return getattr(module, {"CN": "China", "HK": "HongKong", "MO": "Macau", "TW": "Taiwan"}[region])
 
 
+def _from_registry(region: str) -> Any:  # pragma: no cover - a future layout of the package
+    import holidays  # noqa: PLC0415 - the whole package (0.1 s), only if a module moved
+
+    return type(holidays.country_holidays(region))
+
+
 @functools.cache
-def _official_years(region: str) -> tuple[int, int]:
+def package_official_years(region: str) -> tuple[int, int]:
+    """First and last year whose official arrangement the installed package records."""
     cls = _country(region)
     years = _static_years(cls)
     start = int(getattr(cls, "start_year", 1950))
@@ -124,7 +134,8 @@ def _official_years(region: str) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=512)
-def _year_facts(region: str, year: int) -> YearFacts:
+def package_year_facts(region: str, year: int) -> YearFacts:
+    """The facts of ``year`` as the installed package gives them."""
     zh, en = _LANGUAGES[region]
     years = [y for y in (year, year + 1) if y <= 9999]
     h_zh = _country(region)(years=years, language=zh)
@@ -135,3 +146,15 @@ def _year_facts(region: str, year: int) -> YearFacts:
     # year's notice may list a late-December day of this year, hence years=(year, year + 1).
     work = frozenset(d for d in getattr(h_zh, "weekend_workdays", ()) if d.year == year)
     return YearFacts(rest_zh=rest_zh, rest_en=rest_en, weekend_workdays=work)
+
+
+def package_snapshot(region: str) -> Snapshot:
+    """A snapshot of ``region`` written from the installed package: the years 2000 to the year
+    after the last covered one."""
+    from importlib.metadata import version  # noqa: PLC0415 - 30 ms, only when writing a snapshot
+
+    official = package_official_years(region)
+    years = (FIRST_YEAR, official[1] + 1)
+    by_year = {y: package_year_facts(region, y) for y in range(years[0], years[1] + 1)}
+    kept = {y: f for y, f in by_year.items() if f.rest_zh or f.weekend_workdays}
+    return Snapshot(region, version("holidays"), official, years, kept)

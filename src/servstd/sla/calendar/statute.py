@@ -26,8 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from holidays.calendars.chinese import _ChineseLunisolar
-
 __all__ = [
     "FESTIVALS",
     "FESTIVAL_NAMES_EN",
@@ -94,6 +92,9 @@ def statutory_days(year: int) -> dict[dt.date, str]:
     """Every statutory rest day of ``year`` with its festival (years 2000 on; earlier: empty)."""
     if year < _FIRST_YEAR:
         return {}
+    # the holidays package (0.1 s to import) only when a notice is checked against the law
+    from holidays.calendars.chinese import _ChineseLunisolar  # noqa: PLC0415
+
     lunar = _ChineseLunisolar()
 
     def on(found: tuple[dt.date | None, bool]) -> dt.date:

@@ -14,6 +14,21 @@ loop over days.
 datetime.date(2026, 10, 10)
 >>> cal.working_days_between(dt.date(2026, 10, 1), dt.date(2026, 10, 12))   # Oct 8, 9, 10
 3
+>>> cal.subtract_working_days(dt.date(2026, 10, 10), 3)      # the inverse of add_working_days
+datetime.date(2026, 9, 30)
+
+Ranges are half-open, ``[a, b)``, and mirror when reversed: with ``b < a`` the range is ``[b, a)``,
+counted negative and walked latest first, so ``working_days_between(a, b)`` is always the signed
+length of ``working_days(a, b)`` (as ``numpy.busday_count`` and ``elapsed`` count back):
+
+>>> cal.working_days_between(dt.date(2026, 10, 12), dt.date(2026, 10, 1))
+-3
+>>> list(cal.working_days(dt.date(2026, 10, 12), dt.date(2026, 10, 1)))
+[datetime.date(2026, 10, 10), datetime.date(2026, 10, 9), datetime.date(2026, 10, 8)]
+
+The calendar names this library types (``for_region``, ``--region``, a clock's ``region:``) are the
+regions ``CN``, ``HK``, ``MO``, ``TW`` and the two weekly rules, ``weekdays`` (Monday to Friday) and
+``always`` (every day a working day: with round-the-clock hours, the 7×24 clock).
 """
 
 from __future__ import annotations
@@ -41,6 +56,7 @@ from servstd.errors import (
 )
 from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.day_kind import DayKind
+from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.calendar.notice import parse_notice, read_notice
 from servstd.sla.calendar.notice_folder import folder_overlays
 from servstd.sla.calendar.overlay import CalendarOverlay
@@ -49,7 +65,19 @@ from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
 __all__ = ["Coverage", "WorkCalendar", "as_date"]
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
-_KIND_CODES = (DayKind.WORKDAY, DayKind.WEEKEND, DayKind.HOLIDAY, DayKind.MAKEUP_WORKDAY)
+_MAX_TABLE_YEARS = 1000  # one day table: a longer span is almost surely a mistake (and 360 k days)
+_KEPT_TABLES = 32  # day tables kept per calendar (the columnar engine asks for a few spans)
+_WEEKLY = ("weekdays", "always")
+"""The calendars of a weekly rule alone, by the name :meth:`WorkCalendar.for_region` reads."""
+_OLD_NAMES = {
+    "EVERY-DAY": "always",
+    "7X24": "always",
+    "7×24": "always",
+    "ALL": "always",
+    "MON-FRI": "weekdays",
+}
+"""Spellings of the weekly calendars kept for one release (each warns, naming the new one)."""
+_KIND_CODES = DayTable.KINDS
 
 
 def as_date(value: object, parameter: str = "date") -> dt.date:
@@ -160,14 +188,14 @@ class _Raw:
 class _Cache:
     years: dict[int, _YearTable] = attrs.Factory(dict)
     raw: dict[int, _Raw] = attrs.Factory(dict)
-    batch: dict[tuple[int, int], Any] = attrs.Factory(dict)  # numpy tables for servstd.sla.batch
+    tables: dict[tuple[int, int], DayTable] = attrs.Factory(dict)  # day_table() snapshots
 
 
 @attrs.frozen
 class WorkCalendar:
     """An immutable working-day calendar.
 
-    Build one with :meth:`china`, :meth:`for_region`, :meth:`weekdays` or :meth:`every_day`, and
+    Build one with :meth:`china`, :meth:`for_region`, :meth:`weekdays` or :meth:`always`, and
     extend it with :meth:`with_rest_days`, :meth:`with_work_days`, :meth:`with_overlay` and
     :meth:`with_notice`; each returns a new calendar.
     """
@@ -179,6 +207,12 @@ class WorkCalendar:
     overlays: tuple[CalendarOverlay, ...] = ()
     base_coverage: Coverage = Coverage(((_MIN_YEAR, _MAX_YEAR),))
     _cache: _Cache = attrs.field(factory=_Cache, eq=False, repr=False, hash=False, alias="_cache")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle and deep-copy by value: the definition (the day tables are a cache, rebuilt on
+        demand in the copy)."""
+        fields = (self.name, self.region, self.strict, self.weekend, self.overlays, self.base_coverage)
+        return (WorkCalendar, fields)
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
@@ -193,14 +227,19 @@ class WorkCalendar:
 
     @classmethod
     def for_region(cls, code: str, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
-        """The calendar of ``"CN"`` (mainland), ``"HK"``, ``"MO"`` or ``"TW"``; another code is an
-        :class:`~servstd.errors.UnknownNameError`.
+        """The calendar named ``code``: ``"CN"`` (mainland), ``"HK"``, ``"MO"``, ``"TW"``, or a weekly
+        rule, ``"weekdays"`` (:meth:`weekdays`) or ``"always"`` (:meth:`always`); case is ignored.
+        Another name is an :class:`~servstd.errors.UnknownNameError` listing these.
 
-        The mainland calendar reads the notice folders unless ``notices=False``.
+        The mainland calendar reads the notice folders unless ``notices=False``; a weekly rule knows
+        every year, so ``strict`` and ``notices`` do not change it.
+
+        >>> WorkCalendar.for_region("always") == WorkCalendar.always()
+        True
         """
-        region = str(code).strip().upper()
-        if region not in HolidaySource.regions():
-            raise UnknownNameError(code, "code", HolidaySource.regions(), kind="region")
+        region = _region_name(code, stacklevel=4)  # an old spelling blames the caller of for_region
+        if region in _WEEKLY:
+            return cls.weekdays() if region == "weekdays" else cls.always()
         first, last = HolidaySource(region).official_years()
         names = {"CN": "中国大陆 (CN)", "HK": "香港 (HK)", "MO": "澳门 (MO)", "TW": "台湾 (TW)"}
         cal = cls(
@@ -214,15 +253,33 @@ class WorkCalendar:
                 cal = cal.with_overlay(overlay)
         return cal
 
+    @staticmethod
+    def region_name(code: str) -> str:
+        """The name :meth:`for_region` reads ``code`` as: ``"CN"``, ``"HK"``, ``"MO"``, ``"TW"``,
+        ``"weekdays"`` or ``"always"`` (an old spelling warns; anything else is a
+        :class:`~servstd.errors.ScheduleError` naming the accepted ones).
+
+        >>> WorkCalendar.region_name(" cn "), WorkCalendar.region_name("Always")
+        ('CN', 'always')
+        """
+        return _region_name(code, stacklevel=4)
+
     @classmethod
     def weekdays(cls) -> WorkCalendar:
-        """Monday to Friday, no holidays."""
+        """Monday to Friday, no holidays (``for_region("weekdays")``)."""
         return cls(name="Mon–Fri")
 
     @classmethod
+    def always(cls) -> WorkCalendar:
+        """Every day is a working day (``for_region("always")``): with round-the-clock hours, the
+        7×24 clock of :meth:`ServiceClock.always() <servstd.sla.ServiceClock.always>`."""
+        return cls(name="7×24", weekend=frozenset())
+
+    @classmethod
     def every_day(cls) -> WorkCalendar:
-        """Every day is a working day (7×24 services)."""
-        return cls(name="every day", weekend=frozenset())
+        """Deprecated: use :meth:`always`."""
+        warn_renamed("WorkCalendar.every_day()", "WorkCalendar.always()")
+        return cls.always()
 
     # -- overlays ------------------------------------------------------------------------
     def with_overlay(self, overlay: CalendarOverlay | str | Path) -> WorkCalendar:
@@ -349,6 +406,37 @@ class WorkCalendar:
         days.name_periods(absorb_weekends=mainland, estimated=year not in self.coverage)
         return days.table(first, last, raws[year])
 
+    def day_table(self, first_year: int, last_year: int) -> DayTable:
+        """The days of the years ``first_year``..``last_year`` as arrays, one immutable snapshot:
+        each date's kind and running working-day counts (what the columnar engine reads; see
+        :class:`~servstd.sla.calendar.day_table.DayTable`). Built once per span and kept.
+
+        A strict calendar raises :class:`~servstd.errors.CalendarCoverageError` for a year it does
+        not cover, as every other question does.
+        """
+        for name, year in (("first_year", first_year), ("last_year", last_year)):
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise InputTypeError(year, name, "a year (int)")
+        if not _MIN_YEAR <= first_year <= last_year <= _MAX_YEAR:
+            raise ScheduleError(
+                f"the years {first_year}–{last_year} are not an ascending span within {_MIN_YEAR}–{_MAX_YEAR}",
+                (first_year, last_year),
+            )
+        if last_year - first_year >= _MAX_TABLE_YEARS:
+            raise ScheduleError(
+                f"{last_year - first_year + 1} years is more than one day table holds ({_MAX_TABLE_YEARS})",
+                (first_year, last_year),
+            )
+        key = (first_year, last_year)
+        got = self._cache.tables.get(key)
+        if got is None:
+            kinds = b"".join(self._table(y).kinds for y in range(first_year, last_year + 1))
+            got = DayTable.build(first_year, last_year, kinds)
+            if len(self._cache.tables) >= _KEPT_TABLES:
+                self._cache.tables.clear()
+            self._cache.tables[key] = got
+        return got
+
     # -- questions about one date --------------------------------------------------------
     def day_kind(self, d: dt.date) -> DayKind:
         """The kind of ``d``: working day, weekend, holiday or make-up working day."""
@@ -392,6 +480,15 @@ class WorkCalendar:
         """The first working day strictly after ``d``."""
         return self.add_working_days(d, 1)
 
+    def previous_working_day(self, d: dt.date) -> dt.date:
+        """The last working day strictly before ``d``.
+
+        >>> import datetime as dt
+        >>> WorkCalendar.china(notices=False).previous_working_day(dt.date(2026, 10, 8))
+        datetime.date(2026, 9, 30)
+        """
+        return self.add_working_days(d, -1)
+
     # -- counting ------------------------------------------------------------------------
     def _ordinal(self, d: dt.date) -> tuple[_YearTable, int]:
         """Working days in d's year up to and including d."""
@@ -399,13 +496,13 @@ class WorkCalendar:
         return t, t.cum[(d - t.first).days + 1]
 
     def add_working_days(self, d: dt.date, n: int) -> dt.date:
-        """The ``n``-th working day after ``d`` (``d`` itself not counted); negative ``n`` goes back.
+        """The ``n``-th working day after ``d`` (``d`` itself not counted); negative ``n`` goes back
+        (:meth:`subtract_working_days`).
 
         ``n == 0`` returns ``d``.
         """
         d = as_date(d, "d")
-        if isinstance(n, bool) or not isinstance(n, int):
-            raise InputTypeError(n, "n", "an int")
+        _count(n)
         if n == 0:
             return d
         year = d.year
@@ -428,13 +525,30 @@ class WorkCalendar:
         i = bisect.bisect_left(t.cum, target) - 1
         return t.first + dt.timedelta(days=i)
 
+    def subtract_working_days(self, d: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day before ``d`` (``d`` itself not counted); negative ``n`` goes forward.
+
+        The inverse of :meth:`add_working_days`: from a working day, adding ``n`` working days and
+        subtracting them again comes back to it (from a rest day, to the working day before it).
+        ``n == 0`` returns ``d``.
+
+        >>> import datetime as dt
+        >>> cal = WorkCalendar.china(notices=False)
+        >>> cal.subtract_working_days(dt.date(2026, 10, 10), 1)      # Oct 1–7 is the National Day holiday
+        datetime.date(2026, 10, 9)
+        >>> cal.subtract_working_days(cal.add_working_days(dt.date(2026, 9, 30), 5), 5)
+        datetime.date(2026, 9, 30)
+        """
+        return self.add_working_days(d, -_count(n))
+
     def _guard(self, year: int, d: dt.date, n: int) -> _YearTable:
         if abs(year - d.year) > abs(n) + 5:
             raise ScheduleError(f"{self.name} has no working days near {d}; cannot add {n} working days")
         return self._table(year)
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
-        """Working days in the half-open range ``[a, b)``; negative when ``b < a``."""
+        """Working days in the half-open range ``[a, b)``; when ``b < a``, minus the working days of
+        ``[b, a)`` (the signed length of :meth:`working_days`)."""
         a, b = as_date(a, "a"), as_date(b, "b")
         if b < a:
             return -self.working_days_between(b, a)
@@ -449,8 +563,14 @@ class WorkCalendar:
         return count
 
     def working_days(self, a: dt.date, b: dt.date) -> Iterator[dt.date]:
-        """Iterate the working days in ``[a, b)``."""
+        """Iterate the working days in ``[a, b)``; when ``b < a``, those of ``[b, a)``, latest first
+        (so the count is always :meth:`working_days_between`, up to its sign)."""
         a, b = as_date(a, "a"), as_date(b, "b")
+        if b < a:
+            return reversed(list(self._forward_working_days(b, a)))
+        return self._forward_working_days(a, b)
+
+    def _forward_working_days(self, a: dt.date, b: dt.date) -> Iterator[dt.date]:
         d = a
         while d < b:
             t = self._table(d.year)
@@ -461,7 +581,8 @@ class WorkCalendar:
             d = end
 
     def rest_days(self, a: dt.date, b: dt.date) -> list[tuple[dt.date, DayKind, str | None, str | None]]:
-        """The non-working days in ``[a, b)``: date, kind, Chinese name and English name."""
+        """The non-working days in ``[a, b)``: date, kind, Chinese name and English name (none when
+        ``b <= a``)."""
         a, b = as_date(a, "a"), as_date(b, "b")
         out = []
         d = a
@@ -623,6 +744,27 @@ class _Days:
             sources={d: v for d, v in self.sources.items() if d in keep},
             year_source=raw.year_source,
         )
+
+
+def _region_name(code: str, *, stacklevel: int) -> str:
+    """:meth:`WorkCalendar.region_name`, warning ``stacklevel`` frames up (the user's line)."""
+    region = str(code).strip().upper()
+    if region in _OLD_NAMES:
+        new = _OLD_NAMES[region]
+        warn_renamed(f"the calendar name {code!r}", repr(new), stacklevel=stacklevel)
+        return new
+    if region.lower() in _WEEKLY:
+        return region.lower()
+    if region not in HolidaySource.regions():
+        raise UnknownNameError(code, "code", (*HolidaySource.regions(), *_WEEKLY), kind="region")
+    return region
+
+
+def _count(n: object) -> int:
+    """A number of working days: an ``int`` (not a ``bool``)."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise InputTypeError(n, "n", "an int")
+    return n
 
 
 def _pairs(days: Iterable[Any] | Mapping[Any, str], name: str, parameter: str) -> dict[dt.date, str]:

@@ -26,8 +26,9 @@ one in 2026 builds two years, not two thousand. One operation may reach across a
 local years :data:`FIRST_YEAR`–:data:`LAST_YEAR` (the ends of ``datetime``'s range, where a zone
 offset would overflow, are refused).
 
-The batch API reads a contiguous :class:`Run` of consecutive blocks as numpy arrays, so scalar
-and batch answers agree by construction.
+The columnar engine reads consecutive blocks joined into one immutable
+:class:`~servstd.sla.clock.columnar.OpenIntervals` snapshot (:meth:`Timeline.open_intervals`), so
+scalar and column answers agree by construction.
 """
 
 from __future__ import annotations
@@ -38,57 +39,30 @@ import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from servstd.errors import ClockRangeError, ScheduleError
+from servstd.sla.clock.columnar import (
+    EPOCH,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_SPAN_YEARS,
+    US,
+    LocalDays,
+    OpenIntervals,
+    int64_view,
+    wall_us,
+)
 
-__all__ = [
-    "EPOCH",
-    "FIRST_YEAR",
-    "LAST_YEAR",
-    "MAX_SPAN_YEARS",
-    "US",
-    "Run",
-    "Timeline",
-    "YearBlock",
-    "to_us",
-    "wall_to_us",
-]
+__all__ = ["NEAR_YEARS", "Timeline", "YearBlock", "check_span", "joined"]
 
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-US = 1_000_000
-_ONE_US = dt.timedelta(microseconds=1)
 _EMPTY_YEARS_LIMIT = 3  # consecutive years with no open time before add() gives up
-FIRST_YEAR = 2
-"""The first local year a clock answers for (year 1 is refused: its start overflows east of UTC)."""
-LAST_YEAR = 9998
-"""The last local year a clock answers for (year 9999 is refused: its end is past ``datetime.max``)."""
-MAX_SPAN_YEARS = 200
-"""The most local years one operation may reach across (``add``, ``subtract``, ``elapsed``, ``periods``)."""
 _YEAR_US = 367 * 86_400 * US  # more open time than any local year can hold (DST included)
 _MAX_SPAN_US = (MAX_SPAN_YEARS + 1) * _YEAR_US
+NEAR_YEARS = 2
+"""A snapshot this close to the one kept is joined to it rather than built apart (speed only)."""
 
 Intervals = list[tuple[int, int]]
-
-
-def to_us(t: dt.datetime) -> int:
-    """Microseconds since the epoch of an aware datetime (exact integer arithmetic)."""
-    if type(t) is not dt.datetime:  # pendulum and other subclasses: their arithmetic differs
-        t = dt.datetime(
-            t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond, tzinfo=t.tzinfo, fold=t.fold
-        )
-    return (t - EPOCH) // _ONE_US
-
-
-def wall_to_us(d: dt.date, seconds: int, zone: ZoneInfo) -> int:
-    """The instant of local wall time ``d`` + ``seconds`` (may pass midnight) in ``zone``.
-
-    A wall time inside a DST gap is read with the offset before the change (``fold=0``).
-    """
-    local = dt.datetime.combine(d + dt.timedelta(days=seconds // 86_400), dt.time(), tzinfo=zone)
-    local += dt.timedelta(seconds=seconds % 86_400)  # wall-clock addition within the local date
-    return to_us(local.replace(tzinfo=zone))
 
 
 class YearBlock:
@@ -127,28 +101,6 @@ class YearBlock:
         return self.starts[j] + (target - self.cum[j])
 
 
-class Run:
-    """Consecutive year blocks ``y0``..``y1`` as one set of lists (what the batch engine reads)."""
-
-    __slots__ = ("cache", "cum", "cum_end", "ends", "hi", "lo", "starts", "y0", "y1")
-
-    def __init__(self, blocks: list[YearBlock]) -> None:
-        self.y0, self.y1 = (blocks[0].year, blocks[-1].year) if blocks else (0, -1)
-        self.lo, self.hi = (blocks[0].lo, blocks[-1].hi) if blocks else (0, 0)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.cum: list[int] = []
-        self.cum_end: list[int] = []
-        offset = 0
-        for b in blocks:
-            self.starts += b.starts
-            self.ends += b.ends
-            self.cum += [c + offset for c in b.cum]
-            self.cum_end += [c + offset for c in b.cum_end]
-            offset += b.total
-        self.cache: dict[str, Any] = {}  # numpy views, filled by servstd.sla.batch
-
-
 class Timeline:
     """Open intervals of a clock, one immutable block per local year, loaded on demand (thread-safe)."""
 
@@ -163,7 +115,9 @@ class Timeline:
         # the loaded blocks by start instant, replaced whole under the lock (readers take one tuple)
         self._index: tuple[list[int], list[YearBlock]] = ([], [])
         self.days: dict[dt.date, tuple[tuple[int, int], ...]] = {}  # per-date intervals, for deadlines
-        self.batch: dict[str, Any] = {}  # numpy tables for servstd.sla.batch
+        # the last snapshot of each kind handed to the columnar engines (replaced whole, never changed)
+        self.kept_intervals: OpenIntervals | None = None
+        self.kept_days: LocalDays | None = None
         self._lock = threading.Lock()
         _LIVE.add(self)
 
@@ -176,7 +130,7 @@ class Timeline:
         """The instant of local midnight starting 1 January of ``year``."""
         got = self._new_year.get(year)
         if got is None:
-            got = wall_to_us(dt.date(year, 1, 1), 0, self._zone)
+            got = wall_us(dt.date(year, 1, 1), 0, self._zone)
             self._new_year[year] = got
         return got
 
@@ -248,9 +202,17 @@ class Timeline:
         for y in range(first, last + 1):
             yield self.block(y)
 
-    def run(self, first: int, last: int) -> Run:
-        """The blocks ``first``..``last`` as one :class:`Run`."""
-        return Run(list(self.blocks(first, last)))
+    def open_intervals(self, first: int, last: int) -> OpenIntervals:
+        """One snapshot of at least the local years ``first``..``last``: the last one handed out if it
+        covers them, else a new one (joined to the last when the two lie near each other)."""
+        kept = self.kept_intervals
+        if kept is not None and kept.first_year <= first and last <= kept.last_year:
+            return kept
+        if kept is not None and first <= kept.last_year + NEAR_YEARS and kept.first_year - NEAR_YEARS <= last:
+            first, last = min(first, kept.first_year), max(last, kept.last_year)
+        snap = joined(list(self.blocks(first, last)))
+        self.kept_intervals = snap
+        return snap
 
     def loaded_intervals(self) -> int:
         """How many intervals the loaded blocks hold."""
@@ -271,11 +233,6 @@ class Timeline:
         for y_between in range(bx.year + 1, last):
             total += self.block(y_between).total
         return total
-
-    def open_many(self, xs: list[int]) -> list[int]:
-        """C(x) for several instants, counted from one origin (differences are open time)."""
-        origin = min(xs)
-        return [self.elapsed(origin, x) for x in xs]
 
     def add(self, x: int, n: int) -> int:
         """The smallest instant z ≥ x with ``C(z) - C(x) == n`` (``n >= 0``)."""
@@ -372,6 +329,32 @@ class Timeline:
                         out.append((s, e))
                 i += 1
         return out
+
+
+def joined(blocks: list[YearBlock]) -> OpenIntervals:
+    """Consecutive year blocks as one snapshot, prefix sums counted from the first block's start."""
+    starts: list[int] = []
+    ends: list[int] = []
+    cum: list[int] = []
+    cum_end: list[int] = []
+    offset = 0
+    for b in blocks:
+        starts += b.starts
+        ends += b.ends
+        cum += [c + offset for c in b.cum]
+        cum_end += [c + offset for c in b.cum_end]
+        offset += b.total
+    return OpenIntervals(
+        first_year=blocks[0].year,
+        last_year=blocks[-1].year,
+        lo=blocks[0].lo,
+        hi=blocks[-1].hi,
+        starts=int64_view(starts),
+        ends=int64_view(ends),
+        cum=int64_view(cum),
+        cum_end=int64_view(cum_end),
+        total=offset,
+    )
 
 
 def check_span(first: int, last: int) -> None:

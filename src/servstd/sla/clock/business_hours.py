@@ -8,8 +8,8 @@
 '22:00-06:00'
 
 Hours and days are separate knobs: ``"24h"`` is 00:00–24:00 on the calendar's *working* days (rest
-days stay closed); round the clock every day is the every-day calendar with 24h hours
-(:meth:`ServiceClock.always() <servstd.sla.ServiceClock.always>`, ``--region 7x24``).
+days stay closed); round the clock every day is the ``always`` calendar with 24h hours
+(:meth:`ServiceClock.always() <servstd.sla.ServiceClock.always>`, ``--region always``).
 
 >>> h = BusinessHours.parse("24h")
 >>> str(h), h.rest[6]
@@ -117,7 +117,7 @@ def _parse_day(spec: str | Iterable[str] | None) -> Day:
     if [p.lower() for p in parts] in _DAYS_TOO:
         raise ScheduleError(
             f"{spec!r} names days as well as hours: business hours are '24h' (00:00-24:00 on the "
-            "calendar's working days); every day round the clock is the every-day calendar with 24h "
+            "calendar's working days); every day round the clock is the 'always' calendar with 24h "
             "hours (ServiceClock.always(), or 'always: true' in a clock spec)",
             spec,
         )
@@ -215,7 +215,8 @@ class BusinessHours:
 
     @classmethod
     def always(cls) -> BusinessHours:
-        """Open around the clock, every day (use with :meth:`WorkCalendar.every_day` for 7×24)."""
+        """Open round the clock on every day, working or rest (with :meth:`WorkCalendar.always`, the
+        7×24 clock of :meth:`ServiceClock.always`)."""
         full = (TimeInterval(0, DAY),)
         return cls(working=(full,) * 7, rest=(full,) * 7)
 

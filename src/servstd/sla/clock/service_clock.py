@@ -42,8 +42,18 @@ import attrs
 from servstd._input import zone
 from servstd.errors import ClockRangeError, InputTypeError, NaiveDatetimeError
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock._timeline import FIRST_YEAR, LAST_YEAR, Intervals, Timeline, to_us, wall_to_us
+from servstd.sla.clock._timeline import NEAR_YEARS, Intervals, Timeline, check_span
 from servstd.sla.clock.business_hours import BusinessHours
+from servstd.sla.clock.columnar import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MISSING,
+    LocalDays,
+    OpenIntervals,
+    epoch_us,
+    int64_view,
+    wall_us,
+)
 from servstd.sla.clock.deadline import Deadline, DeadlineRule, compute_deadline
 from servstd.sla.clock.durations import Duration
 
@@ -52,27 +62,48 @@ __all__ = ["ServiceClock"]
 _ONE_US = dt.timedelta(microseconds=1)
 
 
+def _check_years(first_year: object, last_year: object) -> None:
+    for name, year in (("first_year", first_year), ("last_year", last_year)):
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InputTypeError(year, name, "a local year (int)")
+    assert isinstance(first_year, int)
+    assert isinstance(last_year, int)
+    if not FIRST_YEAR <= first_year <= last_year <= LAST_YEAR:
+        raise ClockRangeError(
+            f"the local years {first_year}–{last_year} are not an ascending span within "
+            f"{FIRST_YEAR}–{LAST_YEAR}, the years a clock answers for",
+            (first_year, last_year),
+        )
+
+
 def _zone(tz: str) -> ZoneInfo:
-    if not isinstance(tz, str):
-        raise InputTypeError(tz, "tz", "an IANA time zone name like 'Asia/Shanghai'")
     return zone(tz, "tz")
 
 
-def _check_tz(_self: object, _attr: object, value: str) -> None:
-    _zone(value)
+def _tz_name(tz: str | ZoneInfo) -> str:
+    """The IANA name of ``tz``: a name, a :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone``."""
+    if not isinstance(tz, (str, dt.tzinfo)):  # another tzinfo (a fixed offset): zone() says why not
+        raise InputTypeError(
+            tz,
+            "tz",
+            "an IANA time zone: a name like 'Asia/Shanghai', a zoneinfo.ZoneInfo or a pendulum Timezone",
+        )
+    return zone(tz, "tz").key
 
 
 @attrs.frozen
 class ServiceClock:
     """A :class:`WorkCalendar`, :class:`BusinessHours` and an IANA time zone.
 
-    Accepts aware ``datetime`` (and pendulum) instants in any zone; returns aware ``datetime`` in
-    the clock's zone. A naive datetime raises :class:`~servstd.errors.NaiveDatetimeError`.
+    ``tz`` is a zone name, a :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone`` (kept as its
+    name). Accepts aware ``datetime`` instants (pendulum ``DateTime`` too) in any zone; returns
+    aware ``datetime`` in the clock's zone. A naive datetime raises
+    :class:`~servstd.errors.NaiveDatetimeError`.
     """
 
     calendar: WorkCalendar
     hours: BusinessHours
-    tz: str = attrs.field(default="Asia/Shanghai", validator=_check_tz)
+    tz: str = attrs.field(default="Asia/Shanghai", converter=_tz_name)
     _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, hash=False)
     _zone: ZoneInfo = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -93,9 +124,10 @@ class ServiceClock:
         return cls(WorkCalendar.china(), BusinessHours.parse("09:00-12:00,13:00-18:00"), "Asia/Shanghai")
 
     @classmethod
-    def always(cls, tz: str = "Asia/Shanghai") -> ServiceClock:
-        """A 7×24 clock (every day, around the clock)."""
-        return cls(WorkCalendar.every_day(), BusinessHours.always(), tz)
+    def always(cls, tz: str | ZoneInfo = "Asia/Shanghai") -> ServiceClock:
+        """The 7×24 clock: every day a working day (:meth:`WorkCalendar.always`), open round the
+        clock (:meth:`BusinessHours.always`)."""
+        return cls(WorkCalendar.always(), BusinessHours.always(), tz)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -113,7 +145,7 @@ class ServiceClock:
         if t.tzinfo is None or offset is None:
             raise NaiveDatetimeError(t, parameter)
         try:
-            return to_us(t)
+            return epoch_us(t)
         except OverflowError as exc:
             raise ClockRangeError(f"{parameter}={t!r} is outside the range of instants", t) from exc
 
@@ -148,7 +180,7 @@ class ServiceClock:
         d = first
         while d <= last:
             for iv in self.hours.on(d, self.calendar.day_kind(d)):
-                s, e = wall_to_us(d, iv.start, zone), wall_to_us(d, iv.end, zone)
+                s, e = wall_us(d, iv.start, zone), wall_us(d, iv.end, zone)
                 if e > s:
                     out.append((s, e))
             d += dt.timedelta(days=1)
@@ -163,7 +195,7 @@ class ServiceClock:
             self._check_date(d)
             zone = self._zone
             got = tuple(
-                (wall_to_us(d, iv.start, zone), wall_to_us(d, iv.end, zone))
+                (wall_us(d, iv.start, zone), wall_us(d, iv.end, zone))
                 for iv in self.hours.on(d, self.calendar.day_kind(d))
             )
             if len(cache) > 50_000:
@@ -183,7 +215,68 @@ class ServiceClock:
     def end_of_day(self, d: dt.date) -> dt.datetime:
         """24:00 of local date ``d`` (the next date's 00:00)."""
         self._check_date(d)
-        return self._dt(wall_to_us(d, 86_400, self.zone))
+        return self._dt(wall_us(d, 86_400, self.zone))
+
+    # -- arrays for the columnar engines (the ColumnarClock protocol) ------------------------
+    def local_year(self, x: int) -> int:
+        """The local year of the instant ``x`` (integer microseconds since 1970-01-01 UTC; see
+        :mod:`servstd.sla.clock.columnar`); a :class:`~servstd.errors.ClockRangeError` outside the
+        local years 2–9998."""
+        return self._timeline.year_of(x)
+
+    def open_intervals(self, first_year: int, last_year: int) -> OpenIntervals:
+        """One immutable snapshot of the open intervals of at least the local years
+        ``first_year``..``last_year``, with prefix sums (what ``servstd.sla.batch`` and the SQL
+        export read; see :class:`~servstd.sla.clock.columnar.OpenIntervals`).
+
+        >>> snap = ServiceClock.default().open_intervals(2026, 2026)
+        >>> len(snap), snap.first_year <= 2026 <= snap.last_year     # 248 working days, 2 intervals each
+        (496, True)
+        """
+        _check_years(first_year, last_year)
+        return self._timeline.open_intervals(first_year, last_year)
+
+    def local_days(self, first_year: int, last_year: int) -> LocalDays:
+        """One immutable snapshot of at least the local years ``first_year``..``last_year``, day by
+        day: midnight, first opening and close of business (see
+        :class:`~servstd.sla.clock.columnar.LocalDays`)."""
+        _check_years(first_year, last_year)
+        kept = self._timeline.kept_days
+        if kept is not None and kept.first_year <= first_year and last_year <= kept.last_year:
+            return kept
+        if (
+            kept is not None
+            and first_year <= kept.last_year + NEAR_YEARS
+            and kept.first_year - NEAR_YEARS <= last_year
+        ):
+            first_year, last_year = min(first_year, kept.first_year), max(last_year, kept.last_year)
+        check_span(first_year, last_year)
+        first = dt.date(first_year, 1, 1)
+        n = (dt.date(last_year, 12, 31) - first).days + 1
+        zone = self._zone
+        starts: list[int] = []
+        opens: list[int] = []
+        closes: list[int] = []
+        for k in range(n):
+            d = first + dt.timedelta(days=k)
+            starts.append(wall_us(d, 0, zone))
+            ivs = self._day(d)
+            opens.append(ivs[0][0] if ivs else MISSING)
+            closes.append(ivs[-1][1] if ivs else MISSING)
+        starts.append(wall_us(first + dt.timedelta(days=n), 0, zone))
+        days = LocalDays(
+            first_year, last_year, zone, int64_view(starts), int64_view(opens), int64_view(closes)
+        )
+        self._timeline.kept_days = days
+        return days
+
+    def memory_bytes(self) -> int:
+        """Bytes held by the clock's cached tables: the per-year interval lists (four 8-byte
+        entries per interval) and the snapshots last handed to the columnar engines."""
+        held = self._timeline.loaded_intervals() * 4 * 8
+        tl = self._timeline
+        kept = tl.kept_intervals, tl.kept_days
+        return held + sum(snap.nbytes for snap in kept if snap is not None)
 
     # -- the clock -------------------------------------------------------------------------
     def is_open(self, t: dt.datetime) -> bool:
@@ -197,10 +290,6 @@ class ServiceClock:
     def elapsed(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
         """Open time between ``a`` and ``b`` (negative if ``b < a``)."""
         return dt.timedelta(microseconds=self._elapsed_us(self._us(a, "a"), self._us(b, "b")))
-
-    def _open_many(self, xs: list[int]) -> list[int]:
-        """C(x) for several instants from one origin (differences are open time)."""
-        return self._timeline.open_many(xs)
 
     def _elapsed_us(self, x: int, y: int) -> int:
         return self._timeline.elapsed(x, y)
@@ -244,23 +333,56 @@ class ServiceClock:
         end_of_day: str | None = None,
         cutoff: dt.time | None = None,
         count_start_day: bool | None = None,
+        move_off_rest_day: bool | None = None,
     ) -> Deadline:
         """When something received at ``received_at`` is due under ``rule`` ("3个工作日", "48小时"…).
 
-        Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide).
+        Defaults follow the PRC Civil Code, Arts. 200–204 (see the Deadlines guide). The keywords
+        are the knobs of :class:`DeadlineRule` (each overrides the rule's own): ``end_of_day``
+        (``"close"`` or ``"midnight"``), ``cutoff`` (a receipt cut-off time), ``count_start_day``
+        and ``move_off_rest_day`` (Civil Code Art. 203 for periods in days, months or years).
         """
         self._timeline.at(self._us(received_at, "received_at"))  # within the clock's years
         return compute_deadline(
-            self, received_at, rule, end_of_day=end_of_day, cutoff=cutoff, count_start_day=count_start_day
+            self,
+            received_at,
+            rule,
+            end_of_day=end_of_day,
+            cutoff=cutoff,
+            count_start_day=count_start_day,
+            move_off_rest_day=move_off_rest_day,
         )
 
-    def due(self, received_at: dt.datetime, rule: str | Duration | DeadlineRule) -> dt.datetime:
-        """Only the due instant of :meth:`deadline` (no explanation built): the fast path.
+    def due(
+        self,
+        received_at: dt.datetime,
+        rule: str | Duration | DeadlineRule,
+        *,
+        end_of_day: str | None = None,
+        cutoff: dt.time | None = None,
+        count_start_day: bool | None = None,
+        move_off_rest_day: bool | None = None,
+    ) -> dt.datetime:
+        """``deadline(received_at, rule, ...).due``, without building the explanation: the fast path.
+
+        Takes every keyword :meth:`deadline` takes.
 
         >>> import datetime as dt
         >>> from zoneinfo import ZoneInfo
-        >>> ServiceClock.default().due(dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai")), "3个工作日")
+        >>> t = dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))
+        >>> ServiceClock.default().due(t, "3个工作日")
         datetime.datetime(2026, 10, 10, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
+        >>> ServiceClock.default().due(t, "3个工作日", end_of_day="midnight").isoformat()
+        '2026-10-11T00:00:00+08:00'
         """
         self._timeline.at(self._us(received_at, "received_at"))
-        return compute_deadline(self, received_at, rule, explain=False).due
+        return compute_deadline(
+            self,
+            received_at,
+            rule,
+            end_of_day=end_of_day,
+            cutoff=cutoff,
+            count_start_day=count_start_day,
+            move_off_rest_day=move_off_rest_day,
+            explain=False,
+        ).due

@@ -38,8 +38,8 @@ from fractions import Fraction
 import attrs
 
 from servstd.errors import InputTypeError, NaiveDatetimeError, TimerError
-from servstd.sla.clock._timeline import to_us
-from servstd.sla.clock.deadline import DeadlineRule, compute_deadline
+from servstd.sla.clock.columnar import epoch_us
+from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import (
     BusinessTime,
     CalendarPeriod,
@@ -116,7 +116,7 @@ class TimerEvent:
     """The instant in integer microseconds since the epoch (computed once)."""
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "us", to_us(self.at))
+        object.__setattr__(self, "us", epoch_us(self.at))
 
 
 @attrs.frozen
@@ -140,6 +140,7 @@ class TimerResult:
 
 
 _ORDER = {k: i for i, k in enumerate(EventKind)}
+_ONE_US = dt.timedelta(microseconds=1)
 
 
 def _sorted(events: Iterable[TimerEvent]) -> list[TimerEvent]:
@@ -179,33 +180,28 @@ def evaluate_timer(
     end = completed or stopped or now
     due = clock.due(start, current)
     notes.append(f"due {due.isoformat()} by {current.duration} from {start.isoformat()}")
-    # the arithmetic runs on integer microseconds of the clock's engine, on one snapshot per step
-    s_us, e_us, now_us, due_us = to_us(start), to_us(end), to_us(now), to_us(due)
-    pauses_us = [(to_us(p0), to_us(p1) if p1 is not None else max(now_us, to_us(p0))) for p0, p1 in pauses]
-    paused_us = 0
-    if pauses_us:
-        bounds = clock._open_many([b for pair in pauses_us for b in pair])
-        for n, ((p0, _), (p0_us, _)) in enumerate(zip(pauses, pauses_us, strict=True)):
-            if p0_us >= due_us:  # a pause after the deadline cannot undo a breach
+    # open time from the clock's public arithmetic: elapsed(a, b) = C(b) - C(a), add(t, d)
+    zero = dt.timedelta(0)
+    pauses_at = [(p0, p1 if p1 is not None else max(now, p0)) for p0, p1 in pauses]
+    paused_total = zero
+    if pauses_at:
+        for p0, p1 in pauses_at:
+            if p0 >= due:  # a pause after the deadline cannot undo a breach
                 notes.append(f"pause from {p0.isoformat()} ignored: after the deadline")
                 continue
-            covered = bounds[2 * n + 1] - bounds[2 * n]
-            paused_us += covered
-            due_us = clock._add(due_us, covered)
-            notes.append(f"paused {dt.timedelta(microseconds=covered)} of open time from {p0.isoformat()}")
-        due = clock._dt(due_us)
+            covered = clock.elapsed(p0, p1)
+            paused_total += covered
+            due = clock.add(due, covered)
+            notes.append(f"paused {covered} of open time from {p0.isoformat()}")
+        due = clock.local(due)
         notes.append(f"due moves to {due.isoformat()}")
     window = _window_opens(clock, start, earliest) if earliest is not None else None
-    clipped = [(a, min(b, e_us)) for a, b in pauses_us if min(b, e_us) > a]
-    c = clock._open_many([s_us, e_us, due_us, *(x for pair in clipped for x in pair)])
-    in_pauses = sum(c[3 + 2 * n + 1] - c[3 + 2 * n] for n in range(len(clipped)))
-    elapsed_us = c[1] - c[0] - in_pauses
-    remaining_us = c[2] - c[1]
-    allowed_us = c[2] - c[0] - paused_us
-    elapsed = dt.timedelta(microseconds=elapsed_us)
-    remaining = dt.timedelta(microseconds=remaining_us)
-    paused_total = dt.timedelta(microseconds=paused_us)
-    used = Fraction(elapsed_us, max(allowed_us, 1))
+    clipped = [(a, min(b, end)) for a, b in pauses_at if min(b, end) > a]
+    in_pauses = sum((clock.elapsed(a, b) for a, b in clipped), zero)
+    elapsed = clock.elapsed(start, end) - in_pauses
+    remaining = clock.elapsed(end, due)
+    allowed = clock.elapsed(start, due) - paused_total
+    used = Fraction(elapsed // _ONE_US, max(allowed // _ONE_US, 1))
     passed = [t for t in thresholds if used >= t]
     threshold = max(passed) if passed else None
     status = _status(
@@ -244,8 +240,7 @@ def _counting_back(
             completed = e.at
         elif e.kind is EventKind.STOP and completed is None and stopped is None:
             stopped = e.at
-    clock._timeline.at(clock._us(reference, "start"))  # the clock's checks: awareness, years
-    dl = compute_deadline(clock, reference, rule, explain=False)
+    dl = clock.deadline(reference, rule)  # the clock's checks too: an aware instant in its years
     due, opens = dl.due, dl.opens
     end = completed or stopped or now
     status = _status(

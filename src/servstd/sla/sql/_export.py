@@ -32,14 +32,15 @@ def export(
     folder that receives one file per table). ``now`` fixes the export time recorded in
     ``servstd_meta`` (for reproducible files). Returns ``path``.
 
-    >>> import sqlite3, tempfile
+    >>> import contextlib, sqlite3, tempfile
     >>> from servstd.sla import ServiceClock
     >>> folder = tempfile.mkdtemp()
     >>> db = export(ServiceClock.default(), (2026, 2026), "sqlite", f"{folder}/cal.sqlite")
-    >>> sqlite3.connect(db).execute(
-    ...     "SELECT date FROM servstd_days WHERE is_working AND working_day_seq = "
-    ...     "(SELECT working_day_seq + 3 FROM servstd_days WHERE date = '2026-09-30')"
-    ... ).fetchone()
+    >>> with contextlib.closing(sqlite3.connect(db)) as con:
+    ...     con.execute(
+    ...         "SELECT date FROM servstd_days WHERE is_working AND working_day_seq = "
+    ...         "(SELECT working_day_seq + 3 FROM servstd_days WHERE date = '2026-09-30')"
+    ...     ).fetchone()
     ('2026-10-10',)
     """
     if format not in FORMATS:

@@ -14,7 +14,6 @@ day's ``open_seconds_before`` equals the interval table's count at that day's mi
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Sequence
 
@@ -23,7 +22,7 @@ import attrs
 from servstd._lazy import installed_version
 from servstd.errors import InputTypeError, ScheduleError
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock._timeline import US, wall_to_us
+from servstd.sla.clock.columnar import MISSING, US
 from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = ["DayRow", "ExportTables", "IntervalRow", "MetaRow", "build_tables", "year_span"]
@@ -144,12 +143,6 @@ def _seconds(us: int) -> int:
     return seconds
 
 
-def _open_before(x: int, starts: list[int], ends: list[int], cum: list[int]) -> int:
-    """C(x): open microseconds before ``x`` on the run's lists (prefix sums of sorted intervals)."""
-    i = bisect.bisect_right(starts, x) - 1
-    return 0 if i < 0 else cum[i] + min(x, ends[i]) - starts[i]
-
-
 def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None = None) -> ExportTables:
     """The rows of ``servstd_days``, ``servstd_open_intervals`` and ``servstd_meta`` for ``years``.
 
@@ -164,41 +157,40 @@ def build_tables(clock: ServiceClock, years: object, *, now: dt.datetime | None 
         raise InputTypeError(clock, "clock", "a servstd.sla.ServiceClock")
     first, last = year_span(years)
     cal = clock.calendar
-    zone = clock.zone
-    d0, d1 = dt.date(first, 1, 1), dt.date(last, 12, 31)
-    lo, hi = wall_to_us(d0, 0, zone), wall_to_us(d1, 86_400, zone)
     for y in range(first, last + 1):
         cal.day_kind(dt.date(y, 1, 1))  # a strict calendar raises here for an uncovered year
-    run = clock._timeline.run(first, last)  # the local years' blocks, one immutable snapshot
-    starts, ends, cum = run.starts, run.ends, run.cum
-    c_lo = _open_before(lo, starts, ends, cum)
+    # one snapshot of the intervals and one of the days, both immutable (ColumnarClock)
+    snap = clock.open_intervals(first, last)
+    local = clock.local_days(first, last)
+    d0, d1 = dt.date(first, 1, 1), dt.date(last, 12, 31)
+    k0 = (d0 - local.first).days
+    lo, hi = local.starts[k0], local.starts[k0 + (d1 - d0).days + 1]
+    c_lo = snap.open_before(lo)
 
     days: list[DayRow] = []
     seq = 0
     d = d0
-    day_start = lo
+    k = k0
     while d <= d1:
-        day_end = wall_to_us(d, 86_400, zone)
+        day_start, day_end, close = local.starts[k], local.starts[k + 1], local.closes[k]
         kind = cal.day_kind(d)
         seq += kind.is_working
-        ivs = clock._day(d)
-        c0 = _open_before(day_start, starts, ends, cum)
-        c1 = _open_before(day_end, starts, ends, cum)
+        c0, c1 = snap.open_before(day_start), snap.open_before(day_end)
         days.append(
             DayRow(
                 date=d, kind=kind.value, is_working=kind.is_working,
                 holiday=cal.holiday_name(d, "zh"), holiday_en=cal.holiday_name(d, "en"),
                 working_day_seq=seq, open_seconds=_seconds(c1 - c0), open_seconds_before=_seconds(c0 - c_lo),
                 day_start_at=_utc(day_start), day_end_at=_utc(day_end),
-                close_at=_utc(ivs[-1][1]) if ivs else None,
+                close_at=_utc(close) if close != MISSING else None,
             )
         )  # fmt: skip
         d += dt.timedelta(days=1)
-        day_start = day_end
+        k += 1
 
     intervals = tuple(
-        IntervalRow(_utc(max(s, lo)), _utc(min(e, hi)), _seconds(_open_before(max(s, lo), starts, ends, cum) - c_lo))
-        for s, e in zip(starts, ends, strict=True)
+        IntervalRow(_utc(max(s, lo)), _utc(min(e, hi)), _seconds(snap.open_before(max(s, lo)) - c_lo))
+        for s, e in zip(snap.starts, snap.ends, strict=True)
         if e > lo and s < hi
     )  # fmt: skip
     stamp = (now or dt.datetime.now(_UTC)).astimezone(_UTC).replace(microsecond=0)

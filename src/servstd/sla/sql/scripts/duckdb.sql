@@ -20,13 +20,16 @@ CREATE OR REPLACE MACRO servstd_is_working_day(d) AS (
     SELECT servstd_s.is_working FROM servstd_days AS servstd_s WHERE servstd_s."date" = d
 );
 
+-- The target is a scalar subquery, not a LEFT JOIN: DuckDB before 2.0 cannot run an outer join
+-- whose condition mentions the caller's n.
 CREATE OR REPLACE MACRO servstd_add_working_days(d, n) AS (
-    SELECT CASE WHEN n = 0 THEN servstd_s."date" ELSE servstd_w."date" END
+    SELECT CASE WHEN n = 0 THEN servstd_s."date" ELSE (
+        SELECT servstd_w."date" FROM servstd_days AS servstd_w
+        WHERE servstd_w.is_working
+            AND servstd_w.working_day_seq = servstd_s.working_day_seq + n
+                + CASE WHEN n < 0 AND NOT servstd_s.is_working THEN 1 ELSE 0 END
+    ) END
     FROM servstd_days AS servstd_s
-    LEFT JOIN servstd_days AS servstd_w
-        ON servstd_w.is_working
-        AND servstd_w.working_day_seq = servstd_s.working_day_seq + n
-            + CASE WHEN n < 0 AND NOT servstd_s.is_working THEN 1 ELSE 0 END
     WHERE servstd_s."date" = d
 );
 
