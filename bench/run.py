@@ -125,7 +125,7 @@ def scoring(n: int, figures: dict[str, Any]) -> None:
     from servstd.catalog import catalog
     from servstd.scoring import Finding, Inspection, score_many, totals
 
-    std = catalog().get("property-cs-quality-inspection")
+    std = catalog().standard("property-cs-quality-inspection")
     codes = [it.code for it in std.items()]
     rng = random.Random(3)
     inspections = [

@@ -87,9 +87,9 @@ def write_xlsx(std: Standard, ins: Inspection, path: Path) -> None:
 
 def examples() -> list[tuple[Standard, Inspection, str]]:
     c = catalog()
-    cs = c.get("property-cs-quality-inspection")
-    points = c.get("cs-quality-scoring-rules")
-    kpi = c.get("cs-kpi-assessment")
+    cs = c.standard("property-cs-quality-inspection")
+    points = c.standard("cs-quality-scoring-rules")
+    kpi = c.standard("cs-kpi-assessment")
     day = dt.date(2026, 3, 9)
     return [
         (
@@ -169,7 +169,7 @@ def main(out: Path) -> None:
         write_xlsx(std, ins, out / f"{name}.xlsx")
     folder = out / "monthly"
     folder.mkdir(exist_ok=True)
-    std = catalog().get("property-cs-quality-inspection")
+    std = catalog().standard("property-cs-quality-inspection")
     for ins in monthly(std):
         assert ins.date is not None
         name = f"{ins.date:%Y-%m-%d}-{SITES.index(ins.site) + 1}"

@@ -302,3 +302,34 @@ hostile_texts = st.one_of(
     st.text(min_size=1, max_size=10),
 ).filter(lambda t: t.strip() != "")
 """Texts that start with formula characters, carry HTML, Markdown links or terminal controls."""
+
+
+# -- junk for the edges that must answer only with ServstdErrors --------------------------------
+junk_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=True, allow_infinity=True, places=None),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["", "24h", "09:00-18:00", "CN", "weekdays", "3日", "重大", "always", "Asia/Shanghai", "x" * 80]
+    ),
+)
+"""Values of every type a document or a keyword argument may wrongly hold."""
+
+junk_values = st.recursive(
+    junk_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+"""Scalars, lists and mappings of them, nested a few levels."""
+
+
+def junk_documents(fields: list[str]) -> st.SearchStrategy[dict[str, object]]:
+    """Mappings over a document's own field names (and a stray one) with junk values: what a
+    hand-edited or generated document turns into."""
+    return st.dictionaries(st.sampled_from([*fields, "stray"]), junk_values, max_size=len(fields) + 1)

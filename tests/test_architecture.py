@@ -10,11 +10,14 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from servstd._lazy import declared_exports, deprecated_of, exports_of
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "servstd"
@@ -241,14 +244,6 @@ def _private_attributes(name: str, tree: ast.Module, members: dict[str, set[str]
     return found
 
 
-# The one crossing left: the policies' from_catalog reads the shipped files, which the namespace and
-# loading work (one route for from_catalog, through the catalog) removes.
-FROM_CATALOG = {
-    ("servstd.sla.policy.complaint_policy", "servstd.catalog._files.shelf"),
-    ("servstd.sla.policy.sla_policy", "servstd.catalog._files.shelf"),
-}
-
-
 class TestPrivateStaysPrivate:
     """A ``_``-prefixed module, name or member is private to the package that holds it: modules of
     that package (and its subpackages) may use it, no other module may. Engines talk across
@@ -261,7 +256,7 @@ class TestPrivateStaysPrivate:
             for name, path in MODULES.items()
             for hit in _private_imports(name, ast.parse(path.read_text(encoding="utf-8")))
         }
-        assert found - FROM_CATALOG == set()
+        assert found == set()
 
     def test_no_module_reaches_into_another_packages_objects(self) -> None:
         """No ``x._member`` of a private member that only another package's classes define."""
@@ -294,64 +289,111 @@ class TestPrivateStaysPrivate:
         assert _private_attributes(batch, source, _private_members()) == [(batch, "clock._timeline")]
 
 
-LAZY_PACKAGES = [
-    "servstd",
-    "servstd.sla",
-    "servstd.sla.calendar",
-    "servstd.sla.clock",
-    "servstd.sla.policy",
-    "servstd.standards",
-    "servstd.catalog",
-]
+LAZY_PACKAGES = sorted(p for p in PACKAGES if p not in ("servstd.cli", "servstd.catalog.data"))
+"""Every package that re-exports names (the command line is one function; ``catalog.data`` holds files)."""
+
+
+def _ast_exports(package: str) -> dict[str, str]:
+    """What type checkers read: the package's ``TYPE_CHECKING`` imports, each ``X as X`` or a
+    star import of a subpackage (whose own exports it takes), read with :mod:`ast`."""
+    tree = ast.parse(MODULES[package].read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom)
+                for a in stmt.names:
+                    if a.name == "*":
+                        seen.update(_ast_exports(str(stmt.module)))
+                    else:
+                        assert a.asname == a.name, f"{package}: {a.name} is not an explicit re-export"
+                        seen[a.name] = str(stmt.module)
+    return seen
 
 
 class TestLazyExports:
     @pytest.mark.parametrize("package", LAZY_PACKAGES)
     def test_every_name_resolves_to_its_module(self, package: str) -> None:
-        """Each lazily exported name loads and comes from the module the map names."""
+        """Each lazily exported name loads and comes from the module its declaration names."""
         mod = importlib.import_module(package)
-        exports: dict[str, str] = mod._EXPORTS
-        assert sorted(n for n in mod.__all__ if n != "__version__") == sorted(exports)
+        exports, old = exports_of(package), deprecated_of(package)
+        assert sorted(n for n in mod.__all__ if n != "__version__") == sorted(set(exports) - set(old))
         for name, where in exports.items():
-            value = getattr(mod, name)
-            if where == f"{package}.{name}":
-                assert value is importlib.import_module(where)
+            if name in old and not hasattr(
+                getattr(importlib.import_module(where), name, None), "__deprecated__"
+            ):
+                with pytest.warns(DeprecationWarning, match=f"use {re.escape(old[name])}"):
+                    value = getattr(mod, name)  # an alias warns when it is looked up
+            elif name in old:
+                value = getattr(mod, name)  # an old function warns when it is called
+                assert old[name] in value.__deprecated__
+            else:
+                value = getattr(mod, name)
+            if where == package:
+                assert value is importlib.import_module(f"{package}.{name}")
             else:
                 assert value is getattr(importlib.import_module(where), name)
 
     @pytest.mark.parametrize("package", LAZY_PACKAGES)
-    def test_type_checking_imports_match_the_map(self, package: str) -> None:
-        """What type checkers read (the TYPE_CHECKING imports) is what runs (the map)."""
-        tree = ast.parse(MODULES[package].read_text(encoding="utf-8"))
-        seen: dict[str, str] = {}
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.If)
-                and isinstance(node.test, ast.Name)
-                and node.test.id == "TYPE_CHECKING"
-            ):
-                for stmt in node.body:
-                    assert isinstance(stmt, ast.ImportFrom)
-                    for a in stmt.names:
-                        full = f"{stmt.module}.{a.name}"
-                        seen[a.name] = full if full in MODULES else str(stmt.module)
-        assert seen == importlib.import_module(package)._EXPORTS
+    def test_type_checking_imports_are_the_map(self, package: str) -> None:
+        """What type checkers read (the TYPE_CHECKING imports, parsed with ast) is what runs: the
+        one declaration of each name is the map the lazy loader builds from the same text."""
+        assert _ast_exports(package) == exports_of(package)
+
+    @pytest.mark.parametrize("package", [*LAZY_PACKAGES, "servstd.cli"])
+    def test_dir_is_all(self, package: str) -> None:
+        """dir() of a package shows exactly its public names, __all__ (no TYPE_CHECKING,
+        annotations or the loader's helpers)."""
+        mod = importlib.import_module(package)
+        assert dir(mod) == sorted(mod.__all__)
+        assert not {"TYPE_CHECKING", "annotations", "attach"} & set(dir(mod))
+
+    def test_every_package_is_checked(self) -> None:
+        """The dir() test covers every package of the source tree but the data folder."""
+        assert {*LAZY_PACKAGES, "servstd.cli"} == PACKAGES - {"servstd.catalog.data"}
 
     @pytest.mark.parametrize("package", LAZY_PACKAGES)
-    def test_no_name_is_shadowed_by_a_submodule(self, package: str) -> None:
-        """A lazily exported name never equals a submodule of another object (the import system
-        would overwrite the name with the module)."""
-        exports: dict[str, str] = importlib.import_module(package)._EXPORTS
-        clashes = [
-            n for n, where in exports.items() if f"{package}.{n}" in MODULES and where != f"{package}.{n}"
-        ]
-        assert clashes == []
+    def test_a_submodule_of_an_exported_name_is_an_old_path(self, package: str) -> None:
+        """A module may share an exported name only as the deprecated old path of a renamed module
+        (scoring.score, scoring.form, scoring.aggregate, sla.batch.report), and importing it leaves
+        the exported name in place."""
+        mod = importlib.import_module(package)
+        for name, where in exports_of(package).items():
+            if f"{package}.{name}" in MODULES and where != package:
+                shim = MODULES[f"{package}.{name}"].read_text(encoding="utf-8")
+                assert "moved_module(__name__," in shim
+                importlib.import_module(f"{package}.{name}")
+                assert getattr(mod, name) is getattr(importlib.import_module(where), name)
 
     def test_unknown_name_is_an_attribute_error(self) -> None:
         """A name that is not exported raises AttributeError naming the module."""
         sla = importlib.import_module("servstd.sla")
         with pytest.raises(AttributeError, match=r"'servstd\.sla' has no attribute 'Nope'"):
             _ = sla.Nope
+
+    def test_a_subpackage_loads_on_access_without_being_exported(self) -> None:
+        """servstd.sla.batch (numpy) is reached as an attribute but is not in servstd.sla.__all__."""
+        sla = importlib.import_module("servstd.sla")
+        assert "batch" not in sla.__all__
+        assert sla.batch is importlib.import_module("servstd.sla.batch")
+
+    def test_a_declaration_must_be_an_explicit_reexport(self) -> None:
+        """The loader refuses a TYPE_CHECKING import type checkers would not re-export."""
+        with pytest.raises(ImportError, match="explicit re-export"):
+            declared_exports("if TYPE_CHECKING:\n    from servstd.errors import ServstdError\n")
+
+    @pytest.mark.parametrize("package", ["servstd", "servstd.sla", "servstd.scoring", "servstd.standards"])
+    def test_star_import_needs_no_optional_extra(self, package: str) -> None:
+        """`from PACKAGE import *` works without numpy and pandas, and loads neither."""
+        code = (
+            "import sys, json\n"
+            "sys.modules.update(numpy=None, pandas=None)\n"
+            f"exec('from {package} import *')\n"
+            "print(json.dumps(sorted(sys.modules)))"
+        )
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stderr
+        assert not any(m.startswith("servstd.sla.batch") for m in json.loads(proc.stdout))
 
 
 _PROBE = """

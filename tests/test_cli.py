@@ -173,7 +173,7 @@ def test_catalog_list_show_export() -> None:
     assert out.startswith("kind: standard\nid: cs-kpi-assessment")
     code, _, err = run("catalog", "show", "nope")
     assert code == 1
-    assert "no document 'nope'" in err
+    assert "unknown catalog document 'nope' (id)" in err
 
 
 @pytest.mark.parametrize("doc", catalog().ids())

@@ -15,7 +15,7 @@ import pytest
 
 from servstd._documents import parse_text
 from servstd.cli import _parser, main
-from servstd.errors import ServstdError
+from servstd.errors import CalendarCoverageError
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -52,12 +52,12 @@ class TestExitCodes:
             (("deadline", "2026-09-30 16:00", "1天", "--hours", "9-5"), "bad time"),
             (
                 ("deadline", "2026-09-30 16:00", "1天", "--region", "XX"),
-                "accepted: CN, HK, MO, TW, weekdays, always",
+                "unknown region 'XX' (--region); known: CN, HK, MO, TW, weekdays, always",
             ),
             (("workday", "2026-10-09", "--overlay", "missing.yaml"), "no overlay file 'missing.yaml'"),
             (("workday", "2026-10-09", "--notice", "missing.txt"), "no notice file 'missing.txt'"),
             (("score", "property-cs-quality-inspection", "missing.yaml"), "no inspection file"),
-            (("score", "nope", "missing.yaml"), "no document 'nope'"),
+            (("score", "nope", "missing.yaml"), "unknown standard 'nope' (id)"),
             (("validate", "missing.yaml"), "no document file"),
             (("calendar", "0"), "cannot read the year 0"),
             (("calendar", "99999"), "outside 1–9999"),
@@ -180,18 +180,20 @@ class TestWarningsAndFiles:
         assert "Total: 75.00 / 100" in out
 
     def test_errors_name_for_the_command_line(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """main() prints ServstdError.for_command_line(), which a subclass may override."""
-
-        class RemediedError(ServstdError):
-            def for_command_line(self) -> str:
-                return "use --notice FILE"
+        """The library's coverage error names Python calls; the command prints its own options
+        (notice add, --notice, --lenient) instead, and the JSON error carries the code."""
 
         def boom(args: argparse.Namespace) -> int:
-            raise RemediedError("library wording")
+            raise CalendarCoverageError("中国大陆 (CN)", 2031, "2001–2026", region="CN")
 
         monkeypatch.setattr("servstd.cli.time_commands.cmd_workday", boom)
-        assert run("workday", "2026-10-10")[2] == "servstd: use --notice FILE\n"
-        assert ServstdError("x").for_command_line() == "x"
+        code, out, err = run("workday", "2026-10-10", "--json")
+        assert code == 1
+        assert "--notice FILE" in err
+        assert "--lenient" in err
+        assert "with_notice" not in err
+        assert json.loads(out)["error"]["code"] == "calendar.not_covered"
+        assert "--" not in str(CalendarCoverageError("中国大陆 (CN)", 2031, "2001–2026", region="CN"))
 
     def test_a_bug_is_one_line_not_a_traceback(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An unexpected exception is reported as an internal error in one line (exit 1);

@@ -12,12 +12,13 @@ from hypothesis import strategies as st
 
 from servstd.catalog import catalog
 from servstd.scoring import Finding, Inspection, score
-from servstd.sla import SLAPolicy, report
+from servstd.sla import SLAPolicy
+from servstd.sla.batch import report
 from servstd.sla.clock.durations import parse_duration
-from servstd.standards import dump, load
+from servstd.standards import dump, parse_standard
 from tests.strategies import filled_inspections
 
-STANDARDS = [catalog().get(i) for i in catalog().ids("standard")]
+STANDARDS = [catalog().standard(i) for i in catalog().ids("standard")]
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "claims_2026_national_day.csv"
 SIGNALS = [decimal.Inexact, decimal.Rounded, decimal.Subnormal, decimal.Underflow, decimal.Clamped,
            decimal.FloatOperation, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]  # fmt: skip
@@ -83,13 +84,13 @@ def test_documents_and_durations_under_any_caller_context(
     """A standard reads back from its YAML, and a fractional duration parses, the same in any context."""
     expected = parse_duration(text + " ")
     with decimal.localcontext(ctx):
-        assert load(dump(std)) == std  # type: ignore[arg-type]
+        assert parse_standard(dump(std)) == std  # type: ignore[arg-type]
         assert parse_duration(" " + text) == expected
 
 
 def test_the_reported_cases() -> None:
     """The audit's contexts (prec=4 with ROUND_DOWN, prec=3, a trap on Inexact) give the same total."""
-    std = catalog().get("property-cs-quality-inspection")
+    std = catalog().standard("property-cs-quality-inspection")
     ins = Inspection(std.id, findings=[Finding("CS13", 1)])
     expected = score(std, ins).total
     for ctx in (decimal.Context(prec=4, rounding=decimal.ROUND_DOWN), decimal.Context(prec=3),

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from servstd._documents import MAX_DEPTH, parse_text
-from servstd.errors import DocumentError, InputTypeError, ScoringError, ServstdError
-from servstd.scoring import Inspection, score
+from servstd.errors import DocumentError, InputTypeError, InputValueError, ScoringError, ServstdError
+from servstd.scoring import Inspection, parse_inspection, score
 from servstd.sla import ComplaintPolicy
-from servstd.standards import dump, load
+from servstd.standards import dump, parse_standard, read_standard
 
 ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
@@ -73,7 +73,7 @@ class TestLimits:
     def test_quoted_values_are_short(self) -> None:
         """A megabyte value in a wrong place gives a message of a few hundred characters."""
         with pytest.raises(DocumentError) as exc:
-            load(f"id: d\ntitle: t\nmax_points: '{'9' * 1_000_000}x'\n")
+            parse_standard(f"id: d\ntitle: t\nmax_points: '{'9' * 1_000_000}x'\n")
         assert len(str(exc.value)) < 1_000
 
 
@@ -108,16 +108,40 @@ class TestTagsAndKeys:
 
 
 class TestInputs:
-    @pytest.mark.parametrize("value", [42, None, b"id: x", 1.5])
+    @pytest.mark.parametrize("value", [42, None, b"id: x", 1.5, Path("s.yaml")])
     def test_non_text_input(self, value: object) -> None:
-        """load(42)/load(None)/load(b'…') raise InputTypeError naming what is accepted."""
-        with pytest.raises(InputTypeError, match="a path or document text"):
-            load(value)  # type: ignore[arg-type]
+        """parse_standard(42/None/b'…'/a Path) raises InputTypeError naming what is accepted
+        (a path is for read_standard)."""
+        with pytest.raises(InputTypeError, match="document text") as caught:
+            parse_standard(value)  # type: ignore[arg-type]
+        assert caught.value.param == "text"
+
+    @pytest.mark.parametrize("value", [42, None, b"s.yaml", 1.5])
+    def test_non_path_input(self, value: object) -> None:
+        """read_standard(42/None/b'…') raises InputTypeError naming what is accepted."""
+        with pytest.raises(InputTypeError, match="a file path") as caught:
+            read_standard(value)  # type: ignore[arg-type]
+        assert caught.value.param == "path"
+
+    def test_text_given_as_a_path(self) -> None:
+        """Document text given to read_standard is refused, naming parse_standard (never a file
+        search for a name that is a whole document)."""
+        with pytest.raises(DocumentError, match=r"read text with parse_standard\(text\)") as caught:
+            read_standard(DEMO)
+        assert (caught.value.code, caught.value.param) == ("file.unreadable", "path")
+
+    def test_a_missing_file(self, tmp_path: Path) -> None:
+        """A file that is not there is file.unreadable, naming the path parameter."""
+        with pytest.raises(DocumentError, match="cannot read the file") as caught:
+            read_standard(tmp_path / "none.yaml")
+        assert (caught.value.code, caught.value.param) == ("file.unreadable", "path")
 
     def test_unknown_format(self) -> None:
         """format='xml' is refused, listing the formats accepted."""
-        with pytest.raises(DocumentError, match="unknown format 'xml'; accepted: yaml, json, toml"):
-            load("<a/>", format="xml")
+        with pytest.raises(
+            InputValueError, match="format='xml' is not accepted; accepted: 'yaml', 'json', 'toml'"
+        ):
+            parse_standard("<a/>", format="xml")
 
     @pytest.mark.parametrize(
         ("name", "encoding", "bom"),
@@ -134,38 +158,38 @@ class TestInputs:
         self, tmp_path: Path, name: str, encoding: str, bom: bytes
     ) -> None:
         """UTF-8 ± BOM, UTF-16 with BOM and GB18030 files load; a BOM is accepted in YAML, JSON and TOML."""
-        std = load(DEMO)
+        std = parse_standard(DEMO)
         text = dump(std, name.rsplit(".", 1)[1])
         path = tmp_path / name
         path.write_bytes(bom + text.encode(encoding))
-        assert load(path) == std
+        assert read_standard(path) == std
 
     def test_encoding_is_named_in_errors(self, tmp_path: Path) -> None:
         """A GB18030 file with a problem names the encoding it was read with."""
         path = tmp_path / "bad.yaml"
         path.write_bytes("id: d\ntitle: 标题\nmax_points: x\n".encode("gb18030"))
         with pytest.raises(DocumentError, match="read as gb18030"):
-            load(path)
+            read_standard(path)
 
 
 class TestExactNumbers:
     def test_decimals_round_trip(self) -> None:
         """0.12345678901234567890 survives dump → load in YAML and JSON (written as quoted text)."""
-        std = load(DEMO)
+        std = parse_standard(DEMO)
         assert std.item("A1").deduct == Decimal("0.12345678901234567890")
         assert "'0.12345678901234567890'" in dump(std)
-        assert load(dump(std)) == std
-        assert load(dump(std, "json")) == std
+        assert parse_standard(dump(std)) == std
+        assert parse_standard(dump(std, "json")) == std
 
     def test_version_is_text(self) -> None:
         """version: 1.10 stays "1.10"."""
-        assert load(DEMO).version == "1.10"
+        assert parse_standard(DEMO).version == "1.10"
 
     def test_empty_version_and_language_round_trip(self) -> None:
         """An empty version or language is written and read back as empty."""
-        std = load("id: d\ntitle: t\nversion: ''\nlanguage: ''\n")
+        std = parse_standard("id: d\ntitle: t\nversion: ''\nlanguage: ''\n")
         assert (std.version, std.language) == ("", "")
-        assert load(dump(std)) == std
+        assert parse_standard(dump(std)) == std
 
     @pytest.mark.parametrize(
         "worst", ["'sNaN'", "'NaN'", ".nan", ".inf", "-.inf", "'1e999999999'", "1e999999", "'-Infinity'"]
@@ -173,7 +197,7 @@ class TestExactNumbers:
     def test_non_finite_numbers_name_the_field(self, worst: str) -> None:
         """NaN/±inf/sNaN/1e999999 in a criterion is a DocumentError at criteria[0].worst."""
         with pytest.raises(DocumentError) as exc:
-            load(KPI.replace("WORST", worst))
+            parse_standard(KPI.replace("WORST", worst))
         assert [p.path for p in exc.value.problems] == ["criteria[0].worst"]
 
     @pytest.mark.parametrize("field", ["max_points", "sections[0].max_points"])
@@ -184,14 +208,14 @@ class TestExactNumbers:
             "SP", "1e999999" if field != "max_points" else "1"
         )
         with pytest.raises(DocumentError) as exc:
-            load(text)
+            parse_standard(text)
         assert field in [p.path for p in exc.value.problems]
 
     @pytest.mark.parametrize("value", ["NaN", ".nan", ".inf", "'1e999999'", "'-inf'"])
     def test_non_finite_measurements_in_documents(self, value: str) -> None:
         """An inspection's NaN/inf measurement is a DocumentError at measurements.K1."""
         with pytest.raises(DocumentError) as exc:
-            Inspection.from_text(f"standard: k\nmeasurements: {{K1: {value}}}")
+            parse_inspection(f"standard: k\nmeasurements: {{K1: {value}}}")
         assert [p.path for p in exc.value.problems] == ["measurements.K1"]
 
     @pytest.mark.parametrize(
@@ -199,7 +223,7 @@ class TestExactNumbers:
     )
     def test_non_finite_measurements_in_code(self, value: object) -> None:
         """A measurement given in code is checked when scored: ScoringError naming the criterion."""
-        std = load(KPI.replace("WORST", "1"))
+        std = parse_standard(KPI.replace("WORST", "1"))
         with pytest.raises(ScoringError, match="'K1'"):
             score(std, Inspection("k", measurements={"K1": value}))
 
@@ -207,14 +231,14 @@ class TestExactNumbers:
 class TestKindAndOnePass:
     def test_exported_standard_has_kind_and_loads(self) -> None:
         """dump writes kind: standard first; a document with kind: standard loads."""
-        std = load(DEMO)
+        std = parse_standard(DEMO)
         assert dump(std).startswith("kind: standard\n")
-        assert load("kind: standard\n" + DEMO) == std
+        assert parse_standard("kind: standard\n" + DEMO) == std
 
     def test_wrong_kind_is_refused(self) -> None:
         """kind: sla-policy in a standard is a problem at kind."""
         with pytest.raises(DocumentError) as exc:
-            load("kind: sla-policy\n" + DEMO)
+            parse_standard("kind: sla-policy\n" + DEMO)
         assert [p.path for p in exc.value.problems] == ["kind"]
 
     def test_field_and_cross_field_problems_together(self) -> None:
@@ -233,7 +257,7 @@ sections:
       - {code: A1, text: y, deduct: 1, points: 1}
 """
         with pytest.raises(DocumentError) as exc:
-            load(text)
+            parse_standard(text)
         assert problems(exc) == [
             "sections[0].items[0].deduct: Input should be greater than 0 (got -1)",
             "sections[0].items[1].code: duplicate item code 'A1' (also at sections[0].items[0])",
@@ -252,7 +276,7 @@ tiers:
 categories: {服务态度: 不存在}
 """
         with pytest.raises(DocumentError) as exc:
-            ComplaintPolicy.load(text)
+            ComplaintPolicy.parse(text)
         assert {p.path for p in exc.value.problems} == {"tiers[0].rank", "categories.服务态度"}
 
     def test_every_error_is_a_servstd_error(self) -> None:

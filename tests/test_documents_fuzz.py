@@ -14,13 +14,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servstd.catalog._files import shelf
+from servstd.catalog.shelf import shipped
 from servstd.errors import ServstdError
 from servstd.sla.policy import complaint_policy, sla_policy
-from servstd.standards import load, load_data
+from servstd.standards import load_data, read_standard
 from tests.strategies import fuzz_examples
 
-SHELF = shelf()
+SHELF = shipped()
 IDS = sorted(SHELF.ids())
 LOADERS = {
     "standard": load_data,
@@ -167,4 +167,4 @@ def test_corrupted_bytes(case: tuple[bytes, str]) -> None:
         path = Path(d) / f"doc{suffix}"
         path.write_bytes(data)
         with contextlib.suppress(ServstdError):
-            load(path)
+            read_standard(path)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from servstd.cli import main
 from servstd.errors import DocumentError, DurationParseError, NoticeParseError, ScheduleError, ServstdError
 from servstd.sla import BusinessHours, WorkCalendar, parse_duration, parse_notice
-from servstd.standards import Frequency, load
+from servstd.standards import Frequency, parse_standard
 
 chinese = st.text(
     alphabet=st.sampled_from(
@@ -62,7 +62,7 @@ def test_frequency(text: str) -> None:
 def test_standard_documents(text: str) -> None:
     """load raises only DocumentError, whatever the text."""
     with contextlib.suppress(DocumentError):
-        load(text + "\n")
+        parse_standard(text + "\n")
 
 
 @given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))

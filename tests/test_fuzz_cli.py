@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servstd.cli import main
+from servstd.errors import CODES
 
 # Under the CI profile (500 examples) the argv fuzzer runs 2,000; under dev, 400.
 EXAMPLES = settings().max_examples * 4
@@ -254,7 +255,8 @@ def check_contract(argv: list[str]) -> tuple[int, str, str]:
     if json_asked and stdout and "usage:" not in stdout and not any(a in ("-h", "--help") for a in argv):
         data = json.loads(stdout) if stdout.lstrip().startswith(("{", "[")) else None
         if code != 0 and data is not None and "error" in data:
-            assert set(data["error"]) == {"type", "message", "problems"}, data
+            assert set(data["error"]) == {"type", "code", "message", "problems"}, data
+            assert data["error"]["code"] is None or data["error"]["code"] in CODES, data
     return code, stdout, stderr
 
 

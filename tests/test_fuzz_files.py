@@ -1,5 +1,5 @@
 """Fuzz the readers of spreadsheets from outside: mutated xlsx and CSV files (zip structure, XML,
-sizes, encodings) through ``score``, :func:`~servstd.scoring.load_inspection` and ``sla report``.
+sizes, encodings) through ``score``, :func:`~servstd.scoring.read_inspection` and ``sla report``.
 Only documented errors may escape: the library raises :class:`~servstd.errors.ServstdError` or
 answers; the command exits 0 or 1 with no traceback and no internal error.
 
@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import ServstdError
-from servstd.scoring import form, load_inspection
+from servstd.scoring import form, read_inspection
 from tests.strategies import fuzz_examples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +150,7 @@ def mutate_csv(data: bytes, seed: int, steps: int) -> bytes:
 
 
 def _form_csv(std_id: str) -> bytes:
-    text = form(catalog().get(std_id), "csv")
+    text = form(catalog().standard(std_id), "csv")
     return text.replace(",,,,\n", ",2,一号楼,,\n", 3).encode("utf-8")
 
 
@@ -172,7 +172,7 @@ FUZZ = settings(max_examples=fuzz_examples(300), deadline=None, suppress_health_
 @FUZZ
 @given(st.sampled_from(sorted(FORMS)), st.booleans(), st.integers(0, 2**32), st.integers(1, 3))
 def test_filled_forms(std_id: str, as_csv: bool, seed: int, steps: int) -> None:
-    """A mutated filled form (xlsx or CSV) through load_inspection and score: a ServstdError or an
+    """A mutated filled form (xlsx or CSV) through read_inspection and score: a ServstdError or an
     answer; exit 0 or 1."""
     with tempfile.TemporaryDirectory() as tmp:
         if as_csv:
@@ -181,9 +181,9 @@ def test_filled_forms(std_id: str, as_csv: bool, seed: int, steps: int) -> None:
         else:
             path = Path(tmp) / "f.xlsx"
             path.write_bytes(mutate_xlsx(FORMS[std_id].read_bytes(), seed, steps))
-        std = catalog().get(std_id)
+        std = catalog().standard(std_id)
         with contextlib.suppress(ServstdError):
-            load_inspection(path, std)
+            read_inspection(path, std)
         assert_documented(*run("score", std_id, str(path))[::2])
 
 

@@ -17,8 +17,9 @@ from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import FileWriteError, ScoringError
 from servstd.scoring import Finding, Inspection, score
-from servstd.scoring.form import save_form
-from servstd.sla import SLAPolicy, report
+from servstd.scoring.inspection_form import save_form
+from servstd.sla import SLAPolicy
+from servstd.sla.batch import report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "claims_2026_national_day.csv"
@@ -116,7 +117,7 @@ def test_a_data_folder_that_is_a_file(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_the_library_raises_file_write_errors(tmp_path: Path) -> None:
     """save_form into a missing folder is a FileWriteError (also an OSError), before any work."""
     with pytest.raises(FileWriteError, match="does not exist") as info:
-        save_form(catalog().get(CS), tmp_path / "missing" / "f.csv")
+        save_form(catalog().standard(CS), tmp_path / "missing" / "f.csv")
     assert isinstance(info.value, OSError)
 
 
@@ -130,7 +131,7 @@ def test_counts_past_what_a_score_can_hold(tmp_path: Path) -> None:
     with pytest.raises(ScoringError, match="at most 1,000,000,000"):
         Finding("CS13", 10**28)
     assert (
-        score(catalog().get(CS), Inspection(CS, findings=[Finding("CS13", 10**9)])).total == 75
+        score(catalog().standard(CS), Inspection(CS, findings=[Finding("CS13", 10**9)])).total == 75
     )  # its part's 25 points
 
 

@@ -31,7 +31,8 @@ from servstd._escape import FORMULA_START
 from servstd.cli import main
 from servstd.scoring import Finding, Inspection, form, score
 from servstd.scoring.sheet import read_csv_text
-from servstd.sla import BusinessHours, CalendarOverlay, ServiceClock, SLAPolicy, WorkCalendar, report
+from servstd.sla import BusinessHours, CalendarOverlay, ServiceClock, SLAPolicy, WorkCalendar
+from servstd.sla.batch import report
 from servstd.sla.sql import export
 from servstd.sla.sql._tables import build_tables
 from servstd.sla.sql._writers import sql_script

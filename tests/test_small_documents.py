@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from servstd._documents import parse_text
 from servstd.cli import main
 from servstd.errors import DocumentError, ScheduleError
-from servstd.sla import BusinessHours, SLAPolicy, load_overlay, report
+from servstd.sla import BusinessHours, SLAPolicy, parse_overlay
+from servstd.sla.batch import report
 
 POLICY = SLAPolicy.from_catalog("insurance-claims-sla")
 SH = "Asia/Shanghai"
@@ -68,12 +69,12 @@ class TestRefusedAtOnce:
     def test_an_overlay_range_of_the_whole_calendar(self) -> None:
         """rest_days from 0001-01-01 to 9999-12-31 (70 bytes, was 20 s and 820 MB) names the limit."""
         with pytest.raises(DocumentError, match=r"spans 3,652,059 days; a range spans at most 3,660"):
-            load_overlay("rest_days: [{from: 0001-01-01, to: 9999-12-31}]")
+            parse_overlay("rest_days: [{from: 0001-01-01, to: 9999-12-31}]")
         many = "rest_days:\n" + "".join(
             f"  - {{from: {y}-01-01, to: {y + 9}-12-31}}\n" for y in range(1000, 1200, 10)
         )
         with pytest.raises(DocumentError, match=r"rest_days: 73,0\d\d days; an overlay names at most 36,600"):
-            load_overlay(many)
+            parse_overlay(many)
 
     def test_hours_with_hundreds_of_intervals(self) -> None:
         """--hours with 720 intervals a day (was > 60 s) is refused at the 48 a day limit."""

@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from servstd import ServstdError
+from servstd import Lang, ServstdError, UnknownNameError
 from servstd.catalog import catalog
+from servstd.errors import CODES, ErrorCode, InputValueError, MissingExtraError
 from servstd.scoring import (
     Finding,
     Inspection,
+    LoadedInspection,
     ScoreReport,
     aggregate,
     form,
     measure_findings,
     overdue_findings,
+    parse_inspection,
+    read_inspection,
+    read_inspections,
     score,
 )
 from servstd.sla import (
     BusinessHours,
+    CalendarOverlay,
     ComplaintPolicy,
     ComplaintTimeline,
     Condition,
@@ -39,11 +47,23 @@ from servstd.sla import (
     WorkCalendar,
     batch,
     parse_duration,
+    parse_overlay,
     read_amount,
+    read_overlay,
 )
+from servstd.sla.batch import ComplianceReport
 from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.clock.columnar import ColumnarClock, LocalDays, OpenIntervals, epoch_us
-from servstd.standards import DateRange, DueDate, Measure, Standard, dump, load, resolve_due_date
+from servstd.standards import (
+    DateRange,
+    DueDate,
+    Measure,
+    Standard,
+    dump,
+    parse_standard,
+    read_standard,
+    resolve_due_date,
+)
 
 
 def calendar_api() -> None:
@@ -126,21 +146,75 @@ def policy_api() -> None:
 
 
 def scoring_api() -> None:
-    std: Standard = catalog().get("property-cs-quality-inspection")
+    std: Standard = catalog().standard("property-cs-quality-inspection")
     report: ScoreReport = score(std, Inspection(std.id, findings=[Finding("CS20", 2)]))
     total: Decimal = report.total
     rows = aggregate([report], by=("site", "month"))
     found: list[str] = catalog().search("培训")
     json_form: str = form(std, "json")
-    text: str = dump(load(dump(std)), "json")
+    text: str = dump(parse_standard(dump(std)), "json")
+    from_file: Standard = read_standard(Path("standard.yaml"), format="yaml")
+    inspection: Inspection = parse_inspection("standard: x")
+    filled: Inspection = read_inspection(Path("检查表.xlsx"), std)
+    loaded: list[LoadedInspection] = read_inspections(Path("inspections"), std)
+    item_text: str = std.item("CS20").text_in("en")
+    title: str = std.title_in("en")
     try:
-        load("id: x")
+        parse_standard("id: x")
     except ServstdError as exc:
         message: str = str(exc)
+        problem: dict[str, Any] = exc.to_dict()
+        code: str = exc.code
+        param: str | None = exc.param
+        value: object = exc.value
+        accepted: tuple[str, ...] | None = exc.accepted
+        status: int = exc.status
+
+
+def error_api() -> None:
+    try:
+        catalog().standard("nope")
+    except UnknownNameError as exc:
+        known: tuple[str, ...] | None = exc.accepted
+        kind: str = exc.kind
+        lookup: LookupError = exc
+    try:
+        WorkCalendar.china().holiday_name(dt.date(2026, 10, 1), "en")
+    except InputValueError as exc:
+        not_allowed: ValueError = exc
+    except MissingExtraError as exc:
+        extra: str = exc.extra
+    listed: ErrorCode = CODES["name.unknown"]
+
+
+def loading_and_language_api() -> None:
+    t = dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))
+    policy: SLAPolicy = SLAPolicy.read(Path("policy.yaml"))
+    same: SLAPolicy = SLAPolicy.parse("kind: sla-policy")
+    complaints: ComplaintPolicy = ComplaintPolicy.read(Path("complaints.yaml"))
+    parsed: ComplaintPolicy = ComplaintPolicy.parse("kind: complaint-policy")
+    overlay: CalendarOverlay = read_overlay(Path("overlay.yaml"))
+    also: CalendarOverlay = parse_overlay("name: x")
+    dl: Deadline = ServiceClock.default().deadline(t, "3个工作日")
+    lang: Lang = "en"
+    lines: tuple[str, ...] = dl.lines(lang)
+    explained: str = dl.explain(lang="en")
+    rule: str = dl.rule.describe("en")
+    duration: str = dl.rule.duration.describe("en")
+    kind: str = DayKind.HOLIDAY.label("en")
+    tl: ComplaintTimeline = ComplaintPolicy.from_catalog("property-complaints").timeline(t, "重大")
+    warnings: tuple[str, ...] = tl.warnings_in("en")
+    note: str = tl.stages[0].note_in("en")
+    stage: str = tl.stages[0].stage.name_in("en")
+    actor: str = tl.stages[0].stage.actor_in("en")
+    tier: str = tl.tier.name_in("en")
+    holiday: str | None = WorkCalendar.china().holiday_name(dt.date(2026, 10, 1), lang="en")
+    report: ComplianceReport | None = None
+    reporting: object = batch.report
 
 
 def plan_api() -> None:
-    plan: Standard = catalog().get("service-improvement-plan")
+    plan: Standard = catalog().standard("service-improvement-plan")
     span: DateRange = resolve_due_date("本季度末", dt.date(2026, 11, 10))
     last: dt.date = span.last
     due: DueDate = DueDate.parse("下月初")
@@ -148,6 +222,8 @@ def plan_api() -> None:
     late: list[Finding] = overdue_findings(
         plan, dt.date(2026, 11, 10), {"P1": None}, as_of=dt.date(2027, 1, 5)
     )
-    rings: Measure = catalog().get("insurance-service-standard").item("A18").measures[0]
+    rings: Measure = catalog().standard("insurance-service-standard").item("A18").measures[0]
     ok: bool = rings.holds(2)
-    out_of_bounds: list[Finding] = measure_findings(catalog().get("insurance-service-standard"), {"A18": [3]})
+    out_of_bounds: list[Finding] = measure_findings(
+        catalog().standard("insurance-service-standard"), {"A18": [3]}
+    )

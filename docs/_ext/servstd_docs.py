@@ -20,7 +20,7 @@ import yaml
 from sphinx.application import Sphinx
 
 from servstd.catalog import catalog
-from servstd.catalog._files import STANDARD_KINDS
+from servstd.catalog.shelf import STANDARD_KINDS
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla import ComplaintPolicy, DayKind, WorkCalendar
 from servstd.sla.policy.complaint_policy import ComplaintPolicyDoc
@@ -91,7 +91,7 @@ def _cell(text: object) -> str:
 
 
 def _standard_page(sid: str) -> str:
-    std = catalog().get(sid)
+    std = catalog().standard(sid)
     out = [
         f"# {std.title}",
         "",
@@ -127,7 +127,7 @@ def _standard_page(sid: str) -> str:
             )
             deduct = it.deduct if std.scheme is Scheme.DEDUCTION else ""
             out.append(
-                f"| {it.code} | {_cell(it.text)} | {it.kind.value} | {deduct or ''} | {it.per.zh} | {_cell(when)} |"
+                f"| {it.code} | {_cell(it.text)} | {it.kind.value} | {deduct or ''} | {it.per.label()} | {_cell(when)} |"
             )
         out.append("")
     if std.criteria:
@@ -253,7 +253,7 @@ def _calendar_svg() -> None:
                     continue
                 kind = cal.day_kind(d)
                 x, y = ox + c * cell, oy + 16 + r * cell
-                name = cal.holiday_name(d) or kind.zh
+                name = cal.holiday_name(d) or kind.label()
                 parts.append(
                     f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{colors[kind]}"><title>{d} {name}</title></rect>'
                 )

@@ -28,12 +28,14 @@ servstd.errors.DocumentError: site.yaml: 1 problem
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any, TypeVar
 
 import pydantic
@@ -43,7 +45,7 @@ from yaml.constructor import ConstructorError
 
 from servstd._source import Source
 from servstd._text import MAX_BYTES, read_text
-from servstd.errors import DocumentError, InputTypeError, Problem
+from servstd.errors import DocumentError, InputTypeError, InputValueError, Problem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -60,12 +62,15 @@ __all__ = [
     "Number",
     "NumberText",
     "SourceDoc",
+    "named",
     "number_problem",
+    "parse_document",
     "parse_text",
     "pydantic_problems",
     "raw_list",
     "raw_number",
     "read_document",
+    "read_path",
     "short",
     "source_of",
     "validate",
@@ -546,8 +551,68 @@ def parse_text(text: str, source: str, fmt: str | None = None) -> Any:
         ) from None
 
 
+_SUFFIX_FORMATS = {".json": "json", ".toml": "toml"}
+
+
+@contextlib.contextmanager
+def named(param: str) -> Iterator[None]:
+    """Document errors raised inside name ``param`` as the parameter the document was given as
+    (unless they name one already)."""
+    try:
+        yield
+    except DocumentError as exc:
+        if exc.param is None:
+            exc.param = param
+        raise
+
+
+def read_path(path: object, fmt: str | None = None, *, text_reader: str) -> tuple[Any, str]:
+    """The parsed document in the file ``path`` (a ``str`` or path-like) and its source name.
+
+    The format is ``fmt``, else the suffix's (``.json``, ``.toml``), else YAML. Document text
+    given as a path is refused, naming ``text_reader``, the function that reads text.
+    """
+    if isinstance(path, bytes):
+        raise InputTypeError(path[:40], "path", "a file path (str or pathlib.Path); decode bytes first")
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputTypeError(path, "path", "a file path (str or pathlib.Path)")
+    if isinstance(path, str) and ("\n" in path or len(path) > 4096):
+        raise DocumentError(
+            short(path.split("\n", 1)[0], 60),
+            [Problem("", f"this is document text, not a file name; read text with {text_reader}(text)")],
+            code="file.unreadable",
+            param="path",
+        )
+    if fmt is not None and fmt not in FORMATS:
+        raise InputValueError(fmt, "format", FORMATS)
+    p = Path(os.fspath(path))
+    with named("path"):
+        text, encoding = read_text(p)
+        fmt = fmt or _SUFFIX_FORMATS.get(p.suffix.lower(), "yaml")
+        source = str(p) if encoding in ("utf-8", "utf-8-sig") else f"{p} (read as {encoding})"
+        return parse_text(text, source, fmt), source
+
+
+def parse_document(text: object, fmt: str | None = None, *, file_reader: str) -> tuple[Any, str]:
+    """The parsed document in ``text`` (YAML, or JSON when it starts with ``{``; ``fmt`` says
+    which) and its source name, ``<text>``. A path is refused, naming ``file_reader``, the
+    function that reads files."""
+    if isinstance(text, (PurePath, os.PathLike)):
+        raise InputTypeError(text, "text", f"document text (str); read a file with {file_reader}(path)")
+    if isinstance(text, bytes):
+        raise InputTypeError(text[:40], "text", "document text (str); decode bytes first")
+    if not isinstance(text, str):
+        raise InputTypeError(text, "text", "document text (str)")
+    if fmt is not None and fmt not in FORMATS:
+        raise InputValueError(fmt, "format", FORMATS)
+    with named("text"):
+        return parse_text(text, "<text>", fmt), "<text>"
+
+
 def read_document(path_or_text: str | Path, fmt: str | None = None) -> tuple[Any, str]:
-    """Read a document from a path (``.yaml``/``.yml``/``.json``/``.toml``) or from text.
+    """Read a document from a path (``.yaml``/``.yml``/``.json``/``.toml``) or from text, guessing
+    which from the suffix: what the deprecated ``load`` spellings do (:func:`read_path` and
+    :func:`parse_document` say which they read).
 
     Returns the parsed data and the name of its source for error messages. Anything but a
     ``str`` or :class:`~pathlib.Path` is an :class:`~servstd.errors.InputTypeError`.

@@ -40,7 +40,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from servstd.errors import InputParseError, ScheduleError, _shown
+from servstd.errors import InputParseError, InputTypeError, NaiveDatetimeError, ScheduleError, _shown
 
 __all__ = [
     "ACCEPTED_DATES",
@@ -49,6 +49,7 @@ __all__ = [
     "MAX_OFFSET",
     "MAX_YEAR",
     "MIN_YEAR",
+    "aware",
     "parse_date",
     "parse_instant",
     "parse_time",
@@ -291,11 +292,36 @@ def zone(name: object, parameter: str = "tz") -> ZoneInfo:
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_LENGTH:
         shown = _shown(name)
         raise ScheduleError(
-            f"unknown time zone {shown} ({parameter}); give an IANA name like 'Asia/Shanghai'", name
+            f"unknown time zone {shown} ({parameter}); give an IANA name like 'Asia/Shanghai'",
+            name,
+            code="zone.unknown",
+            param=parameter,
         )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: 'Asia' is a folder of zones
         raise ScheduleError(
-            f"unknown time zone {_shown(name)} ({parameter}); give an IANA name like 'Asia/Shanghai'", name
+            f"unknown time zone {_shown(name)} ({parameter}); give an IANA name like 'Asia/Shanghai'",
+            name,
+            code="zone.unknown",
+            param=parameter,
         ) from exc
+
+
+def aware(value: object, parameter: str) -> dt.datetime:
+    """``value`` if it is an aware datetime; otherwise an error naming ``parameter``.
+
+    >>> aware(dt.datetime(2026, 9, 30, 16), "received_at")
+    Traceback (most recent call last):
+      ...
+    servstd.errors.NaiveDatetimeError: received_at=datetime.datetime(2026, 9, 30, 16, 0) is a naive datetime; servstd needs aware instants (attach a tzinfo, e.g. ZoneInfo('Asia/Shanghai'))
+    """
+    if not isinstance(value, dt.datetime):
+        raise InputTypeError(value, parameter, "an aware datetime (or pendulum DateTime)")
+    try:
+        offset = value.utcoffset()
+    except (TypeError, ValueError) as exc:  # a tzinfo answering something other than a timedelta
+        raise InputTypeError(value, parameter, "an aware datetime whose tzinfo gives a utcoffset") from exc
+    if offset is None:
+        raise NaiveDatetimeError(value, parameter)
+    return value

@@ -69,12 +69,18 @@ def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> tuple[str, str]:
             with p.open("rb") as f:
                 data = f.read(limit + 1)
     except ValueError as exc:  # a NUL byte in the name
-        raise DocumentError(str(p), [Problem("", f"cannot read the file: {exc}")]) from None
+        raise DocumentError(
+            str(p), [Problem("", f"cannot read the file: {exc}")], code="file.unreadable"
+        ) from None
     except OSError as exc:
-        raise DocumentError(str(p), [Problem("", f"cannot read the file: {exc.strerror or exc}")]) from exc
+        raise DocumentError(
+            str(p), [Problem("", f"cannot read the file: {exc.strerror or exc}")], code="file.unreadable"
+        ) from exc
     if not regular:  # a FIFO named x.yaml would block the reader for ever
         kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe, a device or a socket)"
-        raise DocumentError(str(p), [Problem("", f"this is {kind}; give a file")])
+        raise DocumentError(str(p), [Problem("", f"this is {kind}; give a file")], code="file.unreadable")
     if len(data) > limit:
-        raise DocumentError(str(p), [Problem("", f"the file is larger than {limit:,} bytes")])
+        raise DocumentError(
+            str(p), [Problem("", f"the file is larger than {limit:,} bytes")], code="file.unreadable"
+        )
     return decode(data, str(p))

@@ -14,11 +14,11 @@ import pytest
 
 from servstd.catalog import catalog
 from servstd.cli import main
-from servstd.errors import DocumentError, ServstdError, ServstdWarning
-from servstd.scoring import ScoreReport, load_inspections, score
-from servstd.scoring.aggregate import aggregate, chart, cjk_font
+from servstd.errors import DocumentError, InputValueError, ServstdWarning
+from servstd.scoring import ScoreReport, read_inspections, score
+from servstd.scoring.aggregation import aggregate, chart, cjk_font
 
-CS = catalog().get("property-cs-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -43,7 +43,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def reports(folder: Path) -> list[ScoreReport]:
-    return [score(CS, x.inspection) for x in load_inspections(folder, CS)]
+    return [score(CS, x.inspection) for x in read_inspections(folder, CS)]
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -70,7 +70,7 @@ class TestFolder:
 
     def test_the_aggregate_agrees_with_scoring_each_file(self, folder: Path) -> None:
         """An oracle: group the reports by hand; means, minimums, grade counts and deducted items agree."""
-        loaded = load_inspections(folder, CS)
+        loaded = read_inspections(folder, CS)
         assert len(loaded) == 50
         assert {Path(x.source).suffix for x in loaded} == {".xlsx", ".yaml"}
         reports = [score(CS, x.inspection) for x in loaded]
@@ -113,7 +113,7 @@ class TestFolder:
         assert "b.csv: B3: 'x' is not a count" in err
         (tmp_path / "empty").mkdir()
         with pytest.raises(DocumentError, match="no inspection files"):
-            load_inspections(tmp_path / "empty")
+            read_inspections(tmp_path / "empty")
 
 
 class TestChart:
@@ -123,8 +123,9 @@ class TestChart:
             warnings.simplefilter("ignore", ServstdWarning)
             svg = chart(reports, tmp_path / "c.svg").read_text(encoding="utf-8")
         assert svg.count('<g id="line2d_') >= 5
-        with pytest.raises(ServstdError, match=r"use a \.png or \.svg"):
+        with pytest.raises(InputValueError, match=r"path='c\.jpg' is not accepted") as caught:
             chart(reports, tmp_path / "c.jpg")
+        assert caught.value.accepted == (".png", ".svg")
 
     def test_missing_chinese_font_is_said_once(self, reports: list[ScoreReport], tmp_path: Path) -> None:
         """Without a Chinese font one ServstdWarning says so; with one, no warning at all."""

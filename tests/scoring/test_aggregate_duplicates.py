@@ -17,10 +17,10 @@ import pytest
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import DuplicateInspectionWarning, ScoringError
-from servstd.scoring.aggregate import LoadedInspection, load_inspections, score_inspections
+from servstd.scoring.aggregation import LoadedInspection, read_inspections, score_inspections
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "inspections"
-CS = catalog().get("property-cs-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -53,9 +53,9 @@ class TestCopiesOfOneInspection:
     def test_kpi_copies_with_values_typed_differently(self, tmp_path: Path) -> None:
         """kpi.yaml writes 4.2 as a number, the xlsx as text: the same values, one inspection."""
         folder = _copy(tmp_path, "kpi.yaml", "kpi.xlsx")
-        std = catalog().get("cs-kpi-assessment")
+        std = catalog().standard("cs-kpi-assessment")
         with pytest.warns(DuplicateInspectionWarning, match="kpi.yaml record one inspection"):
-            reports = score_inspections(std, load_inspections(folder, std))
+            reports = score_inspections(std, read_inspections(folder, std))
         assert len(reports) == 1
 
     def test_copies_that_differ_are_refused(self, tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ class TestCopiesOfOneInspection:
 
 class TestWhatIsOneInspection:
     def _loaded(self, name: str, **changes: object) -> LoadedInspection:
-        ins = load_inspections(EXAMPLES / "deduction.yaml")[0].inspection
+        ins = read_inspections(EXAMPLES / "deduction.yaml")[0].inspection
         return LoadedInspection(name, "", attrs.evolve(ins, **changes))
 
     @pytest.mark.parametrize(

@@ -11,15 +11,15 @@ import pytest
 
 from servstd.catalog import catalog
 from servstd.cli import main
-from servstd.errors import ServstdError
+from servstd.errors import InputValueError
 from servstd.scoring import form
-from servstd.scoring.form import layout, save_form
-from servstd.standards import Scheme, load
+from servstd.scoring.inspection_form import layout, save_form
+from servstd.standards import Scheme, parse_standard
 
-CS = catalog().get("property-cs-quality-inspection")
-POINTS = catalog().get("cs-quality-scoring-rules")
-KPI = catalog().get("cs-kpi-assessment")
-HOTEL = catalog().get("hotel-service-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
+POINTS = catalog().standard("cs-quality-scoring-rules")
+KPI = catalog().standard("cs-kpi-assessment")
+HOTEL = catalog().standard("hotel-service-quality-inspection")
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -30,7 +30,7 @@ class TestLayout:
     @pytest.mark.parametrize("std_id", catalog().ids("standard"))
     def test_one_row_per_item_in_document_order(self, std_id: str) -> None:
         """Every item (every criterion for KPI) has a row, in the document's order."""
-        std = catalog().get(std_id)
+        std = catalog().standard(std_id)
         codes = (
             [c.code for c in std.criteria] if std.scheme is Scheme.KPI else [it.code for it in std.items()]
         )
@@ -40,7 +40,7 @@ class TestLayout:
         """count for deduction, result for pass/fail and checklists, value for KPI."""
         assert layout(CS).fill == "count"
         assert layout(HOTEL).fill == "result"
-        assert layout(catalog().get("bank-special-needs-procedure")).fill == "result"
+        assert layout(catalog().standard("bank-special-needs-procedure")).fill == "result"
         assert layout(KPI).fill == "value"
 
     def test_how_an_item_is_counted(self) -> None:
@@ -55,7 +55,7 @@ class TestLayout:
 
     def test_veto_and_bonus_are_said(self) -> None:
         """A veto item says 一票否决; a bonus item says how much it adds and up to what."""
-        std = load(
+        std = parse_standard(
             "id: v\ntitle: 安全\nscheme: deduction\nmax_points: 10\nsections:\n  - id: s\n    title: 安全\n    items:\n"
             "      - {code: V1, text: 发生安全责任事故, deduct: 1, veto: true}\n"
             "      - {code: B1, text: 获得业主书面表扬, deduct: 1, bonus: true, cap: 2}\n"
@@ -126,15 +126,17 @@ class TestFormats:
 
     def test_unknown_format(self) -> None:
         """An unknown format is an error naming the accepted ones."""
-        with pytest.raises(ServstdError, match="xlsx, csv, markdown, html"):
-            form(CS, "pdf")
+        with pytest.raises(InputValueError, match="'xlsx', 'csv', 'markdown', 'html'") as caught:
+            form(CS, "pdf")  # type: ignore[call-overload]
+        assert caught.value.param == "format"
 
     def test_save_form_writes_csv_for_excel(self, tmp_path: Path) -> None:
         """CSV is saved with a byte-order mark so Excel shows the Chinese."""
         path = save_form(CS, tmp_path / "f.csv")
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
-        with pytest.raises(ServstdError, match="cannot tell the form format"):
+        with pytest.raises(InputValueError, match=r"path='f\.pdf' is not accepted") as caught:
             save_form(CS, tmp_path / "f.pdf")
+        assert ".csv" in (caught.value.accepted or ())
 
 
 class TestCommand:

@@ -13,12 +13,12 @@ import pytest
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.scoring import form
-from servstd.scoring.form import layout, save_form
+from servstd.scoring.inspection_form import layout, save_form
 from servstd.standards import Scheme
 
-CS = catalog().get("property-cs-quality-inspection")
-KPI = catalog().get("cs-kpi-assessment")
-HOTEL = catalog().get("hotel-service-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
+KPI = catalog().standard("cs-kpi-assessment")
+HOTEL = catalog().standard("hotel-service-quality-inspection")
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -72,7 +72,7 @@ class TestContent:
     def test_rows_follow_the_layout(self, std_id: str) -> None:
         """Every catalog standard: one row per item (criterion) in order, each with code, text, rule and
         each column to fill present and null; the text is the item's own (no gloss joined to it)."""
-        std = catalog().get(std_id)
+        std = catalog().standard(std_id)
         lay = layout(std)
         data = json.loads(form(std, "json"))
         assert [r["code"] for r in data["rows"]] == [r.code for r in lay.rows]
@@ -90,7 +90,7 @@ class TestContent:
         """CS20: 1 point per place; the scheme's numbers are strings (exact), flags are booleans."""
         row = next(r for r in json.loads(form(CS, "json"))["rows"] if r["code"] == "CS20")
         assert row["scoring"] == {"deduct": "1", "per": "place", "veto": False, "bonus": False}
-        points = catalog().get("cs-quality-scoring-rules")
+        points = catalog().standard("cs-quality-scoring-rules")
         row = next(r for r in json.loads(form(points, "json"))["rows"] if r["code"] == "08")
         assert row["scoring"] == {
             "points": "1",

@@ -17,7 +17,7 @@ from servstd.scoring import Inspection, frequency_findings, measure_findings, ov
 from servstd.sla import WorkCalendar
 from servstd.standards import load_data
 
-PLAN = catalog().get("service-improvement-plan")
+PLAN = catalog().standard("service-improvement-plan")
 PLANNED = dt.date(2026, 11, 10)
 
 
@@ -55,7 +55,7 @@ class TestOverdue:
 
     def test_quarters_without_a_year_are_the_plans(self) -> None:
         """service-culture-schedule 「實施時間 Q1–Q3」 planned 2026-01-15: Q2 (due 06-30) overdue on 07-01."""
-        culture = catalog().get("service-culture-schedule")
+        culture = catalog().standard("service-culture-schedule")
         found = notes(
             overdue_findings(
                 culture, dt.date(2026, 1, 15), {"I1": dt.date(2026, 3, 2)}, as_of=dt.date(2026, 7, 1)
@@ -81,16 +81,16 @@ class TestOverdue:
 class TestMeasures:
     def test_rings_before_answering(self) -> None:
         """第十八条: calls answered after 3 or 4 rings are two findings; 2 rings pass."""
-        std = catalog().get("insurance-service-standard")
+        std = catalog().standard("insurance-service-standard")
         [f] = measure_findings(std, {"A18": [1, 2, 3, 2, 4]})
         assert (f.item, f.count) == ("A18", 2)
         assert f.note == "振铃次数 < 3次: 2 of 5 outside (3, 4)"
 
     def test_surveyors_and_handshakes(self) -> None:
         """第四十四条 双人查勘: one surveyor is a finding; 第九条 3-5秒: 6 seconds is one, 4.5 passes."""
-        service = catalog().get("insurance-service-standard")
+        service = catalog().standard("insurance-service-standard")
         assert [(f.item, f.count) for f in measure_findings(service, {"A44": [2, 1, 3]})] == [("A44", 1)]
-        conduct = catalog().get("insurance-conduct-standard")
+        conduct = catalog().standard("insurance-conduct-standard")
         assert [(f.item, f.count) for f in measure_findings(conduct, {"A9": [Decimal("4.5"), 6]})] == [
             ("A9", 1)
         ]
@@ -113,13 +113,13 @@ class TestMeasures:
     def test_unknown_items_are_refused(self) -> None:
         """Observations for an item without a measure are an error naming it."""
         with pytest.raises(ScoringError, match="A19"):
-            measure_findings(catalog().get("insurance-service-standard"), {"A19": [1]})
+            measure_findings(catalog().standard("insurance-service-standard"), {"A19": [1]})
 
 
 class TestPeriodicReviews:
     """客户服务部考核实施细则 三: 日常、月度、季度、半年度、年度考核 as schedule items."""
 
-    STD = catalog().get("cs-dept-assessment-rules")
+    STD = catalog().standard("cs-dept-assessment-rules")
 
     def test_monthly_quarterly_half_yearly_and_yearly_reviews(self) -> None:
         """Reviews logged Jan–Jun 2026 except March; Q1 reviewed, Q2 not; H1 reviewed; the year not
@@ -165,7 +165,7 @@ class TestSummaries:
     def test_weekly_and_monthly_summaries(self) -> None:
         """顧客服務標準制定 7.3.4 「周/月總結」: in March 2026 (weeks Mon 03-02 … Sun 03-29), summaries on
         03-06, 03-13, 03-27 leave the week of 03-16 short; the month is met."""
-        std = catalog().get("customer-service-standard-setting")
+        std = catalog().standard("customer-service-standard-setting")
         log = {"7.3.4": [dt.date(2026, 3, 6), dt.date(2026, 3, 13), dt.date(2026, 3, 27)]}
         [f] = frequency_findings(std, log, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
         assert f.count == 1

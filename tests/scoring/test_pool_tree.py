@@ -140,7 +140,7 @@ class TestStructure:
 
     def test_trees_are_values(self) -> None:
         """A compiled tree is an immutable value: equal trees compare and hash alike."""
-        std = catalog().get("property-cs-quality-inspection")
+        std = catalog().standard("property-cs-quality-inspection")
         a, b = PoolTree.of(std), PoolTree.of(std)
         rebuilt = PoolTree(a.ids, a.titles, a.kinds, a.depths, a.maxes, a.parent, dict(a.index))
         assert a == b == rebuilt
@@ -148,7 +148,7 @@ class TestStructure:
 
     def test_catalog_items_hang_under_their_own_section(self) -> None:
         """CS01 belongs to 'plan' (a subsection of 'basic'), one level below it; 'basic' is a top part."""
-        tree = PoolTree.of(catalog().get("property-cs-quality-inspection"))
+        tree = PoolTree.of(catalog().standard("property-cs-quality-inspection"))
         ix = tree.index
         assert tree.parent[ix["CS01"]] == ix["plan"]
         assert tree.parent[ix["plan"]] == ix["basic"]

@@ -165,7 +165,7 @@ def test_deduction_plus_score_is_max_for_uncapped_nodes(case: tuple[Standard, li
         assert result.applied[0] + r.total_exact == std.max_points
 
 
-KPI = catalog().get("cs-kpi-assessment")
+KPI = catalog().standard("cs-kpi-assessment")
 
 
 @given(

@@ -15,7 +15,7 @@ from servstd.scoring._columns import fit, width
 from tests.strategies import filled_inspections
 
 D = Decimal
-CS = catalog().get("property-cs-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
 CAPPED = score(
     CS, Inspection(CS.id, findings=[Finding("CS20", 30, note="档案柜标识缺失"), Finding("CS13", 2)])
 )

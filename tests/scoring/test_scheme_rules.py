@@ -145,7 +145,7 @@ class TestKpiGrade:
             assert (r.total_exact, r.grade) == (D(100), "优秀")
 
 
-CS = catalog().get("property-cs-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
 CODES = [it.code for it in CS.items()]
 
 

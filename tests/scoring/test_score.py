@@ -11,12 +11,20 @@ import pytest
 
 from servstd.catalog import catalog
 from servstd.errors import DocumentError, ScoringError
-from servstd.scoring import Finding, Inspection, aggregate, frequency_findings, load_inspection, score, totals
+from servstd.scoring import (
+    Finding,
+    Inspection,
+    aggregate,
+    frequency_findings,
+    parse_inspection,
+    score,
+    totals,
+)
 from servstd.sla import WorkCalendar
-from servstd.standards import load
+from servstd.standards import parse_standard
 
 D = Decimal
-CS = catalog().get("property-cs-quality-inspection")
+CS = catalog().standard("property-cs-quality-inspection")
 
 
 def inspect(std_id: str, *findings: Finding, **kw: object) -> Inspection:
@@ -45,7 +53,7 @@ class TestDeductionScheme:
 
     def test_points_per_item_floor_at_zero(self) -> None:
         """符合1分，不符合0分，每一项不符合扣0.3分，扣完为止: item 08 failed 4× loses 1, not 1.2."""
-        std = catalog().get("cs-quality-scoring-rules")
+        std = catalog().standard("cs-quality-scoring-rules")
         r = score(std, inspect(std.id, Finding("08", 4), Finding("14", 1), Finding("10", 1)))
         assert r.total_exact == D(6) - D(1) - D("0.5") - D("0.2")
         line = next(ln for ln in r.lines if ln.item == "08")
@@ -59,7 +67,7 @@ class TestDeductionScheme:
             .read_text("utf-8")
         )
         assert "  deduct: 1\n" in text
-        doubled = load(text.replace("  deduct: 1\n", "  deduct: 2\n", 1))
+        doubled = parse_standard(text.replace("  deduct: 1\n", "  deduct: 2\n", 1))
         assert score(doubled, inspect(CS.id, Finding("CS13", 3))).total == D("94.00")
 
 
@@ -84,19 +92,19 @@ sections:
 class TestVetoAndBonus:
     def test_veto_zeroes_the_total(self) -> None:
         """一票否决 with effect zero: any finding on the item makes the total 0."""
-        std = load(VETO_DOC.format(effect="zero"))
+        std = parse_standard(VETO_DOC.format(effect="zero"))
         r = score(std, inspect("veto-demo", Finding("V1")))
         assert (r.total, r.vetoed, r.grade) == (D("0.00"), ("V1",), "不合格")
 
     def test_veto_forces_the_grade(self) -> None:
         """With effect grade: the score stands, the grade is the lowest."""
-        std = load(VETO_DOC.format(effect="grade"))
+        std = parse_standard(VETO_DOC.format(effect="grade"))
         r = score(std, inspect("veto-demo", Finding("V1")))
         assert (r.total, r.grade) == (D("9.00"), "不合格")
 
     def test_bonus_is_capped_and_total_never_exceeds_max(self) -> None:
         """Bonus adds up to its cap; the total stays within max_points."""
-        std = load(VETO_DOC.format(effect="zero"))
+        std = parse_standard(VETO_DOC.format(effect="zero"))
         assert score(std, inspect("veto-demo", Finding("N1"), Finding("B1", 5))).total == D("9.00")
         assert score(std, inspect("veto-demo", Finding("B1", 5))).total == D("10.00")
 
@@ -104,7 +112,7 @@ class TestVetoAndBonus:
 class TestPassFail:
     def test_hotel_compliance_rate(self) -> None:
         """3 failures of 105 hotel checks: 102/105 = 97.14 %, 优秀."""
-        std = catalog().get("hotel-service-quality-inspection")
+        std = catalog().standard("hotel-service-quality-inspection")
         r = score(std, inspect(std.id, Finding("FO01"), Finding("HK05"), Finding("SE18")))
         assert r.compliance == D(102) / D(105)
         assert (r.total, r.grade) == (D("97.14"), "优秀")
@@ -113,7 +121,7 @@ class TestPassFail:
 
     def test_not_applicable_items_leave_the_denominator(self) -> None:
         """Items marked not applicable are not counted."""
-        std = catalog().get("service-quality-inspection-rules")
+        std = catalog().standard("service-quality-inspection-rules")
         r = score(std, inspect(std.id, Finding("Q01"), not_applicable=["Q10", "Q09"]))
         assert r.compliance == D(7) / D(8)
 
@@ -121,7 +129,7 @@ class TestPassFail:
 class TestKpi:
     def test_satisfaction_response_resolution(self) -> None:
         """顾客满意度 40% (1–5 linear), 响应时限 30% (≤24小时), 解决率 30% (≥90%)."""
-        std = catalog().get("cs-kpi-assessment")
+        std = catalog().standard("cs-kpi-assessment")
         r = score(
             std,
             Inspection(
@@ -141,7 +149,7 @@ class TestKpi:
 
     def test_appraisal_thresholds(self) -> None:
         """顾客满意度 ≥4分, 处理效率 ≤5分钟, 服务态度 ≥90%."""
-        std = catalog().get("cs-kpi-appraisal")
+        std = catalog().standard("cs-kpi-appraisal")
         r = score(
             std,
             Inspection(std.id, measurements={"satisfaction": "4", "handling": "5分钟", "attitude": "89%"}),
@@ -159,14 +167,14 @@ class TestKpi:
     )
     def test_bad_measurements(self, measurements: dict[str, object], message: str) -> None:
         """A measurement outside its scale, missing or unknown is a ScoringError naming it."""
-        std = catalog().get("cs-kpi-assessment")
+        std = catalog().standard("cs-kpi-assessment")
         with pytest.raises(ScoringError, match=message):
             score(std, Inspection(std.id, measurements=measurements))
 
     def test_weights_must_sum_to_one(self) -> None:
         """A KPI document whose weights do not sum to exactly 1 is refused."""
         with pytest.raises(DocumentError, match="not exactly 1"):
-            load(
+            parse_standard(
                 "id: k\ntitle: k\nscheme: kpi\ncriteria:\n  - {code: a, name: a, weight: 0.5, mapping: threshold, target: 1}\n"
             )
 
@@ -193,7 +201,7 @@ class TestErrors:
     def test_inspection_document_errors_name_entries(self) -> None:
         """A malformed inspection document lists its problems by path."""
         with pytest.raises(DocumentError) as info:
-            load_inspection(
+            parse_inspection(
                 "standard: x\nfindings:\n  - {item: A, count: -2}\n  - {item: B, count: 1.5}\n  - {count: 1}\n"
             )
         paths = {p.path for p in info.value.problems}

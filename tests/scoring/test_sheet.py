@@ -19,15 +19,15 @@ from hypothesis import strategies as st
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import DocumentError
-from servstd.scoring import Finding, Inspection, form, load_inspection, score
+from servstd.scoring import Finding, Inspection, form, read_inspection, score
 from servstd.scoring.sheet import annotate, read_sheets
 from servstd.standards import Scheme, Standard
 from tests.strategies import filled_inspections
 
-STANDARDS = [catalog().get(i) for i in catalog().ids("standard")]
-CS = catalog().get("property-cs-quality-inspection")
-KPI = catalog().get("cs-kpi-assessment")
-HOTEL = catalog().get("hotel-service-quality-inspection")
+STANDARDS = [catalog().standard(i) for i in catalog().ids("standard")]
+CS = catalog().standard("property-cs-quality-inspection")
+KPI = catalog().standard("cs-kpi-assessment")
+HOTEL = catalog().standard("hotel-service-quality-inspection")
 EXAMPLES = max(2, settings().max_examples // 50)
 """Examples per standard: each writes and reads a workbook, so a handful (10 under the CI profile)."""
 
@@ -110,7 +110,7 @@ def roundtrip(std: Standard, write: Callable[[Standard, Inspection, Path], Path]
             code, out, err = run("score", std.id, str(path), "--json")
             assert (code, err) == (0, "")
             assert json.loads(out) == expected_json(std, ins)
-            assert load_inspection(path, std) == ins
+            assert read_inspection(path, std) == ins
 
     check()
 
@@ -164,19 +164,19 @@ class TestBadCells:
         path = tmp_path / "f.csv"
         path.write_text(text.replace("基础管理 › 计划指标,CS01", "基础管理 › 计划指标,ZZ9"), encoding="utf-8")
         with pytest.raises(DocumentError) as info:
-            load_inspection(path, CS)
+            read_inspection(path, CS)
         assert [str(p) for p in info.value.problems] == [
             "B9: unknown code 'ZZ9' in 'property-cs-quality-inspection'"
         ]
-        other = catalog().get("pm-customer-service-standard")
+        other = catalog().standard("pm-customer-service-standard")
         with pytest.raises(
             DocumentError,
             match="B1: this is a form of 'property-cs-quality-inspection', not of 'pm-customer-service-standard'",
         ):
-            load_inspection(path, other)
+            read_inspection(path, other)
         path.write_text(form(CS, "csv").replace("版本 version,1", "版本 version,2"), encoding="utf-8")
         with pytest.raises(DocumentError, match="B2: this form is for version '2'"):
-            load_inspection(path, CS)
+            read_inspection(path, CS)
 
     def test_a_code_given_twice_and_a_row_without_code(self, tmp_path: Path) -> None:
         """A code on two rows, or counts on a row without a code, are errors with their cells."""
@@ -186,7 +186,7 @@ class TestBadCells:
             encoding="utf-8",
         )
         with pytest.raises(DocumentError) as info:
-            load_inspection(path, CS)
+            read_inspection(path, CS)
         assert [str(p) for p in info.value.problems] == [
             "A4: CS13 is already on row 3",
             "A5: a filled row without a code",
@@ -200,13 +200,13 @@ class TestBadCells:
             encoding="utf-8",
         )
         with pytest.raises(DocumentError, match="B3: 'maybe' is not a result"):
-            load_inspection(path, HOTEL)
+            read_inspection(path, HOTEL)
         path.write_text(
             f"标准 standard,{KPI.id}\n编号 code,实测值 value\nsatisfaction,6\nresponse,soon\n",
             encoding="utf-8",
         )
         with pytest.raises(DocumentError) as info:
-            load_inspection(path, KPI)
+            read_inspection(path, KPI)
         got = [str(p) for p in info.value.problems]
         assert got[:2] == [
             "B3: 6 is outside its scale 1–5",
@@ -218,13 +218,13 @@ class TestBadCells:
 class TestReading:
     def test_columns_by_machine_name_extra_columns_ignored(self, tmp_path: Path) -> None:
         """Columns may be moved and extra ones added; Excel's 8 for a code 08 is read as 08."""
-        std = catalog().get("cs-quality-scoring-rules")
+        std = catalog().standard("cs-quality-scoring-rules")
         path = tmp_path / "f.csv"
         path.write_text(
             f"受检单位 site,东区\n标准 standard,{std.id}\n\n备忘 memo,扣分次数 count,编号 code,备注 note\nx,2,8,迟到\n,,09,\n合计 total,,,\n",
             encoding="utf-8",
         )
-        assert load_inspection(path, std) == Inspection(
+        assert read_inspection(path, std) == Inspection(
             std.id, site="东区", findings=[Finding("08", 2, note="迟到")]
         )
 
@@ -232,10 +232,10 @@ class TestReading:
         """Excel's 'Unicode text' (UTF-16, tab-separated) reads too."""
         path = tmp_path / "f.csv"
         path.write_bytes(f"标准 standard\t{CS.id}\n编号 code\t扣分次数 count\nCS13\t3\n".encode("utf-16"))
-        assert load_inspection(path, CS).findings == (Finding("CS13", 3),)
+        assert read_inspection(path, CS).findings == (Finding("CS13", 3),)
 
     def test_a_workbook_of_many_forms(self, tmp_path: Path) -> None:
-        """Each form sheet of a workbook is one inspection; load_inspection wants exactly one."""
+        """Each form sheet of a workbook is one inspection; read_inspection wants exactly one."""
         one = filled_xlsx(CS, Inspection(CS.id, site="A", findings=[Finding("CS13", 1)]), tmp_path / "a.xlsx")
         wb = openpyxl.load_workbook(one)
         wb.copy_worksheet(wb.active).title = "3月"
@@ -243,13 +243,13 @@ class TestReading:
         wb.save(one)
         assert [s.sheet for s in read_sheets(one, CS)] == ["form", "3月"]
         with pytest.raises(DocumentError, match="2 sheets are forms"):
-            load_inspection(one, CS)
+            read_inspection(one, CS)
 
     def test_without_the_standard_codes_are_checked_when_scored(self, tmp_path: Path) -> None:
-        """load_inspection without a standard reads the sheet; score() then refuses an unknown code."""
+        """read_inspection without a standard reads the sheet; score() then refuses an unknown code."""
         path = tmp_path / "f.csv"
         path.write_text(f"标准 standard,{CS.id}\n编号 code,扣分次数 count\nZZ,1\n", encoding="utf-8")
-        ins = load_inspection(path)
+        ins = read_inspection(path)
         assert ins.findings == (Finding("ZZ", 1),)
 
     def test_annotate_fills_points_and_totals(self, tmp_path: Path) -> None:

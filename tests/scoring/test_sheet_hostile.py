@@ -18,12 +18,12 @@ import pytest
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import DocumentError
-from servstd.scoring import Finding, Inspection, form, load_inspection
+from servstd.scoring import Finding, Inspection, form, read_inspection
 from tests import hostile_files as hf
 from tests.scoring.test_sheet import filled_xlsx
 
-CS = catalog().get("property-cs-quality-inspection")
-KPI = catalog().get("cs-kpi-assessment")
+CS = catalog().standard("property-cs-quality-inspection")
+KPI = catalog().standard("cs-kpi-assessment")
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -79,7 +79,7 @@ class TestBoundedByWhatIsRead:
         with pytest.raises(
             DocumentError, match=r"more than 200,000 shared strings; a form has at most 200,000"
         ):
-            load_inspection(path, CS)
+            read_inspection(path, CS)
 
     def test_wide_rows_and_many_cells(self, tmp_path: Path) -> None:
         """A cell past column IV, or a grid of more than 200,000 cells, is refused naming the cell."""
@@ -88,20 +88,20 @@ class TestBoundedByWhatIsRead:
         with pytest.raises(
             DocumentError, match=r"form!IW1: the sheet goes past column IV; a form has at most 256"
         ):
-            load_inspection(wide, CS)
+            read_inspection(wide, CS)
         many = tmp_path / "many.xlsx"
         row = '<row><c r="{}"><v>1</v></c></row>'
         rows = "".join(row.format(f"IV{r}") for r in range(1, 1000))
         many.write_bytes(hf.workbook(hf.sheet_xml(rows)))
         with pytest.raises(DocumentError, match=r"form!IV782: more than 200,000 cells"):
-            load_inspection(many, CS)
+            read_inspection(many, CS)
 
     def test_a_wide_csv_form(self, tmp_path: Path) -> None:
         """A CSV form row of 500,000 columns is refused at the column limit."""
         path = tmp_path / "wide.csv"
         path.write_bytes(hf.wide_csv())
         with pytest.raises(DocumentError, match=r"row 1: 500,000 columns; a form has at most 256"):
-            load_inspection(path, CS)
+            read_inspection(path, CS)
 
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
     def test_a_named_pipe_is_not_read(self, tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ class TestInputsNotIgnored:
         wb.active["E13"] = "=1+1"
         wb.save(path)
         _patched(path, r"<f>1\+1</f><v\s*/>", "<f>1+1</f><v>2</v>")
-        assert load_inspection(path, CS).findings == (Finding("CS05", 2),)
+        assert read_inspection(path, CS).findings == (Finding("CS05", 2),)
 
     def test_points_without_a_count_are_refused(self, tmp_path: Path) -> None:
         """Points written by hand in the output column with no count: each such cell is named."""
@@ -263,7 +263,7 @@ class TestInputsNotIgnored:
         wb.active["H13"] = 1
         wb.active["H14"] = 0
         wb.save(path)
-        assert load_inspection(path, CS).findings == (Finding("CS05", 1),)
+        assert read_inspection(path, CS).findings == (Finding("CS05", 1),)
 
     def test_points_without_a_value_in_a_kpi_form(self, tmp_path: Path) -> None:
         """In a KPI form the points column is output too: a number with an empty value is named."""
@@ -279,4 +279,4 @@ class TestInputsNotIgnored:
         with pytest.raises(
             DocumentError, match=r"F9: '90' in the points column, but D9 \(「实测值 value」\)"
         ):
-            load_inspection(path, KPI)
+            read_inspection(path, KPI)

@@ -12,8 +12,8 @@ from servstd.catalog import catalog
 from servstd.errors import ScoringError
 from servstd.scoring import Finding, Inspection, score, totals
 
-DEDUCTION = catalog().get("property-cs-quality-inspection")
-KPI = catalog().get("cs-kpi-assessment")
+DEDUCTION = catalog().standard("property-cs-quality-inspection")
+KPI = catalog().standard("cs-kpi-assessment")
 
 
 def test_item_codes_in_another_width_or_case() -> None:

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from servstd.catalog import catalog
-from servstd.errors import DocumentError
+from servstd.errors import UnknownNameError
 from servstd.scoring import Finding, Inspection, frequency_findings, score
 from servstd.sla import ClockTime, SLAPolicy, TimerEvent, WindowBefore, WorkingDays
-from servstd.standards import ItemKind, Scheme, dump, load
+from servstd.standards import ItemKind, Scheme, dump, parse_standard
 
 S0, S1, S3, S4 = (
     "《服务标准》合集",
@@ -115,7 +115,7 @@ def test_every_seed_system_is_in_the_catalog() -> None:
     assert set(GOLDEN) <= set(c.ids())
     for sid in GOLDEN:
         assert c.kind(sid) == KINDS.get(sid, "standard")
-        assert c.get(sid).kind.value == KINDS.get(sid, "standard")
+        assert c.standard(sid).kind.value == KINDS.get(sid, "standard")
     assert list(c.by_kind()) == [
         "standard",
         "procedure",
@@ -136,7 +136,7 @@ class TestCatalogStandard:
         frequencies, two time limits, one item each).
         """
         seed, scheme, counts, total = GOLDEN[sid]
-        s = catalog().get(sid)
+        s = catalog().standard(sid)
         assert s.source.title.startswith(seed + "：")
         assert s.scheme is scheme
         assert s.max_points == total
@@ -145,15 +145,15 @@ class TestCatalogStandard:
 
     @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
     def test_round_trips(self, sid: str, fmt: str) -> None:
-        """load(dump(s)) == s in YAML, JSON and TOML."""
-        s = catalog().get(sid)
-        assert load(dump(s, fmt), format=fmt) == s
+        """parse_standard(dump(s)) == s in YAML, JSON and TOML."""
+        s = catalog().standard(sid)
+        assert parse_standard(dump(s, fmt), format=fmt) == s
 
 
 class TestSeedFacts:
     def test_four_parts_of_25_points_with_a_visible_deduction_unit(self) -> None:
         """客户服务部品质检查标准: 基础管理/房屋与设施设备管理/公共秩序管理/环境管理 × 25 points, 1 point per finding."""
-        s = catalog().get("property-cs-quality-inspection")
+        s = catalog().standard("property-cs-quality-inspection")
         assert [(p.title, p.max_points) for p in s.sections] == [
             ("基础管理", 25), ("房屋与设施设备管理", 25), ("公共秩序管理", 25), ("环境管理", 25)
         ]  # fmt: skip
@@ -162,7 +162,7 @@ class TestSeedFacts:
 
     def test_time_bound_items(self) -> None:
         """'每月5日前', '半个工作日内', '投诉处理完成后3-7天内回访' are typed, not just text."""
-        s = catalog().get("property-cs-quality-inspection")
+        s = catalog().standard("property-cs-quality-inspection")
         assert s.item("CS12").frequency is not None
         assert s.item("CS12").frequency.by_day == 5
         assert s.item("CS14").time_limit is not None
@@ -173,7 +173,7 @@ class TestSeedFacts:
 
     def test_scoring_rules_deductions_as_the_seed_gives_them(self) -> None:
         """符合1分；扣0.3 / 0.3 / 0.2 / 0.3 / 0.3 / 0.5 per non-conformity."""
-        s = catalog().get("cs-quality-scoring-rules")
+        s = catalog().standard("cs-quality-scoring-rules")
         assert [(it.code, it.points, it.deduct) for it in s.items()] == [
             ("08", 1, Decimal("0.3")), ("09", 1, Decimal("0.3")), ("10", 1, Decimal("0.2")),
             ("11", 1, Decimal("0.3")), ("13", 1, Decimal("0.3")), ("14", 1, Decimal("0.5")),
@@ -182,14 +182,14 @@ class TestSeedFacts:
 
     def test_twelve_donts_are_prohibitions(self) -> None:
         """十二不要 are prohibitions."""
-        s = catalog().get("hotel-four-standards-twelve-requirements")
+        s = catalog().standard("hotel-four-standards-twelve-requirements")
         donts = next(sec for sec in s.sections if sec.id == "donts")
         assert all(it.kind is ItemKind.PROHIBITION and it.text.startswith("不要") for it in donts.items)
 
     def test_insurance_time_limits(self) -> None:
         """40 min urban, 3 h suburban, 30 min elsewhere; 3/5/7/10 working days, 15 working days then 10
         days, 60 days — each the limit of one clause of its article."""
-        s = catalog().get("insurance-service-standard")
+        s = catalog().standard("insurance-service-standard")
         limits = {it.code: [str(t.duration) for t in it.time_limits] for it in s.items() if it.time_limits}
         assert limits["A43"] == ["40分钟", "3小时", "30分钟"]
         assert limits["A19"] == ["3个工作日"]
@@ -217,24 +217,24 @@ class TestSeedFacts:
         items = {
             it.code: "".join(it.text.split())
             for sid in ("insurance-conduct-standard", "insurance-service-standard")
-            for it in catalog().get(sid).items()
+            for it in catalog().standard(sid).items()
         }
         assert items == texts
 
     def test_insurance_counts_are_measures(self) -> None:
         """第十八条 「在第三次振铃之前要接通」 is fewer than 3 rings; 第四十四条 「双人查勘」 at least 2
         surveyors; 第九条 「握手时间一般在3-5秒」 3 to 5 seconds — each a measure the library checks."""
-        service = catalog().get("insurance-service-standard")
+        service = catalog().standard("insurance-service-standard")
         rings = service.item("A18").measures[0]
         assert [rings.holds(n) for n in (0, 2, 3)] == [True, True, False]
         surveyors = service.item("A44").measures[0]
         assert [surveyors.holds(n) for n in (1, 2)] == [False, True]
-        handshake = catalog().get("insurance-conduct-standard").item("A9").measures[0]
+        handshake = catalog().standard("insurance-conduct-standard").item("A9").measures[0]
         assert [handshake.holds(n) for n in (2, 3, 5, 6)] == [False, True, True, False]
 
     def test_kpi_weights(self) -> None:
         """顾客满意度 40%, 响应时限 30% (≤24小时), 解决率 30% (≥90%)."""
-        s = catalog().get("cs-kpi-assessment")
+        s = catalog().standard("cs-kpi-assessment")
         assert [(c.name, c.weight) for c in s.criteria] == [
             ("顧客滿意度", Decimal("0.4")), ("響應時限", Decimal("0.3")), ("解決率", Decimal("0.3"))
         ]  # fmt: skip
@@ -243,7 +243,7 @@ class TestSeedFacts:
 
     def test_complaint_type_limits(self) -> None:
         """服务态度 24h, 产品质量 48h, 其他 72h."""
-        s = catalog().get("complaint-type-time-limits")
+        s = catalog().standard("complaint-type-time-limits")
         assert [it.time_limit.duration for it in s.items() if it.time_limit] == [
             ClockTime(24 * 3_600_000_000), ClockTime(48 * 3_600_000_000), ClockTime(72 * 3_600_000_000)
         ]  # fmt: skip
@@ -256,15 +256,27 @@ class TestCatalogApi:
         assert "insurance-service-standard" in catalog().search("40分钟")
 
     def test_unknown_id(self) -> None:
-        """An unknown id is a DocumentError listing the known ones."""
-        with pytest.raises(DocumentError, match="property-cs-quality-inspection"):
-            catalog().get("nope")
+        """An unknown id is an UnknownNameError (404) listing the known ones."""
+        with pytest.raises(UnknownNameError, match="unknown catalog document 'nope'") as caught:
+            catalog().data("nope")
+        assert (caught.value.param, caught.value.value, caught.value.status) == ("id", "nope", 404)
+        assert set(catalog().ids()) == set(caught.value.accepted or ())
+        with pytest.raises(UnknownNameError, match="unknown standard 'nope'"):
+            catalog().standard("nope")
+
+    def test_an_id_of_another_kind_is_not_found(self) -> None:
+        """A policy's id asked for as a standard is not found among the standards (the known names
+        are the standards, procedures and schedules)."""
+        with pytest.raises(UnknownNameError, match="unknown standard 'insurance-claims-sla'") as caught:
+            catalog().standard("insurance-claims-sla")
+        assert "property-cs-quality-inspection" in (caught.value.accepted or ())
+        assert "insurance-claims-sla" not in (caught.value.accepted or ())
 
 
 class TestProceduresAndSchedules:
     def test_procedure_steps_are_ordered_with_actors(self) -> None:
         """服务流程: seven steps, in order, each with an actor; inspected as 「是否按流程」 (pass/fail per step)."""
-        s = catalog().get("service-flow-seven-steps")
+        s = catalog().standard("service-flow-seven-steps")
         assert [st.code for st in s.steps()] == [f"F{n}" for n in range(1, 8)]
         assert s.steps()[0].text.startswith("接受服务请求")
         assert all(st.actor for st in s.steps())
@@ -273,7 +285,7 @@ class TestProceduresAndSchedules:
 
     def test_schedule_half_year_and_year_items(self) -> None:
         """服務演練 每半年一次: a half-year without a drill is one finding; 每年一次 judged per calendar year."""
-        s = catalog().get("service-culture-schedule")
+        s = catalog().standard("service-culture-schedule")
         fs = frequency_findings(
             s,
             {"D3": [dt.date(2025, 3, 1)], "T3": [dt.date(2025, 5, 1)]},
@@ -285,7 +297,7 @@ class TestProceduresAndSchedules:
 
     def test_committee_meets_every_quarter(self) -> None:
         """服务过程控制管理制度 第十五条: the committee meets 每季度."""
-        item = catalog().get("service-process-control-system").item("P15")
+        item = catalog().standard("service-process-control-system").item("P15")
         assert item.frequency is not None
         assert item.frequency.period.value == "quarter"
 
@@ -305,7 +317,7 @@ class TestInsurancePolicy:
     def test_item_a39_1_is_a_window_before_the_anniversary(self) -> None:
         """第三十九条 「在生效对应日前5个工作日内」 is the window of 5 working days before 生效对应日, not 5
         working days forward from it."""
-        item = catalog().get("insurance-service-standard").item("A39")
+        item = catalog().standard("insurance-service-standard").item("A39")
         assert item.time_limit is not None
         assert item.time_limit.duration == WindowBefore(WorkingDays(5))
         assert item.time_limit.start_event == "生效对应日"
@@ -361,7 +373,8 @@ class TestLibraryDefaults:
         marks = [d.where for d in catalog().defaults("pm-customer-service-standard")]
         assert marks == ["max_points", "defaults.deduct"]
         assert all(
-            sec.max_points is None for sec in catalog().get("pm-customer-service-standard").walk_sections()
+            sec.max_points is None
+            for sec in catalog().standard("pm-customer-service-standard").walk_sections()
         )
 
     def test_insurance_office_hours_are_five_days_of_eight_hours(self) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, UnknownNameError
 from tests.strategies import spellings
 
 
@@ -58,8 +58,9 @@ class TestSearch:
 class TestItemCodes:
     def test_item_code_in_full_width_or_lower_case(self) -> None:
         """Standard.item: ｃｓ２０ and cs20 are CS20 (a code typed in a spreadsheet or by hand)."""
-        std = catalog().get("property-cs-quality-inspection")
+        std = catalog().standard("property-cs-quality-inspection")
         assert std.item("ｃｓ２０") is std.item("CS20")
         assert std.item("cs20") is std.item("CS20")
-        with pytest.raises(KeyError):
+        with pytest.raises(UnknownNameError, match="unknown item 'CS99'") as caught:
             std.item("CS99")
+        assert "CS20" in (caught.value.accepted or ())

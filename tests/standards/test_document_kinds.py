@@ -6,7 +6,7 @@ import pytest
 
 from servstd.catalog import catalog
 from servstd.errors import DocumentError
-from servstd.standards import DocumentKind, load
+from servstd.standards import DocumentKind, parse_standard
 
 REFERENCE = """
 kind: reference
@@ -23,7 +23,7 @@ sections:
 class TestReference:
     def test_a_reference_loads(self) -> None:
         """A reference is a document of passages with nothing to check."""
-        assert load(REFERENCE, format="yaml").kind is DocumentKind.REFERENCE
+        assert parse_standard(REFERENCE, format="yaml").kind is DocumentKind.REFERENCE
 
     @pytest.mark.parametrize(
         ("extra", "word"),
@@ -40,12 +40,14 @@ class TestReference:
         the document is refused, naming the item and what it holds."""
         doc = REFERENCE.replace("行业}", f"行业, {extra}}}")
         with pytest.raises(DocumentError, match=rf"sections\[0\]\.items\[0\].*{word}"):
-            load(doc, format="yaml")
+            parse_standard(doc, format="yaml")
 
     def test_a_scored_reference_is_refused(self) -> None:
         """A reference has no points and no scheme but checklist."""
         with pytest.raises(DocumentError, match="no checkable rule"):
-            load(REFERENCE.replace("title: 名词解释", "title: 名词解释\nscheme: pass_fail"), format="yaml")
+            parse_standard(
+                REFERENCE.replace("title: 名词解释", "title: 名词解释\nscheme: pass_fail"), format="yaml"
+            )
 
     def test_the_catalog_references_say_why(self) -> None:
         """Each shipped reference says in its notes that it holds no checkable rule."""
@@ -55,13 +57,13 @@ class TestReference:
             "what-is-a-service-standard",
         ]  # fmt: skip
         for rid in refs:
-            assert any("不含可检查的规则" in n for n in catalog().get(rid).notes), rid
+            assert any("不含可检查的规则" in n for n in catalog().standard(rid).notes), rid
 
 
 class TestSchedules:
     def test_a_plan_of_due_dates_is_a_schedule(self) -> None:
         """A schedule needs frequencies or due dates: 「改進計劃實施」 has owners and due dates only."""
-        plan = catalog().get("service-improvement-plan")
+        plan = catalog().standard("service-improvement-plan")
         assert plan.kind is DocumentKind.SCHEDULE
         assert [(it.code, it.actor, str(it.due)) for it in plan.items() if it.due] == [
             ("P1", "張三", "下月初"), ("P2", "李四", "本季度末"), ("P3", "王五", "明年年初"), ("S1", "", "2024年第一季度"),
@@ -71,10 +73,10 @@ class TestSchedules:
         """A schedule with no frequency and no due date says what it needs."""
         doc = REFERENCE.replace("kind: reference", "kind: schedule")
         with pytest.raises(DocumentError, match="`frequency` or a `due` date"):
-            load(doc, format="yaml")
+            parse_standard(doc, format="yaml")
 
     def test_an_unreadable_due_date_names_its_path(self) -> None:
         """「尽快」 is not a due date: a DocumentError at the item's `due`."""
         doc = REFERENCE.replace("kind: reference", "kind: schedule").replace("行业}", "行业, due: 尽快}")
         with pytest.raises(DocumentError, match=r"sections\[0\]\.items\[0\]\.due"):
-            load(doc, format="yaml")
+            parse_standard(doc, format="yaml")

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.errors import DocumentError
-from servstd.standards import dump, json_schema, load, load_data
+from servstd.standards import dump, json_schema, load_data, parse_standard, read_standard
 
 BAD = """
 id: bad doc
@@ -43,7 +43,7 @@ def test_a_malformed_document_lists_every_problem_with_its_path(tmp_path: Path) 
     path = tmp_path / "bad.yaml"
     path.write_text(BAD, encoding="utf-8")
     with pytest.raises(DocumentError) as info:
-        load(path)
+        read_standard(path)
     text = str(info.value)
     assert str(path) in text
     for expected in ["id:", "colour: unknown field", "sections[0].items[0].deduct"]:
@@ -58,7 +58,7 @@ def test_semantic_problems_are_listed_together() -> None:
         .replace("deduct: -1", "deduct: 1")
     )
     with pytest.raises(DocumentError) as info:
-        load(doc)
+        parse_standard(doc)
     paths = {p.path for p in info.value.problems}
     assert "sections[0].items[1].code" in paths  # duplicate X1
     assert "sections[0].max_points" in paths  # 1 + 1 + 2 != 3
@@ -72,7 +72,7 @@ def test_semantic_problems_are_listed_together() -> None:
 def test_deduction_standard_needs_units() -> None:
     """A deduction standard without a deduction unit for an item is an error naming the item."""
     with pytest.raises(DocumentError, match=r"sections\[0\]\.items\[0\]\.deduct"):
-        load(
+        parse_standard(
             "id: d\ntitle: t\nscheme: deduction\nsections: [{id: a, title: A, items: [{code: A1, text: x}]}]\n"
         )
 
@@ -80,7 +80,7 @@ def test_deduction_standard_needs_units() -> None:
 def test_bad_syntax() -> None:
     """Invalid YAML is a DocumentError, not a YAML traceback."""
     with pytest.raises(DocumentError, match="not valid"):
-        load("id: [unclosed\n")
+        parse_standard("id: [unclosed\n")
 
 
 def test_json_schema_describes_the_document() -> None:
@@ -160,8 +160,8 @@ def test_random_standards_round_trip(doc: dict[str, Any]) -> None:
     """Any valid standard survives YAML and JSON unchanged."""
     doc = {k: v for k, v in doc.items() if v is not None}
     s = load_data(doc)
-    assert load(dump(s, "yaml")) == s
-    assert load(dump(s, "json")) == s
+    assert parse_standard(dump(s, "yaml")) == s
+    assert parse_standard(dump(s, "json")) == s
 
 
 class TestSource:
@@ -171,7 +171,7 @@ class TestSource:
 
     def test_a_plain_text_is_a_title_with_no_excerpt(self) -> None:
         """`source: 公司手册` reads as Source(title='公司手册', excerpts=())."""
-        s = load(self.DOC + "source: 公司手册\n")
+        s = parse_standard(self.DOC + "source: 公司手册\n")
         assert (s.source.title, s.source.excerpts, str(s.source)) == ("公司手册", (), "公司手册")
 
     def test_the_schema_accepts_a_title_or_passages(self) -> None:
@@ -184,9 +184,11 @@ class TestSource:
 
     def test_passages_keep_every_character(self) -> None:
         """An excerpt keeps the source's half-width punctuation and line breaks; one passage needs no list."""
-        s = load(self.DOC + "source:\n  title: 手册\n  excerpt: |-\n    按时完成,有记录;\n    (一)每周\n")
+        s = parse_standard(
+            self.DOC + "source:\n  title: 手册\n  excerpt: |-\n    按时完成,有记录;\n    (一)每周\n"
+        )
         assert s.source.excerpts == ("按时完成,有记录;\n(一)每周",)
-        again = load(dump(s, "yaml"))
+        again = parse_standard(dump(s, "yaml"))
         assert again == s
         assert again.source.excerpts == ("按时完成,有记录;\n(一)每周",)
 
@@ -202,7 +204,7 @@ class TestSource:
     def test_a_bad_source_is_a_named_problem(self, source: str, message: str) -> None:
         """A source with passages but no title, an empty passage, a misspelt key: DocumentError at `source`."""
         with pytest.raises(DocumentError, match=re.escape(message)):
-            load(self.DOC + f"source: {source}\n")
+            parse_standard(self.DOC + f"source: {source}\n")
 
 
 class TestClauses:
@@ -212,7 +214,7 @@ class TestClauses:
 
     def test_several_frequencies_and_time_limits(self) -> None:
         """`frequency: [每月5日前, 每周更新一次]` and a list of time limits load in order and dump back."""
-        s = load(
+        s = parse_standard(
             self.DOC
             % "frequency: [每月5日前, 每周更新一次], time_limit: [半个工作日, {within: 一个日内, start_event: 苗木死亡或损坏}]"
         )
@@ -222,20 +224,20 @@ class TestClauses:
         assert item.frequency.by_day == 5
         assert [str(t.duration) for t in item.time_limits] == ["半个工作日", "1日"]
         assert item.time_limits[1].start_event == "苗木死亡或损坏"
-        assert load(dump(s, "yaml")) == s
+        assert parse_standard(dump(s, "yaml")) == s
 
     def test_a_time_limit_keeps_its_words(self) -> None:
         """「一个日内」 reads as 1日 (calendar days, not working days) and is written back as 一个日内."""
-        s = load(self.DOC % "time_limit: 一个日内")
+        s = parse_standard(self.DOC % "time_limit: 一个日内")
         limit = s.item("A1").time_limit
         assert limit is not None
         assert (str(limit), str(limit.duration), limit.text) == ("一个日内", "1日", "一个日内")
         assert "time_limit: 一个日内" in dump(s, "yaml")
-        assert str(load(self.DOC % "time_limit: 3个工作日").item("A1").time_limit) == "3个工作日"
+        assert str(parse_standard(self.DOC % "time_limit: 3个工作日").item("A1").time_limit) == "3个工作日"
 
     def test_a_bad_clause_is_named_by_its_place_in_the_list(self) -> None:
         """A bad second frequency or time limit is a problem at `frequency[1]` / `time_limit[1]`."""
         with pytest.raises(DocumentError) as info:
-            load(self.DOC % "frequency: [每周, 偶尔], time_limit: [3个工作日, 三个星期二]")
+            parse_standard(self.DOC % "frequency: [每周, 偶尔], time_limit: [3个工作日, 三个星期二]")
         paths = [p.path for p in info.value.problems]
         assert paths == ["sections[0].items[0].frequency[1]", "sections[0].items[0].time_limit[1]"]

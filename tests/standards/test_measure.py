@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.errors import DocumentError, InputTypeError
-from servstd.standards import Measure, dump, load, load_data
+from servstd.standards import Measure, dump, load_data, parse_standard
 from tests.strategies import bounded_measures
 
 
@@ -72,7 +72,7 @@ sections:
       - {code: A, text: t, measures: [{quantity: 人数, at_least: 3, at_most: 2}]}
 """
         with pytest.raises(DocumentError, match=r"sections\[0\]\.items\[0\]\.measures\[0\]"):
-            load(doc, format="yaml")
+            parse_standard(doc, format="yaml")
 
 
 class TestProperties:
@@ -92,10 +92,10 @@ class TestProperties:
 
     @given(bounded_measures())
     def test_an_item_with_a_measure_round_trips(self, bounds: dict[str, int | None]) -> None:
-        """load(dump(s)) == s for an item carrying a measure (YAML and JSON)."""
+        """parse_standard(dump(s)) == s for an item carrying a measure (YAML and JSON)."""
         m = {k: v for k, v in bounds.items() if v is not None}
         doc = {"id": "t", "title": "t", "sections": [{"id": "s", "title": "s", "items": [
             {"code": "A", "text": "t", "measures": [{"quantity": "人数", "unit": "人", **m}]}]}]}  # fmt: skip
         s = load_data(doc, "test")
         for fmt in ("yaml", "json"):
-            assert load(dump(s, fmt), format=fmt) == s
+            assert parse_standard(dump(s, fmt), format=fmt) == s

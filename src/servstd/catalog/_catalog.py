@@ -36,10 +36,11 @@ from typing import Any
 
 import attrs
 
+from servstd._deprecation import warn_renamed
 from servstd._documents import SourceDoc, source_of
 from servstd._names import fold
 from servstd._source import Source
-from servstd.catalog._files import KINDS, STANDARD_KINDS, Shelf, shelf
+from servstd.catalog.shelf import KINDS, STANDARD_KINDS, Shelf, shipped
 from servstd.errors import InputTypeError
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -93,7 +94,6 @@ class Catalog:
     """The shipped documents by id, each loaded on first use and kept."""
 
     _shelf: Shelf = attrs.field(alias="shelf")
-    _loaded: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     _folded: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
     """The search index: each document's text, folded (built on first search)."""
 
@@ -164,30 +164,21 @@ class Catalog:
         return self._shelf.files[id]
 
     def standard(self, id: str) -> Standard:
-        """The standard ``id``."""
-        if id not in self._loaded:
-            data, source = self._shelf.document(id, "standard")
-            self._loaded[id] = load_data(data, source)
-        std: Standard = self._loaded[id]
-        return std
+        """The standard ``id`` (built once; an unknown id is an :class:`~servstd.errors.UnknownNameError`)."""
+        return self._shelf.built(id, "standard", load_data)
 
     def get(self, id: str) -> Standard:
-        """The standard ``id`` (the same as :meth:`standard`)."""
+        """Deprecated; use :meth:`standard`."""
+        warn_renamed("Catalog.get", "Catalog.standard")
         return self.standard(id)
 
     def sla_policy(self, id: str) -> SLAPolicy:
-        """The SLA policy ``id``."""
-        if id not in self._loaded:
-            self._loaded[id] = SLAPolicy.from_catalog(id)
-        policy: SLAPolicy = self._loaded[id]
-        return policy
+        """The SLA policy ``id`` — the same object as ``SLAPolicy.from_catalog(id)``."""
+        return SLAPolicy.from_catalog(id)
 
     def complaint_policy(self, id: str) -> ComplaintPolicy:
-        """The complaint policy ``id``."""
-        if id not in self._loaded:
-            self._loaded[id] = ComplaintPolicy.from_catalog(id)
-        policy: ComplaintPolicy = self._loaded[id]
-        return policy
+        """The complaint policy ``id`` — the same object as ``ComplaintPolicy.from_catalog(id)``."""
+        return ComplaintPolicy.from_catalog(id)
 
     def search(self, text: str) -> list[str]:
         """Ids of documents whose id, title, tags or item texts contain ``text``, in either script,
@@ -236,4 +227,4 @@ def _haystack(data: Any) -> str:
 @functools.lru_cache(maxsize=1)
 def catalog() -> Catalog:
     """The catalog of documents shipped with servstd."""
-    return Catalog(shelf=shelf())
+    return Catalog(shelf=shipped())

@@ -6,7 +6,9 @@ The contract, tested in ``tests/test_cli*.py``:
   duration, a zone, business hours, a cut-off, a document, a missing file), 2 on bad usage (an
   unknown option, a missing or conflicting argument). Every error is one line on stderr,
   ``servstd: …``; with ``--json`` it is also a JSON object on stdout,
-  ``{"error": {"type": …, "message": …, "problems": [{"path": …, "message": …}]}}``.
+  ``{"error": {"type": …, "code": …, "message": …, "problems": [{"path": …, "message": …}]}}``
+  (``code`` is the library error's code, :data:`servstd.errors.CODES`; ``null`` for usage errors
+  and failures that are not the input's).
 * ``--json`` is accepted before or after the subcommand.
 * Warnings (e.g. a ``--lenient`` calendar estimating a year) are one line each, ``warning: …``.
 * Output that cannot be written (a pipe closed by ``head``, a full disk, a closed stdout, an
@@ -33,10 +35,17 @@ from typing import NoReturn, TextIO
 
 from servstd._lazy import installed_version
 from servstd.cli._common import UsageError
+from servstd.cli._hints import command_line_message
 from servstd.cli._output import OutputBrokenError, OutputClosedError, Stream, error_json
 from servstd.errors import ServstdError
 
 __all__ = ["main"]
+
+
+def __dir__() -> list[str]:
+    """The command's one public name (its helpers are private)."""
+    return list(__all__)
+
 
 EXAMPLES = """examples:
   servstd deadline "2026-09-30 16:00" 3个工作日
@@ -426,13 +435,20 @@ def _wants_json(argv: Sequence[str]) -> bool:
 
 
 def _report(
-    out: Stream, err: Stream, *, as_json: bool, kind: str, message: str, problems: Sequence[object] = ()
+    out: Stream,
+    err: Stream,
+    *,
+    as_json: bool,
+    kind: str,
+    message: str,
+    problems: Sequence[object] = (),
+    code: str | None = None,
 ) -> None:
     """One error: a line on stderr and, with ``--json``, an object on stdout."""
     err.say(f"servstd: {message}")
     if as_json:
         with contextlib.suppress(OutputBrokenError, OutputClosedError):
-            out.write(error_json(kind, message, problems))
+            out.write(error_json(kind, message, problems, code))
             out.flush()
 
 
@@ -488,14 +504,14 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
             _report(out, err, as_json=as_json, kind="UsageError", message=str(exc))
             code = 2
         except ServstdError as exc:
-            problems = getattr(exc, "problems", ())
             _report(
                 out,
                 err,
                 as_json=as_json,
                 kind=type(exc).__name__,
-                message=exc.for_command_line(),
-                problems=problems,
+                message=command_line_message(exc),
+                problems=exc.problems,
+                code=exc.code,
             )
             code = 1
         except (OutputBrokenError, OutputClosedError, KeyboardInterrupt):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from servstd._input import MAX_LENGTH, parse_instant, zone
-from servstd.errors import DurationParseError, ServstdError
+from servstd.errors import DurationParseError, ServstdError, UnknownNameError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.durations import ACCEPTED_FORMS, Duration, parse_duration
@@ -35,10 +35,12 @@ class UsageError(Exception):
 class MissingFileError(ServstdError, FileNotFoundError):
     """A file named on the command line does not exist or is not a file (exit 1)."""
 
+    default_code = "file.unreadable"
+
     def __init__(self, path: str, what: str, reason: str = "") -> None:
         self.path = path
         self.what = what
-        super().__init__(reason or f"no {what} file {path!r} (looked in {Path.cwd()})")
+        super().__init__(reason or f"no {what} file {path!r} (looked in {Path.cwd()})", value=path)
 
 
 def existing_file(path: str, what: str) -> Path:
@@ -94,8 +96,16 @@ DEFAULT_HOURS = "09:00-12:00,13:00-18:00"
 
 def calendar_for(args: argparse.Namespace) -> WorkCalendar:
     """The calendar of ``--region`` (as :meth:`WorkCalendar.for_region` reads it), ``--lenient``,
-    ``--notice`` and ``--overlay``."""
-    return with_overlays(WorkCalendar.for_region(args.region, strict=not args.lenient), args)
+    ``--notice`` and ``--overlay``; an unknown region names the option."""
+    return with_overlays(_region(args), args)
+
+
+def _region(args: argparse.Namespace) -> WorkCalendar:
+    """The calendar ``--region`` names; an unknown one is an error naming the option."""
+    try:
+        return WorkCalendar.for_region(args.region, strict=not args.lenient)
+    except UnknownNameError as exc:
+        raise UnknownNameError(args.region, "--region", exc.accepted or (), kind=exc.kind) from None
 
 
 def clock_for(args: argparse.Namespace) -> ServiceClock:
@@ -105,7 +115,7 @@ def clock_for(args: argparse.Namespace) -> ServiceClock:
     Without ``--hours``, the always calendar (``--region always``, every day) is open round the
     clock and any other calendar 09:00–12:00, 13:00–18:00.
     """
-    base = WorkCalendar.for_region(args.region, strict=not args.lenient)
+    base = _region(args)
     spec = args.hours
     if spec is None:
         spec = "24h" if base == WorkCalendar.always() else DEFAULT_HOURS

@@ -116,15 +116,15 @@ class Stream:
             os.close(devnull)
 
 
-def error_json(kind: str, message: str, problems: Sequence[object] = ()) -> str:
+def error_json(kind: str, message: str, problems: Sequence[object] = (), code: str | None = None) -> str:
     """The JSON object of an error, one per line of output.
 
-    >>> print(error_json("DurationParseError", "cannot read duration '3天天'"), end="")
-    {"error": {"type": "DurationParseError", "message": "cannot read duration '3天天'", "problems": []}}
+    >>> print(error_json("DurationParseError", "cannot read duration '3天天'", code="duration.unreadable"), end="")
+    {"error": {"type": "DurationParseError", "code": "duration.unreadable", "message": "cannot read duration '3天天'", "problems": []}}
     """
     rows = [
         {"path": str(getattr(p, "path", "")), "message": shorten(str(getattr(p, "message", p)), 1000)}
         for p in problems
     ]
-    body = {"type": kind, "message": shorten(message), "problems": rows}
+    body = {"type": kind, "code": code, "message": shorten(message), "problems": rows}
     return json.dumps({"error": body}, ensure_ascii=False) + "\n"

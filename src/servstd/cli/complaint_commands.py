@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from servstd._lang import Lang
 from servstd.cli._common import UsageError, existing_file, fmt, instant, out
 from servstd.errors import InputParseError
 from servstd.sla.policy.complaint_policy import (
@@ -22,7 +23,7 @@ __all__ = ["cmd_complaint"]
 
 def _policy(ref: str) -> ComplaintPolicy:
     if Path(ref).suffix.lower() in (".yaml", ".yml", ".json", ".toml"):
-        return ComplaintPolicy.load(existing_file(ref, "complaint policy"))
+        return ComplaintPolicy.read(existing_file(ref, "complaint policy"))
     return ComplaintPolicy.from_catalog(ref)
 
 
@@ -40,12 +41,12 @@ def _tier(policy: ComplaintPolicy, args: argparse.Namespace) -> SeverityTier:
     return tier or by_category  # type: ignore[return-value]  # one of them is set
 
 
-def _name(s: StageDeadline, lang: str) -> str:
-    return (s.stage.name_en or s.stage.name) if lang == "en" else s.stage.name
+def _name(s: StageDeadline, lang: Lang) -> str:
+    return s.stage.name_in(lang)
 
 
-def _rule(s: StageDeadline, lang: str) -> str:
-    return s.stage.rule.duration.en if lang == "en" else str(s.stage.rule.duration)
+def _rule(s: StageDeadline, lang: Lang) -> str:
+    return s.stage.rule.duration.describe(lang)
 
 
 def _later_but_earlier(stages: Sequence[StageDeadline]) -> dict[int, int]:
@@ -59,9 +60,8 @@ def _later_but_earlier(stages: Sequence[StageDeadline]) -> dict[int, int]:
     return found
 
 
-def _order_warnings(tl: ComplaintTimeline, flagged: dict[int, int], lang: str) -> list[str]:
-    """One line per stage out of order, in the language asked for (the timeline's own ``warnings``
-    hold both languages in one line; the command says it in one)."""
+def _order_warnings(tl: ComplaintTimeline, flagged: dict[int, int], lang: Lang) -> list[str]:
+    """One line per stage out of order, in the language asked for, with the command's times."""
     lines = []
     for i, j in flagged.items():
         a, b = tl.stages[i], tl.stages[j]
@@ -120,16 +120,16 @@ def cmd_complaint(args: argparse.Namespace) -> int:
             {
                 "stage": s.stage.code, "name": s.stage.name, "name_en": s.stage.name_en,
                 "actor": s.stage.actor, "actor_en": s.stage.actor_en, "to": s.stage.to, "to_en": s.stage.to_en,
-                "rule": str(s.stage.rule.duration), "rule_en": s.stage.rule.duration.en, "due": s.due.isoformat(),
+                "rule": str(s.stage.rule.duration), "rule_en": s.stage.rule.duration.describe("en"), "due": s.due.isoformat(),
                 "source": s.source, "approver": s.stage.approver, "seconds_left": left,
                 "out_of_order": i in flagged, "after": s.stage.after or None, "explanation": s.explain(args.lang),
             }
         )  # fmt: skip
         parts = [f"{'!' if i in flagged else ' '} {fmt(s.due)}", _name(s, args.lang)]
         if s.stage.actor:
-            parts.append(f"{'by' if en else '执行'}: {s.stage.actor_label(args.lang)}")
+            parts.append(f"{'by' if en else '执行'}: {s.stage.actor_in(args.lang)}")
         if s.stage.to:
-            parts.append(f"{'to' if en else '送交'}: {s.stage.to_label(args.lang)}")
+            parts.append(f"{'to' if en else '送交'}: {s.stage.to_in(args.lang)}")
         rule = _rule(s, args.lang)
         if s.stage.after:
             before = tl.stage(s.stage.after)
@@ -142,7 +142,7 @@ def cmd_complaint(args: argparse.Namespace) -> int:
         if s.stage.approver:
             parts.append(f"overrun needs {s.stage.approver}" if en else f"超时需经{s.stage.approver}批准")
         lines.append("  ".join(parts))
-    tier_name = (tl.tier.name_en or tl.tier.name) if en else tl.tier.name
+    tier_name = tl.tier.name_in(args.lang)
     head = [f"{tier_name} ({tl.tier.code}) — {'received' if en else '收到'} {fmt(tl.received)}"]
     if now is not None:
         head.append(f"{'now' if en else '现在'} {fmt(policy.clock.local(now))}")

@@ -10,15 +10,16 @@ from typing import Any
 
 import yaml
 
-from servstd._documents import read_document
+from servstd._documents import read_path
+from servstd._extras import require
 from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, existing_file, out
-from servstd.errors import DocumentError, ServstdError
-from servstd.scoring import load_inspection
+from servstd.errors import DocumentError
+from servstd.scoring import read_inspection
 from servstd.scoring.inspection import InspectionDoc
 from servstd.sla.policy.complaint_policy import ComplaintPolicy, ComplaintPolicyDoc
 from servstd.sla.policy.sla_policy import PolicyDoc, SLAPolicy
-from servstd.standards import dump, json_schema, load
+from servstd.standards import dump, json_schema, read_standard
 
 __all__ = ["cmd_catalog", "cmd_schema", "cmd_validate"]
 
@@ -35,10 +36,9 @@ def dump_data(data: Any, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "toml":
-        try:
-            import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
-        except ImportError as exc:  # pragma: no cover - the tests install it
-            raise ServstdError("writing TOML needs the tomli-w package: pip install 'servstd[toml]'") from exc
+        require("writing TOML", "toml")
+        import tomli_w  # noqa: PLC0415 - optional: servstd[toml]
+
         return str(tomli_w.dumps(data))
     return dump_policy(data)
 
@@ -124,15 +124,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     path = existing_file(args.file, "document")
     kind = "document"
     try:
-        data, _ = read_document(path)
+        data, _ = read_path(path, text_reader="parse_standard")
         kind = data.get("kind", "standard") if isinstance(data, dict) else "standard"
         if isinstance(data, dict) and ("findings" in data or "measurements" in data):
             kind = "inspection"
         loaders: dict[str, Callable[[Path], object]] = {
-            "standard": load, "inspection": load_inspection,
-            "sla-policy": SLAPolicy.load, "complaint-policy": ComplaintPolicy.load,
+            "standard": read_standard, "inspection": read_inspection,
+            "sla-policy": SLAPolicy.read, "complaint-policy": ComplaintPolicy.read,
         }  # fmt: skip
-        loaders.get(str(kind), load)(path)
+        loaders.get(str(kind), read_standard)(path)
     except DocumentError as exc:
         problems = [{"path": p.path, "message": p.message} for p in exc.problems]
         out(args, {"file": str(path), "kind": kind, "valid": False, "problems": problems}, str(exc))

@@ -7,7 +7,6 @@ import datetime as dt
 
 from servstd._input import parse_year
 from servstd.cli._common import UsageError, clock_for, out
-from servstd.errors import ServstdError
 from servstd.sla.sql import export
 
 __all__ = ["cmd_calendar_export"]
@@ -18,10 +17,7 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     if last < first:
         raise UsageError(f"TO_YEAR ({last}) is before FROM_YEAR ({first})")
     clock = clock_for(args)
-    try:
-        path = export(clock, (first, last), args.format, args.output)
-    except ImportError as exc:  # an optional dependency (duckdb, pyarrow) is missing
-        raise ServstdError(str(exc)) from exc
+    path = export(clock, (first, last), args.format, args.output)  # a missing extra: MissingExtraError
     days = (dt.date(last, 12, 31) - dt.date(first, 1, 1)).days + 1
     tables = "servstd_days, servstd_open_intervals, servstd_meta"
     where = f"{path}/ (one file per table)" if args.format in ("csv", "parquet") else str(path)

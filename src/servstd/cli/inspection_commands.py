@@ -16,11 +16,11 @@ from pathlib import Path
 from servstd.catalog import catalog
 from servstd.cli._common import MissingFileError, UsageError, existing_file, out
 from servstd.errors import ServstdWarning
-from servstd.scoring import load_inspection, score
-from servstd.scoring.aggregate import aggregate, aggregate_table, chart, load_inspections, score_inspections
-from servstd.scoring.form import FORMATS, SUFFIXES, form, save_form
+from servstd.scoring import read_inspection, score
+from servstd.scoring.aggregation import aggregate, aggregate_table, chart, read_inspections, score_inspections
+from servstd.scoring.inspection_form import FORMATS, SUFFIXES, form, save_form
 from servstd.scoring.sheet import annotate
-from servstd.standards import Standard, load
+from servstd.standards import Standard, read_standard
 
 __all__ = ["cmd_form", "cmd_score"]
 
@@ -30,8 +30,8 @@ _DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 def standard_ref(ref: str) -> Standard:
     """A standard named by catalog id or by file; an unknown id is an error listing the known ones."""
     if ref not in catalog().ids() and (Path(ref).suffix.lower() in _DOCUMENT_SUFFIXES or Path(ref).exists()):
-        return load(existing_file(ref, "standard"))
-    return catalog().get(ref)
+        return read_standard(existing_file(ref, "standard"))
+    return catalog().standard(ref)
 
 
 def cmd_form(args: argparse.Namespace) -> int:
@@ -76,7 +76,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.inspection!r} is a folder: add --aggregate to score every inspection in it")
     if args.annotate and path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError("--annotate copies a filled xlsx form; the inspection is not an .xlsx file")
-    report = score(std, load_inspection(path, std))
+    report = score(std, read_inspection(path, std))
     if args.annotate:
         annotate(path, report, args.annotate)
     if args.json:
@@ -88,7 +88,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     by = _by(args.by)
-    loaded = load_inspections(path, std)
+    loaded = read_inspections(path, std)
     reports = score_inspections(std, loaded)
     rows = aggregate(reports, by)
     if args.json:

@@ -130,7 +130,8 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
             if _readable(target):
                 raise ServstdError(
                     f"{target} already holds a different notice for {years[0]}; compare the two and "
-                    f"remove one first ({remove_command(target)})"
+                    f"remove one first ({remove_command(target)})",
+                    value=str(target),
                 )
         write_atomically(target, text.encode("utf-8"))
         try:

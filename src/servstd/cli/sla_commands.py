@@ -10,24 +10,20 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from servstd._extras import require, table_extras
 from servstd.cli._common import UsageError, instant
-from servstd.errors import ServstdError
+from servstd.errors import DocumentError
+from servstd.sla import batch
 from servstd.sla.policy.sla_policy import SLAPolicy
-
-try:
-    from servstd.sla.batch.report import report
-except ImportError as exc:  # pragma: no cover - numpy is missing; the wheel's smoke test checks this
-    # numpy comes with pandas, which the report reads tables with: name the extra that brings both
-    raise ServstdError(
-        "the sla report reads ticket tables with pandas: pip install 'servstd[pandas]'"
-    ) from exc
 
 __all__ = ["cmd_sla"]
 
 
 def cmd_sla(args: argparse.Namespace) -> int:
+    # everything the report needs, checked before any of it loads: one error naming one extra
+    require("servstd sla report", *table_extras(args.cases, args.events), *(["charts"] if args.chart else []))
     policy = (
-        SLAPolicy.load(Path(args.policy))
+        SLAPolicy.read(Path(args.policy))
         if Path(args.policy).is_file()
         else SLAPolicy.from_catalog(args.policy)
     )
@@ -36,10 +32,16 @@ def cmd_sla(args: argparse.Namespace) -> int:
     by = [k.strip() for k in args.by.split(",") if k.strip()] if args.by else []
     if args.chart and Path(args.chart).suffix.lower() not in (".png", ".svg"):
         raise UsageError(f"--chart {args.chart}: give a .png or .svg file")
-    rep = report(
-        policy, args.cases, args.events, now=now, by=by, case_id=args.case_id, received=args.received,
-        assume_tz=args.tz,
-    )  # fmt: skip
+    try:
+        rep = batch.report(
+            policy, args.cases, args.events, now=now, by=by, case_id=args.case_id, received=args.received,
+            assume_tz=args.tz,
+        )  # fmt: skip
+    except DocumentError as exc:  # the library names the table by its parameter; here, by its file
+        files = {"cases": args.cases, "events": args.events}
+        if exc.source not in files or files[exc.source] is None:
+            raise
+        raise DocumentError(str(files[exc.source]), exc.problems, code=exc.code) from None
     fmt = "json" if args.json else args.format
     text = {"text": rep.to_text, "json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
     args.stdout.write(text.rstrip("\n") + "\n")

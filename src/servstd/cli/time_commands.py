@@ -32,12 +32,12 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     dl = clock.deadline(received, rule)
     data = {
         "received": dl.received.isoformat(), "due": dl.due.isoformat(), "rule": str(rule.duration),
-        "rule_en": rule.duration.en, "end_of_day": rule.ends_at, "move_off_rest_day": rule.moves_off_rest_day,
+        "rule_en": rule.duration.describe("en"), "end_of_day": rule.ends_at, "move_off_rest_day": rule.moves_off_rest_day,
         "cutoff": cutoff.isoformat("minutes") if cutoff else None,
         "count_start_day": rule.count_start_day, "last_day": dl.last_day, "moved_from": dl.moved_from,
         "window_opens": dl.opens.isoformat() if dl.opens else None,
         "skipped": [{"date": s.date.isoformat(), "kind": s.kind.value, "name": s.name} for s in dl.skipped],
-        "explanation_zh": list(dl.lines_zh), "explanation_en": list(dl.lines_en),
+        "explanation_zh": list(dl.lines("zh")), "explanation_en": list(dl.lines("en")),
     }  # fmt: skip
     out(args, data, f"{fmt(dl.due)}\n\n{dl.explain(args.lang)}")
     return 0
@@ -61,7 +61,7 @@ def cmd_workday(args: argparse.Namespace) -> int:
     kind = cal.day_kind(d)
     name_zh, name_en = cal.holiday_name(d, "zh"), cal.holiday_name(d, "en")
     name = f" — {name_zh} / {name_en}" if name_zh else ""
-    text = f"{d.isoformat()} ({_WEEKDAY[d.weekday()]}): {kind.zh} / {kind.en}{name}"
+    text = f"{d.isoformat()} ({_WEEKDAY[d.weekday()]}): {kind.label('zh')} / {kind.label('en')}{name}"
     data = {
         "date": d.isoformat(),
         "working": kind.is_working,

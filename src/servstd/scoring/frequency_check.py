@@ -9,7 +9,7 @@ next working day (as a period's last day does under Civil Code Art. 203).
 >>> import datetime as dt
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring import frequency_findings
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> meetings = [dt.date(2026, 3, 2), dt.date(2026, 3, 11), dt.date(2026, 3, 25)]   # weeks 1, 2 and 4
 >>> fs = frequency_findings(std, {"CS06": meetings}, dt.date(2026, 3, 2), dt.date(2026, 3, 29))
 >>> [(f.item, f.count, f.note) for f in fs]

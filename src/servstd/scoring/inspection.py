@@ -1,7 +1,7 @@
 """What an inspector records: findings (non-conformities) and measurements, as a document or in code.
 
->>> from servstd.scoring import Inspection
->>> ins = Inspection.from_text('''
+>>> from servstd.scoring import parse_inspection
+>>> ins = parse_inspection('''
 ... standard: property-cs-quality-inspection
 ... site: 阳光花园
 ... date: 2026-03-09
@@ -10,6 +10,9 @@
 ... ''')
 >>> ins.findings[0].count, ins.findings[0].places
 (2, ('档案室A', '档案室B'))
+
+:func:`read_inspection` reads a file: a YAML/JSON/TOML document, or a filled xlsx or csv form
+(by its suffix); :func:`parse_inspection` reads document text.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,12 +28,29 @@ import attrs
 import pydantic
 
 from servstd._decimal import exact
-from servstd._documents import DocumentModel, Number, NumberText, read_document, validate
+from servstd._deprecation import replaced, warn_renamed
+from servstd._documents import (
+    DocumentModel,
+    Number,
+    NumberText,
+    named,
+    parse_document,
+    read_document,
+    read_path,
+    validate,
+)
 from servstd.errors import ScoringError
 from servstd.scoring.sheet import is_sheet, read_sheet
 from servstd.standards.standard import Standard
 
-__all__ = ["Finding", "Inspection", "inspection_from_data", "load_inspection"]
+__all__ = [
+    "Finding",
+    "Inspection",
+    "inspection_from_data",
+    "load_inspection",
+    "parse_inspection",
+    "read_inspection",
+]
 
 
 MAX_COUNT = 1_000_000_000
@@ -89,8 +110,9 @@ class Inspection:
 
     @classmethod
     def from_text(cls, text: str) -> Inspection:
-        """Read an inspection document from YAML or JSON text."""
-        return load_inspection(text)
+        """Deprecated; use :func:`parse_inspection`."""
+        warn_renamed("Inspection.from_text", "servstd.scoring.parse_inspection")
+        return parse_inspection(text)
 
     def measurement(self, code: str) -> Any:
         """The measured value of criterion ``code`` (``None`` if not measured)."""
@@ -129,12 +151,38 @@ class InspectionDoc(DocumentModel):
 
 
 @exact
-def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
-    """Load an inspection from a YAML/JSON file or text, or a filled xlsx/csv form; problems are one DocumentError.
+def read_inspection(path: str | PathLike[str], standard: Standard | None = None) -> Inspection:
+    """The inspection in the file ``path``: a YAML/JSON/TOML document, or a filled xlsx/csv form
+    (by its suffix); problems are one :class:`~servstd.errors.DocumentError`.
 
-    A form (:mod:`servstd.scoring.sheet`) is read by its suffix; with ``standard`` its codes,
-    standard, version and values are checked cell by cell, every bad cell named.
+    A form (:mod:`servstd.scoring.sheet`) is read by its column names; with ``standard`` its
+    codes, standard, version and values are checked cell by cell, every bad cell named.
     """
+    given: object = path  # checked at run time: callers may pass anything
+    if isinstance(given, (str, PathLike)) and "\n" not in str(given) and is_sheet(Path(path)):
+        with named("path"):
+            return inspection_from_data(read_sheet(Path(path), standard), str(path))
+    data, source = read_path(path, text_reader="parse_inspection")
+    with named("path"):
+        return inspection_from_data(data, source)
+
+
+@exact
+def parse_inspection(text: str, *, format: str | None = None) -> Inspection:
+    """The inspection in document ``text`` (YAML, or JSON when it starts with ``{``;
+    ``format="toml"`` for TOML); problems are one :class:`~servstd.errors.DocumentError`."""
+    data, source = parse_document(text, format, file_reader="read_inspection")
+    with named("text"):
+        return inspection_from_data(data, source)
+
+
+@replaced(
+    "servstd.scoring.load_inspection", "servstd.scoring.read_inspection(path) or parse_inspection(text)"
+)
+@exact
+def load_inspection(path_or_text: str | Path, standard: Standard | None = None) -> Inspection:
+    """Deprecated; use :func:`read_inspection` (a file) or :func:`parse_inspection` (text); this
+    guesses which from the suffix."""
     if is_sheet(path_or_text):
         data, source = read_sheet(path_or_text, standard), str(path_or_text)
     else:

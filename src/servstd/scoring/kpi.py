@@ -3,7 +3,7 @@
 >>> from decimal import Decimal as D
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring.kpi import criterion_points
->>> c = catalog().get("cs-kpi-assessment").criteria[0]        # 顾客满意度 1–5分, linear
+>>> c = catalog().standard("cs-kpi-assessment").criteria[0]        # 顾客满意度 1–5分, linear
 >>> criterion_points(c, D(4))
 Decimal('75.00')
 """

@@ -6,7 +6,7 @@ outside the bounds is one finding count on the item.
 
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring import measure_findings
->>> std = catalog().get("insurance-service-standard")
+>>> std = catalog().standard("insurance-service-standard")
 >>> [(f.item, f.count, f.note) for f in measure_findings(std, {"A18": [1, 2, 3, 2, 4]})]
 [('A18', 2, '振铃次数 < 3次: 2 of 5 outside (3, 4)')]
 """

@@ -8,7 +8,7 @@ item, naming its owner. An item done before or inside its range, or not due yet,
 >>> import datetime as dt
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring import overdue_findings
->>> plan = catalog().get("service-improvement-plan")
+>>> plan = catalog().standard("service-improvement-plan")
 >>> fs = overdue_findings(plan, dt.date(2023, 11, 10), {"P1": dt.date(2023, 12, 8)}, as_of=dt.date(2024, 1, 5))
 >>> [(f.item, f.note) for f in fs]
 [('P2', '本季度末 (2023-12-01–2023-12-31 from the plan of 2023-11-10), 李四: not done, 5 days overdue on 2024-01-05')]

@@ -11,7 +11,7 @@ inspection is one pass over the nodes.
 >>> from decimal import Decimal as D
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring.pools import PoolTree
->>> tree = PoolTree.of(catalog().get("property-cs-quality-inspection"))
+>>> tree = PoolTree.of(catalog().standard("property-cs-quality-inspection"))
 >>> result = tree.evaluate({"CS20": D(30)})          # 30 points off one 25-point part
 >>> result.score(tree.root), result.score(tree.index["records"]), result.raw[tree.index["basic"]]
 (Decimal('75'), None, Decimal('30'))

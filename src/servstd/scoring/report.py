@@ -6,7 +6,7 @@ the document's titles; a line says what it applied and what was cut, and by whic
 
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring import Finding, Inspection, score
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> r = score(std, Inspection(std.id, findings=[Finding("CS20", 20), Finding("CS05", 10)]))
 >>> ln = r.lines[1]
 >>> ln.raw, ln.applied, ln.cut, ln.capped_by_titles

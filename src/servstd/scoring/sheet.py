@@ -1,6 +1,6 @@
 """Filled inspection forms read back: xlsx workbooks and csv files, checked cell by cell.
 
-A form (:mod:`servstd.scoring.form`) is found by its machine names, not by position: the header
+A form (:mod:`servstd.scoring.inspection_form`) is found by its machine names, not by position: the header
 block's 「标准 standard」, 「版本 version」, 「受检单位 site」, 「检查人 inspector」, 「检查日期 date」 (label in
 one cell, value in the next), then the table whose header row has a ``code`` column and one of
 ``count`` (deduction), ``result`` (pass/fail) or ``value`` (KPI), with ``places`` and ``note``
@@ -15,11 +15,11 @@ without BOM, UTF-16, GB18030 — what Excel writes in mainland China).
 Columns are found by name, so a hand-made sheet reads as well as the library's own form:
 
 The reader turns a sheet into the same document data an inspection YAML holds, and
-:func:`~servstd.scoring.load_inspection` validates either the same way:
+:func:`~servstd.scoring.read_inspection` validates either the same way:
 
 >>> from servstd.catalog import catalog
 >>> from servstd.scoring.sheet import read_csv_text
->>> std = catalog().get("property-cs-quality-inspection")
+>>> std = catalog().standard("property-cs-quality-inspection")
 >>> data = read_csv_text('''标准 standard,property-cs-quality-inspection
 ... 受检单位 site,阳光花园
 ...
@@ -54,7 +54,7 @@ from servstd._escape import FORMULA_START
 from servstd._sheets import FORM_LIMITS, check_regular_file, column_letter, csv_rows, read_workbook
 from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ScoringError
-from servstd.scoring.form import HEADER_FIELDS, TOTAL, openpyxl_module
+from servstd.scoring.inspection_form import HEADER_FIELDS, TOTAL, openpyxl_module
 from servstd.scoring.kpi import measured_value
 from servstd.scoring.report import ScoreReport
 from servstd.standards.kpi import KpiCriterion
@@ -474,7 +474,7 @@ def read_sheet(path: str | Path, standard: Standard | None = None) -> Document:
             [
                 Problem(
                     "",
-                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets or 'servstd score --aggregate'",
+                    f"{len(sheets)} sheets are forms ({names}); read them with read_sheets, or all at once with read_inspections",
                 )
             ],
         )

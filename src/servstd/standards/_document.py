@@ -198,7 +198,7 @@ def _duration(text: str, path: str, problems: list[Problem]) -> Duration | None:
         return parse_duration(text)
     except DurationParseError as exc:
         problems.append(
-            Problem(path, f"{exc.reason}: {text!r}; accepted: {', '.join(exc.accepted[:4])}…", text)
+            Problem(path, f"{exc.reason}: {text!r}; accepted: {', '.join((exc.accepted or ())[:4])}…", text)
         )
         return None
 

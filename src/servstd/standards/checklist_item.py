@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._deprecation import warn_renamed
+from servstd._lang import Lang, check_lang, in_lang
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.due_date import DueDate
 from servstd.standards.frequency import Frequency
@@ -39,10 +41,19 @@ class CountUnit(enum.Enum):
     OCCURRENCE = "occurrence"
     """Counted once per occurrence (每次)."""
 
+    def label(self, lang: Lang = "zh") -> str:
+        """The counter word in ``lang``: 项 / 处 / 次, or item / place / occurrence."""
+        return (
+            {"item": "项", "place": "处", "occurrence": "次"}[self.value]
+            if check_lang(lang) == "zh"
+            else self.value
+        )
+
     @property
     def zh(self) -> str:
-        """The Chinese counter word."""
-        return {"item": "项", "place": "处", "occurrence": "次"}[self.value]
+        """Deprecated; use ``label("zh")``."""
+        warn_renamed("CountUnit.zh", 'CountUnit.label("zh")')
+        return self.label("zh")
 
 
 def _optional_duration(value: str | Duration | None) -> Duration | None:
@@ -132,6 +143,11 @@ class ChecklistItem:
     """Counts and sizes the item bounds, in the order written (「在第三次振铃之前」 is fewer than 3 rings)."""
     due: DueDate | None = None
     """When a plan item is due (「下月初」, 「2024年第一季度」); :meth:`DueDate.resolve` gives its dates."""
+
+    def text_in(self, lang: Lang = "zh") -> str:
+        """The requirement in ``lang``: ``text`` as written (``"zh"``, the default), or its English
+        gloss ``text_en`` (``"en"``; the text as written when there is none)."""
+        return in_lang(self.text, self.text_en, lang)
 
     @property
     def frequency(self) -> Frequency | None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 import attrs
 
 from servstd._decimal import exact
+from servstd._lang import Lang, in_lang
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["GradeBand", "GradeScale"]
@@ -20,6 +21,10 @@ class GradeBand:
     min: Decimal
     max: Decimal
     name_en: str = ""
+
+    def name_in(self, lang: Lang = "zh") -> str:
+        """The grade's name in ``lang`` (the English ``name_en`` for ``"en"`` when given)."""
+        return in_lang(self.name, self.name_en, lang)
 
 
 @attrs.frozen

@@ -14,6 +14,7 @@ import attrs
 
 from servstd._decimal import exact
 from servstd._documents import number_problem, short
+from servstd._lang import Lang, in_lang
 from servstd.errors import DurationParseError
 from servstd.sla.clock.durations import parse_duration
 
@@ -62,6 +63,10 @@ class KpiCriterion:
     name_en: str = ""
     text: str = ""
     """The criterion as the standard wrote it (e.g. "≤24小时")."""
+
+    def name_in(self, lang: Lang = "zh") -> str:
+        """The criterion's name in ``lang`` (the English ``name_en`` for ``"en"`` when given)."""
+        return in_lang(self.name, self.name_en, lang)
 
 
 @exact

@@ -11,8 +11,10 @@ from decimal import Decimal
 import attrs
 
 from servstd._decimal import exact
+from servstd._lang import Lang, in_lang
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
+from servstd.errors import UnknownNameError
 from servstd.standards.checklist_item import ChecklistItem
 from servstd.standards.grade import GradeScale
 from servstd.standards.kpi import KpiCriterion
@@ -85,6 +87,10 @@ class Section:
     title_en: str = ""
     notes: str = ""
 
+    def title_in(self, lang: Lang = "zh") -> str:
+        """The title in ``lang`` (the English ``title_en`` for ``"en"`` when given)."""
+        return in_lang(self.title, self.title_en, lang)
+
     def walk_items(self) -> Iterator[ChecklistItem]:
         """Every item in this section and its subsections, in order."""
         yield from self.items
@@ -116,6 +122,10 @@ class Standard:
     tags: tuple[str, ...] = ()
     kind: DocumentKind = DocumentKind.STANDARD
 
+    def title_in(self, lang: Lang = "zh") -> str:
+        """The title in ``lang`` (the English ``title_en`` for ``"en"`` when given)."""
+        return in_lang(self.title, self.title_en, lang)
+
     def steps(self) -> list[ChecklistItem]:
         """The procedure's steps (items of kind ``step``) in their written order."""
         return [it for it in self.items() if it.kind.value == "step"]
@@ -126,7 +136,7 @@ class Standard:
             yield from s.walk_items()
 
     def item(self, code: str) -> ChecklistItem:
-        """The item with ``code`` (KeyError if none).
+        """The item with ``code``; an :class:`~servstd.errors.UnknownNameError` if none.
 
         A code typed in another width, case or script finds its item when no other code reads
         alike (traditional → simplified script, NFKC width, case): ``ｃｓ２０`` is ``CS20``.
@@ -136,7 +146,7 @@ class Standard:
                 return it
         found = item_codes(self).find(code)
         if found is None:
-            raise KeyError(code)
+            raise UnknownNameError(code, "code", [it.code for it in self.items()], kind="item")
         return self.item(found)
 
     def walk_sections(self) -> Iterator[Section]:
@@ -156,7 +166,7 @@ def item_codes(standard: Standard) -> FoldedNames:
     and ``a1``) are left out, so a typed code never picks one of two.
 
     >>> from servstd.catalog import catalog
-    >>> item_codes(catalog().get("property-cs-quality-inspection")).find("ｃｓ２０")
+    >>> item_codes(catalog().standard("property-cs-quality-inspection")).find("ｃｓ２０")
     'CS20'
     """
     codes = [it.code for it in standard.items()]

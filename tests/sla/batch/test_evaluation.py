@@ -148,7 +148,7 @@ back_offsets = st.integers(min_value=-40 * 24 * 60, max_value=2 * 24 * 60).map(
 @st.composite
 def tables(draw: st.DrawFn) -> tuple[SLAPolicy, list[dict[str, Any]], list[dict[str, Any]], dt.datetime]:
     """A random policy, 1–5 cases around the 2026 holidays, 0–4 events each, and ``now``."""
-    policy = SLAPolicy.load(json.dumps(draw(sla_policy_docs()), ensure_ascii=False))
+    policy = SLAPolicy.parse(json.dumps(draw(sla_policy_docs()), ensure_ascii=False))
     metrics = policy.metrics()
     zone = draw(st.sampled_from([SH, UTC]))
     amounts = draw(st.sampled_from(["int", "text", "absent"]))

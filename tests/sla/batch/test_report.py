@@ -16,7 +16,8 @@ import pytest
 
 from servstd.cli import main
 from servstd.errors import DocumentError
-from servstd.sla import SLAPolicy, TimerEvent, report
+from servstd.sla import SLAPolicy, TimerEvent
+from servstd.sla.batch import report
 from servstd.sla.batch._files import read_table
 
 SH = ZoneInfo("Asia/Shanghai")

@@ -35,7 +35,7 @@ WINDOWS = {
     "deadline": {"within": "到期前5个工作日", "clock": "office"},
     "month": {"within": "within 1 month before the anniversary", "clock": "office", "end_of_day": "midnight"},
 }
-WINDOW_POLICY = SLAPolicy.load(
+WINDOW_POLICY = SLAPolicy.parse(
     json.dumps(
         {"id": "windows", "title": "windows", "clocks": CLOCKS, "rules": [{"targets": WINDOWS}]},
         ensure_ascii=False,
@@ -48,7 +48,7 @@ AMOUNT_RULES = [
     {"when": {"sum_insured": "50万元以下"}, "targets": {"small": {"within": "2个自然日"}}},
     {"when": {"line": ["寿险", "財險"]}, "targets": {"line_check": {"within": "1个工作日"}}},
 ]
-AMOUNT_POLICY = SLAPolicy.load(
+AMOUNT_POLICY = SLAPolicy.parse(
     json.dumps(
         {"id": "amounts", "title": "amounts", "match": "most_specific", "rules": AMOUNT_RULES},
         ensure_ascii=False,

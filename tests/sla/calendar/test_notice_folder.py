@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from servstd.cli import main
+from servstd.cli._hints import command_line_message
 from servstd.errors import CalendarCoverageError, DocumentError
 from servstd.sla import DayKind, WorkCalendar
 
@@ -106,8 +107,9 @@ def test_python_error_names_with_notice_and_other_regions_their_source() -> None
     assert "strict=False" in str(info.value)
     tw = CalendarCoverageError("台湾 (TW)", 2030, "2000–2026", region="TW")
     assert "State Council" not in str(tw)
-    assert "State Council" not in tw.for_command_line()
-    assert "--overlay FILE" in tw.for_command_line()
+    assert "State Council" not in command_line_message(tw)
+    assert "--overlay FILE" in command_line_message(tw)
+    assert "--" not in str(tw)  # the library names no option
 
 
 def test_notice_check_add_list(folders: tuple[Path, Path]) -> None:

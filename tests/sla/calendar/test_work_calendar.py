@@ -17,8 +17,8 @@ from servstd.errors import (
     DocumentError,
     InputTypeError,
     NaiveDatetimeError,
-    ScheduleError,
     ServstdError,
+    UnknownNameError,
 )
 from servstd.sla import CalendarOverlay, DayKind, WorkCalendar
 from tests.strategies import covered_dates, working_day_counts
@@ -192,9 +192,15 @@ class TestOtherCalendars:
         assert cal.holiday_name(day, "en") == name_en
 
     def test_unknown_region(self) -> None:
-        """An unknown region is an error naming the accepted codes."""
-        with pytest.raises(ScheduleError, match="accepted: CN, HK, MO, TW, weekdays, always"):
+        """An unknown region is an UnknownNameError (a LookupError) naming the known codes."""
+        with pytest.raises(UnknownNameError, match="known: CN, HK, MO, TW, weekdays, always") as caught:
             WorkCalendar.for_region("JP")
+        assert isinstance(caught.value, LookupError)
+        assert (caught.value.param, caught.value.value, caught.value.accepted) == (
+            "code",
+            "JP",
+            ("CN", "HK", "MO", "TW", "weekdays", "always"),
+        )
 
 
 class TestCoverage:

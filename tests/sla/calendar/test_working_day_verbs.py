@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd.errors import InputTypeError, ScheduleError
+from servstd.errors import InputTypeError, UnknownNameError
 from servstd.sla import WorkCalendar
 from tests.strategies import covered_dates
 
@@ -169,8 +169,8 @@ class TestOneVocabularyOfCalendars:
         assert WorkCalendar.region_name(code) == name
 
     def test_an_unknown_name_lists_the_accepted_ones(self) -> None:
-        """An unknown calendar name is a ScheduleError naming every accepted one."""
-        with pytest.raises(ScheduleError, match="accepted: CN, HK, MO, TW, weekdays, always"):
+        """An unknown calendar name is an UnknownNameError naming every accepted one."""
+        with pytest.raises(UnknownNameError, match="known: CN, HK, MO, TW, weekdays, always"):
             WorkCalendar.region_name("JP")
 
     def test_always_works_every_day(self) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla import BusinessHours, DeadlineRule, ServiceClock, WorkCalendar, parse_duration
 from tests.strategies import CLOCKS, clock_names, instants
 
@@ -132,8 +132,10 @@ class TestOtherRules:
         """A DeadlineRule carries its knobs; bad knob values are refused."""
         rule = DeadlineRule("3个工作日", end_of_day="midnight")
         assert CLOCK.deadline(at(2026, 9, 30, 16), rule).due == at(2026, 10, 11, 0)
-        with pytest.raises(InputTypeError):
+        with pytest.raises(InputValueError, match="accepted: 'close', 'midnight'"):
             DeadlineRule("3个工作日", end_of_day="noon")  # type: ignore[arg-type]
+        with pytest.raises(InputTypeError):
+            DeadlineRule("3个工作日", end_of_day=3)  # type: ignore[arg-type]
 
 
 wd_counts = st.integers(1, 30)
@@ -285,9 +287,10 @@ class TestCountingBack:
 
     def test_receipt_knobs_are_refused(self) -> None:
         """cutoff and count_start_day belong to a receipt; a rule counting back refuses them."""
-        with pytest.raises(InputTypeError):
+        with pytest.raises(InputValueError, match="no receipt knob") as caught:
             DeadlineRule("到期前5个工作日", cutoff=dt.time(17))
-        with pytest.raises(InputTypeError):
+        assert caught.value.param == "cutoff"
+        with pytest.raises(InputValueError, match="no receipt knob"):
             CLOCK.deadline(at(2026, 10, 12), "到期前5个工作日", count_start_day=True)
 
     def test_midnight_knob(self) -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd.errors import CalendarCoverageError, InputTypeError
+from servstd.errors import CalendarCoverageError, InputTypeError, InputValueError
 from servstd.sla import DeadlineRule, ServiceClock, batch
 from tests.strategies import CLOCKS, clock_names, instants
 
@@ -57,7 +57,7 @@ class TestDueIsTheDeadlinesInstant:
         clock = CLOCKS[name]
         try:
             expected = clock.deadline(t, rule, **knobs).due  # type: ignore[arg-type]
-        except (InputTypeError, CalendarCoverageError) as exc:
+        except (InputTypeError, InputValueError, CalendarCoverageError) as exc:
             with pytest.raises(type(exc), match=str(exc)[:40].replace("(", r"\(").replace(")", r"\)")):
                 clock.due(t, rule, **knobs)  # type: ignore[arg-type]
             return

@@ -92,26 +92,29 @@ def test_prefixes_and_suffixes(text: str, expected: object) -> None:
 
 def test_canonical_texts_of_each_unit() -> None:
     """The canonical text picks the largest whole unit and says it in both languages."""
-    assert (str(ClockTime(30 * SECOND)), ClockTime(30 * SECOND).en) == ("30秒", "30 seconds")
-    assert (str(ClockTime(SECOND)), ClockTime(SECOND).en) == ("1秒", "1 second")
-    assert (str(ClockTime(5)), ClockTime(5).en) == ("5微秒", "5 microseconds")
-    assert (str(ClockTime(1)), ClockTime(1).en) == ("1微秒", "1 microsecond")
-    assert (str(ClockTime(90 * MINUTE)), ClockTime(90 * MINUTE).en) == ("90分钟", "90 minutes")
-    assert (str(ClockTime(2 * HOUR)), ClockTime(2 * HOUR).en) == ("2小时", "2 hours")
-    assert (str(BusinessTime(HOUR)), BusinessTime(HOUR).en) == ("1工作小时", "1 business hour")
-    assert (str(BusinessTime(MINUTE + 1)), BusinessTime(MINUTE + 1).en) == (
+    assert (str(ClockTime(30 * SECOND)), ClockTime(30 * SECOND).describe("en")) == ("30秒", "30 seconds")
+    assert (str(ClockTime(SECOND)), ClockTime(SECOND).describe("en")) == ("1秒", "1 second")
+    assert (str(ClockTime(5)), ClockTime(5).describe("en")) == ("5微秒", "5 microseconds")
+    assert (str(ClockTime(1)), ClockTime(1).describe("en")) == ("1微秒", "1 microsecond")
+    assert (str(ClockTime(90 * MINUTE)), ClockTime(90 * MINUTE).describe("en")) == ("90分钟", "90 minutes")
+    assert (str(ClockTime(2 * HOUR)), ClockTime(2 * HOUR).describe("en")) == ("2小时", "2 hours")
+    assert (str(BusinessTime(HOUR)), BusinessTime(HOUR).describe("en")) == ("1工作小时", "1 business hour")
+    assert (str(BusinessTime(MINUTE + 1)), BusinessTime(MINUTE + 1).describe("en")) == (
         "60000001工作微秒",
         "60000001 business microseconds",
     )
-    assert (str(CalendarPeriod(1)), CalendarPeriod(1).en) == ("1日", "1 day")
-    assert (str(CalendarPeriod(2, PeriodUnit.MONTHS)), CalendarPeriod(2, PeriodUnit.MONTHS).en) == (
+    assert (str(CalendarPeriod(1)), CalendarPeriod(1).describe("en")) == ("1日", "1 day")
+    assert (
+        str(CalendarPeriod(2, PeriodUnit.MONTHS)),
+        CalendarPeriod(2, PeriodUnit.MONTHS).describe("en"),
+    ) == (
         "2个月",
         "2 months",
     )
-    assert (str(WorkingDays(1)), WorkingDays(1).en) == ("1个工作日", "1 working day")
+    assert (str(WorkingDays(1)), WorkingDays(1).describe("en")) == ("1个工作日", "1 working day")
     half = WorkingDays(Fraction(1, 2))
-    assert (str(half), half.en) == ("半个工作日", "half a working day")
-    assert (str(WorkingDays(Fraction(3, 2))), WorkingDays(Fraction(3, 2)).en) == (
+    assert (str(half), half.describe("en")) == ("半个工作日", "half a working day")
+    assert (str(WorkingDays(Fraction(3, 2))), WorkingDays(Fraction(3, 2)).describe("en")) == (
         "1.5个工作日",
         "1.5 working days",
     )

@@ -111,7 +111,7 @@ windows = durations.filter(lambda d: not isinstance(d, Anchor)).map(WindowBefore
 def test_canonical_text_round_trips(d: Duration) -> None:
     """Every duration has a canonical Chinese and English text that parse back to it."""
     assert parse_duration(str(d)) == d
-    assert parse_duration(d.en) == d
+    assert parse_duration(d.describe("en")) == d
 
 
 class TestCountingBack:
@@ -138,7 +138,7 @@ class TestCountingBack:
     def test_canonical_text(self) -> None:
         """A backward duration reads 提前… / … before, and both parse back."""
         d = parse_duration("到期前5个工作日")
-        assert (str(d), d.en) == ("提前5个工作日", "5 working days before")
+        assert (str(d), d.describe("en")) == ("提前5个工作日", "5 working days before")
 
     @pytest.mark.parametrize("text", ["提前次日", "提前当天", "next day before", "提前提前5天", "提前"])
     def test_anchors_and_nesting_cannot_count_back(self, text: str) -> None:

@@ -66,7 +66,7 @@ def rules(draw: st.DrawFn) -> DeadlineRule:
 
 def _printed(dl: Deadline) -> list[dt.datetime]:
     out = []
-    for line in (*dl.lines_zh, *dl.lines_en):
+    for line in (*dl.lines("zh"), *dl.lines("en")):
         for stamp, hh, mm in _PRINTED.findall(line):
             sign = -1 if hh.startswith("-") else 1
             offset = dt.timedelta(hours=int(hh[1:]), minutes=int(mm)) * sign
@@ -118,8 +118,8 @@ def test_every_printed_instant_is_a_computed_one(name: str, t: dt.datetime, rule
     assert printed
     for p in printed:
         assert p in computed, (p, dl.explain("en"))
-    assert _printed(Deadline(dl.received, dl.start, dl.due, dl.rule, lines_zh=dl.lines_zh[-1:]))[-1] == dl.due
-    assert _printed(Deadline(dl.received, dl.start, dl.due, dl.rule, lines_en=dl.lines_en[-1:]))[-1] == dl.due
+    last = dl.lines("zh")[-1], dl.lines("en")[-1]
+    assert _printed(Deadline(dl.received, dl.start, dl.due, dl.rule, steps=(last,))) == [dl.due, dl.due]
 
 
 def test_seconds_are_printed_when_there_are_any() -> None:

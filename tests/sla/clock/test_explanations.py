@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla import ServiceClock
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -39,7 +39,8 @@ class TestWholeExplanations:
             "The 3rd working day is 2026-10-10, a make-up working day (调休上班).",
             "Due at close of business on 2026-10-10: 2026-10-10 18:00 (+08:00).",
         ]
-        assert dl.explanation == dl.explain("zh") + "\n" + dl.explain("en")
+        assert dl.explain("en") == "\n".join(dl.lines("en"))
+        assert dl.explain() == dl.explain("zh") == "\n".join(dl.lines())
 
     def test_a_period_ending_on_a_holiday_moves(self) -> None:
         """Art. 203 in words: the plain last day, why it moves, and where to."""
@@ -149,10 +150,15 @@ def test_explanations_never_show_a_missing_value(
 
 
 def test_bad_language_is_refused() -> None:
-    """Only 'zh' and 'en' explanations exist."""
+    """Only 'zh' and 'en' explanations exist: another language is an InputValueError (a
+    ValueError) listing both; a value that is no text, an InputTypeError."""
     dl = CLOCK.deadline(at(2026, 3, 9, 10), "1个工作日")
-    with pytest.raises(InputTypeError, match="'zh' or 'en'"):
-        dl.explain("fr")
+    with pytest.raises(InputValueError, match="lang='fr' is not accepted; accepted: 'zh', 'en'") as caught:
+        dl.explain("fr")  # type: ignore[arg-type]
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.accepted == ("zh", "en")
+    with pytest.raises(InputTypeError, match="lang=None"):
+        dl.lines(None)  # type: ignore[arg-type]
 
 
 class TestCutoffBoundary:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd.errors import DurationParseError, InputTypeError
+from servstd.errors import DurationParseError, InputTypeError, InputValueError
 from servstd.sla import CalendarPeriod, DeadlineRule, PeriodUnit, ServiceClock, parse_duration
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -41,9 +41,9 @@ class TestReading:
     def test_canonical_texts(self) -> None:
         """A natural-day period reads 「3个自然日」 / "3 calendar days" and parses back to itself."""
         d = CalendarPeriod(3, natural=True)
-        assert (str(d), d.en) == ("3个自然日", "3 calendar days")
+        assert (str(d), d.describe("en")) == ("3个自然日", "3 calendar days")
         assert str(CalendarPeriod(1, natural=True)) == "1个自然日"
-        assert CalendarPeriod(1, natural=True).en == "1 calendar day"
+        assert CalendarPeriod(1, natural=True).describe("en") == "1 calendar day"
 
     @pytest.mark.parametrize("unit", [PeriodUnit.MONTHS, PeriodUnit.YEARS])
     def test_natural_months_are_refused(self, unit: PeriodUnit) -> None:
@@ -126,7 +126,7 @@ class TestKnobs:
     def test_knob_on_a_rule_without_a_last_day_is_refused(self) -> None:
         """move_off_rest_day on working days, hours or a window is refused naming Art. 203."""
         for text in ("3个工作日", "4工作小时", "在到期日前3日内", "当天"):
-            with pytest.raises(InputTypeError, match=r"Art\. 203"):
+            with pytest.raises(InputValueError, match=r"Art\. 203"):
                 DeadlineRule(text, move_off_rest_day=True)
 
     def test_knob_must_be_a_flag(self) -> None:

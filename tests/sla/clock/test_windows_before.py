@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd.errors import DurationParseError, InputTypeError
+from servstd.errors import DurationParseError, InputValueError
 from servstd.sla import (
     Before,
     BusinessHours,
@@ -83,9 +83,15 @@ class TestReading:
     def test_canonical_texts(self) -> None:
         """A window reads 「在基准日前…内」 / "within … before the reference day" (time: 基准时间)."""
         w = WindowBefore(WorkingDays(5))
-        assert (str(w), w.en) == ("在基准日前5个工作日内", "within 5 working days before the reference day")
+        assert (str(w), w.describe("en")) == (
+            "在基准日前5个工作日内",
+            "within 5 working days before the reference day",
+        )
         t = WindowBefore(ClockTime(3 * HOUR))
-        assert (str(t), t.en) == ("在基准时间前3小时内", "within 3 hours before the reference time")
+        assert (str(t), t.describe("en")) == (
+            "在基准时间前3小时内",
+            "within 3 hours before the reference time",
+        )
 
     @pytest.mark.parametrize("text", ["在到期日前次日内", "within the next day before the deadline"])
     def test_anchors_make_no_window(self, text: str) -> None:
@@ -105,9 +111,9 @@ class TestReading:
 
     def test_receipt_knobs_are_refused(self) -> None:
         """A window has a reference, not a receipt: cut-off and count_start_day are refused."""
-        with pytest.raises(InputTypeError, match="no receipt knob"):
+        with pytest.raises(InputValueError, match="no receipt knob"):
             DeadlineRule("在到期日前5个工作日内", count_start_day=True)
-        with pytest.raises(InputTypeError, match="no receipt knob"):
+        with pytest.raises(InputValueError, match="no receipt knob"):
             DeadlineRule("在到期日前5个工作日内", cutoff=dt.time(17))
 
 

@@ -79,4 +79,4 @@ closing_stages:
   - {code: notify, name: 通报, within: 当天, after: resolve}
 """
         with pytest.raises(DocumentError, match=r"tiers\[1\]\.stages.*follows 'resolve'"):
-            ComplaintPolicy.load(doc)
+            ComplaintPolicy.parse(doc)

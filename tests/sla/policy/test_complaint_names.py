@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
-from servstd.errors import ComplaintError, DocumentError, InputTypeError
+from servstd.errors import ComplaintError, DocumentError, UnknownNameError
 from servstd.sla import ComplaintPolicy, TimerEvent, TimerStatus
 from tests.strategies import spellings
 
@@ -41,8 +41,9 @@ class TestCategoriesAcrossScripts:
         """輕微 is 轻微; MAJOR is the code major."""
         assert PROPERTY.tier("輕微").code == "minor"
         assert PROPERTY.tier("MAJOR").code == "major"
-        with pytest.raises(InputTypeError, match="重大"):
+        with pytest.raises(UnknownNameError, match="重大") as caught:
             PROPERTY.tier("緊急")
+        assert (caught.value.param, caught.value.value) == ("tier", "緊急")
 
     @given(data=st.data())
     def test_a_name_and_its_other_spellings_resolve_alike(self, data: st.DataObject) -> None:
@@ -70,7 +71,7 @@ tiers:
   - {code: b, name: 乙, rank: 2, stages: [{code: s, name: s, within: 48小时}]}
 """
         with pytest.raises(DocumentError, match="reads as '服务态度'"):
-            ComplaintPolicy.load(doc)
+            ComplaintPolicy.parse(doc)
 
     def test_a_category_may_name_its_tier_in_the_other_script(self) -> None:
         """categories: {產品質量: 产品质量} names the tier 产品质量 in traditional script: valid."""
@@ -82,7 +83,7 @@ categories: {產品質量: 產品質量}
 tiers:
   - {code: quality, name: 产品质量, rank: 1, stages: [{code: s, name: s, within: 48小时}]}
 """
-        assert ComplaintPolicy.load(doc).classify("产品质量").code == "quality"
+        assert ComplaintPolicy.parse(doc).classify("产品质量").code == "quality"
 
 
 class TestActorAndRecipient:
@@ -105,7 +106,7 @@ class TestActorAndRecipient:
 
     def test_checklist_items_c11_c12(self) -> None:
         """property-complaint-rules C11/C12 (seed's own script): 經營部接待員 acts, 公司總經理 / 主管經理 receive."""
-        rules = catalog().get("property-complaint-rules")
+        rules = catalog().standard("property-complaint-rules")
         assert (rules.item("C11").actor, rules.item("C11").to) == ("經營部接待員", "公司總經理")
         assert (rules.item("C12").actor, rules.item("C12").to) == ("經營部接待員", "主管經理")
 

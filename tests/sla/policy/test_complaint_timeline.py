@@ -25,17 +25,20 @@ class TestOrder:
         tl = PROPERTY.timeline(at(2026, 9, 30, 17, 30), "重要")
         flagged = [s.stage.name for s in tl.stages if s.out_of_order]
         assert flagged == ["转呈主管经理"]
-        assert len(tl.warnings) == 1
-        assert "转呈主管经理" in tl.warnings[0]
-        assert "18:30" in tl.warnings[0]
-        assert "18:00" in tl.warnings[0]
+        assert len(tl.warnings_in()) == len(tl.warnings_in("en")) == 1
+        assert "转呈主管经理" in tl.warnings_in()[0]
+        assert "Escalate to the managing manager" in tl.warnings_in("en")[0]
+        for lang in ("zh", "en"):
+            assert "18:30" in tl.warnings_in(lang)[0]  # type: ignore[arg-type]
+            assert "18:00" in tl.warnings_in(lang)[0]  # type: ignore[arg-type]
+        assert " / " not in tl.warnings_in()[0]  # one language a line
         marked = [line for line in tl.explain().splitlines() if line.startswith("⚠ 转呈主管经理")]
         assert marked
 
     def test_stages_in_order_have_no_warning(self) -> None:
         """重要 received 10:00: every stage is due in order, no warning, no mark."""
         tl = PROPERTY.timeline(at(2026, 9, 30, 10, 0), "重要")
-        assert tl.warnings == ()
+        assert tl.warnings_in() == tl.warnings_in("en") == ()
         assert not any(s.out_of_order for s in tl.stages)
         assert "⚠" not in tl.explain()
 

@@ -209,7 +209,7 @@ class TestDocuments:
     def test_a_bad_comparison_is_a_named_problem(self) -> None:
         """A comparison whose amount cannot be read is a document problem at rules[0].when.<field>."""
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(_policy({"sum_insured": "3人以上"}))
+            SLAPolicy.parse(_policy({"sum_insured": "3人以上"}))
         assert info.value.problems[0].path == "rules[0].when.sum_insured"
 
     def test_a_field_compared_two_ways_is_refused(self) -> None:
@@ -222,11 +222,11 @@ class TestDocuments:
             ],
         }  # fmt: skip
         with pytest.raises(DocumentError, match="compared as an amount in rules"):
-            SLAPolicy.load(json.dumps(doc, ensure_ascii=False))
+            SLAPolicy.parse(json.dumps(doc, ensure_ascii=False))
 
     def test_rule_conditions_are_typed(self) -> None:
         """A loaded rule holds one Condition per field, sorted by field."""
-        p = SLAPolicy.load(_policy({"zone": "城区", "sum_insured": ["不满100万元", "1亿元以上"]}))
+        p = SLAPolicy.parse(_policy({"zone": "城区", "sum_insured": ["不满100万元", "1亿元以上"]}))
         when = p.rules[0].when
         assert [c.field for c in when] == ["sum_insured", "zone"]
         assert when[0].is_amount

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
-from servstd.errors import DocumentError, InputTypeError, TimerError
+from servstd.errors import DocumentError, TimerError, UnknownNameError
 from servstd.sla import (
     ComplaintPolicy,
     DeadlineRule,
@@ -59,7 +59,9 @@ class TestComplaintTiers:
             "hand-in": at(2026, 4, 8, 18),
             "notify": at(2026, 4, 9, 18),
         }
-        assert "公司总经理" in next(s for s in tl.stages if s.stage.code == "resolve").note
+        resolve = next(s for s in tl.stages if s.stage.code == "resolve")
+        assert resolve.note_in() == "超时需经公司总经理批准。"
+        assert resolve.note_in("en") == "An overrun needs the approval of 公司总经理."
 
     def test_minor_complaint_customer_deadline(self) -> None:
         """轻微: 2日, or the resident's requested deadline (或在住户要求的期限内), said explicitly."""
@@ -78,7 +80,7 @@ class TestComplaintTiers:
         assert policy.timeline(t, category="服务态度").stages[0].due == at(2026, 10, 1, 16)
         assert policy.timeline(t, category="产品质量").stages[0].due == at(2026, 10, 2, 16)
         assert policy.timeline(t, category="物流").stages[0].due == at(2026, 10, 3, 16)
-        with pytest.raises(InputTypeError, match="重大"):
+        with pytest.raises(UnknownNameError, match="重大"):
             ComplaintPolicy.from_catalog("property-complaints").tier("紧急")
 
     def test_stage_timers(self) -> None:
@@ -99,7 +101,7 @@ class TestInsurancePolicy:
     def test_arrival_by_zone_on_a_7x24_clock(self) -> None:
         """城区 40 minutes, 郊县 3 hours, counted around the clock (holiday night included)."""
         t0 = at(2026, 10, 2, 23, 50)
-        assert self.POLICY.targets({"zone": "城区"})["arrival"].rule.duration.en == "40 minutes"
+        assert self.POLICY.targets({"zone": "城区"})["arrival"].rule.duration.describe("en") == "40 minutes"
         r = self.POLICY.evaluate({"zone": "郊县"}, [TimerEvent("start", t0)], now=t0 + H)
         assert r["arrival"].due == at(2026, 10, 3, 2, 50)
         assert r["arrival"].status is TimerStatus.RUNNING
@@ -282,7 +284,7 @@ rules:
       c: {within: 1小时, start_after: zz}
 """
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(bad)
+            SLAPolicy.parse(bad)
         paths = {p.path for p in info.value.problems}
         assert {
             "rules[0].targets.a.within",
@@ -302,7 +304,7 @@ def test_catalog_lists_policies() -> None:
     assert (
         SLAPolicy.from_catalog("service-industry-response-sla")
         .targets({"channel": "email"})["first_response"]
-        .rule.duration.en
+        .rule.duration.describe("en")
         == "24 hours"
     )
 

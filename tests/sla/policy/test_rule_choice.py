@@ -15,7 +15,7 @@ SH = ZoneInfo("Asia/Shanghai")
 
 
 def _policy(match: str, rules: str, extra: str = "") -> SLAPolicy:
-    return SLAPolicy.load(f"kind: sla-policy\nid: p\ntitle: p\nmatch: {match}\n{extra}rules:\n{rules}")
+    return SLAPolicy.parse(f"kind: sla-policy\nid: p\ntitle: p\nmatch: {match}\n{extra}rules:\n{rules}")
 
 
 # rule 0: no condition, 1 hour; rule 1: one condition, 2 hours; rule 2: one other condition, 3 hours
@@ -69,7 +69,7 @@ class TestDefaults:
         """A policy id needs at least one character: "p" loads, "" is a document error."""
         assert _policy("first", RULES).id == "p"
         with pytest.raises(DocumentError, match="id"):
-            SLAPolicy.load(f"kind: sla-policy\nid: ''\ntitle: p\nrules:\n{RULES}")
+            SLAPolicy.parse(f"kind: sla-policy\nid: ''\ntitle: p\nrules:\n{RULES}")
 
     def test_target_repr_names_its_clock_not_the_clock_object(self) -> None:
         """A target's repr names its clock by name; the clock object itself is left out."""
@@ -112,7 +112,7 @@ rules:
     def test_cross_problems_come_with_field_errors(self) -> None:
         """Unknown clock and start_after metric are named with the bad field; known names are not."""
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(self.DOC)
+            SLAPolicy.parse(self.DOC)
         paths = {p.path for p in info.value.problems}
         assert "rules[0].targets.c.clock" in paths
         assert "rules[0].targets.d.start_after" in paths
@@ -125,7 +125,7 @@ rules:
         doc = "kind: sla-policy\nid: p\ntitle: p\nmatch: best\nrules:\n  - targets:\n"
         doc += "      a: {within: 1小时}\n      b: {within: 1小时, clock: office}\n      c: {within: 1小时, clock: x}\n"
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(doc)
+            SLAPolicy.parse(doc)
         paths = {p.path for p in info.value.problems}
         assert "rules[0].targets.c.clock" in paths
         assert not {"rules[0].targets.a.clock", "rules[0].targets.b.clock"} & paths

@@ -85,18 +85,20 @@ class TestDocuments:
     def test_a_window_with_from_is_refused(self) -> None:
         """A window opens by itself: a 'from' on it is a named problem."""
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(_policy({"within": "在到期日前5个工作日内", "from": "3日"}))
+            SLAPolicy.parse(_policy({"within": "在到期日前5个工作日内", "from": "3日"}))
         assert info.value.problems[0].path == "rules[0].targets.m.from"
 
     def test_art_203_knob_on_working_days_is_refused(self) -> None:
         """move_off_rest_day on a working-day target is a named problem (no last day to move)."""
         with pytest.raises(DocumentError) as info:
-            SLAPolicy.load(_policy({"within": "3个工作日", "move_off_rest_day": True}))
+            SLAPolicy.parse(_policy({"within": "3个工作日", "move_off_rest_day": True}))
         assert info.value.problems[0].path == "rules[0].targets.m.move_off_rest_day"
 
     def test_natural_days_with_art_203_and_close(self) -> None:
         """A policy may ask for Art. 203 on natural days and for close of business."""
-        p = SLAPolicy.load(_policy({"within": "3个自然日", "move_off_rest_day": True, "end_of_day": "close"}))
+        p = SLAPolicy.parse(
+            _policy({"within": "3个自然日", "move_off_rest_day": True, "end_of_day": "close"})
+        )
         rule = p.rules[0].targets[0].rule
         assert (rule.moves_off_rest_day, rule.ends_at) == (True, "close")
         r = p.evaluate({}, [TimerEvent("start", at(2026, 9, 30, 16))], now=at(2026, 9, 30, 16))
@@ -104,6 +106,6 @@ class TestDocuments:
 
     def test_natural_days_default(self) -> None:
         """Left to the rule, a natural-day target ends at 24:00 of its last day, holiday or not."""
-        p = SLAPolicy.load(_policy({"within": "3个自然日"}))
+        p = SLAPolicy.parse(_policy({"within": "3个自然日"}))
         r = p.evaluate({}, [TimerEvent("start", at(2026, 9, 30, 16))], now=at(2026, 9, 30, 16))
         assert r["m"].due == at(2026, 10, 4)

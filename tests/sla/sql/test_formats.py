@@ -12,7 +12,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from servstd.errors import InputTypeError
+from servstd.errors import InputValueError
 from servstd.sla.sql import TABLES, ExportTables, export
 from tests.sla.sql.conftest import CLOCK, NOW
 
@@ -107,5 +107,5 @@ class TestFormats:
 
     def test_unknown_format(self, tmp_path: Path) -> None:
         """A format outside csv/parquet/sql/duckdb/sqlite is an error listing the accepted ones."""
-        with pytest.raises(InputTypeError, match="csv, parquet, sql, duckdb, sqlite"):
+        with pytest.raises(InputValueError, match="'csv', 'parquet', 'sql', 'duckdb', 'sqlite'"):
             export(CLOCK, 2026, "xlsx", tmp_path / "x")

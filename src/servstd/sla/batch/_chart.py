@@ -16,17 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from servstd._atomic import output_file, writing
+from servstd._extras import require
 from servstd.errors import DocumentError, Problem
-from servstd.sla.batch._files import MissingExtraError
 
 __all__ = ["draw"]
 
 
 def _figure() -> Any:
-    try:
-        from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra, loaded only to draw
-    except ImportError:
-        raise MissingExtraError("drawing charts", "charts") from None
+    require("drawing charts", "charts")
+    from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra, loaded only to draw
+
     return Figure
 
 

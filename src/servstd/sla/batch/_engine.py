@@ -41,10 +41,14 @@ import attrs
 try:
     import numpy as np
     import numpy.typing as npt
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError("servstd.sla.batch needs numpy: pip install 'servstd[batch]'") from exc
+except ImportError:  # pragma: no cover - depends on the installation
+    from servstd._extras import require
 
-from servstd.errors import ClockRangeError, InputTypeError
+    require("servstd.sla.batch", "batch")  # a MissingExtraError naming servstd[batch]
+    raise
+
+from servstd._deprecation import renamed
+from servstd.errors import ClockRangeError, InputTypeError, InputValueError
 from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.clock.columnar import MAX_SPAN_YEARS, ColumnarClock, LocalDays, OpenIntervals
 from servstd.sla.clock.deadline import DeadlineRule
@@ -62,7 +66,7 @@ from servstd.sla.clock.durations import (
     parse_duration,
 )
 
-__all__ = ["add", "due", "elapsed", "is_open", "memory_bytes", "window_opens"]
+__all__ = ["add", "deadline", "due", "elapsed", "is_open", "memory_bytes", "window_opens"]
 
 I64 = npt.NDArray[np.int64]
 NAT = np.iinfo(np.int64).min
@@ -129,7 +133,9 @@ def _column(values: Any, unit: str = "us") -> tuple[I64, Callable[[I64], Any]]:
         return us, lambda out: out.astype("datetime64[us]")
     if np.issubdtype(arr.dtype, np.integer):
         if unit not in _UNITS:
-            raise InputTypeError(unit, "unit", "'s', 'ms', 'us' or 'ns'")
+            if not isinstance(unit, str):
+                raise InputTypeError(unit, "unit", "'s', 'ms', 'us' or 'ns'")
+            raise InputValueError(unit, "unit", _UNITS)
         factor = _UNITS[unit]
         raw = arr.astype(np.int64)
         if factor is None:
@@ -414,10 +420,10 @@ def window_opens(
     ``clock.deadline(references[i], rule).opens`` for every element (an act before it is early)."""
     rule = _rule(rule)
     if not rule.is_window:
-        raise InputTypeError(
-            rule.duration,
+        raise InputValueError(
+            str(rule.duration),
             "rule",
-            "a window before a reference ('在X前5个工作日内', 'within 5 working days before X')",
+            reason="not a window before a reference ('在X前5个工作日内', 'within 5 working days before X')",
         )
     x, back = _column(references, unit)
     return back(_backward(clock, x, rule)[1])
@@ -575,3 +581,7 @@ def memory_bytes(clock: ColumnarClock) -> int:
     """Bytes held by the clock's cached interval tables and the snapshots the engine reads
     (``clock.memory_bytes()``)."""
     return clock.memory_bytes()
+
+
+deadline = renamed(due, "batch.deadline", "batch.due")
+"""Deprecated; use :func:`due` (what it returns is the scalar ``clock.due``)."""

@@ -10,74 +10,78 @@ explicitly — never guessed. Cells that cannot be read are reported together wi
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from servstd._extras import require
 from servstd._sheets import TABLE_LIMITS, XLSX_TABLE_LIMITS, check_regular_file, csv_rows, read_workbook
 from servstd._text import read_text
 from servstd.errors import DocumentError, Problem, ServstdError
 from servstd.sla.batch._tables import missing
 
-__all__ = ["MissingExtraError", "read_table"]
+__all__ = ["pandas_module", "read_table"]
 
 _OFFSET = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
 _SHOWN = 8
 
 
-class MissingExtraError(ServstdError, ImportError):
-    """An optional dependency is not installed; the message names the extra that brings it."""
-
-    def __init__(self, what: str, extra: str) -> None:
-        self.extra = extra
-        super().__init__(f"{what} needs an optional dependency: pip install 'servstd[{extra}]'")
-
-
 def pandas_module() -> Any:
-    """pandas, or a :class:`MissingExtraError` naming ``servstd[pandas]``."""
-    try:
-        import pandas as pd  # noqa: PLC0415 - an optional extra, loaded when a report runs
-    except ImportError:
-        raise MissingExtraError("reading ticket tables", "pandas") from None
+    """pandas, or a :class:`~servstd.errors.MissingExtraError` naming ``servstd[pandas]``."""
+    require("reading ticket tables", "pandas")
+    import pandas as pd  # noqa: PLC0415 - an optional extra, loaded when a report runs
+
     return pd
 
 
-def read_table(path: str | Path, instants: Iterable[str], *, assume_tz: str | None = None) -> Any:
-    """The table in ``path`` as a pandas DataFrame, with ``instants`` columns as aware timestamps."""
+def read_table(
+    path: str | Path, instants: Iterable[str], *, assume_tz: str | None = None, source: str | None = None
+) -> Any:
+    """The table in ``path`` as a pandas DataFrame, with ``instants`` columns as aware timestamps.
+
+    Errors name the table ``source`` (the parameter it was given as, e.g. ``"cases"``), not the
+    path, which may be a temporary file the caller made; the path is the error's ``value``
+    unless ``source`` is left out.
+    """
+    where = str(path) if source is None else source
     pd = pandas_module()
     p = Path(path)
     if not p.exists():
-        raise DocumentError(str(path), [Problem("", "no such file")])
-    check_regular_file(p)
+        raise DocumentError(where, [Problem("", "no such file")], code="file.unreadable")
+    try:
+        check_regular_file(p)
+    except DocumentError as exc:
+        raise DocumentError(where, exc.problems, code="file.unreadable") from None
     suffix = p.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
             frame = _csv_table(pd, p)
         elif suffix in (".xlsx", ".xlsm"):
-            if importlib.util.find_spec("openpyxl") is None:
-                raise MissingExtraError("reading XLSX files", "excel")
+            require("reading XLSX files", "pandas", "excel")
             frame = _xlsx_table(pd, p)
         elif suffix in (".parquet", ".pq"):
-            if importlib.util.find_spec("pyarrow") is None:
-                raise MissingExtraError("reading Parquet files", "parquet")
+            require("reading Parquet files", "pandas", "parquet")
             frame = pd.read_parquet(p)
         else:
             raise DocumentError(
-                str(path), [Problem("", f"unknown file type {suffix!r}; accepted: .csv, .xlsx, .parquet")]
+                where, [Problem("", f"unknown file type {suffix!r}; accepted: .csv, .xlsx, .parquet")]
             )
+    except DocumentError as exc:  # the readers name the file: the caller's name for it instead
+        if exc.source == where or source is None:
+            raise
+        raise DocumentError(where, exc.problems, code=exc.code) from None
     except ServstdError:
         raise
     except Exception as exc:  # pandas, pyarrow and openpyxl raise their own errors for bad files
-        raise DocumentError(str(path), [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
+        raise DocumentError(where, [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
     problems: list[Problem] = []
     for name in instants:
         if name in frame.columns:
             frame[name] = _instant_column(pd, frame[name], name, assume_tz, problems)
     if problems:
-        raise DocumentError(str(path), problems)
+        raise DocumentError(where, problems)
     return frame
 
 
@@ -140,7 +144,10 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
     if pd.api.types.is_datetime64_dtype(col.dtype):
         if assume_tz is None:
             problems.append(
-                Problem(name, f"{_rows(col.notna())}: times without a zone; give the export's zone (--tz)")
+                Problem(
+                    name,
+                    f"{_rows(col.notna())}: times without a zone; give the zone they were written in (assume_tz)",
+                )
             )
             return col
         return col.dt.tz_localize(assume_tz, ambiguous="raise", nonexistent="raise")
@@ -159,7 +166,7 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
             problems.append(
                 Problem(
                     name,
-                    f"{_rows(naive)}: times without an offset (e.g. +08:00); give the export's zone (--tz)",
+                    f"{_rows(naive)}: times without an offset (e.g. +08:00); give the zone they were written in (assume_tz)",
                 )
             )
         else:

@@ -10,34 +10,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servstd._lazy import lazy_exports
+from servstd._lazy import attach
 
 if TYPE_CHECKING:
-    from servstd.sla.calendar.day_kind import DayKind
-    from servstd.sla.calendar.notice import parse_notice, read_notice
-    from servstd.sla.calendar.overlay import CalendarOverlay
-    from servstd.sla.calendar.overlay_document import load_overlay
-    from servstd.sla.calendar.work_calendar import Coverage, WorkCalendar
+    from servstd.sla.calendar.day_kind import DayKind as DayKind
+    from servstd.sla.calendar.notice import parse_notice as parse_notice
+    from servstd.sla.calendar.notice import read_notice as read_notice
+    from servstd.sla.calendar.overlay import CalendarOverlay as CalendarOverlay
+    from servstd.sla.calendar.overlay_document import load_overlay as load_overlay
+    from servstd.sla.calendar.overlay_document import parse_overlay as parse_overlay
+    from servstd.sla.calendar.overlay_document import read_overlay as read_overlay
+    from servstd.sla.calendar.work_calendar import Coverage as Coverage
+    from servstd.sla.calendar.work_calendar import WorkCalendar as WorkCalendar
 
-_EXPORTS = {
-    "DayKind": "servstd.sla.calendar.day_kind",
-    "CalendarOverlay": "servstd.sla.calendar.overlay",
-    "load_overlay": "servstd.sla.calendar.overlay_document",
-    "parse_notice": "servstd.sla.calendar.notice",
-    "read_notice": "servstd.sla.calendar.notice",
-    "Coverage": "servstd.sla.calendar.work_calendar",
-    "WorkCalendar": "servstd.sla.calendar.work_calendar",
-}
-
-__all__ = [
-    "CalendarOverlay",
-    "Coverage",
-    "DayKind",
-    "WorkCalendar",
-    "load_overlay",
-    "parse_notice",
-    "read_notice",
-]
+_DEPRECATED = {"load_overlay": "servstd.sla.read_overlay(path) or parse_overlay(text)"}
+"""Old spellings, kept for one release (each warns, naming the new one)."""
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
-    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+    __getattr__, __dir__, __all__ = attach(__name__, deprecated=_DEPRECATED)

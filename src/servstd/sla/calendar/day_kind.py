@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 
+from servstd._deprecation import warn_renamed
+from servstd._lang import Lang, check_lang
+
 __all__ = ["DayKind"]
 
 
@@ -12,8 +15,8 @@ class DayKind(enum.Enum):
 
     >>> DayKind.MAKEUP_WORKDAY.is_working
     True
-    >>> DayKind.HOLIDAY.zh
-    '节假日'
+    >>> DayKind.HOLIDAY.label(), DayKind.HOLIDAY.label("en")
+    ('节假日', 'holiday')
     """
 
     WORKDAY = "workday"
@@ -30,14 +33,20 @@ class DayKind(enum.Enum):
         """Whether people work on such a day."""
         return self in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
 
+    def label(self, lang: Lang = "zh") -> str:
+        """The name of the kind in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        return (_ZH if check_lang(lang) == "zh" else _EN)[self]
+
     @property
     def zh(self) -> str:
-        """The Chinese name of the kind."""
+        """Deprecated; use ``label("zh")``."""
+        warn_renamed("DayKind.zh", 'DayKind.label("zh")')
         return _ZH[self]
 
     @property
     def en(self) -> str:
-        """The English name of the kind."""
+        """Deprecated; use ``label("en")``."""
+        warn_renamed("DayKind.en", 'DayKind.label("en")')
         return _EN[self]
 
 

@@ -22,7 +22,7 @@ An overlay does one of three things, and says which (:attr:`CalendarOverlay.kind
 >>> CalendarOverlay(name="延长春节假期", amends_years={2020}).kind
 'amends'
 
-Documents are read by :func:`servstd.sla.load_overlay` (``overlay_document``).
+Documents are read by :func:`servstd.sla.read_overlay` and :func:`servstd.sla.parse_overlay` (``overlay_document``).
 """
 
 from __future__ import annotations

@@ -1,29 +1,33 @@
 """Overlay documents: the YAML/JSON form of a :class:`~servstd.sla.CalendarOverlay`, validated once.
 
->>> from servstd.sla import load_overlay
->>> ov = load_overlay('''
+>>> from servstd.sla import parse_overlay
+>>> ov = parse_overlay('''
 ... name: 公司年会
 ... rest_days:
 ...   - {date: 2026-12-31, name: 公司年会}
 ... ''')
 >>> ov.rest_days
 ((datetime.date(2026, 12, 31), '公司年会'),)
+
+:func:`read_overlay` reads a file (YAML, or JSON/TOML by the suffix), :func:`parse_overlay` text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 import pydantic
 
-from servstd._documents import DocumentModel, read_document, validate
+from servstd._deprecation import replaced
+from servstd._documents import DocumentModel, named, parse_document, read_document, read_path, validate
 from servstd.errors import DocumentError, Problem
 from servstd.sla.calendar.notice import parse_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 
-__all__ = ["load_overlay"]
+__all__ = ["load_overlay", "names_a_file", "parse_overlay", "read_overlay"]
 
 
 MAX_RANGE_DAYS = 3_660
@@ -32,8 +36,34 @@ MAX_OVERLAY_DAYS = 36_600
 """The most days one overlay document names in ``rest_days`` or in ``work_days``."""
 
 
+def read_overlay(path: str | PathLike[str]) -> CalendarOverlay:
+    """The overlay in the file ``path`` (YAML, or JSON/TOML by the suffix)."""
+    data, source = read_path(path, text_reader="parse_overlay")
+    with named("path"):
+        return _from_data(data, source)
+
+
+def parse_overlay(text: str) -> CalendarOverlay:
+    """The overlay in YAML (or JSON) ``text``."""
+    data, source = parse_document(text, file_reader="read_overlay")
+    with named("text"):
+        return _from_data(data, source)
+
+
+def names_a_file(text: str) -> bool:
+    """Whether ``text`` is a file name rather than a document, as the old loaders guessed: one
+    line ending in ``.yaml``, ``.yml``, ``.json`` or ``.toml``."""
+    return (
+        "\n" not in text
+        and len(text) < 4096
+        and text.strip().lower().endswith((".yaml", ".yml", ".json", ".toml"))
+    )
+
+
+@replaced("servstd.sla.load_overlay", "servstd.sla.read_overlay(path) or parse_overlay(text)")
 def load_overlay(path_or_text: str | Path) -> CalendarOverlay:
-    """Load an overlay from a file path or from YAML/JSON text."""
+    """Deprecated; use :func:`read_overlay` (a file) or :func:`parse_overlay` (text); this guesses
+    which from the suffix."""
     return _from_data(*read_document(path_or_text))
 
 

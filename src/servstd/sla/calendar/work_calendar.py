@@ -45,12 +45,14 @@ import attrs
 
 from servstd._deprecation import warn_renamed
 from servstd._input import parse_date
+from servstd._lang import Lang, check_lang
 from servstd.errors import (
     CalendarCoverageError,
     CalendarCoverageWarning,
     InputTypeError,
     NaiveDatetimeError,
     ScheduleError,
+    UnknownNameError,
 )
 from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.day_kind import DayKind
@@ -227,6 +229,7 @@ class WorkCalendar:
     def for_region(cls, code: str, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
         """The calendar named ``code``: ``"CN"`` (mainland), ``"HK"``, ``"MO"``, ``"TW"``, or a weekly
         rule, ``"weekdays"`` (:meth:`weekdays`) or ``"always"`` (:meth:`always`); case is ignored.
+        Another name is an :class:`~servstd.errors.UnknownNameError` listing these.
 
         The mainland calendar reads the notice folders unless ``notices=False``; a weekly rule knows
         every year, so ``strict`` and ``notices`` do not change it.
@@ -280,7 +283,8 @@ class WorkCalendar:
 
     # -- overlays ------------------------------------------------------------------------
     def with_overlay(self, overlay: CalendarOverlay | str | Path) -> WorkCalendar:
-        """This calendar with an overlay on top (a :class:`CalendarOverlay`, a file, or YAML/JSON text).
+        """This calendar with an overlay on top: a :class:`CalendarOverlay`, a file (a
+        :class:`~pathlib.Path`), or YAML/JSON text (a ``str``) — as :meth:`with_notice` reads a notice.
 
         An overlay that amends years (:attr:`CalendarOverlay.kind` ``"amends"``) needs them
         covered: amending a year whose arrangement is unknown raises
@@ -288,9 +292,15 @@ class WorkCalendar:
         """
         if not isinstance(overlay, CalendarOverlay):
             # A document is read with pydantic, which a calendar that reads none never loads.
-            from servstd.sla.calendar.overlay_document import load_overlay  # noqa: PLC0415
+            from servstd.sla.calendar import overlay_document as od  # noqa: PLC0415
 
-            overlay = load_overlay(overlay)
+            if isinstance(overlay, str) and od.names_a_file(overlay):
+                warn_renamed("with_overlay(<a file name as str>)", "with_overlay(Path(file))")
+                overlay = od.read_overlay(overlay)
+            elif isinstance(overlay, str):
+                overlay = od.parse_overlay(overlay)
+            else:
+                overlay = od.read_overlay(overlay)
         uncovered = sorted(y for y in overlay.amends_years if y not in self.coverage)
         if uncovered:
             raise CalendarCoverageError(self.name, uncovered[0], str(self.coverage), region=self.region)
@@ -438,16 +448,16 @@ class WorkCalendar:
         """Whether ``d`` is a working day (make-up working days included)."""
         return self.day_kind(d).is_working
 
-    def holiday_name(self, d: dt.date, lang: str = "zh") -> str | None:
-        """The name of the holiday (or make-up day) on ``d`` in ``"zh"`` or ``"en"``, else ``None``.
+    def holiday_name(self, d: dt.date, lang: Lang = "zh") -> str | None:
+        """The name of the holiday (or make-up day) on ``d`` in ``lang`` (``"zh"``, the default, or
+        ``"en"``), else ``None``.
 
         >>> import datetime as dt
         >>> WorkCalendar.china().holiday_name(dt.date(2026, 10, 1), "en")
         'National Day'
         """
         d = as_date(d, "d")
-        if lang not in ("zh", "en"):
-            raise InputTypeError(lang, "lang", "'zh' or 'en'")
+        lang = check_lang(lang)
         t = self._table(d.year)
         return (t.names_zh if lang == "zh" else t.names_en).get(d)
 
@@ -746,8 +756,7 @@ def _region_name(code: str, *, stacklevel: int) -> str:
     if region.lower() in _WEEKLY:
         return region.lower()
     if region not in HolidaySource.regions():
-        accepted = ", ".join((*HolidaySource.regions(), *_WEEKLY))
-        raise ScheduleError(f"unknown region {code!r}; accepted: {accepted}", code)
+        raise UnknownNameError(code, "code", (*HolidaySource.regions(), *_WEEKLY), kind="region")
     return region
 
 

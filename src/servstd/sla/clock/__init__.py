@@ -9,68 +9,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servstd._lazy import lazy_exports
+from servstd._lazy import attach
 
 if TYPE_CHECKING:
-    from servstd.sla.clock.business_hours import BusinessHours, TimeInterval
-    from servstd.sla.clock.clock_spec import ClockSpec
-    from servstd.sla.clock.deadline import Deadline, DeadlineRule, SkippedDay
-    from servstd.sla.clock.durations import (
-        Anchor,
-        AnchorKind,
-        Before,
-        BusinessTime,
-        CalendarPeriod,
-        ClockTime,
-        Duration,
-        PeriodUnit,
-        WindowBefore,
-        WorkingDays,
-        parse_duration,
-    )
-    from servstd.sla.clock.service_clock import ServiceClock
-
-_EXPORTS = {
-    "BusinessHours": "servstd.sla.clock.business_hours",
-    "TimeInterval": "servstd.sla.clock.business_hours",
-    "ClockSpec": "servstd.sla.clock.clock_spec",
-    "Deadline": "servstd.sla.clock.deadline",
-    "DeadlineRule": "servstd.sla.clock.deadline",
-    "SkippedDay": "servstd.sla.clock.deadline",
-    "Anchor": "servstd.sla.clock.durations",
-    "AnchorKind": "servstd.sla.clock.durations",
-    "Before": "servstd.sla.clock.durations",
-    "BusinessTime": "servstd.sla.clock.durations",
-    "CalendarPeriod": "servstd.sla.clock.durations",
-    "ClockTime": "servstd.sla.clock.durations",
-    "Duration": "servstd.sla.clock.durations",
-    "PeriodUnit": "servstd.sla.clock.durations",
-    "WindowBefore": "servstd.sla.clock.durations",
-    "WorkingDays": "servstd.sla.clock.durations",
-    "parse_duration": "servstd.sla.clock.durations",
-    "ServiceClock": "servstd.sla.clock.service_clock",
-}
-
-__all__ = [
-    "Anchor",
-    "AnchorKind",
-    "Before",
-    "BusinessHours",
-    "BusinessTime",
-    "CalendarPeriod",
-    "ClockSpec",
-    "ClockTime",
-    "Deadline",
-    "DeadlineRule",
-    "Duration",
-    "PeriodUnit",
-    "ServiceClock",
-    "SkippedDay",
-    "TimeInterval",
-    "WindowBefore",
-    "WorkingDays",
-    "parse_duration",
-]
+    from servstd.sla.clock.business_hours import BusinessHours as BusinessHours
+    from servstd.sla.clock.business_hours import TimeInterval as TimeInterval
+    from servstd.sla.clock.clock_spec import ClockSpec as ClockSpec
+    from servstd.sla.clock.deadline import Deadline as Deadline
+    from servstd.sla.clock.deadline import DeadlineRule as DeadlineRule
+    from servstd.sla.clock.deadline import SkippedDay as SkippedDay
+    from servstd.sla.clock.durations import Anchor as Anchor
+    from servstd.sla.clock.durations import AnchorKind as AnchorKind
+    from servstd.sla.clock.durations import Before as Before
+    from servstd.sla.clock.durations import BusinessTime as BusinessTime
+    from servstd.sla.clock.durations import CalendarPeriod as CalendarPeriod
+    from servstd.sla.clock.durations import ClockTime as ClockTime
+    from servstd.sla.clock.durations import Duration as Duration
+    from servstd.sla.clock.durations import PeriodUnit as PeriodUnit
+    from servstd.sla.clock.durations import WindowBefore as WindowBefore
+    from servstd.sla.clock.durations import WorkingDays as WorkingDays
+    from servstd.sla.clock.durations import parse_duration as parse_duration
+    from servstd.sla.clock.service_clock import ServiceClock as ServiceClock
 
 if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
-    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+    __getattr__, __dir__, __all__ = attach(__name__)

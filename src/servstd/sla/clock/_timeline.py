@@ -104,9 +104,12 @@ class YearBlock:
 class Timeline:
     """Open intervals of a clock, one immutable block per local year, loaded on demand (thread-safe)."""
 
-    def __init__(self, intervals: Callable[[dt.date, dt.date], Intervals], zone: ZoneInfo) -> None:
+    def __init__(
+        self, intervals: Callable[[dt.date, dt.date], Intervals], zone: ZoneInfo, *, overnight: bool = True
+    ) -> None:
         self._intervals = intervals  # open intervals starting on the dates [first, last], unsorted
         self._zone = zone
+        self._overnight = overnight  # whether an interval may run past midnight into the next date
         self._blocks: dict[int, YearBlock] = {}
         self._new_year: dict[int, int] = {}  # local 1 January 00:00 of each year, as an instant
         # the loaded blocks by start instant, replaced whole under the lock (readers take one tuple)
@@ -169,8 +172,9 @@ class Timeline:
 
     def _build(self, year: int) -> YearBlock:
         lo, hi = self.new_year(year), self.new_year(year + 1)
-        # an overnight interval of 30 or 31 December of the year before may reach into this year
-        raw = self._intervals(dt.date(year - 1, 12, 30), dt.date(year, 12, 31))
+        raw = self._intervals(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if self._overnight:  # only then may an interval of the year before reach into this one
+            raw += self._intervals(dt.date(year - 1, 12, 30), dt.date(year - 1, 12, 31))
         raw.sort()
         merged: Intervals = []
         for start, end in raw:

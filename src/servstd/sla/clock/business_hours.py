@@ -118,7 +118,7 @@ def _parse_day(spec: str | Iterable[str] | None) -> Day:
         raise ScheduleError(
             f"{spec!r} names days as well as hours: business hours are '24h' (00:00-24:00 on the "
             "calendar's working days); every day round the clock is the 'always' calendar with 24h "
-            "hours (--region always, or 'always: true' in a clock spec)",
+            "hours (ServiceClock.always(), or 'always: true' in a clock spec)",
             spec,
         )
     if len(parts) > MAX_INTERVALS:

@@ -17,11 +17,21 @@ A service-hours regime as standards state it (保险公司服务标准 第十六
 8
 >>> ClockSpec(regime="7天/24小时").clock().calendar.name
 '7×24'
->>> try:
-...     ClockSpec(regime="5天/8小时", hours="09:00-17:30")
-... except pydantic.ValidationError as exc:
-...     print(exc.errors()[0]["msg"])
-Value error, the regime 5天/8小时 means 8 hours on each open day, but the hours give 8.5 hours (09:00-17:30)
+
+Fields that are not valid are a :class:`~servstd.errors.DocumentError` naming each one (never a
+``pydantic.ValidationError``):
+
+>>> ClockSpec(regime="5天/8小时", hours="09:00-17:30")
+Traceback (most recent call last):
+  ...
+servstd.errors.DocumentError: ClockSpec: 1 problem
+  - <document>: the regime 5天/8小时 means 8 hours on each open day, but the hours give 8.5 hours (09:00-17:30)
+>>> ClockSpec(hours=9, tz=None)
+Traceback (most recent call last):
+  ...
+servstd.errors.DocumentError: ClockSpec: 2 problems
+  - hours: Input should be a valid string (got 9)
+  - tz: Input should be a valid string (got None)
 """
 
 from __future__ import annotations
@@ -35,7 +45,9 @@ from zoneinfo import ZoneInfo
 import pydantic
 
 from servstd._deprecation import warn_renamed
+from servstd._documents import pydantic_problems
 from servstd._input import zone
+from servstd.errors import DocumentError
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.service_clock import ServiceClock
@@ -128,6 +140,12 @@ class ClockSpec(pydantic.BaseModel):
                     f"{_hours(total)} hours ({shown})"
                 )
         return self
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise DocumentError("ClockSpec", pydantic_problems(exc)) from None
 
     def clock(self) -> ServiceClock:
         """The service clock (built once per distinct spec)."""

@@ -69,7 +69,9 @@ from typing import Literal, Protocol
 
 import attrs
 
-from servstd.errors import InputTypeError
+from servstd._deprecation import warn_renamed
+from servstd._lang import Lang, check_lang
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
@@ -122,11 +124,17 @@ EndOfDay = Literal["close", "midnight"]
 def _end_of_day(value: str | None) -> EndOfDay | None:
     if value is None:
         return None
-    if value not in ("close", "midnight"):
+    if not isinstance(value, str):
         raise InputTypeError(
             value, "end_of_day", "'close' (close of business), 'midnight' (24:00) or None (by the rule)"
         )
+    if value not in ("close", "midnight"):
+        raise InputValueError(value, "end_of_day", ("close", "midnight"))
     return "close" if value == "close" else "midnight"
+
+
+def _duration(value: str | Duration | dt.timedelta) -> Duration:
+    return parse_duration(value, param="duration")
 
 
 def _optional_flag(name: str) -> Callable[[object, object, bool | None], None]:
@@ -157,7 +165,7 @@ class DeadlineRule:
     ('close', True)
     """
 
-    duration: Duration = attrs.field(converter=parse_duration)
+    duration: Duration = attrs.field(converter=_duration)
     end_of_day: EndOfDay | None = attrs.field(default=None, converter=_end_of_day)
     cutoff: dt.time | None = None
     count_start_day: bool = False
@@ -168,19 +176,19 @@ class DeadlineRule:
             raise InputTypeError(self.cutoff, "cutoff", "a datetime.time such as time(17, 0)")
         if self.counts_back and (self.cutoff is not None or self.count_start_day):
             knob = "cutoff" if self.cutoff is not None else "count_start_day"
-            raise InputTypeError(
+            raise InputValueError(
                 getattr(self, knob),
                 knob,
-                "no receipt knob on a rule that counts back from a reference day (到期前…, 在X前…内): "
+                reason="no receipt knob on a rule that counts back from a reference day (到期前…, 在X前…内): "
                 "only end_of_day applies",
             )
         if self.move_off_rest_day is not None and (
             _period_of(self.duration) is None or isinstance(self.duration, WindowBefore)
         ):
-            raise InputTypeError(
+            raise InputValueError(
                 self.move_off_rest_day,
                 "move_off_rest_day",
-                "a knob of periods in days, months or years (3日, 3个自然日, 1个月, 提前3日) only "
+                reason="a knob of periods in days, months or years (3日, 3个自然日, 1个月, 提前3日) only "
                 f"(Civil Code Art. 203); {self.duration} has no last day to move",
             )
 
@@ -251,22 +259,23 @@ class DeadlineRule:
             return "，截至当日营业结束时" if lang == "zh" else "; the last day ends at close of business"
         return ""
 
-    def describe(self, lang: str = "zh") -> str:
-        """The rule in words."""
+    def describe(self, lang: Lang = "zh") -> str:
+        """The rule in words, in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        lang = check_lang(lang)
         d = self.duration
         if isinstance(d, WindowBefore):
             if d.by_days:
                 text = (
                     f"{d}（窗口为基准日之前的{d.duration}，基准日当日不计入；早于窗口为过早，晚于窗口为超时）"
                     if lang == "zh"
-                    else f"{d.en}; the window is the {d.duration.en} before the reference day, which is "
+                    else f"{d.describe('en')}; the window is the {d.duration.describe('en')} before the reference day, which is "
                     "not counted; an act before the window is early, after it late"
                 )
             else:
                 text = (
                     f"{d}（窗口为基准时间之前的{d.duration}；早于窗口为过早，晚于基准时间为超时）"
                     if lang == "zh"
-                    else f"{d.en}; the window is the {d.duration.en} before the reference instant; "
+                    else f"{d.describe('en')}; the window is the {d.duration.describe('en')} before the reference instant; "
                     "an act before the window is early, after the reference late"
                 )
             return text + (self._end_words(lang) if d.by_days else "")
@@ -278,7 +287,7 @@ class DeadlineRule:
                     "（自基准日往前计算，基准日当日不计入）" if days else "（自基准时间往前计算）"
                 )
                 return text + self._period_words(lang) + self._end_words(lang)
-            text = d.en + (
+            text = d.describe("en") + (
                 "; counted back from the reference day, which is not counted"
                 if days
                 else "; counted back from the reference instant"
@@ -294,7 +303,7 @@ class DeadlineRule:
             if self.cutoff is not None:
                 text += f"，{self.cutoff:%H:%M}后或休息日收到的视为次一工作日开始营业时收到"
             return text
-        text = d.en
+        text = d.describe("en")
         if isinstance(d, (WorkingDays, CalendarPeriod)) and (not isinstance(d, WorkingDays) or d.is_whole):
             text += (
                 "; the day of receipt is counted"
@@ -309,12 +318,16 @@ class DeadlineRule:
 
 @attrs.frozen
 class SkippedDay:
-    """A rest day passed over while counting."""
+    """A rest day passed over while counting: its kind and its holiday's name (if any)."""
 
     date: dt.date
     kind: DayKind
     name: str | None
     name_en: str | None = None
+
+    def name_in(self, lang: Lang = "zh") -> str | None:
+        """The holiday's name in ``lang`` (``"zh"``, the default, or ``"en"``), or ``None``."""
+        return (self.name_en or self.name) if check_lang(lang) == "en" else self.name
 
 
 @attrs.frozen
@@ -332,19 +345,35 @@ class Deadline:
     last_day: dt.date | None = None
     moved_from: dt.date | None = None
     skipped: tuple[SkippedDay, ...] = ()
-    lines_zh: tuple[str, ...] = ()
-    lines_en: tuple[str, ...] = ()
+    _steps: tuple[tuple[str, str], ...] = attrs.field(default=(), alias="steps")
+    """Each step of the explanation in Chinese and in English (read them with :meth:`lines`)."""
     opens: dt.datetime | None = None
 
-    def explain(self, lang: str = "zh") -> str:
-        """The explanation, one step a line, in ``"zh"`` or ``"en"``."""
-        if lang not in ("zh", "en"):
-            raise InputTypeError(lang, "lang", "'zh' or 'en'")
-        return "\n".join(self.lines_zh if lang == "zh" else self.lines_en)
+    def lines(self, lang: Lang = "zh") -> tuple[str, ...]:
+        """The explanation, one step a line, in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        i = 0 if check_lang(lang) == "zh" else 1
+        return tuple(step[i] for step in self._steps)
+
+    def explain(self, lang: Lang = "zh") -> str:
+        """The explanation, one step a line, in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        return "\n".join(self.lines(lang))
+
+    @property
+    def lines_zh(self) -> tuple[str, ...]:
+        """Deprecated; use ``lines("zh")``."""
+        warn_renamed("Deadline.lines_zh", 'Deadline.lines("zh")')
+        return self.lines("zh")
+
+    @property
+    def lines_en(self) -> tuple[str, ...]:
+        """Deprecated; use ``lines("en")``."""
+        warn_renamed("Deadline.lines_en", 'Deadline.lines("en")')
+        return self.lines("en")
 
     @property
     def explanation(self) -> str:
-        """The Chinese and English explanations."""
+        """Deprecated; use ``explain("zh")`` and ``explain("en")`` (this joins both)."""
+        warn_renamed("Deadline.explanation", "Deadline.explain(lang) for each language")
         return self.explain("zh") + "\n" + self.explain("en")
 
 
@@ -380,8 +409,8 @@ def _group(skipped: list[SkippedDay], lang: str) -> str:
 
 def _label(s: SkippedDay, lang: str) -> str:
     if lang == "zh":
-        return s.name or s.kind.zh
-    return f"{s.name_en} ({s.kind.en})" if s.name_en else s.kind.en
+        return s.name or s.kind.label("zh")
+    return f"{s.name_en} ({s.kind.label('en')})" if s.name_en else s.kind.label("en")
 
 
 def _add_months(d: dt.date, months: int) -> dt.date:
@@ -408,7 +437,7 @@ def compute_deadline(
     behind :meth:`ServiceClock.due`, timers and the batch API).
     """
     if not isinstance(rule, DeadlineRule):
-        rule = DeadlineRule(parse_duration(rule))
+        rule = DeadlineRule(parse_duration(rule, param="rule"))
     changes: dict[str, object] = {}
     if end_of_day is not None:
         changes["end_of_day"] = end_of_day
@@ -434,8 +463,7 @@ class _Computation:
         self.received = received
         self.rule = rule
         self.verbose = verbose
-        self.zh: list[str] = []
-        self.en: list[str] = []
+        self.steps: list[tuple[str, str]] = []
         if rule.is_window:
             self.say(lambda: (f"基准时间：{_fmt(received)}。", f"Reference {_fmt(received)}."))
         elif rule.counts_back:
@@ -450,9 +478,7 @@ class _Computation:
     def say(self, make: Callable[[], tuple[str, str]]) -> None:
         """Add one explanation step (built only when explaining)."""
         if self.verbose:
-            zh, en = make()
-            self.zh.append(zh)
-            self.en.append(en)
+            self.steps.append(make())
 
     def day_end(self, d: dt.date) -> tuple[dt.datetime, str, str]:
         """When date d ends under the rule: close of business, or 24:00."""
@@ -518,7 +544,7 @@ class _Computation:
     def finish(self, start: dt.datetime, due: dt.datetime, **kw: object) -> Deadline:
         return Deadline(
             received=self.received, start=start, due=due, rule=self.rule,
-            lines_zh=tuple(self.zh), lines_en=tuple(self.en), **kw,  # type: ignore[arg-type]
+            steps=tuple(self.steps), **kw,  # type: ignore[arg-type]
         )  # fmt: skip
 
     def due_on(
@@ -617,7 +643,7 @@ class _Computation:
         if self.rule.count_start_day and d.kind is not AnchorKind.SAME_DAY:
             self.say(lambda: (
                 f"“{d}”指收到之后的一日，“收到当日计入”不适用。",
-                f"'{d.en}' always means a later day than the receipt: counting the day of receipt does not apply.",
+                f"'{d.describe('en')}' always means a later day than the receipt: counting the day of receipt does not apply.",
             ))  # fmt: skip
         if d.kind is AnchorKind.NEXT_DAY:
             return self.period(start, CalendarPeriod(1), anchor=True)
@@ -633,7 +659,7 @@ class _Computation:
             self.say(
                 lambda: (
                     f"{d}按标准工作日营业时间折算为{td}营业时间。",
-                    f"{d.en} is {td} of business time (a standard day's open time).",
+                    f"{d.describe('en')} is {td} of business time (a standard day's open time).",
                 )
             )
             return td
@@ -719,8 +745,8 @@ class _Computation:
     def rest_day_stays(self, day: dt.date, natural: bool) -> tuple[str, str]:
         """The line saying a period's last day stays on a rest day."""
         kind = self.skipped(day - dt.timedelta(days=1), day)
-        zh_kind = _group(kind, "zh").partition(" ")[2] or self.cal.day_kind(day).zh
-        en_kind = _group(kind, "en").partition(" ")[2] or self.cal.day_kind(day).en
+        zh_kind = _group(kind, "zh").partition(" ")[2] or self.cal.day_kind(day).label("zh")
+        en_kind = _group(kind, "en").partition(" ")[2] or self.cal.day_kind(day).label("en")
         if natural:
             return (
                 f"最后一日{day.isoformat()}为休息日（{zh_kind}）；按自然日计算，不顺延。",
@@ -880,7 +906,7 @@ class _Computation:
         else:
             self.say(lambda: (
                 f"窗口为{d0.isoformat()}之前的{d}：{first.isoformat()}至{last.isoformat()}（节假日照算）。",
-                f"The window is the {d.en} before {d0.isoformat()}: {first.isoformat()} to {last.isoformat()}"
+                f"The window is the {d.describe('en')} before {d0.isoformat()}: {first.isoformat()} to {last.isoformat()}"
                 " (holidays included).",
             ))  # fmt: skip
         self.say(lambda: (

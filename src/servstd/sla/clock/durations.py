@@ -26,16 +26,16 @@ days, 1,200 months) is read, so a mistyped "999…9个工作日" is a clear
 >>> from servstd.sla import parse_duration
 >>> parse_duration("三个工作日内")
 WorkingDays(count=Fraction(3, 1))
->>> str(parse_duration("48h")), parse_duration("48h").en
+>>> str(parse_duration("48h")), parse_duration("48h").describe("en")
 ('48小时', '48 hours')
 >>> parse_duration(str(parse_duration("半个工作日"))) == parse_duration("half a working day")
 True
->>> parse_duration("到期前5个工作日"), str(parse_duration("提前一个月")), parse_duration("5 working days before").en
+>>> parse_duration("到期前5个工作日"), str(parse_duration("提前一个月")), parse_duration("5 working days before").describe("en")
 (Before(duration=WorkingDays(count=Fraction(5, 1))), '提前1个月', '5 working days before')
 >>> w = parse_duration("在生效对应日前5个工作日内")
->>> w, str(w), w.en
+>>> w, str(w), w.describe("en")
 (WindowBefore(duration=WorkingDays(count=Fraction(5, 1))), '在基准日前5个工作日内', 'within 5 working days before the reference day')
->>> parse_duration("3个自然日"), parse_duration("3 calendar days").en
+>>> parse_duration("3个自然日"), parse_duration("3 calendar days").describe("en")
 (CalendarPeriod(count=3, unit=<PeriodUnit.DAYS: 'days'>, natural=True), '3 calendar days')
 """
 
@@ -53,6 +53,8 @@ from typing import ClassVar, TypeVar
 import attrs
 
 from servstd._decimal import exact
+from servstd._deprecation import warn_renamed
+from servstd._lang import Lang, check_lang
 from servstd._numerals import MAX_DIGITS, cn_int
 from servstd.errors import DurationParseError
 
@@ -109,13 +111,26 @@ def _time_text(us: int, zh_suffix: str, en_prefix: str) -> tuple[str, str]:
 
 
 class Duration:
-    """Base of the duration kinds. ``str(d)`` is the canonical Chinese text; ``d.en`` the English."""
+    """Base of the duration kinds. ``d.describe(lang)`` is its canonical text in Chinese (the
+    default, also ``str(d)``) or English; both parse back to ``d``."""
 
     __slots__ = ()
 
+    def describe(self, lang: Lang = "zh") -> str:
+        """The canonical text in ``lang`` (``"zh"``, the default, or ``"en"``); it parses back.
+
+        >>> parse_duration("3个工作日").describe(), parse_duration("3个工作日").describe("en")
+        ('3个工作日', '3 working days')
+        """
+        return str(self) if check_lang(lang) == "zh" else self._english()
+
     @property
     def en(self) -> str:
-        """Canonical English text (also parseable)."""
+        """Deprecated; use ``describe("en")``."""
+        warn_renamed("Duration.en", 'Duration.describe("en")')
+        return self._english()
+
+    def _english(self) -> str:
         raise NotImplementedError
 
 
@@ -157,8 +172,7 @@ class _Length(Duration):
     def __str__(self) -> str:
         return _time_text(self.micros, self._ZH, self._EN)[0]
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         return _time_text(self.micros, self._ZH, self._EN)[1]
 
@@ -209,8 +223,7 @@ class WorkingDays(Duration):
     def __str__(self) -> str:
         return "半个工作日" if self.count == Fraction(1, 2) else f"{self._num()}个工作日"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         if self.count == Fraction(1, 2):
             return "half a working day"
@@ -263,8 +276,7 @@ class CalendarPeriod(Duration):
             return f"{self.count}个自然日"
         return f"{self.count}{ {'days': '日', 'months': '个月', 'years': '年'}[self.unit.value] }"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         unit = self.unit.value[:-1] if self.count == 1 else self.unit.value
         return f"{self.count} {'calendar ' if self.natural else ''}{unit}"
@@ -287,8 +299,7 @@ class Anchor(Duration):
     def __str__(self) -> str:
         return {"same day": "当天", "next day": "次日", "next working day": "次工作日"}[self.kind.value]
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
         return self.kind.value
 
@@ -312,10 +323,9 @@ class Before(Duration):
     def __str__(self) -> str:
         return f"提前{self.duration}"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
-        return f"{self.duration.en} before"
+        return f"{self.duration._english()} before"
 
 
 @attrs.frozen
@@ -345,10 +355,9 @@ class WindowBefore(Duration):
     def __str__(self) -> str:
         return f"在基准{'日' if self.by_days else '时间'}前{self.duration}内"
 
-    @property
-    def en(self) -> str:
+    def _english(self) -> str:
         """Canonical English text."""
-        return f"within {self.duration.en} before the reference {'day' if self.by_days else 'time'}"
+        return f"within {self.duration._english()} before the reference {'day' if self.by_days else 'time'}"
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -420,27 +429,31 @@ def _normalise(text: str) -> str:
     return s
 
 
-def parse_duration(text: str | Duration | dt.timedelta) -> Duration:
+def parse_duration(text: str | Duration | dt.timedelta, *, param: str = "text") -> Duration:
     """Read a duration; a :class:`Duration` is returned as it is, a ``timedelta`` is clock time.
 
-    Unknown text raises :class:`~servstd.errors.DurationParseError` listing the accepted forms.
+    Unknown text raises :class:`~servstd.errors.DurationParseError` listing the accepted forms;
+    ``param`` is the parameter name the error gives the text (a method reading its ``rule``
+    passes ``"rule"``).
     """
     if isinstance(text, Duration):
         return text
     if isinstance(text, dt.timedelta):
         return ClockTime.of(text)
     if not isinstance(text, str):
-        raise DurationParseError(text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS)
+        raise DurationParseError(
+            text, f"expected text, got {type(text).__name__}", ACCEPTED_FORMS, param=param
+        )
     if len(text) > _MAX_TEXT:
         raise DurationParseError(
-            f"{text[:24]}…", f"the text is longer than {_MAX_TEXT} characters", ACCEPTED_FORMS
+            f"{text[:24]}…", f"the text is longer than {_MAX_TEXT} characters", ACCEPTED_FORMS, param=param
         )
     try:
         return _parse_text(text)
     except DurationParseError as exc:
-        if exc.text is text:
+        if exc.value is text and exc.param == param:
             raise
-        raise DurationParseError(text, exc.reason, ACCEPTED_FORMS) from None
+        raise DurationParseError(text, exc.reason, ACCEPTED_FORMS, param=param) from None
 
 
 _MAX_TEXT = 200

@@ -110,7 +110,8 @@ class ServiceClock:
     def __attrs_post_init__(self) -> None:
         zone = _zone(self.tz)
         object.__setattr__(self, "_zone", zone)
-        object.__setattr__(self, "_timeline", Timeline(self._intervals, zone))
+        timeline = Timeline(self._intervals, zone, overnight=self.hours.has_overnight)
+        object.__setattr__(self, "_timeline", timeline)
 
     def __reduce__(self) -> tuple[type[ServiceClock], tuple[WorkCalendar, BusinessHours, str]]:
         """Pickle and deep-copy by value: the calendar, the hours and the zone (the interval

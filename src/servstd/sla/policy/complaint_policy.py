@@ -30,17 +30,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, SourceDoc, raw_list, read_document, source_of, validate
+from servstd._deprecation import warn_renamed
+from servstd._documents import (
+    DocumentModel,
+    SourceDoc,
+    named,
+    parse_document,
+    raw_list,
+    read_document,
+    read_path,
+    source_of,
+    validate,
+)
+from servstd._input import aware
+from servstd._lang import Lang, check_lang, in_lang
 from servstd._names import FoldedNames, fold
 from servstd._source import Source, as_source
-from servstd.catalog._files import shelf
-from servstd.errors import ComplaintError, DocumentError, InputTypeError, NaiveDatetimeError, Problem
+from servstd.catalog.shelf import shipped
+from servstd.errors import (
+    ComplaintError,
+    DocumentError,
+    InputTypeError,
+    Problem,
+    UnknownNameError,
+)
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import Deadline, DeadlineRule
 from servstd.sla.clock.service_clock import ServiceClock
@@ -77,21 +97,37 @@ class Stage:
     limit counts from that stage's due instant in a timeline, and from its completion when a case is
     evaluated; when empty, from the receipt."""
 
-    def label(self, lang: str = "zh") -> str:
-        """The stage's name in ``"zh"`` or ``"en"`` (the Chinese name when no English one is given)."""
-        return self.name_en or self.name if lang == "en" else self.name
+    def name_in(self, lang: Lang = "zh") -> str:
+        """The stage's name in ``lang`` (``"zh"``, the default, or ``"en"``; the Chinese name when
+        no English one is given)."""
+        return in_lang(self.name, self.name_en, lang)
 
-    def actor_label(self, lang: str = "zh") -> str:
-        """Who acts, in ``"zh"`` or ``"en"``."""
-        return self.actor_en or self.actor if lang == "en" else self.actor
+    def actor_in(self, lang: Lang = "zh") -> str:
+        """Who acts, in ``lang``."""
+        return in_lang(self.actor, self.actor_en, lang)
 
-    def to_label(self, lang: str = "zh") -> str:
-        """Who receives, in ``"zh"`` or ``"en"``."""
-        return self.to_en or self.to if lang == "en" else self.to
+    def to_in(self, lang: Lang = "zh") -> str:
+        """Who receives, in ``lang``."""
+        return in_lang(self.to, self.to_en, lang)
 
-    def parties(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = "zh") -> str:
+        """Deprecated; use :meth:`name_in`."""
+        warn_renamed("Stage.label", "Stage.name_in")
+        return self.name_in(lang)
+
+    def actor_label(self, lang: Lang = "zh") -> str:
+        """Deprecated; use :meth:`actor_in`."""
+        warn_renamed("Stage.actor_label", "Stage.actor_in")
+        return self.actor_in(lang)
+
+    def to_label(self, lang: Lang = "zh") -> str:
+        """Deprecated; use :meth:`to_in`."""
+        warn_renamed("Stage.to_label", "Stage.to_in")
+        return self.to_in(lang)
+
+    def parties(self, lang: Lang = "zh") -> str:
         """Who acts and who receives, as explanations print them: 「经营部接待员 → 公司总经理」."""
-        actor, to = self.actor_label(lang), self.to_label(lang)
+        actor, to = self.actor_in(lang), self.to_in(lang)
         if actor and to:
             return f"{actor} → {to}"
         if to:
@@ -114,16 +150,21 @@ class SeverityTier:
     stages: tuple[Stage, ...]
     name_en: str = ""
 
-    def label(self, lang: str = "zh") -> str:
-        """The tier's name in ``"zh"`` or ``"en"``."""
-        return self.name_en or self.name if lang == "en" else self.name
+    def name_in(self, lang: Lang = "zh") -> str:
+        """The tier's name in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        return in_lang(self.name, self.name_en, lang)
+
+    def label(self, lang: Lang = "zh") -> str:
+        """Deprecated; use :meth:`name_in`."""
+        warn_renamed("SeverityTier.label", "SeverityTier.name_in")
+        return self.name_in(lang)
 
     def stage(self, code: str) -> Stage:
-        """The stage with ``code``."""
+        """The stage with ``code``; an :class:`~servstd.errors.UnknownNameError` if none."""
         for s in self.stages:
             if s.code == code:
                 return s
-        raise KeyError(code)
+        raise UnknownNameError(code, "code", [s.code for s in self.stages], kind="stage")
 
 
 @attrs.frozen
@@ -132,15 +173,30 @@ class StageDeadline:
 
     ``time_left`` is ``due - now`` (elapsed time; negative when overdue) when the timeline was
     built with ``now``. ``out_of_order`` marks a stage due after the stage that follows it.
+    :meth:`note_in` says who must approve an overrun, or that the resident's deadline applies.
     """
 
     stage: Stage
     due: dt.datetime
     deadline: Deadline | None
     source: Literal["policy", "customer"] = "policy"
-    note: str = ""
+    _note: tuple[str, str] = attrs.field(default=("", ""), alias="note_texts")
+    """The note in Chinese and in English (read it with :meth:`note_in`)."""
     time_left: dt.timedelta | None = None
     out_of_order: bool = False
+
+    def note_in(self, lang: Lang = "zh") -> str:
+        """Who must approve an overrun, or that the resident's requested deadline applies, in
+        ``lang`` (``"zh"``, the default, or ``"en"``); empty when there is nothing to note."""
+        zh, en = self._note
+        return zh if check_lang(lang) == "zh" else en
+
+    @property
+    def note(self) -> str:
+        """Deprecated; use :meth:`note_in` (this joins both languages with " / ")."""
+        warn_renamed("StageDeadline.note", "StageDeadline.note_in(lang)")
+        zh, en = self._note
+        return f"{zh} / {en}" if zh else ""
 
     @property
     def actor(self) -> str:
@@ -157,14 +213,16 @@ class StageDeadline:
         """The stage's time limit as written ("10分钟", "当天", "2日")."""
         return self.stage.limit
 
-    def explain(self, lang: str = "zh") -> str:
-        """The explanation of this stage's deadline."""
+    def explain(self, lang: Lang = "zh") -> str:
+        """The explanation of this stage's deadline in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        lang = check_lang(lang)
         mark = "⚠ " if self.out_of_order else ""
         parties = self.stage.parties(lang)
         who = f" ({parties})" if parties else ""
-        head = f"{mark}{self.stage.label(lang)}{who} [{self.rule_text}]"
-        body = self.deadline.explain(lang) if self.deadline is not None else self.note
-        extra = f"\n{self.note}" if self.deadline is not None and self.note else ""
+        head = f"{mark}{self.stage.name_in(lang)}{who} [{self.rule_text}]"
+        note = self.note_in(lang)
+        body = self.deadline.explain(lang) if self.deadline is not None else note
+        extra = f"\n{note}" if self.deadline is not None and note else ""
         left = ""
         if self.time_left is not None:
             word = ("剩余", "超时") if lang == "zh" else ("time left", "overdue by")
@@ -177,19 +235,21 @@ class StageDeadline:
 class ComplaintTimeline:
     """Every stage's deadline for one complaint.
 
-    ``warnings`` lists what a reader must not miss, e.g. a stage due after the stage that follows
-    it (转呈主管经理 due 18:30 after the next stage's 18:00); such stages are marked ``⚠`` in
-    :meth:`explain` and have ``out_of_order`` set.
+    :meth:`warnings_in` lists what a reader must not miss, e.g. a stage due after the stage that
+    follows it (转呈主管经理 due 18:30 after the next stage's 18:00); such stages are marked ``⚠``
+    in :meth:`explain` and have ``out_of_order`` set.
     """
 
     tier: SeverityTier
     received: dt.datetime
     stages: tuple[StageDeadline, ...]
-    warnings: tuple[str, ...] = ()
+    _warnings: tuple[tuple[str, str], ...] = attrs.field(default=(), alias="warning_texts")
+    """Each warning in Chinese and in English (read them with :meth:`warnings_in`)."""
     now: dt.datetime | None = None
 
     def stage(self, code: str) -> StageDeadline:
-        """The deadline of the stage with ``code`` (``resolve``, ``hand-in``…).
+        """The deadline of the stage with ``code`` (``resolve``, ``hand-in``…); an unknown code is
+        an :class:`~servstd.errors.UnknownNameError`.
 
         >>> import datetime as dt
         >>> from zoneinfo import ZoneInfo
@@ -202,14 +262,24 @@ class ComplaintTimeline:
         for s in self.stages:
             if s.stage.code == code:
                 return s
-        raise InputTypeError(code, "stage", f"one of {', '.join(s.stage.code for s in self.stages)}")
+        raise UnknownNameError(code, "code", [s.stage.code for s in self.stages], kind="stage")
 
-    def explain(self, lang: str = "zh") -> str:
-        """All stages explained (``lang`` ``"zh"`` or ``"en"``), warnings first."""
-        if lang not in ("zh", "en"):
-            raise InputTypeError(lang, "lang", "'zh' or 'en'")
-        title = f"{self.tier.label(lang)} ({self.tier.code})"
-        warnings = "".join(f"\n⚠ {w}" for w in self.warnings)
+    def warnings_in(self, lang: Lang = "zh") -> tuple[str, ...]:
+        """The warnings in ``lang`` (``"zh"``, the default, or ``"en"``)."""
+        i = 0 if check_lang(lang) == "zh" else 1
+        return tuple(w[i] for w in self._warnings)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Deprecated; use :meth:`warnings_in` (this joins both languages with " / ")."""
+        warn_renamed("ComplaintTimeline.warnings", "ComplaintTimeline.warnings_in(lang)")
+        return tuple(f"{zh} / {en}" for zh, en in self._warnings)
+
+    def explain(self, lang: Lang = "zh") -> str:
+        """All stages explained in ``lang`` (``"zh"``, the default, or ``"en"``), warnings first."""
+        lang = check_lang(lang)
+        title = f"{self.tier.name_in(lang)} ({self.tier.code})"
+        warnings = "".join(f"\n⚠ {w}" for w in self.warnings_in(lang))
         return title + warnings + "\n\n" + "\n\n".join(s.explain(lang) for s in self.stages)
 
 
@@ -229,15 +299,32 @@ class ComplaintPolicy:
     notes: tuple[str, ...] = ()
 
     @classmethod
+    def read(cls, path: str | PathLike[str]) -> ComplaintPolicy:
+        """The complaint policy in the file ``path`` (YAML, or JSON/TOML by the suffix); problems
+        are one :class:`~servstd.errors.DocumentError` with paths inside the document."""
+        data, source = read_path(path, text_reader="ComplaintPolicy.parse")
+        with named("path"):
+            return _from_data(data, source)
+
+    @classmethod
+    def parse(cls, text: str) -> ComplaintPolicy:
+        """The complaint policy in ``text`` (YAML, or JSON); problems as for :meth:`read`."""
+        data, source = parse_document(text, file_reader="ComplaintPolicy.read")
+        with named("text"):
+            return _from_data(data, source)
+
+    @classmethod
     def load(cls, path_or_text: str | Path) -> ComplaintPolicy:
-        """Load a complaint policy document (YAML/JSON)."""
+        """Deprecated; use :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
+        warn_renamed("ComplaintPolicy.load", "ComplaintPolicy.read(path) or ComplaintPolicy.parse(text)")
         data, source = read_document(path_or_text)
         return _from_data(data, source)
 
     @classmethod
     def from_catalog(cls, policy_id: str) -> ComplaintPolicy:
-        """A complaint policy shipped in the catalog."""
-        return _from_data(*shelf().document(policy_id, "complaint-policy"))
+        """A complaint policy shipped in the catalog (built once per process: the same object as
+        ``catalog().complaint_policy(policy_id)``)."""
+        return shipped().built(policy_id, "complaint-policy", _from_data)
 
     def tier(self, key: str | SeverityTier) -> SeverityTier:
         """A tier by code, Chinese or English name, in either script (重大, major, 重大 as 重大)."""
@@ -250,8 +337,9 @@ class ComplaintPolicy:
             for t in self.tiers:
                 if key in FoldedNames(n for n in (t.code, t.name, t.name_en) if n):
                     return t
-        known = ", ".join(f"{t.code} ({t.name})" for t in self.tiers)
-        raise InputTypeError(key, "tier", f"one of {known}")
+        if not isinstance(key, str):
+            raise InputTypeError(key, "tier", "a tier's code or name (text), or a SeverityTier")
+        raise UnknownNameError(key, "tier", [n for t in self.tiers for n in (t.code, t.name)], kind="tier")
 
     def classify(self, category: str) -> SeverityTier:
         """The tier of a complaint category, named in either script (服務態度 is 服务态度); the
@@ -269,7 +357,7 @@ class ComplaintPolicy:
             return self.tier(mapping[found])
         if self.default_tier is not None:
             return self.tier(self.default_tier)
-        raise InputTypeError(category, "category", f"one of {', '.join(mapping)}")
+        raise UnknownNameError(category, "category", list(mapping), kind="category")
 
     def takes_customer_deadline(self, tier: str | SeverityTier) -> tuple[Stage, ...]:
         """The stages of ``tier`` that take the resident's requested deadline (``customer_may_set``)."""
@@ -302,9 +390,12 @@ class ComplaintPolicy:
         >>> [(s.stage.name, s.actor, s.to, s.rule_text, s.due.strftime("%H:%M"), s.out_of_order) for s in tl.stages[1:3]]  # doctest: +NORMALIZE_WHITESPACE
         [('转呈主管经理', '经营部接待员', '主管经理', '1小时', '18:30', True),
          ('经经营部经理转呈公司总经理或管理部主管经理', '经营部接待员', '公司总经理或管理部主管经理', '当天', '18:00', False)]
-        >>> print(tl.warnings[0].split(" / ")[1])
+        >>> print(tl.warnings_in("en")[0])
         Escalate to the managing manager is due 2026-09-30T18:30:00+08:00, after the next stage Forward to the general manager due 2026-09-30T18:00:00+08:00
         """
+        aware(received_at, "received_at")  # errors name this method's parameters
+        if now is not None:
+            aware(now, "now")
         if tier is None and category is None:
             raise InputTypeError(None, "tier", "a tier or a category")
         t = self.tier(tier) if tier is not None else self.classify(category or "")
@@ -319,10 +410,7 @@ class ComplaintPolicy:
         received = self.clock.local(received_at)
         if customer_deadline is not None:
             self._check_customer_deadline(t)
-            if not isinstance(customer_deadline, dt.datetime):
-                raise InputTypeError(customer_deadline, "customer_deadline", "an aware datetime")
-            if customer_deadline.tzinfo is None or customer_deadline.utcoffset() is None:
-                raise NaiveDatetimeError(customer_deadline, "customer_deadline")
+            aware(customer_deadline, "customer_deadline")
             if _utc(customer_deadline) < _utc(received):
                 raise ComplaintError(
                     f"the requested deadline {self.clock.local(customer_deadline).isoformat()} is before the "
@@ -341,27 +429,27 @@ class ComplaintPolicy:
                 due = {"replace": asked, "earliest": min(asked, dl.due), "latest": max(asked, dl.due)}[
                     self.customer_deadline
                 ]
-                note = (
-                    f"住户要求的期限 {asked.isoformat()} 取代默认期限 {dl.due.isoformat()}（{self.customer_deadline}）。"
-                    f" / The resident's requested deadline {asked.isoformat()} applies instead of the default {dl.due.isoformat()} ({self.customer_deadline})."
+                note: tuple[str, str] = (
+                    f"住户要求的期限 {asked.isoformat()} 取代默认期限 {dl.due.isoformat()}（{self.customer_deadline}）。",
+                    f"The resident's requested deadline {asked.isoformat()} applies instead of the default {dl.due.isoformat()} ({self.customer_deadline}).",
                 )
                 source: Literal["policy", "customer"] = "customer"
             else:
                 due = dl.due
                 note = (
-                    f"超时需经{st.approver}批准。 / An overrun needs the approval of {st.approver}."
+                    (f"超时需经{st.approver}批准。", f"An overrun needs the approval of {st.approver}.")
                     if st.approver
-                    else ""
+                    else ("", "")
                 )
                 source = "policy"
             if after is not None:
                 counted = (
-                    f"自「{after.stage.name}」的期限 {after.due.isoformat()} 起算。"
-                    f" / Counted from the due of {after.stage.label('en')}, {after.due.isoformat()}."
+                    f"自「{after.stage.name}」的期限 {after.due.isoformat()} 起算。",
+                    f"Counted from the due of {after.stage.name_in('en')}, {after.due.isoformat()}.",
                 )
-                note = f"{counted}\n{note}" if note else counted
+                note = (f"{counted[0]}\n{note[0]}", f"{counted[1]}\n{note[1]}") if note[0] else counted
             left = _utc(due) - _utc(now) if now is not None else None
-            out.append(StageDeadline(st, due, dl, source, note, left))
+            out.append(StageDeadline(st, due, dl, source, note_texts=note, time_left=left))
             due_of[st.code] = out[-1]
         warnings = []
         for k in range(len(out) - 1):
@@ -369,11 +457,13 @@ class ComplaintPolicy:
             if _utc(a.due) > _utc(b.due):
                 out[k] = attrs.evolve(a, out_of_order=True)
                 warnings.append(
-                    f"{a.stage.name} 的期限 {a.due.isoformat()} 晚于下一阶段 {b.stage.name} 的期限 {b.due.isoformat()}"
-                    f" / {a.stage.label('en')} is due {a.due.isoformat()}, after the next stage "
-                    f"{b.stage.label('en')} due {b.due.isoformat()}"
+                    (
+                        f"{a.stage.name} 的期限 {a.due.isoformat()} 晚于下一阶段 {b.stage.name} 的期限 {b.due.isoformat()}",
+                        f"{a.stage.name_in('en')} is due {a.due.isoformat()}, after the next stage "
+                        f"{b.stage.name_in('en')} due {b.due.isoformat()}",
+                    )
                 )
-        return ComplaintTimeline(t, received, tuple(out), tuple(warnings), now)
+        return ComplaintTimeline(t, received, tuple(out), warning_texts=tuple(warnings), now=now)
 
     def _check_customer_deadline(self, t: SeverityTier) -> None:
         """Refuse a resident's deadline for a tier none of whose stages takes one."""

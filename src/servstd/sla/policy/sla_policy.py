@@ -35,22 +35,37 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import attrs
 import pydantic
 
-from servstd._documents import DocumentModel, Number, SourceDoc, raw_list, read_document, source_of, validate
+from servstd._deprecation import warn_renamed
+from servstd._documents import (
+    DocumentModel,
+    Number,
+    SourceDoc,
+    named,
+    parse_document,
+    raw_list,
+    read_document,
+    read_path,
+    source_of,
+    validate,
+)
 from servstd._source import Source, as_source
-from servstd.catalog._files import shelf
+from servstd.catalog.shelf import shipped
 from servstd.errors import (
     DocumentError,
     DurationParseError,
     InputTypeError,
+    InputValueError,
     Problem,
     ServstdError,
     TimerError,
+    UnknownNameError,
 )
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import DeadlineRule
@@ -103,18 +118,36 @@ class SLAPolicy:
     """The clocks the policy names, in document order (``office``, ``7x24``…)."""
 
     @classmethod
+    def read(cls, path: str | PathLike[str]) -> SLAPolicy:
+        """The policy in the file ``path`` (YAML, or JSON/TOML by the suffix); problems are one
+        :class:`~servstd.errors.DocumentError` with paths inside the document."""
+        data, source = read_path(path, text_reader="SLAPolicy.parse")
+        with named("path"):
+            return _from_data(data, source)
+
+    @classmethod
+    def parse(cls, text: str) -> SLAPolicy:
+        """The policy in ``text`` (YAML, or JSON); problems as for :meth:`read`."""
+        data, source = parse_document(text, file_reader="SLAPolicy.read")
+        with named("text"):
+            return _from_data(data, source)
+
+    @classmethod
     def load(cls, path_or_text: str | Path) -> SLAPolicy:
-        """Load a policy document (YAML/JSON); problems are one DocumentError with paths."""
+        """Deprecated; use :meth:`read` (a file) or :meth:`parse` (text); this guesses which from the suffix."""
+        warn_renamed("SLAPolicy.load", "SLAPolicy.read(path) or SLAPolicy.parse(text)")
         data, source = read_document(path_or_text)
         return _from_data(data, source)
 
     @classmethod
     def from_catalog(cls, policy_id: str) -> SLAPolicy:
-        """A policy shipped in the catalog."""
-        return _from_data(*shelf().document(policy_id, "sla-policy"))
+        """A policy shipped in the catalog (built once per process: the same object as
+        ``catalog().sla_policy(policy_id)``)."""
+        return shipped().built(policy_id, "sla-policy", _from_data)
 
     def clock(self, name: str) -> ServiceClock:
-        """The clock the policy names ``name`` (a service-hours regime such as 「5天/8小时」 is one).
+        """The clock the policy names ``name`` (a service-hours regime such as 「5天/8小时」 is one);
+        another name is an :class:`~servstd.errors.UnknownNameError` listing the policy's clocks.
 
         >>> policy = SLAPolicy.from_catalog("insurance-claims-sla")
         >>> policy.clock("office").hours.standard_day_seconds // 3600     # 营业单位服务电话 5天/8小时
@@ -123,7 +156,7 @@ class SLAPolicy:
         for n, c in self.clocks:
             if n == name:
                 return c
-        raise InputTypeError(name, "clock", f"one of {', '.join(n for n, _ in self.clocks)}")
+        raise UnknownNameError(name, "name", [n for n, _ in self.clocks], kind="clock")
 
     def metrics(self) -> list[str]:
         """Every metric any rule names."""
@@ -302,8 +335,9 @@ def _from_data(data: Any, source: str) -> SLAPolicy:
                     within, end_of_day=t.end_of_day, cutoff=t.cutoff, count_start_day=t.count_start_day,
                     move_off_rest_day=t.move_off_rest_day,
                 )  # fmt: skip
-            except InputTypeError as exc:
-                problems.append(Problem(f"{path}.{exc.parameter}", exc.accepted, exc.value))
+            except (InputTypeError, InputValueError) as exc:
+                why = exc.expected if isinstance(exc, InputTypeError) else exc.reason or str(exc)
+                problems.append(Problem(f"{path}.{exc.param}", why, exc.value))
                 continue
             if rule.is_window and earliest is not None:
                 problems.append(

@@ -32,8 +32,20 @@ before ``x``, ``C(x) = i.open_seconds_before + min(x, i.end_at) − i.start_at``
 (365, 248)
 """
 
-from servstd.sla.sql._export import FORMATS, export
-from servstd.sla.sql._tables import ExportTables, build_tables
-from servstd.sla.sql._writers import TABLES, macros, sql_script
+from __future__ import annotations
 
-__all__ = ["FORMATS", "TABLES", "ExportTables", "build_tables", "export", "macros", "sql_script"]
+from typing import TYPE_CHECKING
+
+from servstd._lazy import attach
+
+if TYPE_CHECKING:
+    from servstd.sla.sql._export import FORMATS as FORMATS
+    from servstd.sla.sql._export import export as export
+    from servstd.sla.sql._tables import ExportTables as ExportTables
+    from servstd.sla.sql._tables import build_tables as build_tables
+    from servstd.sla.sql._writers import TABLES as TABLES
+    from servstd.sla.sql._writers import macros as macros
+    from servstd.sla.sql._writers import sql_script as sql_script
+
+if not TYPE_CHECKING:  # type checkers read the imports above; at run time names load on use
+    __getattr__, __dir__, __all__ = attach(__name__)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from servstd._atomic import output_file, output_folder, writing
-from servstd.errors import InputTypeError
+from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.clock.service_clock import ServiceClock
 from servstd.sla.sql._tables import build_tables
 from servstd.sla.sql._writers import sql_script, write_csv, write_duckdb, write_parquet, write_sqlite
@@ -44,7 +44,9 @@ def export(
     ('2026-10-10',)
     """
     if format not in FORMATS:
-        raise InputTypeError(format, "format", ", ".join(FORMATS))
+        if not isinstance(format, str):
+            raise InputTypeError(format, "format", ", ".join(FORMATS))
+        raise InputValueError(format, "format", FORMATS)
     if not isinstance(path, (str, Path)):
         raise InputTypeError(path, "path", "a file path (str or pathlib.Path)")
     target = output_folder(path) if format in ("csv", "parquet") else output_file(path)

@@ -22,7 +22,8 @@ from typing import Any
 import attrs
 
 from servstd._escape import csv_cell
-from servstd.errors import FileWriteError, InputTypeError
+from servstd._extras import require
+from servstd.errors import FileWriteError, InputTypeError, InputValueError
 from servstd.sla.sql._tables import ExportTables
 
 __all__ = ["TABLES", "macros", "sql_script", "write_csv", "write_duckdb", "write_parquet", "write_sqlite"]
@@ -163,7 +164,9 @@ def macros(dialect: str) -> str:
     True
     """
     if dialect not in ("duckdb", "postgresql"):
-        raise InputTypeError(dialect, "dialect", "'duckdb' or 'postgresql'")
+        if not isinstance(dialect, str):
+            raise InputTypeError(dialect, "dialect", "'duckdb' or 'postgresql'")
+        raise InputValueError(dialect, "dialect", ("duckdb", "postgresql"))
     script = resources.files("servstd.sla.sql") / "scripts" / f"{dialect}.sql"
     return script.read_text(encoding="utf-8")
 
@@ -193,11 +196,10 @@ def write_csv(tables: ExportTables, folder: Path) -> None:
 
 def write_parquet(tables: ExportTables, folder: Path) -> None:
     """One ``TABLE.parquet`` per table in ``folder`` (needs pyarrow: ``servstd[parquet]``)."""
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - optional dependency, loaded only for this format
-        import pyarrow.parquet as pq  # noqa: PLC0415
-    except ImportError as exc:
-        raise ImportError("the parquet format needs pyarrow: pip install 'servstd[parquet]'") from exc
+    require("the parquet format", "parquet")
+    import pyarrow as pa  # noqa: PLC0415 - optional dependency, loaded only for this format
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     arrow = {
         "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
         _TS: pa.timestamp("us", tz="UTC"),
@@ -217,10 +219,9 @@ def write_duckdb(tables: ExportTables, path: Path) -> None:
 
     Tables of the same names are replaced; other tables in the file are left alone.
     """
-    try:
-        import duckdb  # noqa: PLC0415 - optional dependency, loaded only for this format
-    except ImportError as exc:
-        raise ImportError("the duckdb format needs DuckDB: pip install 'servstd[sql]'") from exc
+    require("the duckdb format", "sql")
+    import duckdb  # noqa: PLC0415 - optional dependency, loaded only for this format
+
     try:
         con = duckdb.connect(str(path))
     except duckdb.Error as exc:
