@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from servstd.sla.batch.compliance import GroupRow as GroupRow
     from servstd.sla.batch.compliance import report as report
     from servstd.sla.batch.evaluation import evaluate as evaluate
+    from servstd.sla.batch.evaluation import evaluate_chunks as evaluate_chunks
 
 _EXTRAS = {
     "servstd.sla.batch._engine": "batch",

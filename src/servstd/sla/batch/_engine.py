@@ -394,23 +394,33 @@ def due(
         move_off_rest_day=move_off_rest_day,
     )
     x, back = _column(starts, unit)
+    return back(_due_us(clock, x, rule))
+
+
+def _due_us(clock: ColumnarClock, x: I64, rule: DeadlineRule) -> I64:
+    """:func:`due` on epoch microseconds (NAT where missing)."""
     if rule.counts_back:
-        return back(_backward(clock, x, rule)[0])
-    missing = x == NAT
+        return _backward(clock, x, rule)[0]
     d = rule.duration
+    any_missing = bool(x.size) and int(x.min()) == NAT
+    missing = x == NAT if any_missing else None
     if isinstance(d, ClockTime):
-        return back(np.where(missing, NAT, x + d.micros))
-    if missing.all():
-        return back(x.copy())
+        moved: I64 = x + d.micros
+        return moved if missing is None else np.where(missing, NAT, moved)
+    if missing is not None and missing.all():
+        same: I64 = x.copy()
+        return same
     lo, hi = _local_years(clock, x)
     while True:
         days = _days(clock, lo, hi)
         try:
-            out = _deadline_on(clock, days, np.where(missing, days.start[0], x), rule)
+            out = _deadline_on(
+                clock, days, x if missing is None else np.where(missing, days.start[0], x), rule
+            )
         except _OutOfRangeError:
             hi += 1
             continue
-        return back(np.where(missing, NAT, out))
+        return out if missing is None else np.where(missing, NAT, out)
 
 
 def window_opens(
