@@ -68,6 +68,15 @@ def _weekday_rest_days(working: np.ndarray, origin: int) -> np.ndarray:
     return (days[(weekday < 5) & ~working]).astype("datetime64[D]")
 
 
+def _across_makeup(working: np.ndarray, origin: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Whether a make-up working day (a working Saturday or Sunday) lies in ``[lo, hi]`` (dates)."""
+    days = np.arange(working.size) + origin
+    makeup = days[((days + 3) % 7 >= 5) & working]
+    first, last = lo.astype("datetime64[D]").view(np.int64), hi.astype("datetime64[D]").view(np.int64)
+    crossed: np.ndarray = np.searchsorted(makeup, last, side="right") > np.searchsorted(makeup, first)
+    return crossed
+
+
 def working_days_between(n: int, rounds: int, figures: dict[str, Any]) -> None:
     import polars as pl
 
@@ -103,6 +112,9 @@ def working_days_between(n: int, rounds: int, figures: dict[str, Any]) -> None:
     assert scalar == ours[:k].tolist(), "batch.working_days_between disagrees with the scalar method"
     wrong_np = int((got["numpy"] != ours).sum())
     wrong_pl = int((got["polars"] != ours).sum())
+    crossed = _across_makeup(working, origin, a, b - np.timedelta64(1, "D"))
+    makeup_np = int(((got["numpy"] != ours) & crossed).sum())
+    makeup_pl = int(((got["polars"] != ours) & crossed).sum())
     rate = {name: n / t for name, t in times.items()}
     print(f"\n== Working days in [a, b) for {n:,} pairs (China 2017–2025, b − a in 0..59 days) ==")
     print(f"numpy gather (the ceiling)          {rate['ceiling'] / 1e6:8.1f} M pairs/s")
@@ -119,6 +131,7 @@ def working_days_between(n: int, rounds: int, figures: dict[str, Any]) -> None:
         "ratio_to_ceiling": times["servstd"] / times["ceiling"], "scalar_per_s": 1 / t_scalar,
         "numpy_per_s": rate["numpy"], "polars_per_s": rate["polars"],
         "numpy_wrong_share": wrong_np / n, "polars_wrong_share": wrong_pl / n,
+        "numpy_wrong_makeup_share": makeup_np / n, "polars_wrong_makeup_share": makeup_pl / n,
     }  # fmt: skip
 
 
@@ -164,6 +177,9 @@ def add_working_days(n: int, rounds: int, figures: dict[str, Any]) -> None:
     ] == got["servstd_mixed"][:sample].astype(dt.date).tolist(), "add_working_days disagrees with the scalar"
     wrong_np = int((got["numpy"] != got["servstd_3"]).sum())
     wrong_pl = int((got["polars"].astype("datetime64[D]") != got["servstd_3"]).sum())
+    crossed = _across_makeup(working, origin, d, np.maximum(got["numpy"], got["servstd_3"]))
+    makeup_np = int(((got["numpy"] != got["servstd_3"]) & crossed).sum())
+    makeup_pl = int(((got["polars"].astype("datetime64[D]") != got["servstd_3"]) & crossed).sum())
     share_3 = times["ceiling_3"] / times["servstd_3"]
     share_mixed = times["ceiling_mixed"] / times["servstd_mixed"]
     print(f"\n== Add working days to {n:,} dates (China 2017–2025; 1 % on the first day) ==")
@@ -183,6 +199,7 @@ def add_working_days(n: int, rounds: int, figures: dict[str, Any]) -> None:
         "share_of_ceiling_3": share_3, "share_of_ceiling_mixed": share_mixed,
         "numpy_per_s": n / times["numpy"], "polars_per_s": n / times["polars"],
         "numpy_wrong_share": wrong_np / n, "polars_wrong_share": wrong_pl / n,
+        "numpy_wrong_makeup_share": makeup_np / n, "polars_wrong_makeup_share": makeup_pl / n,
     }  # fmt: skip
 
 
