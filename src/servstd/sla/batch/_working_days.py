@@ -377,9 +377,12 @@ def _between(calendar: WorkCalendar, a: I64, b: I64, lo: int) -> I64:
         hi = max(int(a[differ].max()), int(b[differ].max()))
         first, last = _year(lo), _year(hi - 1)
     t = _table(calendar, first, last)
-    # every index is in the table but those of a == b outside it, which clip alike and give 0
-    out: I64 = np.take(t.before, b - t.origin, mode="clip")
-    out -= np.take(t.before, a - t.origin, mode="clip")
+    # every index is in the table but those of a == b outside it, which clip alike and give 0;
+    # one scratch column for both index columns (each take reads its index before writing there)
+    scratch = np.subtract(b, t.origin)
+    out: I64 = np.take(t.before, scratch, mode="clip")
+    np.subtract(a, t.origin, out=scratch)
+    out -= np.take(t.before, scratch, mode="clip", out=scratch)
     return out
 
 
