@@ -212,15 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         "quick": args.quick,
         "versions": {name: version(name) for name in CONTENDERS},
     }
-    print(f"servstd {figures['servstd']} on {figures['machine']}, Python {figures['python']}, {figures['date']}")
-    print("versions: " + ", ".join(f"{k} {v}" for k, v in figures["versions"].items()))
-    scalar(2_000 if args.quick else 20_000, figures)
-    scoring(10_000 if args.quick else 100_000, figures)
-    policies(10_000 if args.quick else 100_000, figures)
     print(
         f"servstd {figures['servstd']} on {figures['machine']}, Python {figures['python']}, {figures['date']}"
     )
     print("versions: " + ", ".join(f"{k} {v}" for k, v in figures["versions"].items()))
+    scalar(2_000 if args.quick else 20_000, figures)
+    scoring(10_000 if args.quick else 100_000, figures)
+    policies(10_000 if args.quick else 100_000, figures)
     columnar_bench.run(quick=args.quick, figures=figures)
     batch_bench.run(quick=args.quick, figures=figures)
     sql_bench.run(quick=args.quick, figures=figures)
