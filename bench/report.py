@@ -256,7 +256,8 @@ The goals are the library's own. The numpy gather is the ceiling of a working-da
 table of the calendar's days built from `is_working_day`, read with one `numpy` index per date
 and no checks. Memory is the peak resident size of a fresh process during the call, above what
 it held with the input loaded (every allocator counts: numpy's, polars' and Arrow's). "Before"
-is the same measurement on the code before this work, on the same machine the same day.
+is the same measurement on the code before this work, on the same machine the same day; its
+`batch.evaluate` times are of one call in each of those fresh processes.
 
 {goals(f)}
 
