@@ -302,7 +302,7 @@ def evaluate_chunks(
     """:func:`evaluate` one table of cases at a time: for a case table that does not fit in memory.
 
     ``chunks`` is an iterable of case tables (pandas or polars DataFrames, pyarrow Tables or
-    RecordBatches), or a :class:`pyarrow.parquet.ParquetFile`, read one row group at a time.
+    RecordBatches), or a ``pyarrow.parquet.ParquetFile``, read one row group at a time.
     ``events`` is one table for all of them: each chunk is evaluated with the events of its own
     cases. Yields one result table per chunk; their rows, in order, are the rows
     :func:`evaluate` gives for all the cases at once. Rows named in an error are counted from
