@@ -61,7 +61,10 @@ nitpick_ignore_regex = [
     (r"py:class", r"(zoneinfo\.)?ZoneInfo"),
     (r"py:class", r"pydantic\..*"),
     (r"py:class", r"(pathlib\.)?Path|enum\.Enum|(decimal\.)?Decimal|(fractions\.)?Fraction"),
-    (r"py:(class|exc)", r"(Exception|ValueError|TypeError|LookupError|ImportError|UserWarning|str|int|bool|object)"),
+    (
+        r"py:(class|exc)",
+        r"(Exception|ValueError|TypeError|LookupError|ImportError|UserWarning|str|int|bool|object)",
+    ),
     (r"py:class", r"(os\.)?PathLike(\[str\])?"),
     (r"py:class", r"Decimal|Path|Fraction|numpy\..*|np\..*|NDArray.*|pendulum\..*"),
     (r"py:class", r"(collections\.abc\.)?(Iterable|Iterator|Mapping|Sequence|Callable)"),
