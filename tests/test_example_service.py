@@ -91,7 +91,8 @@ class TestAnswers:
         assert got.json() == want.to_dict()
         assert got.json()["tier"]["code"] == "attitude"
         staged = client.get(
-            "/complaints/property-complaints/timeline", params={"received_at": "2026-09-29T10:00+08:00", "tier": "轻微"}
+            "/complaints/property-complaints/timeline",
+            params={"received_at": "2026-09-29T10:00+08:00", "tier": "轻微"},
         )
         assert [(s["stage"]["code"], s["due"]) for s in staged.json()["stages"]][-1] == (
             "notify",
