@@ -137,7 +137,7 @@ class ScoreReport(Shaped):
 
     @exact
     def to_json(self) -> str:
-        """JSON text: :meth:`to_dict` (decimals as strings, so nothing is lost)."""
+        """JSON text: ``to_dict()`` (decimals as strings, so nothing is lost)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def _headline(self) -> str:

@@ -151,7 +151,7 @@ class ComplianceReport(Shaped):
     # -- rendering -------------------------------------------------------------------------------
     @replaced("ComplianceReport.as_dict", "ComplianceReport.to_dict (typed, nested) or to_json (flat rows)")
     def as_dict(self) -> dict[str, Any]:
-        """Deprecated: the flat rows of :meth:`to_json`; :meth:`to_dict` is the report's JSON form."""
+        """Deprecated: the flat rows of :meth:`to_json`; ``to_dict()`` is the report's JSON form."""
         return self._flat()
 
     def _flat(self) -> dict[str, Any]:
@@ -167,7 +167,7 @@ class ComplianceReport(Shaped):
     @exact
     def to_json(self) -> str:
         """The report as JSON in flat rows, as the command prints it: each group and breach with the
-        ``by`` values as keys, hours as decimal text (:meth:`to_dict` is the typed, nested form)."""
+        ``by`` values as keys, hours as decimal text (``to_dict()`` is the typed, nested form)."""
         return json.dumps(self._flat(), ensure_ascii=False, indent=2)
 
     @exact
