@@ -18,15 +18,16 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
+import attrs
 import pydantic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servstd._schema import decimal_text, duration_data
+from servstd._schema import Extra, Shaped, _fraction_text, decimal_text, duration_data
 from servstd.catalog import catalog
 from servstd.scoring import ScoreReport, read_inspection, score
 from servstd.sla import (
@@ -306,6 +307,40 @@ class TestHowValuesAreWritten:
         assert sign * back == td
         whole = abs(td) // dt.timedelta(seconds=1)
         assert data["seconds"] == (whole if td >= dt.timedelta(0) else -whole)
+
+
+class TestTheMechanism:
+    def test_a_field_type_without_a_json_form_is_refused(self) -> None:
+        """A value whose field has no JSON form (a set of bytes, say) fails loudly, naming the type,
+        rather than writing something JSON cannot hold."""
+
+        @attrs.frozen
+        class Odd(Shaped):
+            blob: bytes
+
+        with pytest.raises(TypeError, match="bytes"):
+            Odd(b"x").to_dict()
+
+    def test_two_entries_with_one_key_are_refused(self) -> None:
+        """An extra entry named like a field would hide one of them: refused."""
+
+        @attrs.frozen
+        class Twice(Shaped):
+            text: str
+            _json_extra: ClassVar[tuple[Extra, ...]] = (("text", str, lambda v, lang: v.text.upper()),)
+
+        with pytest.raises(TypeError, match="share a key"):
+            Twice("a").to_dict()
+
+    def test_fraction_text(self) -> None:
+        """A fraction is exact decimal text when it has one, else p/q; a whole one is an integer's text."""
+        assert [_fraction_text(Fraction(n, d)) for n, d in [(1, 2), (3, 4), (2, 3), (-1, 8), (6, 3)]] == [
+            "0.5",
+            "0.75",
+            "2/3",
+            "-0.125",
+            "2",
+        ]
 
 
 class TestDeprecatedForms:
