@@ -213,6 +213,22 @@ class TestEveryValue:
             adapter = pydantic.TypeAdapter(tp)
             assert adapter.json_schema(mode="serialization") == adapter.json_schema(), name
 
+    def test_a_value_inside_a_users_model(self) -> None:
+        """A pydantic model of the user's own holding servstd values dumps their JSON forms (in
+        the context's language) and its schema refers to theirs."""
+
+        class Answer(pydantic.BaseModel):
+            case: str
+            deadline: Deadline
+            rules: list[Duration]
+
+        dl = next(v for n, v in samples() if n == "Deadline")
+        answer = Answer(case="A1", deadline=dl, rules=[dl.rule.duration])
+        data = answer.model_dump(mode="json", context={"lang": "en"})
+        assert data == {"case": "A1", "deadline": dl.to_dict("en"), "rules": [dl.rule.duration.to_dict("en")]}
+        assert json.loads(answer.model_dump_json()) == answer.model_dump(mode="json")
+        assert {"Deadline", "Duration", "WorkingDays"} <= set(Answer.model_json_schema()["$defs"])
+
     def test_values_are_made_by_the_library_not_read_from_json(self) -> None:
         """pydantic accepts an instance as it is, and refuses JSON: a result is computed, never parsed."""
         name, value = samples()[0]
