@@ -31,7 +31,9 @@ from servstd._schema import Extra, Shaped, _fraction_text, decimal_text, duratio
 from servstd.catalog import catalog
 from servstd.scoring import ScoreReport, read_inspection, score
 from servstd.sla import (
+    BusinessTime,
     CalendarOverlay,
+    ClockTime,
     ComplaintTimeline,
     Coverage,
     Deadline,
@@ -300,6 +302,19 @@ class TestHowValuesAreWritten:
         left = tl.to_dict()["stages"][0]["time_left"]
         assert left["seconds"] < 0
         assert left["iso"].startswith("-PT")
+
+    @given(
+        st.sampled_from([BusinessTime, ClockTime]),
+        st.integers(min_value=0, max_value=10 * 366 * 24 * 3600).map(lambda s: s * 1_000_000),
+        st.sampled_from(["zh", "en"]),
+    )
+    def test_a_length_of_time_reads_back(self, kind: type[BusinessTime], micros: int, lang: str) -> None:
+        """A length of time's text parses back to it, and its iso and seconds say the same length."""
+        d = kind(micros)
+        data = d.to_dict(lang)  # type: ignore[arg-type]
+        assert parse_duration(data["text"]) == d
+        assert data["seconds"] * 1_000_000 == micros
+        assert data == {**data, **duration_data(d.timedelta)}
 
     @given(st.integers(-(10**12), 10**12), st.integers(-3, 6))
     def test_decimal_text_round_trips(self, digits: int, places: int) -> None:
