@@ -164,26 +164,28 @@ def _encoder(tp: Any) -> Encoder:
 
 
 def _hints(cls: type) -> dict[str, Any]:
-    """Each attrs field's type, its annotation read in the module of the class that declares it."""
+    """The type of each written field (public, not skipped): its annotation (the class's own source
+    text, as ``typing.get_type_hints`` reads it) evaluated in the module of the class declaring it."""
+    skip: frozenset[str] = getattr(cls, "_json_skip", frozenset())
     hints: dict[str, Any] = {}
     for klass in reversed(cls.__mro__):
         if not attrs.has(klass):
             continue
         scope = {**vars(sys.modules[klass.__module__]), klass.__name__: klass}
         for f in attrs.fields(klass):
-            if not f.inherited:
+            if not f.inherited and not f.name.startswith("_") and f.name not in skip:
                 hints[f.name] = eval(f.type, scope) if isinstance(f.type, str) else f.type
     return hints
 
 
 @functools.cache
 def _plan(cls: type) -> tuple[tuple[str, Any], ...]:
-    """The (key, type) of each entry ``cls`` writes, in order: its kind, fields, extras."""
+    """The (key, type) of each entry ``cls`` writes, in order: its type tag, fields, extras."""
     hints = _hints(cls)
     out: list[tuple[str, Any]] = []
-    kind = cls.__dict__.get("_json_type", "")
-    if kind:
-        out.append(("type", Literal[kind]))
+    tag = cls.__dict__.get("_json_type", "")
+    if tag:
+        out.append(("type", Literal[tag]))
     skip: frozenset[str] = getattr(cls, "_json_skip", frozenset())
     out += [
         (f.name, hints[f.name])
@@ -243,10 +245,10 @@ def _not_read(data: Any) -> Any:
 @functools.cache
 def _writers(cls: type) -> tuple[tuple[str, Encoder, Encoder], ...]:
     """For each entry of ``cls``'s JSON form: its key, how to read it, how to write it."""
-    kind = cls.__dict__.get("_json_type", "")
+    tag = cls.__dict__.get("_json_type", "")
     getters: dict[str, Encoder] = {key: fn for key, _, fn in getattr(cls, "_json_extra", ())}
-    if kind:
-        getters["type"] = lambda v, lang: kind
+    if tag:
+        getters["type"] = lambda v, lang: tag
     return tuple(
         (key, getters.get(key) or functools.partial(_field, key), _encoder(tp)) for key, tp in _plan(cls)
     )
