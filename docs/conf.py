@@ -54,7 +54,7 @@ html_baseurl = "https://servstd.readthedocs.io/"
 nitpicky = True
 nitpick_ignore_regex = [
     # attrs/pydantic generated members and private engine types are not documented targets
-    (r"py:class", r"servstd\..*\._.*"),
+    (r"py:class", r"servstd(\..*)?\._.*"),
     (r"py:class", r"Shelf"),  # the catalog's file index (servstd.catalog.shelf), not a documented target
     (r"py:class", r"(attr|attrs)\..*"),
     (r"py:class", r"(datetime\.|dt\.)?(date|datetime|timedelta|tzinfo|time)"),

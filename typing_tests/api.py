@@ -227,3 +227,16 @@ def plan_api() -> None:
     out_of_bounds: list[Finding] = measure_findings(
         catalog().standard("insurance-service-standard"), {"A18": [3]}
     )
+
+
+def json_forms_api() -> None:
+    t = dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))
+    dl: Deadline = ServiceClock.default().deadline(t, "3个工作日")
+    data: dict[str, Any] = dl.to_dict()
+    english: dict[str, Any] = dl.to_dict(lang="en")
+    rule: dict[str, Any] = dl.rule.to_dict("en")
+    duration: dict[str, Any] = parse_duration("48小时").to_dict()
+    standard: dict[str, Any] = catalog().standard("property-cs-quality-inspection").to_dict("zh")
+    timeline: dict[str, Any] = (
+        ComplaintPolicy.from_catalog("property-complaints").timeline(t, "重大").to_dict()
+    )

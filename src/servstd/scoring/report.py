@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from servstd._decimal import exact
 from servstd._escape import markdown_text
+from servstd._schema import Shaped
 from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
@@ -35,7 +35,7 @@ TEXT_WIDTH = 36
 
 
 @attrs.frozen
-class DeductionLine:
+class DeductionLine(Shaped):
     """One finding's effect: ``unit × count`` raw points, what was applied, and which caps cut it."""
 
     item: str
@@ -62,7 +62,7 @@ def _section_cut(s: SectionScore) -> Decimal:
 
 
 @attrs.frozen
-class SectionScore:
+class SectionScore(Shaped):
     """A section's pool: its max, raw and applied deduction, score; ``capped`` when the raw exceeded it."""
 
     id: str
@@ -78,7 +78,7 @@ class SectionScore:
 
 
 @attrs.frozen
-class CriterionScore:
+class CriterionScore(Shaped):
     """A KPI criterion: measured value, points (0–100), weight and weighted points."""
 
     code: str
@@ -91,7 +91,7 @@ class CriterionScore:
 
 
 @attrs.frozen
-class ScoreReport:
+class ScoreReport(Shaped):
     """The result of scoring one inspection, auditable line by line."""
 
     standard: str
@@ -136,29 +136,8 @@ class ScoreReport:
         return self.scheme in (Scheme.PASS_FAIL, Scheme.CHECKLIST)
 
     @exact
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (decimals as strings, so nothing is lost)."""
-
-        def conv(v: Any) -> Any:
-            if isinstance(v, Decimal):
-                return str(v)
-            if isinstance(v, tuple):
-                return [conv(x) for x in v]
-            if isinstance(v, Scheme):
-                return v.value
-            if isinstance(v, Rounding):
-                return {"places": v.places, "mode": v.mode}
-            if attrs.has(type(v)):
-                return {f.name: conv(getattr(v, f.name)) for f in attrs.fields(type(v))}
-            return v
-
-        out = conv(self)
-        assert isinstance(out, dict)
-        return out
-
-    @exact
     def to_json(self) -> str:
-        """JSON text."""
+        """JSON text: ``to_dict()`` (decimals as strings, so nothing is lost)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def _headline(self) -> str:

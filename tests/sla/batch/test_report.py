@@ -131,10 +131,10 @@ class TestFiles:
         for c in ("received_at", "arrival_at", "answer_at", "payment_at", "advance_payment_at"):
             local[c] = local[c].dt.tz_convert(SH).dt.tz_localize(None)
         local.to_excel(tmp_path / "c.xlsx", index=False)
-        want = report(POLICY, SAMPLE, now=NOW, by=["tier"]).as_dict()
-        assert report(POLICY, tmp_path / "c.parquet", now=NOW, by=["tier"]).as_dict() == want
+        want = report(POLICY, SAMPLE, now=NOW, by=["tier"]).to_dict()
+        assert report(POLICY, tmp_path / "c.parquet", now=NOW, by=["tier"]).to_dict() == want
         assert (
-            report(POLICY, tmp_path / "c.xlsx", now=NOW, by=["tier"], assume_tz="Asia/Shanghai").as_dict()
+            report(POLICY, tmp_path / "c.xlsx", now=NOW, by=["tier"], assume_tz="Asia/Shanghai").to_dict()
             == want
         )
 

@@ -55,9 +55,11 @@ import attrs
 import numpy as np
 
 from servstd._decimal import exact
+from servstd._deprecation import replaced
 from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
+from servstd._schema import Shaped
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
 from servstd.sla.batch._files import pandas_module, read_table
@@ -77,7 +79,7 @@ def _hours(us: int | None) -> Decimal | None:
 
 
 @attrs.frozen
-class GroupRow:
+class GroupRow(Shaped):
     """The counts of one group (values of ``by``) and one metric."""
 
     key: tuple[str, ...]
@@ -106,7 +108,7 @@ class GroupRow:
 
 
 @attrs.frozen
-class Breach:
+class Breach(Shaped):
     """A breached case: when it was due, when it was done (``None`` while open), how late."""
 
     case: str
@@ -137,7 +139,7 @@ def _s(v: Decimal | None) -> str | None:
 
 
 @attrs.frozen
-class ComplianceReport:
+class ComplianceReport(Shaped):
     """Per group and metric counts, and the breached cases (see the module documentation)."""
 
     policy: str
@@ -147,8 +149,13 @@ class ComplianceReport:
     breaches: tuple[Breach, ...]
 
     # -- rendering -------------------------------------------------------------------------------
+    @replaced("ComplianceReport.as_dict", "ComplianceReport.to_dict (typed, nested) or to_json (flat rows)")
     def as_dict(self) -> dict[str, Any]:
-        """The whole report as JSON-ready data."""
+        """Deprecated: the flat rows of :meth:`to_json`; ``to_dict()`` is the report's JSON form."""
+        return self._flat()
+
+    def _flat(self) -> dict[str, Any]:
+        """The report as flat rows (groups and breaches with the ``by`` values as keys)."""
         return {
             "policy": self.policy,
             "now": self.now.isoformat(),
@@ -159,8 +166,9 @@ class ComplianceReport:
 
     @exact
     def to_json(self) -> str:
-        """The report as JSON (decimals as strings, instants in ISO 8601)."""
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        """The report as JSON in flat rows, as the command prints it: each group and breach with the
+        ``by`` values as keys, hours as decimal text (``to_dict()`` is the typed, nested form)."""
+        return json.dumps(self._flat(), ensure_ascii=False, indent=2)
 
     @exact
     def to_csv(self) -> str:

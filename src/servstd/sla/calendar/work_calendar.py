@@ -46,6 +46,7 @@ import attrs
 from servstd._deprecation import warn_renamed
 from servstd._input import parse_date
 from servstd._lang import Lang, check_lang
+from servstd._schema import Shaped
 from servstd.errors import (
     CalendarCoverageError,
     CalendarCoverageWarning,
@@ -99,7 +100,7 @@ def as_date(value: object, parameter: str = "date") -> dt.date:
 
 
 @attrs.frozen
-class Coverage:
+class Coverage(Shaped):
     """The years whose working-day arrangement a calendar knows, as inclusive year ranges.
 
     >>> c = Coverage(((2001, 2026),))
