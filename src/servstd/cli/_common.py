@@ -122,9 +122,11 @@ def clock_for(args: argparse.Namespace) -> ServiceClock:
     return ServiceClock(with_overlays(base, args), BusinessHours.parse(spec), zone(args.tz, "--tz").key)
 
 
-def fmt(t: dt.datetime) -> str:
-    """``2026-10-10 18:00 (+08:00)``."""
+def fmt(t: dt.datetime, day: dt.date | None = None) -> str:
+    """``2026-10-10 18:00 (+08:00)``; the midnight that ends ``day`` is ``2026-10-03 24:00``."""
     off = t.strftime("%z")
+    if day is not None and t.date() == day + dt.timedelta(days=1) and t.time() == dt.time(0):
+        return f"{day:%Y-%m-%d} 24:00 ({off[:3]}:{off[3:5]})"
     return f"{t:%Y-%m-%d %H:%M} ({off[:3]}:{off[3:5]})"
 
 

@@ -39,7 +39,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         "skipped": [{"date": s.date.isoformat(), "kind": s.kind.value, "name": s.name} for s in dl.skipped],
         "explanation_zh": list(dl.lines("zh")), "explanation_en": list(dl.lines("en")),
     }  # fmt: skip
-    out(args, data, f"{fmt(dl.due)}\n\n{dl.explain(args.lang)}")
+    out(args, data, f"{fmt(dl.due, dl.last_day)}\n\n{dl.explain(args.lang)}")
     return 0
 
 
