@@ -4,9 +4,15 @@ today, catalog search, notice remove, CSV for Excel, readable lateness, hints.""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from servstd.cli import main
+from servstd.sla import WorkCalendar
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -30,3 +36,96 @@ class TestMidnightHeadline:
         assert code == 0
         assert out.splitlines()[0] == "2026-10-09 24:00 (+08:00)"
         assert "截止于2026-10-09 24:00：" in out
+
+
+class TestWorkdays:
+    @pytest.mark.parametrize(
+        ("argv", "count"),
+        [
+            (("2026-09-30", "2026-10-10"), 3),  # 09-30, 10-08, 10-09; 10-10 not counted
+            (("2026-09-30", "2026-10-10", "--inclusive"), 4),  # and the make-up Saturday 10-10
+            (("2026-10-10", "2026-09-30"), -3),  # reversed: the same days, negative
+            (("2026-10-10", "2026-09-30", "--inclusive"), -4),  # as NETWORKDAYS(end, start)
+            (("2026-10-01", "2026-10-01", "--inclusive"), 0),  # a holiday
+            (("2026-10-08", "2026-10-08", "--inclusive"), 1),
+            (("2026-10-08", "2026-10-08"), 0),  # [a, a) is empty
+        ],
+    )
+    def test_half_open_and_inclusive(self, argv: tuple[str, ...], count: int) -> None:
+        """workdays FROM TO counts [FROM, TO) like working_days_between; --inclusive counts both ends
+        like Excel's NETWORKDAYS (2026-09-30 → 2026-10-10: 3, and 4 inclusive)."""
+        code, out, _ = run("workdays", *argv, "--json")
+        assert code == 0
+        data = json.loads(out)
+        assert data["working_days"] == count
+        assert data["inclusive"] == ("--inclusive" in argv)
+        code, out, _ = run("workdays", *argv)
+        assert (code, out.splitlines()[0]) == (0, str(count))
+
+    def test_equals_the_library_over_random_spans(self) -> None:
+        """The count equals WorkCalendar.working_days_between for every span in October 2026."""
+        cal = WorkCalendar.china()
+        for i in range(1, 32, 3):
+            for j in range(1, 32, 4):
+                a, b = dt.date(2026, 10, i), dt.date(2026, 10, j)
+                _, out, _ = run("workdays", a.isoformat(), b.isoformat(), "--json")
+                assert json.loads(out)["working_days"] == cal.working_days_between(a, b)
+
+    def test_text_says_which_end_is_counted(self) -> None:
+        """The sentence under the number says whether TO is counted."""
+        assert "2026-10-10 not counted" in run("workdays", "2026-09-30", "2026-10-10")[1]
+        assert "both counted" in run("workdays", "2026-09-30", "2026-10-10", "--inclusive")[1]
+
+
+class TestWeekendOption:
+    def test_friday_saturday_week_on_the_mainland_holidays(self) -> None:
+        """--weekend 0000110 and --weekend 周五,周六 rest Friday and Saturday; the National Day period
+        still rests and its make-up Saturday is still worked."""
+        for spelling in ("0000110", "周五,周六", "7"):
+            code, out, _ = run("workdays", "2026-09-30", "2026-10-12", "--weekend", spelling, "--json")
+            assert code == 0
+            data = json.loads(out)
+            assert (data["working_days"], data["weekend"]) == (4, "0000110")  # 09-30, 10-08, 10-10, 10-11
+        code, out, _ = run("workday", "2026-10-09", "--weekend", "周五,周六", "--json")
+        assert json.loads(out)["kind"] == "weekend"
+
+    def test_deadline_counts_on_the_custom_week(self) -> None:
+        """3个工作日 from 2026-09-30 on a Friday–Saturday week: 10-08, 10-10 (make-up), 10-11."""
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个工作日", "--weekend", "0000110", "--json")
+        assert (code, json.loads(out)["due"]) == (0, "2026-10-11T18:00:00+08:00")
+
+    def test_a_bad_weekend_names_the_option_and_the_forms(self) -> None:
+        """A week with no working day is refused naming --weekend and the accepted forms (exit 1)."""
+        code, out, err = run("workdays", "2026-09-30", "2026-10-10", "--weekend", "1111111")
+        assert (code, out) == (1, "")
+        assert "(--weekend)" in err
+        assert "WORKDAY.INTL mask" in err
+
+
+class TestNowAndToday:
+    def test_deadline_now(self) -> None:
+        """servstd deadline now 3个工作日 counts from the current instant (in --tz), to the second."""
+        before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        code, out, _ = run("deadline", "now", "3个工作日", "--json", "--region", "always")
+        after = dt.datetime.now(dt.timezone.utc)
+        assert code == 0
+        received = dt.datetime.fromisoformat(json.loads(out)["received"])
+        assert before <= received <= after
+        assert received.utcoffset() == dt.timedelta(hours=8)
+
+    @pytest.mark.parametrize("word", ["today", "今天", "TODAY"])
+    def test_today_as_a_date(self, word: str) -> None:
+        """workday today / workdays today TO read today's date in Asia/Shanghai."""
+        today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+        code, out, _ = run("workday", word, "--region", "weekdays", "--json")
+        assert (code, json.loads(out)["date"]) == (0, today.isoformat())
+        code, out, _ = run("workdays", word, word, "--inclusive", "--region", "weekdays", "--json")
+        assert json.loads(out)["from"] == today.isoformat()
+
+    def test_today_as_an_instant_is_its_midnight(self) -> None:
+        """elapsed today now: today's 00:00 in --tz to the current instant."""
+        code, out, _ = run("elapsed", "today", "now", "--region", "always", "--tz", "UTC", "--json")
+        data = json.loads(out)
+        assert code == 0
+        assert data["start"] == f"{dt.datetime.now(dt.timezone.utc).date().isoformat()}T00:00:00+00:00"
+        assert 0 <= data["seconds"] <= 86400

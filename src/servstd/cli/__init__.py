@@ -53,6 +53,7 @@ EXAMPLES = """examples:
   servstd deadline "2026年9月30日 16:00" 2日 --lang en
   servstd elapsed "2026-09-30 17:00" "2026-10-08 10:00"
   servstd workday 2026-02-14
+  servstd workdays 2026-09-30 2026-10-10 --inclusive --weekend 周五,周六
   servstd calendar 2026 --month 10
   servstd calendar export 2020 2026 --format duckdb -o cal.duckdb
   servstd catalog list
@@ -62,7 +63,8 @@ EXAMPLES = """examples:
   servstd complaint timeline --policy property-complaints --tier 重大 --received "2026-09-30 16:00"
 
 instants: ISO 8601 ("2026-09-30 16:00", "2026-09-30T16:00+08:00"), "2026/9/30 16:00" or
-"2026年9月30日 16:00"; without an offset, read in --tz. Numeric dates with the year last
+"2026年9月30日 16:00"; without an offset, read in --tz. "now" is the current instant and
+"today" today's 00:00 (as a date, today's date). Numeric dates with the year last
 (10/09/2026) are refused: they read differently in different countries.
 
 exit status: 0 ok, 1 bad input (a value or file given), 2 bad usage (options, arguments)
@@ -120,6 +122,13 @@ REGION_HELP = "working days: CN (default; mainland China with 调休), HK, MO, T
 
 def _region_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region", default="CN", help=REGION_HELP)
+    p.add_argument(
+        "--weekend",
+        metavar="DAYS",
+        help="the weekly rest days, as Excel's WORKDAY.INTL takes them, on top of the region's holidays: "
+        "a mask Monday to Sunday (0000011 = Sat and Sun, 0000110 = Fri and Sat), an Excel weekend "
+        "number (1–7, 11–17) or day names (周五,周六)",
+    )
     p.add_argument(
         "--lenient",
         action="store_true",
@@ -212,7 +221,24 @@ def _parser() -> argparse.ArgumentParser:
     p = add(
         "workday", "is this date a working day?", "time_commands:cmd_workday", "servstd workday 2026-02-14"
     )
-    p.add_argument("date", help="a date: 2026-02-14, 2026/2/14 or 2026年2月14日")
+    p.add_argument("date", help="a date: 2026-02-14, 2026/2/14, 2026年2月14日 or today")
+    _region_options(p)
+
+    p = add(
+        "workdays",
+        "how many working days between two dates? (like NETWORKDAYS with --inclusive)",
+        "time_commands:cmd_workdays",
+        "servstd workdays 2026-09-30 2026-10-10 --inclusive",
+    )
+    p.add_argument("start", metavar="FROM", help="the first date (counted); 'today' for today")
+    p.add_argument(
+        "end", metavar="TO", help="the last date: not counted ([FROM, TO)), or counted with --inclusive"
+    )
+    p.add_argument(
+        "--inclusive",
+        action="store_true",
+        help="count both FROM and TO, as Excel's NETWORKDAYS does (default: [FROM, TO), as working_days_between)",
+    )
     _region_options(p)
 
     p = add(
