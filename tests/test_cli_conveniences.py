@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.sla import WorkCalendar
 
@@ -129,3 +130,31 @@ class TestNowAndToday:
         assert code == 0
         assert data["start"] == f"{dt.datetime.now(dt.timezone.utc).date().isoformat()}T00:00:00+00:00"
         assert 0 <= data["seconds"] <= 86400
+
+
+class TestCatalogSearch:
+    @pytest.mark.parametrize("word", ["培训", "培訓", "Hotel"])
+    def test_lists_what_catalog_search_finds(self, word: str) -> None:
+        """catalog search WORD lists exactly Catalog.search(WORD), in either script, with kinds and titles."""
+        expected = catalog().search(word)
+        assert expected
+        code, out, _ = run("catalog", "search", word, "--json")
+        assert code == 0
+        assert [r["id"] for r in json.loads(out)] == expected
+        code, out, _ = run("catalog", "search", word)
+        assert [line.split()[0] for line in out.splitlines()] == expected
+
+    def test_nothing_found_says_so(self) -> None:
+        """A word no document holds prints one line saying so (exit 0; JSON: an empty list)."""
+        assert run("catalog", "search", "没有这个词") == (
+            0,
+            "no catalog document mentions '没有这个词'\n",
+            "",
+        )
+        assert json.loads(run("catalog", "search", "没有这个词", "--json")[1]) == []
+
+    def test_no_word_is_a_usage_error(self) -> None:
+        """catalog search without a word is bad usage (exit 2) and shows an example."""
+        code, _, err = run("catalog", "search")
+        assert code == 2
+        assert "servstd catalog search 培训" in err

@@ -274,9 +274,15 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "document_commands:cmd_catalog",
         "servstd catalog show hotel-service-quality-inspection",
     )
-    p.add_argument("action", choices=["list", "show", "export"], help="list [KIND], show ID or export ID")
     p.add_argument(
-        "id", nargs="?", help="a catalog id (show, export), or a kind to list: standard, sla-policy…"
+        "action",
+        choices=["list", "show", "export", "search"],
+        help="list [KIND], show ID, export ID or search WORD",
+    )
+    p.add_argument(
+        "id",
+        nargs="?",
+        help="a catalog id (show, export), a kind to list (standard, sla-policy…) or a word to search for",
     )
     p.add_argument(
         "--format",
