@@ -323,19 +323,20 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def _notice_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """``servstd notice check|add|list``: holiday notices and the notice folders."""
+    """``servstd notice check|add|remove|list``: holiday notices and the notice folders."""
     p = add(
         "notice",
-        "check, add and list State Council holiday notices",
+        "check, add, remove and list State Council holiday notices",
         "notice_commands:cmd_notice",
         "servstd notice check 2027.txt",
     )
     p.add_argument(
         "action",
-        choices=["check", "add", "list"],
-        help="check: read and check against the law; add: check, then copy into the data folder; list: what is read",
+        choices=["check", "add", "remove", "list"],
+        help="check: read and check against the law; add: check, then copy into the data folder; "
+        "remove: take a year's notices (or one file) out of it again; list: what is read",
     )
-    p.add_argument("file", nargs="?", help="the notice text file (check, add)")
+    p.add_argument("file", nargs="?", help="the notice text file (check, add); a YEAR or a FILE (remove)")
     p.add_argument(
         "--partial", action="store_true", help="read a notice that is not complete as an amendment"
     )

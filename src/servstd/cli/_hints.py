@@ -50,7 +50,8 @@ def command_line_message(exc: ServstdError) -> str:
     if isinstance(exc, CalendarCoverageError):
         return _coverage(exc)
     if isinstance(exc, DocumentError) and len(exc.problems) == 1:
-        text = f"{exc.source}: {exc.problems[0]}"
+        problem = exc.problems[0]  # a problem with no place inside the document is about all of it
+        text = f"{exc.source}: {problem if problem.path else problem.message}"
     else:
         text = str(exc)
     for python, option in SPELLINGS.items():
