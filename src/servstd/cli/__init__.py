@@ -117,6 +117,7 @@ def _run(handler: str, args: argparse.Namespace) -> int:
 
 # -- parser --------------------------------------------------------------------------------------
 
+BOM_HELP = "write CSV without the byte-order mark Excel needs to read UTF-8 (for programs)"
 REGION_HELP = "working days: CN (default; mainland China with 调休), HK, MO, TW, weekdays (Mon–Fri) or always (every day)"
 
 
@@ -360,6 +361,7 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write the form to FILE (.xlsx, .csv, .md, .html, .json)"
     )
+    p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
 
     p = add(
         "score",
@@ -424,6 +426,7 @@ def _calendar_export_command(
         help="a database file (duckdb, sqlite), portable SQL, or tables as files (csv, parquet)",
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="a file (a folder for csv, parquet)")
+    p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
     _clock_options(p)
     by_year.epilog = f"{by_year.epilog}\n  servstd calendar export 2020 2026 --format duckdb -o cal.duckdb"
     sub.choices["calendar"] = _CalendarParser(by_year, p)
@@ -448,6 +451,8 @@ def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="report format (default text)",
     )
     p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of the screen")
+    p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
     p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")
     p.add_argument("--case-id", default="case", help="the id column (default: case)")
     p.add_argument("--received", default="received_at", help="the receipt column (default: received_at)")

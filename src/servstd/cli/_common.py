@@ -17,6 +17,7 @@ from servstd.sla.clock.durations import ACCEPTED_FORMS, Duration, parse_duration
 from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = [
+    "BOM",
     "MissingFileError",
     "UsageError",
     "calendar_for",
@@ -61,6 +62,9 @@ def existing_file(path: str, what: str) -> Path:
         kind = ""
     raise MissingFileError(path, what, f"{path!r} is {kind}; give a {what} file" if kind else "")
 
+
+BOM = "\ufeff"
+"""The byte-order mark CSV for people starts with: Excel reads UTF-8 only after one (``--no-bom``)."""
 
 NOW_WORDS = frozenset({"now", "现在", "現在"})
 """What reads as the current instant wherever the command reads an instant (``NOW()``)."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 from pathlib import Path
 
+from servstd._atomic import output_file, write_atomically, writing
 from servstd._extras import require, table_extras
-from servstd.cli._common import UsageError, instant
+from servstd.cli._common import BOM, UsageError, instant
 from servstd.errors import DocumentError
 from servstd.sla import batch
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -44,7 +46,20 @@ def cmd_sla(args: argparse.Namespace) -> int:
         raise DocumentError(str(files[exc.source]), exc.problems, code=exc.code) from None
     fmt = "json" if args.json else args.format
     text = {"text": rep.to_text, "json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
-    args.stdout.write(text.rstrip("\n") + "\n")
+    text = text.rstrip("\n") + "\n"
+    if fmt == "csv" and not args.no_bom:
+        text = BOM + text  # Excel reads UTF-8 only after a byte-order mark
+    if args.output:
+        target = output_file(args.output)
+        with writing(target):
+            write_atomically(target, text.encode("utf-8"))
+        args.stdout.write(
+            json.dumps({"file": str(target), "format": fmt}) + "\n"
+            if args.json
+            else f"{fmt} report written to {target}\n"
+        )
+    else:
+        args.stdout.write(text)
     if args.chart:
         rep.chart(args.chart)
         if fmt == "text":

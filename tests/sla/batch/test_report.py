@@ -178,11 +178,11 @@ class TestCommand:
         assert all(Decimal(b["late_hours"]) >= 0 for b in data["breaches"])
 
     def test_csv_and_markdown(self) -> None:
-        """--format csv is a header and one line per group; markdown has both tables."""
+        """--format csv is a byte-order mark, a header and one line per group; markdown has both tables."""
         _, out, _ = run("sla", "report", *self.ARGS, "--by", "month", "--format", "csv")
-        assert (
-            out.splitlines()[0]
-            == "month,metric,cases,met,breached,early,stopped,at_risk,open,met_pct,median_hours,p90_hours"
+        assert out.splitlines()[0] == (
+            "\ufeffmonth,metric,cases,met,breached,early,stopped,at_risk,open,met_pct,median_hours,p90_hours,"
+            "median_seconds,p90_seconds"
         )
         _, md, _ = run("sla", "report", *self.ARGS, "--format", "markdown")
         assert "| month | metric | cases |" in md
