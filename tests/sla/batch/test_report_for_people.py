@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from servstd.cli import main
+from servstd.errors import DocumentError
 from servstd.sla import SLAPolicy
 from servstd.sla.batch import report
 
@@ -116,3 +117,52 @@ class TestBomElsewhere:
         assert days.startswith(b"\xef\xbb\xbfdate,")
         run("calendar", "export", "2026", "2026", "--format", "csv", "-o", str(tmp_path / "b"), "--no-bom")
         assert (tmp_path / "b" / "servstd_days.csv").read_bytes() == days[3:]
+
+
+class TestRowsAsExcelNumbersThem:
+    def test_a_csv_problem_names_the_sheet_row(self, tmp_path: Path) -> None:
+        """The first case of a CSV is row 2 (the header is row 1), as Excel shows it: a bad time on
+        the second case is 「row 3」 (it was 'row 1')."""
+        f = tmp_path / "cases.csv"
+        f.write_text(
+            "case,received_at,tier,zone\nA1,2026-10-01 10:00+08:00,VIP,城区\nA2,2026-10-01 11:00,VIP,城区\n",
+            encoding="utf-8",
+        )
+        code, _, err = run("sla", "report", str(f), "--policy", "insurance-claims-sla", "--now", "now")
+        assert code == 1
+        assert "received_at: row 3: times without an offset" in err
+
+    def test_table_problems_found_later_also_count_from_row_2(self, tmp_path: Path) -> None:
+        """A case id twice (rows 3 and 4 of the sheet) is named by those rows, in CSV and XLSX alike."""
+        rows = [
+            ("case", "received_at", "tier", "zone"),
+            ("A1", "2026-10-01 10:00+08:00", "VIP", "城区"),
+            ("A2", "2026-10-01 11:00+08:00", "VIP", "城区"),
+            ("A2", "2026-10-01 12:00+08:00", "VIP", "城区"),
+        ]
+        f = tmp_path / "cases.csv"
+        f.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+        code, _, err = run("sla", "report", str(f), "--policy", "insurance-claims-sla")
+        assert code == 1
+        assert "cases rows 3, 4: case 'A2' appears more than once" in err
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        for r in rows:
+            book.active.append(r)
+        book.save(tmp_path / "cases.xlsx")
+        code, _, err = run("sla", "report", str(tmp_path / "cases.xlsx"), "--policy", "insurance-claims-sla")
+        assert "cases rows 3, 4: case 'A2' appears more than once" in err
+
+    def test_a_dataframe_keeps_its_positions(self) -> None:
+        """A DataFrame given from Python is named by position (from 0), as pandas counts."""
+        cases = pd.DataFrame(
+            {
+                "case": ["A", "A"],
+                "received_at": [pd.Timestamp("2026-10-01 10:00", tz=SH)] * 2,
+                "zone": ["城区"] * 2,
+            }
+        )
+        with pytest.raises(DocumentError, match=r"cases rows 0, 1: case 'A' appears more than once"):
+            report(
+                SLAPolicy.from_catalog("insurance-claims-sla"), cases, now=pd.Timestamp("2026-11-01", tz=SH)
+            )
