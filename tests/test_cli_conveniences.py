@@ -16,6 +16,8 @@ from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.sla import WorkCalendar
 
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
 
 def run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
@@ -177,3 +179,78 @@ class TestKpiValuesInTheirUnits:
         criteria = {c["code"]: c for c in json.loads(out)["criteria"]}
         assert {c["unit"] for c in criteria.values()} >= {"seconds", "ratio"}
         assert any(c["value"] == "72000" for c in criteria.values())
+
+
+class TestUnquotedInstants:
+    @pytest.mark.parametrize(
+        ("argv", "fixed"),
+        [
+            (
+                ("deadline", "2026-09-30", "16:00", "3个工作日"),
+                'servstd deadline "2026-09-30 16:00" 3个工作日',
+            ),
+            (
+                ("elapsed", "2026-09-30", "17:00", "2026-10-08", "10:00"),
+                'servstd elapsed "2026-09-30 17:00" "2026-10-08 10:00"',
+            ),
+            (("deadline", "2026/9/30", "16:00"), 'servstd deadline "2026/9/30 16:00"'),
+        ],
+    )
+    def test_a_split_date_and_time_gets_a_hint_to_quote(self, argv: tuple[str, ...], fixed: str) -> None:
+        """A date and a time typed as two words (the shell split them) get one line that shows the
+        command with them quoted together; the exit status stays what the error is."""
+        code, out, err = run(*argv)
+        assert code in (1, 2)
+        assert out == ""
+        assert err.count("\n") == 1
+        assert err.rstrip("\n").endswith(
+            f"a date and a time of day are one argument: quote them together, e.g. {fixed}"
+        )
+
+    def test_no_hint_when_quoted(self) -> None:
+        """A quoted instant with another error gets no quoting hint."""
+        _, _, err = run("deadline", "2026-09-30 16:00", "3天天")
+        assert "quote them together" not in err
+
+
+class TestUnknownPolicy:
+    @pytest.mark.parametrize(
+        ("argv", "kind", "known"),
+        [
+            (
+                (
+                    "sla",
+                    "report",
+                    str(EXAMPLES / "claims_2026_national_day.csv"),
+                    "--policy",
+                    "property-complaints",
+                ),
+                "sla policy",
+                "sla-policy",
+            ),
+            (
+                (
+                    "complaint",
+                    "timeline",
+                    "--policy",
+                    "insurance-claims-sla",
+                    "--tier",
+                    "重大",
+                    "--received",
+                    "now",
+                ),
+                "complaint policy",
+                "complaint-policy",
+            ),
+        ],
+    )
+    def test_lists_only_policies_of_that_kind(self, argv: tuple[str, ...], kind: str, known: str) -> None:
+        """An unknown --policy names the option and lists exactly the catalog's policies of the kind
+        the command takes (a complaint policy is not offered to sla report, nor the reverse)."""
+        code, _, err = run(*argv)
+        assert code == 1
+        expected = ", ".join(catalog().by_kind()[known])
+        assert (
+            err
+            == f"servstd: unknown {kind} {argv[argv.index('--policy') + 1]!r} (--policy); known: {expected}\n"
+        )

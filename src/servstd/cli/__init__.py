@@ -35,7 +35,7 @@ from typing import NoReturn, TextIO
 
 from servstd._lazy import installed_version
 from servstd.cli._common import UsageError
-from servstd.cli._hints import command_line_message
+from servstd.cli._hints import command_line_message, unquoted_instant
 from servstd.cli._output import OutputBrokenError, OutputClosedError, Stream, error_json
 from servstd.errors import ServstdError
 
@@ -518,9 +518,9 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         with contextlib.redirect_stdout(out):  # --help and --version write here
             args = parser.parse_args(argv)
     except _ArgumentsError as exc:
-        _report(
-            out, err, as_json=as_json, kind="UsageError", message=f"{exc} (see '{exc.parser.prog} --help')"
-        )
+        hint = unquoted_instant(argv)
+        message = f"{exc}; {hint}" if hint else f"{exc} (see '{exc.parser.prog} --help')"
+        _report(out, err, as_json=as_json, kind="UsageError", message=message)
         return 2
     except SystemExit as exc:  # --help and --version
         out.flush()
@@ -542,12 +542,13 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
             _report(out, err, as_json=as_json, kind="UsageError", message=str(exc))
             code = 2
         except ServstdError as exc:
+            hint = unquoted_instant(argv)
             _report(
                 out,
                 err,
                 as_json=as_json,
                 kind=type(exc).__name__,
-                message=command_line_message(exc),
+                message=command_line_message(exc) + (f"; {hint}" if hint else ""),
                 problems=exc.problems,
                 code=exc.code,
             )

@@ -14,7 +14,7 @@ from pathlib import Path
 from servstd._atomic import output_file, write_atomically, writing
 from servstd._extras import require, table_extras
 from servstd.cli._common import BOM, UsageError, instant
-from servstd.errors import DocumentError
+from servstd.errors import DocumentError, UnknownNameError
 from servstd.sla import batch
 from servstd.sla.policy.sla_policy import SLAPolicy
 
@@ -24,11 +24,14 @@ __all__ = ["cmd_sla"]
 def cmd_sla(args: argparse.Namespace) -> int:
     # everything the report needs, checked before any of it loads: one error naming one extra
     require("servstd sla report", *table_extras(args.cases, args.events), *(["charts"] if args.chart else []))
-    policy = (
-        SLAPolicy.read(Path(args.policy))
-        if Path(args.policy).is_file()
-        else SLAPolicy.from_catalog(args.policy)
-    )
+    try:
+        policy = (
+            SLAPolicy.read(Path(args.policy))
+            if Path(args.policy).is_file()
+            else SLAPolicy.from_catalog(args.policy)
+        )
+    except UnknownNameError as exc:  # only the SLA policies are listed: the option is named
+        raise UnknownNameError(args.policy, "--policy", exc.accepted or (), kind=exc.kind) from None
     tz = args.tz or "Asia/Shanghai"
     now = instant(args.now, tz, "--now") if args.now else dt.datetime.now(dt.timezone.utc)
     by = [k.strip() for k in args.by.split(",") if k.strip()] if args.by else []
