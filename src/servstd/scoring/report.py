@@ -91,12 +91,12 @@ class CriterionScore:
     weighted: Decimal
     rule: str
     unit: str = ""
-    """What the value measures (the criterion's unit): ``"seconds"``, ``"ratio"``, ``"rating"``…"""
+    """The unit the criterion measures in (``"seconds"``, ``"ratio"``, ``"rating"``…)."""
 
     @property
     def shown(self) -> str:
-        """The value in its unit, as a person reads it: ``20小时`` for 72000 seconds, ``92%`` for a
-        ratio of 0.92, the number itself otherwise (:attr:`value` stays exact).
+        """The value written in its unit for a person (``20小时`` for 72000 seconds, ``92%`` for a
+        ratio of 0.92, the number itself otherwise); ``value`` stays exact.
 
         >>> from decimal import Decimal as D
         >>> c = CriterionScore("r", "響應時限", D(72000), D(100), D("0.3"), D(30), "≤24小時", "seconds")

@@ -1,6 +1,6 @@
 """Which weekdays are the weekly rest days, written as spreadsheets and people write them.
 
-A weekend is a set of weekday numbers as :meth:`datetime.date.weekday` counts them (Monday 0 …
+A weekend is a set of weekday numbers as ``date.weekday()`` counts them (Monday 0 …
 Sunday 6). :func:`parse_weekend` reads every spelling the library accepts:
 
 * Excel's WORKDAY.INTL / NETWORKDAYS.INTL mask: seven characters ``0``/``1`` from Monday to
@@ -30,7 +30,7 @@ from servstd.errors import InputParseError, InputTypeError
 
 __all__ = ["ACCEPTED_WEEKENDS", "WeekendSpec", "describe_weekend", "parse_weekend"]
 
-WeekendSpec: TypeAlias = "str | int | Iterable[int]"
+WeekendSpec: TypeAlias = str | int | Iterable[int]
 """What :func:`parse_weekend` reads: a mask, an Excel weekend number, day names or weekday numbers."""
 
 ACCEPTED_WEEKENDS = (

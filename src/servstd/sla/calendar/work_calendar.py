@@ -208,7 +208,7 @@ class WorkCalendar:
     region: str | None = None
     strict: bool = True
     weekend: frozenset[int] = _DEFAULT_WEEKEND
-    """The weekly rest days, as :meth:`datetime.date.weekday` numbers (Saturday 5, Sunday 6)."""
+    """The weekly rest days, as ``date.weekday()`` numbers (Saturday 5, Sunday 6)."""
     overlays: tuple[CalendarOverlay, ...] = ()
     base_coverage: Coverage = Coverage(((_MIN_YEAR, _MAX_YEAR),))
     _cache: _Cache = attrs.field(factory=_Cache, eq=False, repr=False, hash=False, alias="_cache")
