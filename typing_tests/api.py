@@ -80,6 +80,9 @@ def calendar_api() -> None:
     always: WorkCalendar = WorkCalendar.always()
     named: WorkCalendar = WorkCalendar.for_region("weekdays")
     canonical: str = WorkCalendar.region_name("7x24")
+    fri_sat: WorkCalendar = WorkCalendar.china(weekend="周五,周六").with_weekend("0000110")
+    by_number: WorkCalendar = WorkCalendar.for_region("CN", weekend=7).with_weekend([4, 5])
+    rest_days: frozenset[int] = fri_sat.weekend
     table: DayTable = cal.day_table(2026, 2026)
     buffer: memoryview = table.working_before
 

@@ -17,6 +17,7 @@ the document's titles; a line says what it applied and what was cut, and by whic
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ import attrs
 from servstd._decimal import exact
 from servstd._escape import markdown_text
 from servstd._schema import Shaped
+from servstd._spans import span_text
 from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
@@ -88,6 +90,25 @@ class CriterionScore(Shaped):
     weight: Decimal
     weighted: Decimal
     rule: str
+    unit: str = ""
+    """The unit the criterion measures in (``"seconds"``, ``"ratio"``, ``"rating"``…)."""
+
+    @property
+    def shown(self) -> str:
+        """The value written in its unit for a person (``20小时`` for 72000 seconds, ``92%`` for a
+        ratio of 0.92, the number itself otherwise); ``value`` stays exact.
+
+        >>> from decimal import Decimal as D
+        >>> c = CriterionScore("r", "響應時限", D(72000), D(100), D("0.3"), D(30), "≤24小時", "seconds")
+        >>> c.shown, attrs.evolve(c, value=D("0.92"), unit="ratio").shown
+        ('20小时', '92%')
+        """
+        if self.unit == "seconds":
+            return span_text(dt.timedelta(microseconds=int(self.value * 1_000_000)))
+        if self.unit == "ratio":
+            percent = f"{self.value * 100:f}"
+            return (percent.rstrip("0").rstrip(".") if "." in percent else percent) + "%"
+        return str(self.value)
 
 
 @attrs.frozen
@@ -182,7 +203,7 @@ class ScoreReport(Shaped):
             criteria = [
                 (
                     fit(c.name, TEXT_WIDTH - 4),
-                    str(c.value),
+                    c.shown,
                     self._r(c.points),
                     str(c.weight),
                     self._r(c.weighted),
@@ -281,7 +302,7 @@ class ScoreReport(Shaped):
                 "|---|---:|---:|---:|---:|---|",
             ]
             out += [
-                f"| {_md(c.name)} | {c.value} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
+                f"| {_md(c.name)} | {_md(c.shown)} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
                 for c in self.criteria
             ]
             out.append("")

@@ -30,13 +30,18 @@ matplotlib (``servstd[charts]``).
 >>> r = report(SLAPolicy.from_catalog("insurance-claims-sla"), cases, by=["tier"], now=pd.Timestamp("2026-10-10", tz="Asia/Shanghai"))
 >>> print(r.to_text())
 insurance-claims-sla at 2026-10-10 00:00 (+08:00), by tier
-tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median h  p90 h
-VIP   arrival  1      1    0         0      0        0        0     100.0  0.5       0.5
-标准  arrival  2      1    1         0      0        0        0     50.0   1.0       2.0
+tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median (business hours)  p90 (business hours)
+VIP   arrival  1      1    0         0      0        0        0     100.0  30分钟                   30分钟
+标准  arrival  2      1    1         0      0        0        0     50.0   1小时                    2小时
 <BLANKLINE>
 1 breached:
-case  metric   tier  due               completed         late h
-A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  0.3
+case  metric   tier  due               completed         late (clock time)
+A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  20分钟
+
+The median and 90th percentile count the open time of the metric's clock (business hours); how
+late a case is counts clock time. Both are written for a person (``20分钟``, ``2小时15分``); the
+JSON and CSV forms keep exact seconds (``late_seconds``, ``median_seconds``, ``p90_seconds``)
+beside the hours.
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
 from servstd._schema import Shaped
+from servstd._spans import span_text
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
 from servstd.sla.batch._files import pandas_module, read_table
@@ -102,7 +108,8 @@ class GroupRow(Shaped):
             "metric": self.metric, "cases": self.cases, "met": self.met, "breached": self.breached,
             "early": self.early, "stopped": self.stopped, "at_risk": self.at_risk, "open": self.open,
             "met_pct": _s(self.met_pct), "median_hours": _s(_hours(_us(self.median))),
-            "p90_hours": _s(_hours(_us(self.p90))),
+            "p90_hours": _s(_hours(_us(self.p90))), "median_seconds": _seconds(self.median),
+            "p90_seconds": _seconds(self.p90),
         }  # fmt: skip
         return d
 
@@ -126,6 +133,7 @@ class Breach(Shaped):
             "due": self.due.isoformat(),
             "completed": None if self.completed is None else self.completed.isoformat(),
             "late_hours": _s(_hours(_us(self.late))),
+            "late_seconds": _seconds(self.late),
         }
         return d
 
@@ -136,6 +144,18 @@ def _us(t: dt.timedelta | None) -> int | None:
 
 def _s(v: Decimal | None) -> str | None:
     return None if v is None else str(v)
+
+
+def _seconds(t: dt.timedelta | None) -> int | str | None:
+    """Exact seconds: an int when whole, else the decimal as a string (no float ever)."""
+    if t is None:
+        return None
+    us = t // dt.timedelta(microseconds=1)
+    return us // 1_000_000 if us % 1_000_000 == 0 else str(Decimal(us) / 1_000_000)
+
+
+def _span(t: dt.timedelta | None) -> str:
+    return "—" if t is None else span_text(t)
 
 
 @attrs.frozen
@@ -194,17 +214,18 @@ class ComplianceReport(Shaped):
             "open",
             "met %",
         ]
-        head += ["median h", "p90 h"]
+        head += ["median (business hours)", "p90 (business hours)"]
         body = []
         for g in self.groups:
             d = g.as_dict(self.by)
-            body.append([*(str(k) for k in g.key)] + [_cell(d[f]) for f in _FIELDS])
+            counts = [_cell(d[f]) for f in _COUNTS]
+            body.append([*(str(k) for k in g.key), *counts, _span(g.median), _span(g.p90)])
         return [head, *body]
 
     def _breach_table(self) -> list[list[str]]:
-        head = ["case", "metric", *self.by, "due", "completed", "late h"]
+        head = ["case", "metric", *self.by, "due", "completed", "late (clock time)"]
         body = [
-            [b.case, b.metric, *b.key, _local(b.due), _local(b.completed), _cell(_s(_hours(_us(b.late))))]
+            [b.case, b.metric, *b.key, _local(b.due), _local(b.completed), span_text(b.late)]
             for b in self.breaches
         ]
         return [head, *body]
@@ -252,8 +273,8 @@ class ComplianceReport(Shaped):
         return draw(self.policy, self.by, groups, late, Path(path))
 
 
-_FIELDS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
-_FIELDS += ["median_hours", "p90_hours"]
+_COUNTS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
+_FIELDS = [*_COUNTS, "median_hours", "p90_hours", "median_seconds", "p90_seconds"]
 
 
 def _cell(v: object) -> str:

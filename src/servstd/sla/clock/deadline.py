@@ -385,9 +385,12 @@ class Deadline(Shaped):
         return self.explain("zh") + "\n" + self.explain("en")
 
 
-def _fmt(t: dt.datetime) -> str:
-    """``2026-10-10 18:00 (+08:00)``; seconds and microseconds are shown when there are any."""
+def _fmt(t: dt.datetime, day: dt.date | None = None) -> str:
+    """``2026-10-10 18:00 (+08:00)``; seconds and microseconds are shown when there are any. The
+    midnight that ends ``day`` is written as 24:00 of it (``2026-10-03 24:00``), as the rule says."""
     off = t.strftime("%z")
+    if day is not None and t.date() == day + dt.timedelta(days=1) and t.time() == dt.time(0):
+        return f"{day:%Y-%m-%d} 24:00 ({off[:3]}:{off[3:]})"
     clock = f"{t:%H:%M}"
     if t.second or t.microsecond:
         clock += f":{t:%S}" + (f".{t.microsecond:06d}" if t.microsecond else "")
@@ -566,10 +569,11 @@ class _Computation:
         opens: dt.datetime | None = None,
     ) -> Deadline:
         when, zh_end, en_end = due or self.day_end(last)
+        zh_end = f" {zh_end}" if zh_end[:1].isdigit() else zh_end  # 2026-10-03 24:00, 2026-10-10营业结束时
         self.say(
             lambda: (
-                f"截止于{last.isoformat()}{zh_end}：{_fmt(when)}。",
-                f"Due at {en_end} on {last.isoformat()}: {_fmt(when)}.",
+                f"截止于{last.isoformat()}{zh_end}：{_fmt(when, last)}。",
+                f"Due at {en_end} on {last.isoformat()}: {_fmt(when, last)}.",
             )
         )
         return self.finish(
