@@ -348,6 +348,7 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--chart", metavar="FILE", help="with --aggregate: draw score per site over months (.png, .svg)"
     )
+    p.add_argument("--font", metavar="NAME|FILE", help="the chart's font (default: a Chinese font installed)")
     p.add_argument(
         "--annotate", metavar="OUT.xlsx", help="copy a filled xlsx form with points and totals filled in"
     )
@@ -415,6 +416,7 @@ def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="report format (default text)",
     )
     p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
+    p.add_argument("--font", metavar="NAME|FILE", help="the chart's font (default: a Chinese font installed)")
     p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")
     p.add_argument("--case-id", default="case", help="the id column (default: case)")
     p.add_argument("--received", default="received_at", help="the receipt column (default: received_at)")

@@ -46,7 +46,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     text = {"text": rep.to_text, "json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
     args.stdout.write(text.rstrip("\n") + "\n")
     if args.chart:
-        rep.chart(args.chart)
+        rep.chart(args.chart, font=args.font)
         if fmt == "text":
             args.stdout.write(f"chart written to {args.chart}\n")
     return 0
