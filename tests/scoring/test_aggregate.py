@@ -38,7 +38,7 @@ def _generator():  # type: ignore[no-untyped-def]
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("inspections")
     _generator().main(out)
-    return out / "monthly"
+    return out / "monthly" / "property-cs-quality-inspection"  # a folder per standard
 
 
 @pytest.fixture(scope="module")
