@@ -383,6 +383,7 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--chart", metavar="FILE", help="with --aggregate: draw score per site over months (.png, .svg)"
     )
+    p.add_argument("--font", metavar="NAME|FILE", help="the chart's font (default: a Chinese font installed)")
     p.add_argument(
         "--annotate", metavar="OUT.xlsx", help="copy a filled xlsx form with points and totals filled in"
     )
@@ -453,6 +454,7 @@ def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of the screen")
     p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
+    p.add_argument("--font", metavar="NAME|FILE", help="the chart's font (default: a Chinese font installed)")
     p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")
     p.add_argument("--case-id", default="case", help="the id column (default: case)")
     p.add_argument("--received", default="received_at", help="the receipt column (default: received_at)")

@@ -119,7 +119,7 @@ def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     if args.chart:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ServstdWarning)
-            target = chart(reports, args.chart)
+            target = chart(reports, args.chart, font=args.font)
         for w in caught:
             sys.stderr.write(f"servstd: warning: {w.message}\n")
         if not args.json:

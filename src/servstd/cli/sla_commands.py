@@ -64,7 +64,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     else:
         args.stdout.write(text)
     if args.chart:
-        rep.chart(args.chart)
+        rep.chart(args.chart, font=args.font)
         if fmt == "text":
             args.stdout.write(f"chart written to {args.chart}\n")
     return 0

@@ -263,14 +263,16 @@ class ComplianceReport(Shaped):
         return "\n".join(out)
 
     @exact
-    def chart(self, path: str | Path) -> Path:
+    def chart(self, path: str | Path, *, font: str | Path | None = None) -> Path:
         """Draw met % per month per group and the distribution of lateness; save as PNG or SVG.
 
-        Needs matplotlib (``servstd[charts]``); the format follows the file's suffix.
+        Needs matplotlib (``servstd[charts]``); the format follows the file's suffix. Labels are
+        drawn with ``font`` (an installed family name or a font file), else an installed font with
+        Chinese characters, else the subset of Noto Sans CJK SC shipped with servstd.
         """
         groups = [(g.key, g.metric, g.met_pct) for g in self.groups]
         late = [b.late / dt.timedelta(hours=1) for b in self.breaches]  # plotting coordinates only
-        return draw(self.policy, self.by, groups, late, Path(path))
+        return draw(self.policy, self.by, groups, late, Path(path), font=font)
 
 
 _COUNTS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
