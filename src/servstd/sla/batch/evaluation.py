@@ -74,6 +74,7 @@ from servstd.errors import (
     ServstdError,
 )
 from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _due_us, _local_years, _open_before
+from servstd.sla.batch._files import first_row
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
 from servstd.sla.clock.columnar import epoch_us
 from servstd.sla.clock.deadline import DeadlineRule
@@ -96,12 +97,21 @@ class _Problems:
 
     Rows are recorded as the positions in the tables evaluated; ``offset`` (case rows) and
     ``event_rows`` (the events' rows in the table the caller gave) say where they stand in the
-    tables as given, when a chunk or a part of the events is evaluated.
+    tables as given, when a chunk or a part of the events is evaluated; ``first`` is, per table,
+    the number shown for its first row (2 for a sheet).
     """
 
-    def __init__(self, ids: Any = None, *, offset: int = 0, event_rows: I64 | None = None) -> None:
+    def __init__(
+        self,
+        ids: Any = None,
+        first: dict[str, int] | None = None,
+        *,
+        offset: int = 0,
+        event_rows: I64 | None = None,
+    ) -> None:
         self.by_message: dict[tuple[str, str], list[npt.NDArray[np.int64]]] = defaultdict(list)
         self.ids = ids  # a function giving the case ids (read only when a message names one)
+        self.first = first or {}
         self.offset = offset
         self.event_rows = event_rows
 
@@ -121,7 +131,8 @@ class _Problems:
                 rows = local + self.offset
             else:
                 rows = local if self.event_rows is None else np.sort(self.event_rows[local])
-            shown = ", ".join(str(int(r)) for r in rows[:_ROWS_SHOWN])
+            first = self.first.get(table, 0)
+            shown = ", ".join(str(int(r) + first) for r in rows[:_ROWS_SHOWN])
             more = f" … ({rows.size:,} rows)" if rows.size > _ROWS_SHOWN else ""
             label = "row" if rows.size == 1 else "rows"
             if self.ids is not None and table == "cases" and rows.size == 1:
@@ -283,7 +294,7 @@ def evaluate(
     ev_tab = columns_of(events, "events") if events is not None else None
     if ev_tab is not None:
         _require(ev_tab, "events", ("case", "kind", "at"))
-    bad = _Problems(_ids(tab, case_id))
+    bad = _Problems(_ids(tab, case_id), {"cases": first_row(cases), "events": first_row(events)})
     event_rows = _case_rows(tab, case_id, ev_tab, bad)
     return _evaluate(
         policy, tab, ev_tab, event_rows, bad, now=now, now_us=now_us, case_id=case_id, received=received
@@ -330,8 +341,9 @@ def evaluate_chunks(
     if ev_tab is not None:
         _require(ev_tab, "events", ("case", "kind", "at"))
     return _chunks(
-        policy, _tables(chunks), ev_tab, now=now, now_us=now_us, case_id=case_id, received=received
-    )
+        policy, _tables(chunks), ev_tab, events_first=first_row(events),
+        now=now, now_us=now_us, case_id=case_id, received=received,
+    )  # fmt: skip
 
 
 def _tables(chunks: Any) -> Iterator[Any]:
@@ -354,6 +366,7 @@ def _chunks(
     tables: Iterator[Any],
     ev_tab: Columns | None,
     *,
+    events_first: int,
     now: dt.datetime,
     now_us: int,
     case_id: str,
@@ -364,21 +377,22 @@ def _chunks(
     for table in tables:
         tab = columns_of(table, "cases")
         _require(tab, "cases", (case_id, received))
-        scan = _Problems(_ids(tab, case_id), offset=offset)
+        first = {"cases": first_row(table), "events": events_first}
+        scan = _Problems(_ids(tab, case_id), first, offset=offset)
         found = _case_rows(tab, case_id, ev_tab, scan, unmatched=False)
         part, rows, mine = None, found, None
         if ev_tab is not None:
             mine = np.flatnonzero(found >= 0)
             seen[mine] = True
             part, rows = ev_tab.subset(mine), found[mine]
-        bad = _Problems(_ids(tab, case_id), offset=offset, event_rows=mine)
+        bad = _Problems(_ids(tab, case_id), first, offset=offset, event_rows=mine)
         bad.by_message.update(scan.by_message)
         yield _evaluate(
             policy, tab, part, rows, bad, now=now, now_us=now_us, case_id=case_id, received=received
         )
         offset += tab.n
     if not seen.all():
-        bad = _Problems()
+        bad = _Problems(first={"events": events_first})
         bad.add("events", np.flatnonzero(~seen), "an event for a case that is not in the case table")
         raise bad.error()
 
