@@ -60,6 +60,40 @@ def working_days(n: int, figures: dict[str, Any]) -> None:
     }
 
 
+def _makeup_days() -> np.ndarray:
+    """The make-up working days (调休上班: a Saturday or Sunday that is a working day), 2016–2026."""
+    d, out = dt.date(2016, 1, 1), []
+    while d <= dt.date(2026, 12, 31):
+        if d.weekday() >= 5 and CAL.is_working_day(d):
+            out.append(d)
+        d += dt.timedelta(days=1)
+    return np.array(out, dtype="datetime64[D]")
+
+
+def classify(starts: np.ndarray, ours: np.ndarray, theirs: np.ndarray) -> dict[str, int]:
+    """Each answer that differs from servstd's, as a convention or a wrong answer.
+
+    A convention: the two instants are the same point of business time (servstd's clock counts no
+    open time between them: pandas lands on the next opening, 09:00, where servstd lands on the
+    close, 18:00, of the day the time runs out). Anything else is a wrong answer, and is said to
+    involve make-up days when a make-up working day lies between the start and the later answer.
+    All arrays are UTC ``datetime64[us]``.
+    """
+    differ = np.flatnonzero(ours != theirs)
+    lo, hi = np.minimum(ours[differ], theirs[differ]), np.maximum(ours[differ], theirs[differ])
+    same_point = batch.elapsed(CLOCK, lo, hi) == np.timedelta64(0, "us")
+    wrong = differ[~same_point]
+    local = np.timedelta64(8, "h")
+    first = (starts[wrong] + local).astype("datetime64[D]")
+    last = (np.maximum(ours[wrong], theirs[wrong]) + local).astype("datetime64[D]")
+    makeup = _makeup_days()
+    crossed = np.searchsorted(makeup, last, side="right") > np.searchsorted(makeup, first, side="left")
+    return {
+        "differ": int(differ.size), "convention": int(same_point.sum()),
+        "wrong": int(wrong.size), "wrong_with_makeup_days": int(crossed.sum()),
+    }  # fmt: skip
+
+
 def _instants(n: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     base = np.datetime64("2024-01-01T00:00", "us")
@@ -117,6 +151,15 @@ def business_hours(n: int, figures: dict[str, Any]) -> None:
     ours_local = (pd.to_datetime(ours[:k]) + pd.Timedelta(hours=8)).to_pydatetime()
     wrong_pd = sum(a != b.to_pydatetime() for a, b in zip(ours_local, pd_res, strict=True))
     wrong_bt = sum(a != b.replace(tzinfo=None) for a, b in zip(ours_local[:kb], bt_res, strict=True))
+    eight = np.timedelta64(8, "h")
+    kinds_pd = classify(
+        starts[:k], ours[:k], np.array([t.to_datetime64() for t in pd_res], dtype="datetime64[us]") - eight
+    )
+    kinds_bt = classify(
+        starts[:kb],
+        ours[:kb],
+        np.array([t.replace(tzinfo=None) for t in bt_res], dtype="datetime64[us]") - eight,
+    )
     per_ours, per_pd, per_bt = t_ours / n, t_pd / k, t_bt / kb
     print(f"\n== Add 16 business hours ({HOURS}, China holidays) to {n:,} instants ==")
     print(f"servstd batch.add              {1 / per_ours / 1e6:6.2f} M/s")
@@ -129,10 +172,16 @@ def business_hours(n: int, figures: dict[str, Any]) -> None:
     print(
         f"businesstimedelta              {1 / per_bt / 1e3:6.2f} k/s   servstd is {per_bt / per_ours:8,.0f}× faster   {wrong_bt}/{kb} differ"
     )
+    for name, kinds, size in (("pandas CBH", kinds_pd, k), ("businesstimedelta", kinds_bt, kb)):
+        print(
+            f"  {name:18} of {size:,}: {kinds['convention'] / size:6.1%} a convention (the next opening for the close), "
+            f"{kinds['wrong'] / size:6.1%} wrong ({kinds['wrong_with_makeup_days'] / size:.1%} across a make-up working day)"
+        )
     figures["business_add"] = {
         "n": n, "servstd_per_s": 1 / per_ours, "core_per_s": n / t_core, "pandas_per_s": 1 / per_pd,
         "businesstimedelta_per_s": 1 / per_bt, "ratio_vs_pandas": per_pd / per_ours, "ratio_vs_businesstimedelta": per_bt / per_ours,
         "pandas_wrong": [wrong_pd, k], "businesstimedelta_wrong": [wrong_bt, kb],
+        "pandas_kinds": {**kinds_pd, "n": k}, "businesstimedelta_kinds": {**kinds_bt, "n": kb},
     }  # fmt: skip
 
 
@@ -179,6 +228,17 @@ def business_elapsed(n: int, figures: dict[str, Any]) -> None:
         int(o) != int(v.timedelta.total_seconds()) for o, v in zip(ours_s[:kb], bt_res, strict=True)
     )
     per_ours, per_bd, per_bt = t_ours / n, t_bd / k, t_bt / kb
+    # an elapsed time has no second representation: every difference is a wrong answer; say how
+    # many of them span a make-up working day (a rest day to the alternative)
+    makeup = _makeup_days()
+    eight = np.timedelta64(8, "h")
+    first, last = (a + eight).astype("datetime64[D]"), (b + eight).astype("datetime64[D]")
+    spans = np.searchsorted(makeup, last, side="right") > np.searchsorted(makeup, first, side="left")
+    diff_bd = np.array([int(o) != round(v) for o, v in zip(ours_s[:k], bd_res, strict=True)])
+    diff_bt = np.array(
+        [int(o) != int(v.timedelta.total_seconds()) for o, v in zip(ours_s[:kb], bt_res, strict=True)]
+    )
+    makeup_bd, makeup_bt = int((diff_bd & spans[:k]).sum()), int((diff_bt & spans[:kb]).sum())
     print(f"\n== Elapsed business time for {n:,} pairs ==")
     print(f"servstd batch.elapsed          {1 / per_ours / 1e6:6.2f} M/s")
     print(
@@ -187,7 +247,12 @@ def business_elapsed(n: int, figures: dict[str, Any]) -> None:
     print(
         f"businesstimedelta              {1 / per_bt / 1e3:6.2f} k/s   servstd is {per_bt / per_ours:8,.0f}× faster   {wrong_bt}/{kb} differ"
     )
+    print(
+        f"  every difference is a wrong answer (no convention): business_duration {makeup_bd}/{wrong_bd}, "
+        f"businesstimedelta {makeup_bt}/{wrong_bt} of them across a make-up working day"
+    )
     figures["business_elapsed"] = {
+        "business_duration_wrong_with_makeup_days": makeup_bd, "businesstimedelta_wrong_with_makeup_days": makeup_bt,
         "n": n, "servstd_per_s": 1 / per_ours, "business_duration_per_s": 1 / per_bd, "businesstimedelta_per_s": 1 / per_bt,
         "ratio_vs_business_duration": per_bd / per_ours, "ratio_vs_businesstimedelta": per_bt / per_ours,
         "business_duration_wrong": [wrong_bd, k], "businesstimedelta_wrong": [wrong_bt, kb],

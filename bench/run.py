@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import random
 import sys
@@ -22,6 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import batch_bench  # the batch section, beside this file
+import columnar_bench  # working days at the numpy ceiling, evaluate by library, memory, start-up
 import sla_eval_bench  # columnar vs scalar SLA evaluation, beside this file
 import sql_bench  # the SQL section (DuckDB macros vs the batch engine)
 
@@ -179,20 +181,45 @@ def policies(n: int, figures: dict[str, Any]) -> None:
     figures["policies"] = {"n": n, "seconds": took}
 
 
+CONTENDERS = ("numpy", "pandas", "polars", "pyarrow", "duckdb", "businesstimedelta", "business-duration")
+
+
+def machine() -> str:
+    """The processor, its cores and the load when the run began (the figures depend on all three)."""
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            names = [line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")]
+        model = names[0] if names else model
+    except OSError:
+        pass
+    load = (
+        ", load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else ""
+    )
+    return f"{model}, {os.cpu_count()} cores{load}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small samples (seconds, for CI smoke runs)")
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {
-        "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
+        "machine": machine(),
         "python": sys.version.split()[0],
         "servstd": version("servstd"),
         "date": dt.date.today().isoformat(),
+        "quick": args.quick,
+        "versions": {name: version(name) for name in CONTENDERS},
     }
+    print(
+        f"servstd {figures['servstd']} on {figures['machine']}, Python {figures['python']}, {figures['date']}"
+    )
+    print("versions: " + ", ".join(f"{k} {v}" for k, v in figures["versions"].items()))
     scalar(2_000 if args.quick else 20_000, figures)
     scoring(10_000 if args.quick else 100_000, figures)
     policies(10_000 if args.quick else 100_000, figures)
+    columnar_bench.run(quick=args.quick, figures=figures)
     batch_bench.run(quick=args.quick, figures=figures)
     sql_bench.run(quick=args.quick, figures=figures)
     sla_eval_bench.run(quick=args.quick, figures=figures)

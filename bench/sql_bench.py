@@ -61,6 +61,27 @@ def run(*, quick: bool, figures: dict[str, Any]) -> None:
     known = ~np.ma.getmaskarray(sql_out)  # NULL where the answer leaves the export (e.g. back into 2019)
     same_days = bool(np.array_equal(np.asarray(sql_out[known], dtype="datetime64[D]"), batch_out[known]))
 
+    # working days in [a, b): the macro against the join the docs show, and batch.working_days_between
+    ends = dates + rng.integers(0, 60, n_days).astype("timedelta64[D]")
+    ends = np.minimum(ends, np.datetime64("2026-12-31"))
+    n_count = n_pairs
+    con.register(
+        "spans",
+        pa.table({"i": np.arange(n_count), "a": pa.array(dates[:n_count]), "b": pa.array(ends[:n_count])}),
+    )
+    q_macro = "SELECT servstd_working_days_between(a, b) AS k FROM spans"
+    q_join = (
+        "SELECT (y.working_day_seq - CAST(y.is_working AS INTEGER)) - (x.working_day_seq - CAST(x.is_working AS INTEGER)) AS k "
+        "FROM spans AS s JOIN servstd_days AS x ON x.date = s.a JOIN servstd_days AS y ON y.date = s.b"
+    )
+    t_macro, _ = _best(lambda: con.execute(q_macro).fetchnumpy())
+    t_join, _ = _best(lambda: con.execute(q_join).fetchnumpy())
+    macro_k = con.execute(q_macro + " ORDER BY i").fetchnumpy()["k"]
+    t_batch_k, batch_k = _best(
+        lambda: batch.working_days_between(CLOCK.calendar, dates[:n_count], ends[:n_count])
+    )
+    same_k = bool(np.array_equal(np.asarray(macro_k, dtype=np.int64), np.asarray(batch_k)))
+
     lo = np.datetime64("2020-01-02T00:00", "us").astype(np.int64)
     a = lo + rng.integers(0, 2500 * 86_400_000_000, n_pairs)
     b = a + rng.integers(0, 20 * 86_400_000_000, n_pairs)
@@ -84,12 +105,17 @@ def run(*, quick: bool, figures: dict[str, Any]) -> None:
         f" ({int((~known).sum()):,} NULL: the answer leaves 2020–2026)"
     )
     print(
+        f"servstd_working_days_between {n_count:>8,} pairs  DuckDB {t_macro:6.2f} s, the docs' join {t_join:6.2f} s "
+        f"(macro {t_macro / t_join:.1f}× the join's time; goal ≤ 2×)   batch {t_batch_k:6.3f} s   same answers: {same_k}"
+    )
+    print(
         f"servstd_business_seconds  {n_pairs:>11,} pairs  DuckDB {t_sql_el:6.2f} s ({n_pairs / t_sql_el:13,.0f}/s)"
         f"   batch {t_batch_el:6.2f} s ({n_pairs / t_batch_el:13,.0f}/s)   same answers: {same_el}"
     )
     figures["sql"] = {
         "duckdb": duckdb.__version__, "export_s": t_export,
         "add_working_days": {"n": n_days, "duckdb_s": t_sql, "batch_s": t_batch, "same": same_days},
+        "working_days_between": {"n": n_count, "duckdb_s": t_macro, "join_s": t_join, "batch_s": t_batch_k, "same": same_k},
         "business_seconds": {"n": n_pairs, "duckdb_s": t_sql_el, "batch_s": t_batch_el, "same": same_el},
         "date": dt.date.today().isoformat(),
     }  # fmt: skip

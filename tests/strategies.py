@@ -11,6 +11,22 @@ from hypothesis import strategies as st
 covered_dates = st.dates(min_value=dt.date(2004, 1, 1), max_value=dt.date(2023, 12, 31))
 working_day_counts = st.integers(min_value=-600, max_value=600)
 
+# Dates at and around the edges of the mainland calendar's coverage (2001-01-01 to 2026-12-31):
+# the first and last covered days and their neighbours outside, days near each edge, and any
+# covered day; with None for a missing date in columns.
+COVERED_FIRST, COVERED_LAST = dt.date(2001, 1, 1), dt.date(2026, 12, 31)
+_DAY = dt.timedelta(days=1)
+edge_dates = st.one_of(
+    st.sampled_from([COVERED_FIRST, COVERED_LAST, COVERED_FIRST - _DAY, COVERED_LAST + _DAY]),
+    st.dates(COVERED_FIRST - 40 * _DAY, COVERED_FIRST + 40 * _DAY),
+    st.dates(COVERED_LAST - 40 * _DAY, COVERED_LAST + 40 * _DAY),
+    st.dates(COVERED_FIRST, COVERED_LAST),
+)
+date_columns = st.lists(st.one_of(edge_dates, st.none()), min_size=1, max_size=30)
+count_columns = st.lists(
+    st.one_of(st.integers(-30, 30), st.sampled_from([0, 300, -300]), st.none()), min_size=30, max_size=30
+)
+
 # -- service clocks ------------------------------------------------------------------------
 from zoneinfo import ZoneInfo  # noqa: E402
 

@@ -436,6 +436,16 @@ class TestStartup:
         }
         assert heavy & loaded == set()
 
+    def test_workday_loads_no_clock(self) -> None:
+        """`servstd workday` answers from the calendar alone: no service clock, duration parser or
+        deadline module is imported on its path (the commands that take a clock load it)."""
+        code, loaded = _modules_loaded_by("workday", "2026-02-14")
+        assert code == 0
+        assert {m for m in loaded if m.startswith("servstd.sla.clock.")} == set()
+        code, loaded = _modules_loaded_by("deadline", "2026-09-30 16:00", "3个工作日")
+        assert code == 0
+        assert {"servstd.sla.clock.service_clock", "servstd.sla.clock.deadline"} <= loaded
+
     def test_score_command_loads_what_it_needs(self) -> None:
         """The probe sees imports: the catalog command does load the document layer."""
         code, loaded = _modules_loaded_by("catalog", "list")

@@ -6,15 +6,16 @@ import argparse
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from servstd._input import MAX_LENGTH, parse_date, parse_instant, zone
 from servstd.errors import DurationParseError, InputParseError, ServstdError, UnknownNameError
 from servstd.sla.calendar.weekend import ACCEPTED_WEEKENDS, parse_weekend
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock.business_hours import BusinessHours
-from servstd.sla.clock.durations import ACCEPTED_FORMS, Duration, parse_duration
-from servstd.sla.clock.service_clock import ServiceClock
+
+if TYPE_CHECKING:  # the clock loads only for the commands that use one (not `servstd workday`)
+    from servstd.sla.clock.durations import Duration
+    from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = [
     "BOM",
@@ -102,6 +103,8 @@ _NEGATIVE = ("-", "−", "－")  # ASCII hyphen-minus, minus sign, full-width hy
 
 def duration(text: str) -> Duration:
     """A duration typed on the command line; a negative or overlong one is refused saying why."""
+    from servstd.sla.clock.durations import ACCEPTED_FORMS, parse_duration  # noqa: PLC0415 - start-up
+
     if len(text) > MAX_LENGTH:
         raise DurationParseError(
             text, f"too long ({len(text):,} characters; at most {MAX_LENGTH})", ACCEPTED_FORMS
@@ -154,6 +157,9 @@ def clock_for(args: argparse.Namespace) -> ServiceClock:
     Without ``--hours``, the always calendar (``--region always``, every day) is open round the
     clock and any other calendar 09:00–12:00, 13:00–18:00.
     """
+    from servstd.sla.clock.business_hours import BusinessHours  # noqa: PLC0415 - start-up
+    from servstd.sla.clock.service_clock import ServiceClock  # noqa: PLC0415 - start-up
+
     base = _region(args)
     spec = args.hours
     if spec is None:

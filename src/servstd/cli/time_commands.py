@@ -13,12 +13,13 @@ from servstd.cli._common import calendar_for, clock_for, date, duration, fmt, in
 from servstd.errors import InputParseError
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.work_calendar import WorkCalendar
-from servstd.sla.clock.deadline import DeadlineRule
 
 __all__ = ["cmd_calendar", "cmd_deadline", "cmd_elapsed", "cmd_workday", "cmd_workdays"]
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
+    from servstd.sla.clock.deadline import DeadlineRule  # noqa: PLC0415 - `servstd workday` starts without it
+
     clock = clock_for(args)
     received = instant(args.received, args.tz, "received")
     cutoff = parse_time(args.cutoff, "--cutoff") if args.cutoff is not None else None

@@ -19,21 +19,24 @@ from servstd._lazy import attach
 
 if TYPE_CHECKING:
     from servstd.sla.batch._engine import add as add
-    from servstd.sla.batch._engine import add_working_days as add_working_days
     from servstd.sla.batch._engine import deadline as deadline
     from servstd.sla.batch._engine import due as due
     from servstd.sla.batch._engine import elapsed as elapsed
     from servstd.sla.batch._engine import is_open as is_open
     from servstd.sla.batch._engine import memory_bytes as memory_bytes
     from servstd.sla.batch._engine import window_opens as window_opens
+    from servstd.sla.batch._working_days import add_working_days as add_working_days
+    from servstd.sla.batch._working_days import working_days_between as working_days_between
     from servstd.sla.batch.compliance import Breach as Breach
     from servstd.sla.batch.compliance import ComplianceReport as ComplianceReport
     from servstd.sla.batch.compliance import GroupRow as GroupRow
     from servstd.sla.batch.compliance import report as report
     from servstd.sla.batch.evaluation import evaluate as evaluate
+    from servstd.sla.batch.evaluation import evaluate_chunks as evaluate_chunks
 
 _EXTRAS = {
     "servstd.sla.batch._engine": "batch",
+    "servstd.sla.batch._working_days": "batch",
     "servstd.sla.batch.evaluation": "batch",
     "servstd.sla.batch.compliance": "pandas",
 }

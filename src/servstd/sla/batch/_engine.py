@@ -50,7 +50,6 @@ except ImportError:  # pragma: no cover - depends on the installation
 from servstd._deprecation import renamed
 from servstd.errors import ClockRangeError, InputTypeError, InputValueError
 from servstd.sla.calendar.day_table import DayTable
-from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.columnar import MAX_SPAN_YEARS, ColumnarClock, LocalDays, OpenIntervals
 from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import (
@@ -67,7 +66,7 @@ from servstd.sla.clock.durations import (
     parse_duration,
 )
 
-__all__ = ["add", "add_working_days", "deadline", "due", "elapsed", "is_open", "memory_bytes", "window_opens"]
+__all__ = ["add", "deadline", "due", "elapsed", "is_open", "memory_bytes", "window_opens"]
 
 I64 = npt.NDArray[np.int64]
 NAT = np.iinfo(np.int64).min
@@ -395,23 +394,33 @@ def due(
         move_off_rest_day=move_off_rest_day,
     )
     x, back = _column(starts, unit)
+    return back(_due_us(clock, x, rule))
+
+
+def _due_us(clock: ColumnarClock, x: I64, rule: DeadlineRule) -> I64:
+    """:func:`due` on epoch microseconds (NAT where missing)."""
     if rule.counts_back:
-        return back(_backward(clock, x, rule)[0])
-    missing = x == NAT
+        return _backward(clock, x, rule)[0]
     d = rule.duration
+    any_missing = bool(x.size) and int(x.min()) == NAT
+    missing = x == NAT if any_missing else None
     if isinstance(d, ClockTime):
-        return back(np.where(missing, NAT, x + d.micros))
-    if missing.all():
-        return back(x.copy())
+        moved: I64 = x + d.micros
+        return moved if missing is None else np.where(missing, NAT, moved)
+    if missing is not None and missing.all():
+        same: I64 = x.copy()
+        return same
     lo, hi = _local_years(clock, x)
     while True:
         days = _days(clock, lo, hi)
         try:
-            out = _deadline_on(clock, days, np.where(missing, days.start[0], x), rule)
+            out = _deadline_on(
+                clock, days, x if missing is None else np.where(missing, days.start[0], x), rule
+            )
         except _OutOfRangeError:
             hi += 1
             continue
-        return back(np.where(missing, NAT, out))
+        return out if missing is None else np.where(missing, NAT, out)
 
 
 def window_opens(
@@ -576,50 +585,6 @@ def _deadline_on(clock: ColumnarClock, days: _Days, xs: I64, rule: DeadlineRule)
     nk = _at(days.nxt, np.minimum(k + 1, n_days))
     later = _at(ends, np.where(open_later, 0, nk))
     return np.where(open_later, ends[k], later)
-
-
-def add_working_days(calendar: WorkCalendar, dates: Any, n: int | Any) -> Any:
-    """``calendar.add_working_days(dates[i], n[i])`` for ``datetime64[D]`` dates (any sign of n).
-
-    One gather per element: ``wcum[d]`` (working days up to d) locates the answer in the list of
-    working days, so the cost does not depend on n.
-    """
-    arr = np.asarray(dates).astype("datetime64[D]")
-    days = arr.view(np.int64)
-    missing = days == NAT
-    any_missing = bool(missing.any())
-    valid = days[~missing] if any_missing else days
-    if not valid.size:
-        return arr.copy()
-    nn = np.asarray(n, dtype=np.int64)
-    n_min, n_max = int(nn.min()), int(nn.max())
-    span = max(abs(n_min), abs(n_max)) // 240 + 1
-    lo = int(valid.min().astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
-    hi = int(valid.max().astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
-    while True:
-        table = calendar.day_table(lo - span if n_min < 0 else lo, hi)
-        origin = int(np.datetime64(table.first, "D").astype(np.int64))
-        before = np.frombuffer(table.working_before, dtype=np.int64)  # working days before each day
-        work_idx = np.frombuffer(table.working_days, dtype=np.int64)
-        idx = (np.where(missing, origin, days) if any_missing else days) - origin
-        if n_min >= 0:
-            target = before[idx + 1] + nn  # ordinal (1-based) of the answer among working days
-        else:
-            target = np.where(nn >= 0, before[idx + 1] + nn, before[idx] + nn + 1)
-        if int(target.max()) > work_idx.size:
-            hi += 1
-            continue
-        if int(target.min()) < 1 and (n_min != 0 or n_max != 0):
-            low = target[nn != 0] if n_min == 0 or n_max == 0 else target
-            if low.size and int(low.min()) < 1:
-                span += 1
-                continue
-        out = (work_idx[np.clip(target, 1, None) - 1] + origin).astype("datetime64[D]")
-        if n_min <= 0 <= n_max:
-            out = np.where(nn == 0, arr, out)
-        if any_missing:
-            out[missing] = np.datetime64("NaT")
-        return out
 
 
 def memory_bytes(clock: ColumnarClock) -> int:

@@ -26,6 +26,7 @@ from servstd.sla.clock.columnar import epoch_us
 __all__ = ["I64", "NAT", "Columns", "columns_of"]
 
 I64 = npt.NDArray[np.int64]
+B1 = npt.NDArray[np.bool_]
 NAT = np.iinfo(np.int64).min
 NAIVE, NOT_INSTANT = 1, 2
 """Codes of :meth:`Columns.instants` problems: a naive instant, a value that is not an instant."""
@@ -81,7 +82,7 @@ class Columns:
 
             if isinstance(col.dtype, pd.DatetimeTZDtype):
                 us = col.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
-                return us.astype(np.int64), np.zeros(self.n, dtype=np.int8)
+                return us.view(np.int64), np.zeros(self.n, dtype=np.int8)
             if pd.api.types.is_datetime64_dtype(col.dtype):
                 return _naive(col.isna().to_numpy())
             if isinstance(col.dtype, pd.ArrowDtype):
@@ -130,28 +131,73 @@ class Columns:
         out: I64 = np.where(raw < 0, none, raw)
         return out, values
 
-    def shared_codes(self, name: str, other: Columns | None, other_name: str) -> tuple[I64, I64]:
-        """Codes of ``self[name]`` and ``other[other_name]`` such that equal values share a code.
+    def unique_rows(self, name: str, other: Columns | None, other_name: str) -> tuple[B1, I64] | None:
+        """Where ``self[name]`` is missing, and the row of ``self`` holding each value of
+        ``other[other_name]`` (−1: none, or a missing value) — or ``None`` when a value of
+        ``self[name]`` appears more than once.
 
-        Missing values get −1. One hash pass over both columns (the case ids and the events' ids).
+        One hash pass in the table's own library (the case ids and the events' ids); values match
+        when the libraries call them equal (columns of different types: when Python does).
         """
-        if other is None:
-            other_codes = np.empty(0, dtype=np.int64)
-        if self.kind == "pandas" and (other is None or other.kind == "pandas"):
-            import pandas as pd  # noqa: PLC0415
+        col = self._column(name)
+        ocol = None if other is None else other._column(other_name)
+        if self.kind == "polars" and (
+            other is None or (other.kind == "polars" and ocol is not None and ocol.dtype == col.dtype)
+        ):
+            return _polars_unique_rows(col, ocol)
+        codes, other_codes = self._shared_codes(col, other, ocol)
+        missing = codes < 0
+        if codes.size and np.bincount(codes[~missing], minlength=1).max(initial=0) > 1:
+            return None
+        row_of_code = np.full(
+            max(int(codes.max(initial=-1)), int(other_codes.max(initial=-1))) + 2, -1, dtype=np.int64
+        )
+        row_of_code[codes[~missing]] = np.flatnonzero(~missing)
+        found: I64 = row_of_code[other_codes]  # −1 codes pick the last entry, which is always −1
+        return missing, found
 
-            col = self._column(name)
-            both = col if other is None else pd.concat([col, other._column(other_name)], ignore_index=True)
+    def _shared_codes(self, col: Any, other: Columns | None, ocol: Any) -> tuple[I64, I64]:
+        """Codes of ``col`` and ``ocol`` such that equal values share a code; missing values get −1."""
+        n = self.n
+        codes: I64
+        if self.kind == "pandas" and (other is None or other.kind == "pandas"):
+            import pandas as pd  # noqa: PLC0415 - the pandas adapter
+
+            both = col if ocol is None else pd.concat([col, ocol], ignore_index=True)
             codes = np.asarray(pd.factorize(both)[0], dtype=np.int64)
-        else:
-            values = self.values(name).tolist() + ([] if other is None else other.values(other_name).tolist())
+        elif self.kind == "pyarrow" and (
+            other is None or (other.kind == "pyarrow" and ocol.type == col.type)
+        ):
+            import pyarrow as pa  # noqa: PLC0415 - the pyarrow adapter
+            import pyarrow.compute as pc  # noqa: PLC0415
+
+            chunks = [c for part in (col, ocol) if part is not None for c in _chunks(pa, part)]
+            arr = pa.concat_arrays(chunks) if chunks else pa.array([], type=col.type)
+            enc = pc.dictionary_encode(arr)
+            codes = np.asarray(pc.fill_null(enc.indices.cast(pa.int64()), -1), dtype=np.int64)
+        else:  # columns of different libraries or types: Python's equality, one value at a time
+            values = self.values_of(col) + ([] if other is None else other.values_of(ocol))
             lookup: dict[Any, int] = {}
             codes = np.array(
                 [-1 if missing(v) else lookup.setdefault(v, len(lookup)) for v in values], dtype=np.int64
             )
-        if other is not None:
-            other_codes = codes[self.n :]
-        return codes[: self.n], other_codes
+        return codes[:n], codes[n:]
+
+    def values_of(self, col: Any) -> list[Any]:
+        """A column of this table's library as Python values."""
+        if self.kind == "pandas":
+            return list(col.tolist())
+        if self.kind == "polars":
+            return list(col.to_list())
+        return list(col.to_pylist())
+
+    def subset(self, rows: I64) -> Columns:
+        """The rows ``rows`` of the table, as a table of the same kind."""
+        if self.kind == "pandas":
+            return Columns(self.table.iloc[rows])
+        if self.kind == "polars":
+            return Columns(self.table[rows])
+        return Columns(self.table.take(rows))
 
     def take(self, name: str, rows: I64) -> Any:
         """The column's values at ``rows``, in the library's own column type."""
@@ -187,7 +233,11 @@ class Columns:
             "pyarrow": _arrow_column,
         }
         make = builders[self.kind]
-        cols = {name: make(kind, arr, tz) for name, (kind, arr) in data.items()}
+        cols = {}
+        for name in list(data):  # one column at a time, each array let go once converted
+            kind, arr = data.pop(name)
+            cols[name] = make(kind, arr, tz)
+            del arr
         if self.kind == "pandas":
             import pandas as pd  # noqa: PLC0415
 
@@ -236,19 +286,65 @@ def _arrow_instants(col: Any) -> tuple[I64, npt.NDArray[np.int8]]:
 
 
 def _polars_codes(col: Any) -> tuple[I64, list[Any]]:
+    """Codes in order of first appearance (−1: null) and the distinct values, natively."""
     import polars as pl  # noqa: PLC0415 - the polars adapter
 
-    frame = pl.DataFrame({"v": col}).with_row_index("i")
-    uniq = frame.group_by("v", maintain_order=True).agg(pl.col("i").first()).sort("i")
-    values = uniq["v"].to_list()
-    lookup = uniq.with_row_index("code").select("v", "code")
-    joined = frame.join(lookup, on="v", how="left", nulls_equal=True).sort("i")
-    raw = joined["code"].cast(pl.Int64).to_numpy()
-    null = [k for k, v in enumerate(values) if v is None]
-    if null:  # nulls are given the shared code at the end
-        raw = np.where(raw == null[0], -1, np.where(raw > null[0], raw - 1, raw))
-        del values[null[0]]
+    uniq = col.drop_nulls().unique(maintain_order=True)
+    values = uniq.to_list()
+    if col.dtype == pl.String:  # an Enum of the distinct strings: its codes are theirs
+        codes = col.cast(pl.Enum(values)).to_physical()
+    else:
+        lookup = pl.DataFrame({"v": uniq}).with_row_index("code")
+        frame = pl.DataFrame({"v": col}).with_row_index("i")
+        codes = frame.join(lookup, on="v", how="left").sort("i")["code"]
+    raw = codes.cast(pl.Int64).fill_null(-1).to_numpy()
     return np.asarray(raw, dtype=np.int64), values
+
+
+def _polars_unique_rows(col: Any, other: Any | None) -> tuple[B1, I64] | None:
+    """:meth:`Columns.unique_rows` in polars, by 64-bit hashes sorted in numpy, every match checked
+    on the values themselves (a hash join in polars holds ten times the memory)."""
+    missing = col.is_null().to_numpy()
+    kept = np.flatnonzero(~missing)  # the rows with an id
+    hashes = col.hash(_SEED).to_numpy()[kept]
+    order = np.argsort(hashes, kind="stable")
+    hashes = hashes[order]
+    rows = kept[order]  # the row of each sorted hash
+    del order, kept
+    same = np.flatnonzero(hashes[1:] == hashes[:-1])
+    if same.size:  # equal hashes: a repeated id, or (rarely) two ids with one hash
+        if (col.gather(rows[same]) == col.gather(rows[same + 1])).fill_null(False).any():
+            return None
+        return missing, _polars_join_rows(col, other)
+    if other is None or not other.len():
+        return missing, np.empty(0, dtype=np.int64)
+    wanted = other.hash(_SEED).to_numpy()
+    at = np.minimum(np.searchsorted(hashes, wanted), max(hashes.size - 1, 0))
+    hit = np.flatnonzero(hashes[at] == wanted) if hashes.size else np.empty(0, dtype=np.int64)
+    candidate = rows[at[hit]]
+    equal = (col.gather(candidate) == other.gather(hit)).fill_null(False).to_numpy()
+    found = np.full(other.len(), -1, dtype=np.int64)
+    found[hit[equal]] = candidate[equal]
+    return missing, found
+
+
+def _polars_join_rows(col: Any, other: Any | None) -> I64:
+    """The row of ``col`` holding each value of ``other`` (−1: none), by a join in polars."""
+    import polars as pl  # noqa: PLC0415 - the polars adapter
+
+    if other is None:
+        return np.empty(0, dtype=np.int64)
+    rows = pl.DataFrame({"v": col}).with_row_index("row")
+    asked = pl.DataFrame({"v": other}).with_row_index("i")
+    found = asked.join(rows, on="v", how="left").sort("i")["row"].cast(pl.Int64).fill_null(-1)
+    return np.asarray(found.to_numpy(), dtype=np.int64)
+
+
+_SEED = 0x5E5D
+
+
+def _chunks(pa: Any, col: Any) -> list[Any]:
+    return list(col.chunks) if isinstance(col, pa.ChunkedArray) else [col]
 
 
 def _pandas_column(kind: str, arr: Any, tz: str) -> Any:
@@ -260,40 +356,43 @@ def _pandas_column(kind: str, arr: Any, tz: str) -> Any:
         return pd.Series(arr.view("timedelta64[us]"), copy=False)
     if kind == "category":
         codes, labels = arr
-        return pd.Series(pd.Categorical.from_codes(codes, categories=labels))
+        return pd.Series(pd.Categorical.from_codes(codes, categories=labels), copy=False)
     if kind == "column":
         return arr
     return pd.Series(arr, copy=False)
 
 
 def _polars_column(kind: str, arr: Any, tz: str) -> Any:
+    """A polars column over the numpy array itself where polars can (numbers, instants, durations)."""
     import polars as pl  # noqa: PLC0415
 
     if kind == "instant":
-        s = pl.Series(arr.astype("datetime64[us]"))
+        s = pl.Series(arr).cast(pl.Datetime("us"))
+        if arr.size and int(arr.min()) == NAT:  # nulls by a validity mask over the same values
+            s = pl.select(pl.when(pl.Series(arr == NAT)).then(None).otherwise(s)).to_series()
         return s.dt.replace_time_zone("UTC").dt.convert_time_zone(tz)
     if kind == "duration":
-        return pl.Series(arr.astype("timedelta64[us]"))
+        return pl.Series(arr).cast(pl.Duration("us"))
     if kind == "category":
         codes, labels = arr
-        return pl.Series(np.asarray(labels, dtype=object)[codes].tolist(), dtype=pl.Enum(labels))
+        return pl.Series(labels, dtype=pl.Enum(labels)).gather(codes)
     if kind == "column":
         return arr
     return pl.Series(arr)
 
 
 def _arrow_column(kind: str, arr: Any, tz: str) -> Any:
+    """An Arrow column over the numpy array's own buffer (Arrow reads numbers without a copy)."""
     import pyarrow as pa  # noqa: PLC0415
 
     if kind == "instant":
-        return pa.array(arr, type=pa.int64(), mask=arr == NAT).cast(pa.timestamp("us", tz=tz))
+        mask = arr == NAT if arr.size and int(arr.min()) == NAT else None
+        return pa.array(arr, type=pa.int64(), mask=mask).cast(pa.timestamp("us", tz=tz))
     if kind == "duration":
         return pa.array(arr, type=pa.int64()).cast(pa.duration("us"))
     if kind == "category":
         codes, labels = arr
-        return pa.DictionaryArray.from_arrays(
-            pa.array(codes, type=pa.int32()), pa.array(labels, type=pa.string())
-        )
+        return pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(labels, type=pa.string()))
     if kind == "column":
         return arr
     return pa.array(arr)

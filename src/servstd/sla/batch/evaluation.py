@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR
 from typing import Any
 
@@ -65,18 +65,25 @@ import numpy as np
 import numpy.typing as npt
 
 from servstd._names import FoldedNames
-from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, Problem, ServstdError
-from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before
-from servstd.sla.batch._engine import due as due_column
+from servstd.errors import (
+    DocumentError,
+    InputParseError,
+    InputTypeError,
+    NaiveDatetimeError,
+    Problem,
+    ServstdError,
+)
+from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _due_us, _local_years, _open_before
 from servstd.sla.batch._files import first_row
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
 from servstd.sla.clock.columnar import epoch_us
+from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays
 from servstd.sla.policy.conditions import AmountBound, case_amount
 from servstd.sla.policy.sla_policy import MetricTarget, SLAPolicy
 from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, TimerStatus
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "evaluate_chunks"]
 
 _STATUS = list(TimerStatus)
 _CODE = {s: i for i, s in enumerate(_STATUS)}
@@ -86,12 +93,27 @@ _ROWS_SHOWN = 8
 
 
 class _Problems:
-    """Problems found in the tables, grouped by message so a million bad rows read as one line."""
+    """Problems found in the tables, grouped by message so a million bad rows read as one line.
 
-    def __init__(self, ids: Any = None, first: dict[str, int] | None = None) -> None:
+    Rows are recorded as the positions in the tables evaluated; ``offset`` (case rows) and
+    ``event_rows`` (the events' rows in the table the caller gave) say where they stand in the
+    tables as given, when a chunk or a part of the events is evaluated; ``first`` is, per table,
+    the number shown for its first row (2 for a sheet).
+    """
+
+    def __init__(
+        self,
+        ids: Any = None,
+        first: dict[str, int] | None = None,
+        *,
+        offset: int = 0,
+        event_rows: I64 | None = None,
+    ) -> None:
         self.by_message: dict[tuple[str, str], list[npt.NDArray[np.int64]]] = defaultdict(list)
         self.ids = ids  # a function giving the case ids (read only when a message names one)
-        self.first = first or {}  # per table, the number shown for its first row (2 for a sheet)
+        self.first = first or {}
+        self.offset = offset
+        self.event_rows = event_rows
 
     def add(self, table: str, rows: Any, message: str) -> None:
         rows = np.atleast_1d(np.asarray(rows, dtype=np.int64))
@@ -104,13 +126,19 @@ class _Problems:
     def error(self) -> DocumentError:
         out = []
         for (table, message), parts in self.by_message.items():
-            rows = np.unique(np.concatenate(parts))
+            local = np.unique(np.concatenate(parts))
+            if table == "cases":
+                rows = local + self.offset
+            else:
+                rows = local if self.event_rows is None else np.sort(self.event_rows[local])
             first = self.first.get(table, 0)
             shown = ", ".join(str(int(r) + first) for r in rows[:_ROWS_SHOWN])
             more = f" … ({rows.size:,} rows)" if rows.size > _ROWS_SHOWN else ""
             label = "row" if rows.size == 1 else "rows"
             if self.ids is not None and table == "cases" and rows.size == 1:
-                shown += f" (case {self.ids()[rows[0]]!r})"
+                named = self.ids()[local[0]]
+                if not missing(named):  # a row without an id is named by its position alone
+                    shown += f" (case {named!r})"
             out.append(Problem(f"{table} {label} {shown}{more}", message))
         return DocumentError("case table", out)
 
@@ -124,8 +152,6 @@ def _now_us(now: object) -> int:
 
 
 def _type_error(now: object) -> ServstdError:
-    from servstd.errors import InputTypeError  # noqa: PLC0415 - only on the error path
-
     return InputTypeError(now, "now", "an aware datetime")
 
 
@@ -183,16 +209,20 @@ def _topological(metrics: list[str], edges: set[tuple[str, str]]) -> list[str] |
 
 
 _COLUMNS = {
-    "metric": np.int16, "status": np.int8, "start": np.int64, "due": np.int64, "completed": np.int64,
+    "status": np.int8, "start": np.int64, "due": np.int64, "completed": np.int64,
     "elapsed": np.int64, "remaining": np.int64, "paused": np.int64, "used": np.float64,
 }  # fmt: skip
+_CHUNK = 1 << 16
+"""Cases computed at a time by the vector path: its temporaries stay a few MB whatever the table."""
 
 
 class _Out:
-    """The result columns, preallocated: one row per case × applicable metric, by case then metric.
+    """The result columns, preallocated in their final types: one row per case × applicable
+    metric, by case then metric.
 
     Each chunk of results is scattered straight to its place: the row of (case r, metric m) is
-    ``first[r]`` (the rows of earlier cases) plus the number of metrics before m in r's group.
+    ``first[r]`` (the rows of earlier cases) plus the number of metrics before m in r's group —
+    ``r × k + rank[m]`` when every case has the same ``k`` metrics.
     """
 
     def __init__(self, inv: I64, groups: list[dict[str, MetricTarget]], metrics: list[str]) -> None:
@@ -203,20 +233,49 @@ class _Out:
             applicable = sorted(index[m] for m in targets)
             rank[g, applicable] = np.arange(len(applicable))
             count[g] = len(applicable)
-        per_case = count[inv] if inv.size else np.zeros(0, dtype=np.int64)
-        self.first = np.cumsum(per_case) - per_case
-        self.case_rows = np.repeat(np.arange(inv.size), per_case)
+        self.n = inv.size
         self.inv, self.rank = inv, rank
-        total = int(per_case.sum())
-        self.cols = {name: np.empty(total, dtype=dtype) for name, dtype in _COLUMNS.items()}
+        used = np.unique(inv) if inv.size else np.zeros(0, dtype=np.int64)
+        sets = {tuple(sorted(groups[g])) for g in used.tolist()}
+        self.uniform = len(sets) <= 1  # every case has the same metrics: positions are arithmetic
+        if self.uniform:
+            self.k = len(next(iter(sets))) if sets else 0
+            self.first: I64 | None = None
+            total = self.n * self.k
+        else:
+            per_case = count[inv] if inv.size else np.zeros(0, dtype=np.int64)
+            self.k = 0
+            self.first = np.cumsum(per_case) - per_case
+            total = int(per_case.sum())
+        self.total = total
+        self.metric_code = np.int8 if len(metrics) < 128 else np.int16
+        self.cols: dict[str, npt.NDArray[Any]] = {"metric": np.empty(total, dtype=self.metric_code)}
+        self.cols.update((name, np.empty(total, dtype=dtype)) for name, dtype in _COLUMNS.items())
 
-    def add(self, *, row: Any, metric: Any, **cols: Any) -> None:
-        row = np.asarray(row, dtype=np.int64)
-        metric = np.broadcast_to(np.asarray(metric, dtype=np.int64), row.shape)
-        pos = self.first[row] + self.rank[self.inv[row], metric]
+    def positions(self, row: I64, metric: int) -> I64:
+        """Where the results of ``metric`` for the cases in ``row`` go."""
+        ranks = self.rank[:, metric]
+        if self.first is None:
+            pos: I64 = row * self.k
+            pos += int(ranks[0])
+            return pos
+        pos = self.first[row]
+        pos += ranks[self.inv[row]]
+        return pos
+
+    def add(self, *, row: Any, metric: int, **cols: Any) -> None:
+        row = np.atleast_1d(np.asarray(row, dtype=np.int64))
+        pos = self.positions(row, metric)
         self.cols["metric"][pos] = metric
         for k, v in cols.items():
             self.cols[k][pos] = v
+
+    def case_rows(self) -> I64:
+        """The case row of each result row."""
+        if self.first is None:
+            return np.repeat(np.arange(self.n, dtype=np.int64), self.k)
+        per_case = np.diff(np.append(self.first, self.total))
+        return np.repeat(np.arange(self.n, dtype=np.int64), per_case)
 
 
 def evaluate(
@@ -232,12 +291,126 @@ def evaluate(
     now_us = _now_us(now)
     tab = columns_of(cases, "cases")
     _require(tab, "cases", (case_id, received))
-    n = tab.n
-    bad = _Problems(lambda: tab.values(case_id), {"cases": first_row(cases), "events": first_row(events)})
     ev_tab = columns_of(events, "events") if events is not None else None
     if ev_tab is not None:
         _require(ev_tab, "events", ("case", "kind", "at"))
+    bad = _Problems(_ids(tab, case_id), {"cases": first_row(cases), "events": first_row(events)})
     event_rows = _case_rows(tab, case_id, ev_tab, bad)
+    return _evaluate(
+        policy, tab, ev_tab, event_rows, bad, now=now, now_us=now_us, case_id=case_id, received=received
+    )
+
+
+def evaluate_chunks(
+    policy: SLAPolicy,
+    chunks: Any,
+    events: Any = None,
+    *,
+    now: dt.datetime,
+    case_id: str = "case",
+    received: str = "received_at",
+) -> Iterator[Any]:
+    """:func:`evaluate` one table of cases at a time: for a case table that does not fit in memory.
+
+    ``chunks`` is an iterable of case tables (pandas or polars DataFrames, pyarrow Tables or
+    RecordBatches), or a ``pyarrow.parquet.ParquetFile``, read one row group at a time.
+    ``events`` is one table for all of them: each chunk is evaluated with the events of its own
+    cases. Yields one result table per chunk; their rows, in order, are the rows
+    :func:`evaluate` gives for all the cases at once. Rows named in an error are counted from
+    the first case of the first chunk (and in the events table as given).
+
+    Each chunk is checked as it comes (an error stops the iteration there); a case id is checked
+    against the other ids of its own chunk, and an event whose case is in no chunk is reported
+    once every chunk has been read. Memory is what one chunk needs.
+
+    >>> import pandas as pd
+    >>> from servstd.sla import SLAPolicy, batch
+    >>> policy = SLAPolicy.from_catalog("insurance-claims-sla")
+    >>> cases = pd.DataFrame({
+    ...     "case": ["A1", "A2"],
+    ...     "received_at": pd.to_datetime(["2026-09-30 16:00", "2026-10-01 22:00"]).tz_localize("Asia/Shanghai"),
+    ...     "zone": ["城区", "郊县"],
+    ... })
+    >>> now = pd.Timestamp("2026-10-20", tz="Asia/Shanghai")
+    >>> parts = batch.evaluate_chunks(policy, [cases.iloc[:1], cases.iloc[1:]], now=now)
+    >>> pd.concat(parts, ignore_index=True).equals(batch.evaluate(policy, cases, now=now))
+    True
+    """
+    now_us = _now_us(now)
+    ev_tab = columns_of(events, "events") if events is not None else None
+    if ev_tab is not None:
+        _require(ev_tab, "events", ("case", "kind", "at"))
+    return _chunks(
+        policy, _tables(chunks), ev_tab, events_first=first_row(events),
+        now=now, now_us=now_us, case_id=case_id, received=received,
+    )  # fmt: skip
+
+
+def _tables(chunks: Any) -> Iterator[Any]:
+    """The case tables of ``chunks``: a Parquet file's row groups, or the tables it yields."""
+    if type(chunks).__module__.startswith("pyarrow") and hasattr(chunks, "read_row_group"):
+        for i in range(chunks.num_row_groups):
+            yield chunks.read_row_group(i)
+        return
+    try:
+        tables = iter(chunks)
+    except TypeError:
+        raise InputTypeError(
+            chunks, "chunks", "an iterable of case tables, or a pyarrow.parquet.ParquetFile"
+        ) from None
+    yield from tables
+
+
+def _chunks(
+    policy: SLAPolicy,
+    tables: Iterator[Any],
+    ev_tab: Columns | None,
+    *,
+    events_first: int,
+    now: dt.datetime,
+    now_us: int,
+    case_id: str,
+    received: str,
+) -> Iterator[Any]:
+    seen = np.zeros(ev_tab.n if ev_tab is not None else 0, dtype=bool)
+    offset = 0
+    for table in tables:
+        tab = columns_of(table, "cases")
+        _require(tab, "cases", (case_id, received))
+        first = {"cases": first_row(table), "events": events_first}
+        scan = _Problems(_ids(tab, case_id), first, offset=offset)
+        found = _case_rows(tab, case_id, ev_tab, scan, unmatched=False)
+        part, rows, mine = None, found, None
+        if ev_tab is not None:
+            mine = np.flatnonzero(found >= 0)
+            seen[mine] = True
+            part, rows = ev_tab.subset(mine), found[mine]
+        bad = _Problems(_ids(tab, case_id), first, offset=offset, event_rows=mine)
+        bad.by_message.update(scan.by_message)
+        yield _evaluate(
+            policy, tab, part, rows, bad, now=now, now_us=now_us, case_id=case_id, received=received
+        )
+        offset += tab.n
+    if not seen.all():
+        bad = _Problems(first={"events": events_first})
+        bad.add("events", np.flatnonzero(~seen), "an event for a case that is not in the case table")
+        raise bad.error()
+
+
+def _evaluate(
+    policy: SLAPolicy,
+    tab: Columns,
+    ev_tab: Columns | None,
+    event_rows: I64,
+    bad: _Problems,
+    *,
+    now: dt.datetime,
+    now_us: int,
+    case_id: str,
+    received: str,
+) -> Any:
+    """The evaluation of one case table whose ids are checked (``event_rows``: each event's case)."""
+    n = tab.n
     rec = _instants(tab, "cases", received, bad)
     bad.add(
         "cases", np.flatnonzero(rec == NAT), f"{received} is missing; every case needs its receipt instant"
@@ -246,10 +419,8 @@ def evaluate(
     metrics = policy.metrics()
     keys = policy.fields
     inv, groups = _groups(tab, keys, policy, bad)
-    comp = {
-        m: _instants(tab, "cases", f"{m}_at", bad) if f"{m}_at" in tab else np.full(n, NAT, dtype=np.int64)
-        for m in metrics
-    }
+    never = np.broadcast_to(np.int64(NAT), (n,))  # one read-only column for every metric without one
+    comp = {m: _instants(tab, "cases", f"{m}_at", bad) if f"{m}_at" in tab else never for m in metrics}
     ev = _Events(ev_tab, event_rows, metrics, bad) if ev_tab is not None else None
     scalar_rows = np.zeros(n, dtype=bool)
     if ev is not None:
@@ -279,24 +450,22 @@ def evaluate(
         )  # fmt: skip
     if bad:
         raise bad.error()
+    del scalar_rows, ev
     for plan in plans:
         plan.compute(now_us, out)
+    del plans, rec, comp, inv  # the result columns are built without them
 
     cols = out.cols
     data = {
-        "case": ("column", tab.take(case_id, out.case_rows)),
-        "metric": ("category", (cols["metric"], metrics)),
-        "status": ("category", (cols["status"], [s.value for s in _STATUS])),
-        "start": ("instant", cols["start"]),
-        "due": ("instant", cols["due"]),
-        "completed": ("instant", cols["completed"]),
-        "elapsed": ("duration", cols["elapsed"]),
-        "remaining": ("duration", cols["remaining"]),
-        "paused": ("duration", cols["paused"]),
-        "used": ("float", cols["used"]),
+        "case": ("column", tab.take(case_id, out.case_rows())),
+        "metric": ("category", (cols.pop("metric"), metrics)),
+        "status": ("category", (cols.pop("status"), [s.value for s in _STATUS])),
+        **{name: ("instant", cols.pop(name)) for name in ("start", "due", "completed")},
+        **{name: ("duration", cols.pop(name)) for name in ("elapsed", "remaining", "paused")},
+        "used": ("float", cols.pop("used")),
     }
-    tz = _zone(policy)
-    return tab.build(data, tz)
+    del out, cols
+    return tab.build(data, _zone(policy))
 
 
 def _zone(policy: SLAPolicy) -> str:
@@ -304,29 +473,37 @@ def _zone(policy: SLAPolicy) -> str:
     return zones.pop() if len(zones) == 1 else "UTC"
 
 
-def _case_rows(tab: Columns, name: str, events: Columns | None, bad: _Problems) -> I64:
-    """Report missing and repeated case ids; the case row of each event (−1: no such case)."""
-    codes, ev_codes = tab.shared_codes(name, events, "case")
-    bad.add("cases", np.flatnonzero(codes < 0), f"{name} is missing; every case needs an id")
-    counts = np.bincount(codes[codes >= 0], minlength=1)
-    if counts.max() > 1:
-        values = tab.values(name)
-        dup = np.flatnonzero(counts > 1)
-        for code in dup[:_ROWS_SHOWN]:
-            rows = np.flatnonzero(codes == code)
-            bad.add("cases", rows, f"{name} {values[rows[0]]!r} appears more than once")
-        if dup.size > _ROWS_SHOWN:
-            rows = np.flatnonzero(np.isin(codes, dup[_ROWS_SHOWN:]))
-            bad.add("cases", rows, f"{name} values appear more than once")
-        return np.full(ev_codes.size, -1, dtype=np.int64)  # events cannot be told apart
-    row_of_code = np.full(
-        max(int(codes.max(initial=-1)), int(ev_codes.max(initial=-1))) + 2, -1, dtype=np.int64
-    )
-    ok = codes >= 0
-    row_of_code[codes[ok]] = np.flatnonzero(ok)
-    found: I64 = row_of_code[ev_codes]  # −1 codes pick the last entry, which is always −1
-    bad.add("events", np.flatnonzero(found < 0), "an event for a case that is not in the case table")
-    return found
+def _case_rows(
+    tab: Columns, name: str, events: Columns | None, bad: _Problems, *, unmatched: bool = True
+) -> I64:
+    """Report missing and repeated case ids; the case row of each event (−1: no such case).
+
+    ``unmatched``: report events whose case is not in ``tab`` (not when ``tab`` is one chunk).
+    """
+    got = tab.unique_rows(name, events, "case")
+    if got is not None:
+        missing_id, found = got
+        bad.add("cases", np.flatnonzero(missing_id), f"{name} is missing; every case needs an id")
+        if unmatched:
+            bad.add("events", np.flatnonzero(found < 0), "an event for a case that is not in the case table")
+        return found
+    codes, values = tab.codes(name)
+    none = len(values) - 1  # the code of a missing id
+    bad.add("cases", np.flatnonzero(codes == none), f"{name} is missing; every case needs an id")
+    counts = np.bincount(codes, minlength=none + 1)[:none]
+    dup = np.flatnonzero(counts > 1)
+    for code in dup[:_ROWS_SHOWN]:
+        rows = np.flatnonzero(codes == code)
+        bad.add("cases", rows, f"{name} {values[code]!r} appears more than once")
+    if dup.size > _ROWS_SHOWN:
+        rows = np.flatnonzero(np.isin(codes, dup[_ROWS_SHOWN:]))
+        bad.add("cases", rows, f"{name} values appear more than once")
+    return np.full(events.n if events is not None else 0, -1, dtype=np.int64)  # events cannot be told apart
+
+
+def _ids(tab: Columns, name: str) -> Callable[[], Any]:
+    """A function giving the case ids of ``tab`` (read only when an error names a case)."""
+    return lambda: tab.values(name)
 
 
 def _groups(
@@ -599,46 +776,102 @@ def _append_result(out: _Out, row: int, metric: int, r: TimerResult) -> None:
 
 
 class _Plan:
-    """One target of one metric over the rows it applies to: start, completion, pauses."""
+    """One target of one metric over the rows it applies to, computed :data:`_CHUNK` rows at a time.
+
+    Starts and completions are read from the case columns chunk by chunk (a chained metric
+    starts at its predecessor's completion, where that started); the plan keeps only its rows and
+    its pauses (sorted by row, positions in ``rows``).
+    """
 
     def __init__(
-        self, metric: int, target: MetricTarget, rows: I64, *, start: I64, completed: I64, thresholds: Any
+        self,
+        metric: int,
+        target: MetricTarget,
+        rows: I64,
+        *,
+        rec: I64,
+        comp: dict[str, I64],
+        start_of: dict[str, I64],
+        thresholds: Any,
     ) -> None:
         self.metric, self.target, self.rows, self.thresholds = metric, target, rows, tuple(thresholds)
-        self.start, self.completed = start, completed
+        self.rec, self.done = rec, comp[target.metric]
+        after = target.start_after
+        self.pred_start = None if after is None else start_of.get(after)
+        self.pred_done = None if after is None else comp[after]
         self.p_pos = np.empty(0, dtype=np.int64)  # per pause: position in rows, start, end, ordinal
         self.p0 = self.p1 = self.p_ord = np.empty(0, dtype=np.int64)
         self.open_pause = np.zeros(rows.size, dtype=bool)
 
+    def starts(self, rows: I64) -> tuple[I64, I64]:
+        """(start, completion) of the metric for the cases in ``rows`` (NAT: not started, not done)."""
+        if self.target.start_after is None:
+            start: I64 = self.rec[rows]
+        elif self.pred_start is None or self.pred_done is None:
+            start = np.full(rows.size, NAT, dtype=np.int64)
+        else:
+            start = np.where(self.pred_start[rows] != NAT, self.pred_done[rows], NAT)
+        done = self.done[rows]
+        return start, (done if self.target.start_after is None else np.where(start != NAT, done, NAT))
+
     def compute(self, now_us: int, out: _Out) -> None:
-        started = self.start != NAT
-        pend = np.flatnonzero(~started)
-        if pend.size:
+        for i0 in range(0, self.rows.size, _CHUNK):
+            self._chunk(i0, min(i0 + _CHUNK, self.rows.size), now_us, out)
+
+    def _chunk(self, i0: int, i1: int, now_us: int, out: _Out) -> None:
+        rows = self.rows[i0:i1]
+        start, done = self.starts(rows)
+        started = start != NAT
+        if not started.all():
+            pend = np.flatnonzero(~started)
             out.add(
-                row=self.rows[pend], metric=self.metric, status=_CODE[TimerStatus.PENDING],
+                row=rows[pend], metric=self.metric, status=_CODE[TimerStatus.PENDING],
                 start=NAT, due=NAT, completed=NAT, elapsed=0, remaining=0, paused=0, used=0.0,
             )  # fmt: skip
-        if not started.any():
-            return
-        self._compute_started(np.flatnonzero(started), now_us, out)
+            if pend.size == rows.size:
+                return
+            idx = np.flatnonzero(started)
+            rows, start, done = rows[idx], start[idx], done[idx]
+        else:
+            idx = np.arange(rows.size)
+        lo, hi = np.searchsorted(self.p_pos, (i0, i1))
+        pauses = (self.p_pos[lo:hi] - i0, self.p0[lo:hi], self.p1[lo:hi], self.p_ord[lo:hi])
+        if self.target.rule.counts_back:
+            self._compute_back(rows, s=start, c=done, now_us=now_us, out=out)
+        else:
+            self._compute_started(
+                rows, idx, i1 - i0, s=start, c=done, pauses=pauses, open_pause=self.open_pause[i0:i1][idx],
+                now_us=now_us, out=out,
+            )  # fmt: skip
 
-    def _compute_started(self, idx: I64, now_us: int, out: _Out) -> None:
+    def _compute_started(
+        self,
+        rows: I64,
+        idx: I64,
+        size: int,
+        *,
+        s: I64,
+        c: I64,
+        pauses: tuple[I64, I64, I64, I64],
+        open_pause: npt.NDArray[np.bool_],
+        now_us: int,
+        out: _Out,
+    ) -> None:
         t = self.target
         clock = t.clock
-        s = self.start[idx]
-        c = self.completed[idx]
         e = np.where(c != NAT, c, now_us)
-        if t.rule.counts_back:
-            self._compute_back(idx, s=s, c=c, e=e, now_us=now_us, out=out)
-            return
-        due = due_column(clock, s.astype("datetime64[us]"), t.rule).astype(np.int64)
-        paused = np.zeros(idx.size, dtype=np.int64)
-        # pauses of these rows, renumbered to positions in idx
-        where = np.full(self.rows.size, -1, dtype=np.int64)
-        where[idx] = np.arange(idx.size)
-        keep = where[self.p_pos] >= 0 if self.p_pos.size else np.zeros(0, dtype=bool)
-        pp, p0, p_ord = where[self.p_pos[keep]], self.p0[keep], self.p_ord[keep]
-        p1 = np.where(self.p1[keep] != NAT, self.p1[keep], np.maximum(now_us, p0))
+        due = _due_us(clock, s, t.rule)
+        paused = np.zeros(rows.size, dtype=np.int64)
+        # the chunk's pauses, renumbered to positions among its started rows
+        p_pos, p0, p1, p_ord = pauses
+        if p_pos.size:
+            where = np.full(size, -1, dtype=np.int64)
+            where[idx] = np.arange(idx.size)
+            keep = where[p_pos] >= 0
+            pp, p0, p_ord = where[p_pos[keep]], p0[keep], p_ord[keep]
+            p1 = np.where(p1[keep] != NAT, p1[keep], np.maximum(now_us, p0))
+        else:
+            pp = p_pos
         if pp.size:
             a = _arrays(clock, p0, p1)
             covered_all = _open_before(a, p1) - _open_before(a, p0)
@@ -653,26 +886,29 @@ class _Plan:
         clip = pend_end > p0
         a = _arrays(clock, s, e, due, p0[clip], pend_end[clip])
         cs, ce, cd = _open_before(a, s), _open_before(a, e), _open_before(a, due)
-        in_pauses = np.zeros(idx.size, dtype=np.int64)
+        elapsed = ce - cs
         if clip.any():
+            in_pauses = np.zeros(rows.size, dtype=np.int64)
             np.add.at(in_pauses, pp[clip], _open_before(a, pend_end[clip]) - _open_before(a, p0[clip]))
-        elapsed = ce - cs - in_pauses
+            elapsed -= in_pauses
         remaining = cd - ce
-        allowed = np.maximum(cd - cs - paused, 1)
+        allowed = cd - cs
+        allowed -= paused
+        np.maximum(allowed, 1, out=allowed)
         window = _window(clock, s, t.earliest) if t.earliest is not None else None
         status = self._status(
-            c, due=due, now_us=now_us, window=window, elapsed=elapsed, allowed=allowed,
-            open_pause=self.open_pause[idx],
-        )  # fmt: skip
+            c, due=due, now_us=now_us, window=window, elapsed=elapsed, allowed=allowed, open_pause=open_pause
+        )
         out.add(
-            row=self.rows[idx], metric=self.metric, status=status, start=s, due=due,
+            row=rows, metric=self.metric, status=status, start=s, due=due,
             completed=c, elapsed=elapsed, remaining=remaining, paused=paused, used=elapsed / allowed,
         )  # fmt: skip
 
-    def _compute_back(self, idx: I64, *, s: I64, c: I64, e: I64, now_us: int, out: _Out) -> None:
+    def _compute_back(self, rows: I64, *, s: I64, c: I64, now_us: int, out: _Out) -> None:
         """A target counting back from its reference (the start): due before it, a window's opening
         makes an earlier completion early; no share of time used (see the scalar timer)."""
         t = self.target
+        e = np.where(c != NAT, c, now_us)
         due, opens = _backward(t.clock, s, t.rule)
         a = _arrays(t.clock, e, due)
         remaining = _open_before(a, due) - _open_before(a, e)
@@ -682,10 +918,9 @@ class _Plan:
             finished = np.where(c < opens, _CODE[TimerStatus.EARLY], finished)
         running = np.where(now_us > due, _CODE[TimerStatus.BREACHED], _CODE[TimerStatus.RUNNING])
         status = np.where(done, finished, running)
-        zero = np.zeros(idx.size, dtype=np.int64)
         out.add(
-            row=self.rows[idx], metric=self.metric, status=status, start=s, due=due, completed=c,
-            elapsed=zero, remaining=remaining, paused=zero, used=np.zeros(idx.size),
+            row=rows, metric=self.metric, status=status, start=s, due=due, completed=c,
+            elapsed=0, remaining=remaining, paused=0, used=0.0,
         )  # fmt: skip
 
     def _status(
@@ -721,8 +956,7 @@ def _window(clock: Any, s: I64, earliest: Any) -> I64:
     by_days = isinstance(earliest, CalendarPeriod) and earliest.unit is PeriodUnit.DAYS
     by_working = isinstance(earliest, WorkingDays) and earliest.is_whole
     if not (by_days or by_working):
-        due: I64 = due_column(clock, s.astype("datetime64[us]"), earliest).astype(np.int64)
-        return due
+        return _due_us(clock, s, DeadlineRule(earliest))
     lo, hi = _local_years(clock, s)
     while True:
         days = _days(clock, lo, hi)
@@ -751,14 +985,15 @@ def _plan(
     ev: _Events | None,
     bad: _Problems,
 ) -> list[_Plan]:
-    """Per metric (in start-after order) and target: the rows, their starts, checked events."""
+    """Per metric (in start-after order) and target: the rows, checked starts and events."""
     metrics = policy.metrics()
     n = rec.size
-    start_of: dict[str, I64] = {}
+    chained = {t.start_after for g in groups for t in g.values() if t.start_after is not None}
+    start_of: dict[str, I64] = {}  # the start of each metric another one starts after
     plans: list[_Plan] = []
     for m in order:
         mi = metrics.index(m)
-        start_m = np.full(n, NAT, dtype=np.int64)
+        start_m = np.full(n, NAT, dtype=np.int64) if m in chained else None
         targets = [g.get(m) for g in groups]
         distinct: list[MetricTarget] = []
         tid = np.full(len(groups), -1, dtype=np.int64)
@@ -775,28 +1010,25 @@ def _plan(
         row_tid = tid[inv] if inv.size else np.empty(0, dtype=np.int64)
         for j, t in enumerate(distinct):
             rows = np.flatnonzero((row_tid == j) & vector_rows)
-            if t.start_after is None:
-                start = rec[rows]
-            else:
-                pred = start_of.get(t.start_after, np.full(n, NAT, dtype=np.int64))
-                start = np.where(pred[rows] != NAT, comp[t.start_after][rows], NAT)
-            start_m[rows] = start
-            c = np.where(start != NAT, comp[m][rows], NAT)
+            plan = _Plan(mi, t, rows, rec=rec, comp=comp, start_of=start_of, thresholds=policy.thresholds)
+            start, c = plan.starts(rows)
+            if start_m is not None:
+                start_m[rows] = start
             if not t.rule.counts_back:  # counting back, the act comes before its reference
                 early = np.flatnonzero((c != NAT) & (c < start))
                 bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
-            plan = _Plan(mi, t, rows, start=start, completed=c, thresholds=policy.thresholds)
             if ev is not None:
-                _pauses(plan, mi, ev, n, bad)
+                _pauses(plan, mi, ev, n, bad, start=start, completed=c)
             plans.append(plan)
-        start_of[m] = start_m
+        if start_m is not None:
+            start_of[m] = start_m
     return plans
 
 
-def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems) -> None:
+def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems, *, start: I64, completed: I64) -> None:
     """Attach the plan's pauses (checked: alternating, after the start, not after completion)."""
     pos_of_row = np.full(n, -1, dtype=np.int64)
-    live = plan.start != NAT
+    live = start != NAT
     pos_of_row[plan.rows[live]] = np.flatnonzero(live)
     ok_row = ev.rows >= 0
     pos = np.where(ok_row, pos_of_row[np.where(ok_row, ev.rows, 0)], -1)
@@ -810,9 +1042,9 @@ def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems) -> None:
     group_start = np.maximum.accumulate(np.where(first, np.arange(pos.size), 0))
     rank = np.arange(pos.size) - group_start
     name = plan.target.metric
-    before = at < plan.start[pos]
+    before = at < start[pos]
     bad.add("events", sel[before], f"an event for {name} before it started (events out of order)")
-    done = plan.completed[pos]
+    done = completed[pos]
     after = (done != NAT) & (at > done)
     bad.add("events", sel[after], f"a pause or resumption after {name} completed (events out of order)")
     wrong = kind != np.where(rank % 2 == 0, _PAUSE, _RESUME)
@@ -828,8 +1060,8 @@ def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems) -> None:
     plan.p_pos = pos[p]
     plan.p0 = at[p]
     resume = np.where(has_resume[p], at[nxt[p]], NAT)
-    closed_by = plan.completed[pos[p]]
+    closed_by = completed[pos[p]]
     plan.p1 = np.where(resume != NAT, resume, closed_by)
     plan.p_ord = rank[p] // 2
     last_open = is_pause & ~has_resume
-    plan.open_pause[pos[last_open & (plan.completed[pos] == NAT)]] = True
+    plan.open_pause[pos[last_open & (completed[pos] == NAT)]] = True

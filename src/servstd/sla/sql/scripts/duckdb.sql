@@ -33,11 +33,13 @@ CREATE OR REPLACE MACRO servstd_add_working_days(d, n) AS (
     WHERE servstd_s."date" = d
 );
 
+-- Two lookups, one per date: DuckDB joins each to the caller's rows (a cross product of the two
+-- lookups in one subquery would be planned as servstd_days × servstd_days for every query).
 CREATE OR REPLACE MACRO servstd_working_days_between(a, b) AS (
-    SELECT (servstd_y.working_day_seq - CAST(servstd_y.is_working AS INTEGER))
-        - (servstd_x.working_day_seq - CAST(servstd_x.is_working AS INTEGER))
-    FROM servstd_days AS servstd_x, servstd_days AS servstd_y
-    WHERE servstd_x."date" = a AND servstd_y."date" = b
+    (SELECT servstd_y.working_day_seq - CAST(servstd_y.is_working AS INTEGER)
+        FROM servstd_days AS servstd_y WHERE servstd_y."date" = b)
+    - (SELECT servstd_x.working_day_seq - CAST(servstd_x.is_working AS INTEGER)
+        FROM servstd_days AS servstd_x WHERE servstd_x."date" = a)
 );
 
 -- C(t): with i the last interval starting at or before t, i.open_seconds_before + min(t, i.end_at) - i.start_at
