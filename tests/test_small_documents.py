@@ -46,10 +46,10 @@ class TestRefusedAtOnce:
     )
     def test_deep_toml_is_refused_before_parsing(self, text: str) -> None:
         """TOML nested past 64 levels is refused by a linear scan before tomllib runs."""
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: a guard against unbounded work, not a speed claim
         with pytest.raises(DocumentError, match="nested more than 64 levels deep"):
             parse_text(text, "deep.toml", "toml")
-        assert time.perf_counter() - started < 2
+        assert time.process_time() - started < 2
 
     def test_the_scan_leaves_ordinary_toml_alone(self) -> None:
         """Dots in strings, numbers and dates, and 60 levels of nesting, still read."""
@@ -153,8 +153,8 @@ class TestGroupingInTheTableLibrary:
             "case": [f"C{i:05d}" for i in range(n)], "received_at": [received] * n,
             "zone": ["城区"] * n, "tier": ["标准"] * n, "arrival_at": [received + pd.Timedelta(minutes=30)] * n,
         })  # fmt: skip
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: a guard against unbounded work, not a speed claim
         rep = report(POLICY, cases, by=["case"], now=pd.Timestamp("2026-10-10", tz=SH))
-        assert time.perf_counter() - started < 15
+        assert time.process_time() - started < 15
         assert len(rep.groups) == n
         assert {g.met for g in rep.groups} == {1}
