@@ -8,6 +8,7 @@ year a calendar does not cover, the option that sets a parameter (``--tz`` for `
 
 from __future__ import annotations
 
+from servstd._messages import tr
 from servstd.errors import CalendarCoverageError, DocumentError, ServstdError
 
 __all__ = ["SPELLINGS", "command_line_message"]
@@ -16,31 +17,33 @@ SPELLINGS = {"(assume_tz)": "(--tz)", "ServiceClock.always()": "--region always"
 """Python spellings a library message may name, and what the command line says instead."""
 
 
-def _coverage(exc: CalendarCoverageError) -> str:
-    head = (
-        f"{exc.calendar} does not know the official working-day arrangement for {exc.year} "
-        f"(covered: {exc.coverage})."
+def _coverage(exc: CalendarCoverageError, lang: str) -> str:
+    head = tr(
+        "{calendar} does not know the official working-day arrangement for {year} (covered: {coverage}).",
+        lang,
+        calendar=exc.calendar,
+        year=exc.year,
+        coverage=exc.coverage,
     )
-    lenient = (
-        f"--lenient estimates {exc.year} from the statutory rule (holidays on their statutory "
-        "dates, no make-up working days; results are marked estimated)"
+    lenient = tr(
+        "--lenient estimates {year} from the statutory rule (holidays on their statutory "
+        "dates, no make-up working days; results are marked estimated)",
+        lang,
+        year=exc.year,
     )
+    use = tr("To use {source}:", lang, source=exc.source(lang))
     if exc.region == "CN":
-        return (
-            f"{head}\nTo use {exc.source()}:\n"
-            f"  servstd notice add FILE     check it and keep it for every later command\n"
-            f"  --notice FILE               use it for this command only\n"
-            f"Or: {lenient}."
-        )
-    return (
-        f"{head}\nTo use {exc.source()}:\n"
-        f"  --overlay FILE              an overlay document (YAML/JSON) with its rest and working days\n"
-        f"Or: {lenient}."
-    )
+        add = tr("check it and keep it for every later command", lang)
+        once = tr("use it for this command only", lang)
+        options = f"  servstd notice add FILE     {add}\n  --notice FILE               {once}\n"
+    else:
+        overlay = tr("an overlay document (YAML/JSON) with its rest and working days", lang)
+        options = f"  --overlay FILE              {overlay}\n"
+    return f"{head}\n{use}\n{options}" + tr("Or: {lenient}.", lang, lenient=lenient)
 
 
-def command_line_message(exc: ServstdError) -> str:
-    """The message the ``servstd`` command prints for ``exc``.
+def command_line_message(exc: ServstdError, lang: str = "en") -> str:
+    """The message the ``servstd`` command prints for ``exc``, in ``lang``.
 
     >>> from servstd.errors import Problem
     >>> e = DocumentError("cases.csv", [Problem("received_at", "row 0: times without an offset; give the zone they were written in (assume_tz)")])
@@ -48,11 +51,11 @@ def command_line_message(exc: ServstdError) -> str:
     cases.csv: received_at: row 0: times without an offset; give the zone they were written in (--tz)
     """
     if isinstance(exc, CalendarCoverageError):
-        return _coverage(exc)
+        return _coverage(exc, lang)
     if isinstance(exc, DocumentError) and len(exc.problems) == 1:
-        text = f"{exc.source}: {exc.problems[0]}"
+        text = f"{exc.source}: {exc.problems[0].render(lang)}"
     else:
-        text = str(exc)
+        text = exc.render(lang)
     for python, option in SPELLINGS.items():
         text = text.replace(python, option)
     return text

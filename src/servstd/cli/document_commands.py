@@ -14,6 +14,7 @@ from servstd._documents import read_path
 from servstd._extras import require
 from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, existing_file, out
+from servstd.cli._language import language, t
 from servstd.errors import DocumentError
 from servstd.scoring import read_inspection
 from servstd.scoring.inspection import InspectionDoc
@@ -27,7 +28,7 @@ __all__ = ["cmd_catalog", "cmd_schema", "cmd_validate"]
 def _format(args: argparse.Namespace) -> str:
     """The document format of ``--format`` and ``--json`` (which must agree)."""
     if args.json and args.format not in (None, "json"):
-        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
+        raise UsageError(t("--json and --format {format} disagree; give one of them", format=args.format))
     return "json" if args.json else args.format or "yaml"
 
 
@@ -48,14 +49,21 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     if args.action == "list":
         kinds = sorted({c.kind(i) for i in c.ids()})
         if args.id is not None and args.id not in kinds:
-            raise UsageError(f"'catalog list' takes a kind, one of {', '.join(kinds)}; got {args.id!r}")
+            raise UsageError(
+                t(
+                    "'catalog list' takes a kind, one of {kinds}; got {value}",
+                    kinds=", ".join(kinds),
+                    value=repr(args.id),
+                )
+            )
         rows = []
         text = []
         width = max(len(i) for i in c.ids())
         for kind, ids in c.by_kind().items():
             if args.id is not None and kind != args.id:
                 continue
-            text.append(f"{kind} — {KIND_TITLES[kind][1]}, {KIND_TITLES[kind][0]}:")
+            zh, en = KIND_TITLES[kind]
+            text.append(f"{kind} — {zh}：" if language() == "zh" else f"{kind} — {en}:")
             for i in ids:
                 title = str(c.data(i).get("title", ""))
                 rows.append({"id": i, "kind": kind, "title": title, "source": c.source_title(i)})
@@ -63,7 +71,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         out(args, rows, "\n".join(text))
         return 0
     if not args.id:
-        raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
+        raise UsageError(t("'catalog {action}' needs an id; see 'servstd catalog list'", action=args.action))
     fmt = _format(args)
     if c.kind(args.id) not in c.standard_kinds():
         if args.action == "export" or args.format is not None or args.json:
@@ -72,7 +80,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         data = c.data(args.id)
         lines = [
             f"{data.get('title', '')} ({args.id})",
-            f"kind: {c.kind(args.id)}   source: {c.source_title(args.id)}",
+            t("kind: {kind}   source: {source}", kind=c.kind(args.id), source=c.source_title(args.id)),
         ]
         lines += _review(args.id)
         body = {k: v for k, v in data.items() if k not in ("kind", "id", "title", "source")}
@@ -84,7 +92,13 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         return 0
     lines = [
         f"{std.title} ({std.id} v{std.version})",
-        f"kind: {std.kind.value}   source: {std.source}   scheme: {std.scheme.value}   max: {std.max_points}",
+        t(
+            "kind: {kind}   source: {source}   scheme: {scheme}   max: {max}",
+            kind=std.kind.value,
+            source=std.source,
+            scheme=std.scheme.value,
+            max=std.max_points,
+        ),
     ]
     lines += _review(args.id)
     for sec in std.walk_sections():
@@ -92,7 +106,9 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             f"  [{sec.id}] {sec.title}" + (f" ({sec.max_points} 分)" if sec.max_points is not None else "")
         )
         lines.extend(f"    {it.code}  {it.text}" for it in sec.items)
-    lines.extend(f"  {cr.name}  weight {cr.weight}  {cr.text}" for cr in std.criteria)
+    lines.extend(
+        f"  {cr.name}  " + t("weight {weight}", weight=cr.weight) + f"  {cr.text}" for cr in std.criteria
+    )
     out(args, json.loads(dump(std, "json")), "\n".join(lines))
     return 0
 
@@ -104,15 +120,17 @@ def _review(id: str) -> list[str]:
     lines = []
     defaults = c.defaults(id)
     if defaults:
-        lines.append("library defaults to review:")
+        lines.append(t("library defaults to review:"))
         lines.extend(f"  {d.where}: {d.reason}" for d in defaults)
     rebuilt = c.reconstructions(id)
     if rebuilt:
-        lines.append("texts rebuilt from a damaged source passage:")
+        lines.append(t("texts rebuilt from a damaged source passage:"))
         lines.extend(f"  {r.code}: {''.join(f'「{f}」' for f in r.fragments)} — {r.reason}" for r in rebuilt)
     quoted = len(c.source(id).excerpts)
     if quoted:
-        lines.append(f"source passages quoted: {quoted} (`servstd catalog export {id}` writes them)")
+        lines.append(
+            t("source passages quoted: {n} (`servstd catalog export {id}` writes them)", n=quoted, id=id)
+        )
     return lines
 
 
@@ -135,9 +153,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         loaders.get(str(kind), read_standard)(path)
     except DocumentError as exc:
         problems = [{"path": p.path, "message": p.message} for p in exc.problems]
-        out(args, {"file": str(path), "kind": kind, "valid": False, "problems": problems}, str(exc))
+        out(
+            args,
+            {"file": str(path), "kind": kind, "valid": False, "problems": problems},
+            exc.render(language()),
+        )
         return 1
-    out(args, {"file": str(path), "kind": kind, "valid": True, "problems": []}, f"{path}: valid {kind}")
+    out(
+        args,
+        {"file": str(path), "kind": kind, "valid": True, "problems": []},
+        t("{path}: valid {kind}", path=path, kind=kind),
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from servstd._extras import require, table_extras
 from servstd.cli._common import UsageError, instant
+from servstd.cli._language import language, t
 from servstd.errors import DocumentError
 from servstd.sla import batch
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -31,7 +32,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     now = instant(args.now, tz, "--now") if args.now else dt.datetime.now(dt.timezone.utc)
     by = [k.strip() for k in args.by.split(",") if k.strip()] if args.by else []
     if args.chart and Path(args.chart).suffix.lower() not in (".png", ".svg"):
-        raise UsageError(f"--chart {args.chart}: give a .png or .svg file")
+        raise UsageError(t("--chart {file}: give a .png or .svg file", file=args.chart))
     try:
         rep = batch.report(
             policy, args.cases, args.events, now=now, by=by, case_id=args.case_id, received=args.received,
@@ -43,10 +44,14 @@ def cmd_sla(args: argparse.Namespace) -> int:
             raise
         raise DocumentError(str(files[exc.source]), exc.problems, code=exc.code) from None
     fmt = "json" if args.json else args.format
-    text = {"text": rep.to_text, "json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
+    text = (
+        rep.to_text(lang=language())
+        if fmt == "text"
+        else {"json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
+    )
     args.stdout.write(text.rstrip("\n") + "\n")
     if args.chart:
         rep.chart(args.chart)
         if fmt == "text":
-            args.stdout.write(f"chart written to {args.chart}\n")
+            args.stdout.write(t("chart written to {path}", path=args.chart) + "\n")
     return 0

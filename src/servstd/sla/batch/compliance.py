@@ -58,6 +58,8 @@ from servstd._decimal import exact
 from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
+from servstd._lang import check_lang
+from servstd._messages import tr
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
 from servstd.sla.batch._files import pandas_module, read_table
@@ -173,28 +175,21 @@ class ComplianceReport:
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return buf.getvalue()
 
-    def _table(self) -> list[list[str]]:
-        head = [
-            *self.by,
-            "metric",
-            "cases",
-            "met",
-            "breached",
-            "early",
-            "stopped",
-            "at risk",
-            "open",
-            "met %",
-        ]
-        head += ["median h", "p90 h"]
+    def _table(self, lang: str = "en") -> list[list[str]]:
+        head = [*self.by, *(tr(h, lang) for h in _GROUP_HEAD)]
         body = []
         for g in self.groups:
             d = g.as_dict(self.by)
             body.append([*(str(k) for k in g.key)] + [_cell(d[f]) for f in _FIELDS])
         return [head, *body]
 
-    def _breach_table(self) -> list[list[str]]:
-        head = ["case", "metric", *self.by, "due", "completed", "late h"]
+    def _breach_table(self, lang: str = "en") -> list[list[str]]:
+        head = [
+            tr("case", lang),
+            tr("metric", lang),
+            *self.by,
+            *(tr(h, lang) for h in ("due", "completed", "late h")),
+        ]
         body = [
             [b.case, b.metric, *b.key, _local(b.due), _local(b.completed), _cell(_s(_hours(_us(b.late))))]
             for b in self.breaches
@@ -202,20 +197,33 @@ class ComplianceReport:
         return [head, *body]
 
     @exact
-    def to_text(self) -> str:
-        """An aligned table of the groups, then the breached cases (the first 30)."""
-        by = f", by {', '.join(self.by)}" if self.by else ""
+    def to_text(self, lang: str = "zh") -> str:
+        """An aligned table of the groups, then the breached cases (the first 30); headings in
+        ``lang`` (``"zh"`` or ``"en"``), group names and metrics as the data and policy write them."""
+        lang = check_lang(lang)
+        by = tr(", by {columns}", lang, columns=", ".join(self.by)) if self.by else ""
+        offset = f"{self.now.strftime('%z')[:3]}:{self.now.strftime('%z')[3:]}"
         lines = [
-            f"{self.policy} at {_local(self.now)} ({self.now.strftime('%z')[:3]}:{self.now.strftime('%z')[3:]}){by}"
+            tr(
+                "{policy} at {now} ({offset}){by}",
+                lang,
+                policy=self.policy,
+                now=_local(self.now),
+                offset=offset,
+                by=by,
+            )
         ]
-        lines += _aligned(self._table())
+        lines += _aligned(self._table(lang))
         lines.append("")
-        lines.append(f"{len(self.breaches)} breached" + (":" if self.breaches else ""))
         if self.breaches:
-            table = self._breach_table()
+            lines.append(tr("{n} breached:", lang, n=len(self.breaches)))
+            table = self._breach_table(lang)
             lines += _aligned(table[: _BREACHES_SHOWN + 1])
             if len(self.breaches) > _BREACHES_SHOWN:
-                lines.append(f"… and {len(self.breaches) - _BREACHES_SHOWN} more (the JSON form lists all)")
+                more = len(self.breaches) - _BREACHES_SHOWN
+                lines.append(tr("… and {n} more (the JSON form lists all)", lang, n=more))
+        else:
+            lines.append(tr("{n} breached", lang, n=0))
         return "\n".join(lines)
 
     @exact
@@ -419,3 +427,18 @@ def _breaches(pd: Any, merged: Any, by: tuple[str, ...], now: dt.datetime) -> tu
         )
     out.sort(key=lambda x: (x.key, x.metric, -x.late, x.case))
     return tuple(out)
+
+
+_GROUP_HEAD = (
+    "metric",
+    "cases",
+    "met",
+    "breached",
+    "early",
+    "stopped",
+    "at risk",
+    "open",
+    "met %",
+    "median h",
+    "p90 h",
+)
