@@ -19,9 +19,11 @@ Two ways in:
 >>> tr("{n} breached", "en", n=3)
 '3 breached'
 >>> tr("{n} breached", "zh", n=3)
-'3 个违约'
+'违约 3 件'
 >>> translate("not a month number", "zh")
 '不是月份数字'
+>>> translate("argument --lang: invalid choice: 'fr' (choose from 'zh', 'en')", "zh")
+"参数 --lang：无效的选项 'fr'（可选：'zh', 'en'）"
 """
 
 from __future__ import annotations

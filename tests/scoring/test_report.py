@@ -6,10 +6,12 @@ import json
 import re
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servstd.catalog import catalog
+from servstd.errors import InputValueError
 from servstd.scoring import Finding, Inspection, score
 from servstd.scoring._columns import fit, width
 from tests.strategies import filled_inspections
@@ -98,3 +100,35 @@ class TestSameFacts:
         assert "| 基础管理 | 25.00 | 30.00 | 25.00 | 5.00 | 0.00 |" in md
         assert data["site"] == "阳光花园"
         assert "Site: 阳光花园 · Inspector: 李明" in md
+
+
+class TestLanguage:
+    def test_chinese_headings_by_default(self) -> None:
+        """The text and Markdown reports of a Chinese standard have Chinese headings by default
+        (the project's lang default), English ones with lang="en"; the standard's texts stay as written."""
+        text, md = CAPPED.to_text(), CAPPED.to_markdown()
+        assert "总分：73.00 / 100.00" in text
+        assert "被基础管理截去" in text
+        assert "| 章节 | 满分 | 发现 | 扣分 | 截去 | 得分 |" in md
+        for english in ("Total", "Section", "Max", "Found", "cut by", "Site", "deduction"):
+            assert english not in text + md
+        assert "| Section | Max | Found | Deducted | Cut | Score |" in CAPPED.to_markdown(lang="en")
+
+    def test_the_same_numbers_in_both_languages(self) -> None:
+        """Only words change with the language: the numbers of every line are the same."""
+
+        def numbers(text: str) -> list[str]:
+            return re.findall(r"[−-]?\d+(?:\.\d+)?", text)
+
+        assert numbers(CAPPED.to_text("zh")) == numbers(CAPPED.to_text("en"))
+
+    def test_one_scheme_name(self) -> None:
+        """The scheme is named once, in the report's language (not "major (major)"-style doubles)."""
+        first = CAPPED.to_text("zh").splitlines()[0]
+        assert first.endswith("— 倒扣分制")
+
+    def test_unknown_language_is_refused(self) -> None:
+        """lang="fr" is an InputValueError naming what is accepted."""
+        with pytest.raises(InputValueError) as caught:
+            CAPPED.to_text("fr")
+        assert caught.value.accepted == ("zh", "en")

@@ -14,7 +14,7 @@ the document's titles; a line says what it applied and what was cut, and by whic
 >>> print(r.to_text(lang="en").splitlines()[-1])
   CS05  仪容仪表、工作礼仪符合《员工手册》…      10  1.00  10.00    −5.00  5.00  cut by 基础管理
 >>> print(r.to_text().splitlines()[2])
-总分：85 / 100  等级：良好
+总分：75.00 / 100.00  等级：合格
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ matplotlib (``servstd[charts]``).
 ...     "arrival_at": pd.to_datetime(["2026-09-30 16:30", "2026-10-01 23:00", "2026-10-02 10:00"]).tz_localize("Asia/Shanghai"),
 ... })
 >>> r = report(SLAPolicy.from_catalog("insurance-claims-sla"), cases, by=["tier"], now=pd.Timestamp("2026-10-10", tz="Asia/Shanghai"))
->>> print(r.to_text())
+>>> print(r.to_text(lang="en"))
 insurance-claims-sla at 2026-10-10 00:00 (+08:00), by tier
 tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median h  p90 h
 VIP   arrival  1      1    0         0      0        0        0     100.0  0.5       0.5
