@@ -142,7 +142,7 @@ def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
             else "{n} inspections of {title} ({id} v{version}), by {by}",
             n=len(reports), title=std.title, id=std.id, version=std.version, by=", ".join(by) or t("nothing"),
         )  # fmt: skip
-        args.stdout.write(head + "\n\n" + aggregate_table(reports, by) + "\n")
+        args.stdout.write(head + "\n\n" + aggregate_table(reports, by, lang=language()) + "\n")
     if args.chart:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ServstdWarning)
