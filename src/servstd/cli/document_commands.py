@@ -12,6 +12,7 @@ import yaml
 
 from servstd._documents import read_path
 from servstd._extras import require
+from servstd._messages import translate
 from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.cli._language import language, t
@@ -86,7 +87,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         body = {k: v for k, v in data.items() if k not in ("kind", "id", "title", "source")}
         args.stdout.write("\n".join(lines) + "\n" + dump_policy(body))
         return 0
-    std = c.get(args.id)
+    std = c.standard(args.id)
     if args.action == "export" or args.format is not None:
         args.stdout.write(dump(std, fmt))
         return 0
@@ -96,7 +97,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             "kind: {kind}   source: {source}   scheme: {scheme}   max: {max}",
             kind=std.kind.value,
             source=std.source,
-            scheme=std.scheme.value,
+            scheme=translate(std.scheme.value, language()),
             max=std.max_points,
         ),
     ]
