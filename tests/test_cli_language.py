@@ -139,6 +139,20 @@ def test_output_follows_the_locale(case: str, monkeypatch: pytest.MonkeyPatch) -
     assert en_ratio <= 0.25, (en_ratio, en[index])
 
 
+class TestHelp:
+    def test_a_paragraph_is_translated_whole(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A help paragraph of several lines is one catalog entry, translated whole."""
+        _, out, _ = _run(["--help"], "zh_CN.UTF-8", monkeypatch)
+        assert "时刻：ISO 8601" in out
+        assert "instants:" not in out
+
+    def test_argparse_words(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """argparse's own words (usage, sections, -h) are translated too."""
+        _, out, _ = _run(["workday", "--help"], "zh_CN.UTF-8", monkeypatch)
+        assert out.startswith("用法：servstd workday")
+        assert "显示此帮助信息并退出" in out
+
+
 class TestJson:
     def test_keys_and_codes_stay_english(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """--json under a Chinese locale has the same keys and error code as under an English one;

@@ -32,7 +32,7 @@ import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["CATALOG", "Entry", "entries", "noop", "pattern_msgids", "placeholders", "tr", "translate"]
 
@@ -45,15 +45,12 @@ PATTERN_FLAG = "servstd-pattern"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-class Entry:
+class Entry(NamedTuple):
     """One catalog entry: ``msgid``, ``msgstr`` and its flags."""
 
-    __slots__ = ("flags", "msgid", "msgstr")
-
-    def __init__(self, msgid: str, msgstr: str, flags: frozenset[str]) -> None:
-        self.msgid = msgid
-        self.msgstr = msgstr
-        self.flags = flags
+    msgid: str
+    msgstr: str
+    flags: frozenset[str]
 
 
 def _unquote(line: str) -> str:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from servstd._lazy import installed_version
-from servstd._messages import noop, translate
+from servstd._messages import noop, tr, translate
 from servstd.cli._common import UsageError
 from servstd.cli._hints import command_line_message
 from servstd.cli._language import LANGUAGE, command_language, language, t
@@ -99,9 +99,7 @@ def _in_language(text: str) -> str:
     if lang == "en" or not text:
         return text
     return "\n\n".join(
-        whole
-        if (whole := translate(p, lang)) != p
-        else "\n".join(translate(line, lang) for line in p.split("\n"))
+        whole if (whole := tr(p, lang)) != p else "\n".join(translate(line, lang) for line in p.split("\n"))
         for p in text.split("\n\n")
     )
 
