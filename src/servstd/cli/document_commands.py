@@ -163,7 +163,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     out(
         args,
         {"file": str(path), "kind": kind, "valid": True, "problems": []},
-        t("{path}: valid {kind}", path=path, kind=kind),
+        t("{path}: valid {kind}", path=path, kind=translate(str(kind), language())),
     )
     return 0
 
