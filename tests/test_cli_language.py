@@ -4,7 +4,7 @@ Each command runs under ``LANG=zh_CN.UTF-8`` and under ``LANG=en_US.UTF-8``; the
 itself writes (errors, warnings, headings, help — not the data: a standard's title, a site's name,
 a holiday's Chinese name) are measured by their share of Chinese characters among letters, after
 quoted values, paths, options, identifiers and metavariables are taken out. Chinese output is
-mostly Chinese (≥ 0.5, measured 0.68–1.0); English output mostly not (≤ 0.25, measured 0–0.2,
+mostly Chinese (≥ 0.5, measured 0.74–1.00); English output mostly not (≤ 0.25, measured 0–0.23,
 where a Chinese site name or a mark like 休 is data).
 """
 
