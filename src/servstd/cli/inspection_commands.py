@@ -15,7 +15,7 @@ from pathlib import Path
 
 from servstd._messages import translate
 from servstd.catalog import catalog
-from servstd.cli._common import MissingFileError, UsageError, existing_file, out
+from servstd.cli._common import BOM, MissingFileError, UsageError, existing_file, out
 from servstd.cli._language import language, t
 from servstd.errors import ServstdWarning
 from servstd.scoring import read_inspection, score
@@ -52,7 +52,7 @@ def cmd_form(args: argparse.Namespace) -> int:
                     formats="|".join(FORMATS),
                 )
             )
-        path = save_form(std, args.output, fmt)
+        path = save_form(std, args.output, fmt, bom=not args.no_bom)
         done = {"file": str(path), "format": fmt, "standard": std.id, "version": std.version}
         out(
             args,
@@ -74,6 +74,8 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(t("an xlsx form is a file: add -o FORM.xlsx"))
     text = form(std, fmt)
     assert isinstance(text, str)
+    if fmt == "csv" and not args.no_bom:
+        text = BOM + text  # a redirected form opens in Excel with its Chinese intact
     args.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -146,7 +148,7 @@ def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     if args.chart:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ServstdWarning)
-            target = chart(reports, args.chart)
+            target = chart(reports, args.chart, font=args.font)
         for w in caught:
             sys.stderr.write(
                 "servstd: " + t("warning: {text}", text=translate(str(w.message), language())) + "\n"

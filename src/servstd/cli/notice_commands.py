@@ -1,15 +1,18 @@
-"""``servstd notice check|add|list``: State Council holiday notices and the notice folders."""
+"""``servstd notice check|add|remove|list``: State Council holiday notices and the notice folders."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
+import re
 import stat
 import warnings
 from pathlib import Path
 from typing import Any
 
-from servstd._atomic import folder_lock, write_atomically
+from servstd._atomic import folder_lock, write_atomically, writing
 from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.cli._language import language, t
@@ -34,6 +37,8 @@ _WEEKDAYS = "一二三四五六日"
 def cmd_notice(args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list(args)
+    if args.action == "remove":
+        return _remove(args)
     if not args.file:
         raise UsageError(
             t("servstd notice {action} needs a FILE (the notice as a text file)", action=args.action)
@@ -164,6 +169,93 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
             file=target,
             repaired=repaired,
         ),
+    )
+    return 0
+
+
+def _to_remove(what: str, folder: Path) -> list[Path]:
+    """The files of the user's notice folder ``what`` names: a year (its yearly notice and its
+    amendments), a file in the folder (by path or by name), or a notice file that was added (the
+    file in the folder holding the same text)."""
+    if re.fullmatch(r"[0-9]{4}", what.strip()):
+        year = int(what)
+        found = []
+        for f in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            if _existing(f) is None:
+                continue
+            try:
+                ov = read_notice(f)
+            except ServstdError:
+                continue  # a damaged file is removed by its name
+            if year in ov.defines_years or year in ov.amends_years:
+                found.append(f)
+        if not found:
+            raise ServstdError(
+                t("no notice for {year} in {folder} ('servstd notice list' shows every notice read)",
+                  year=year, folder=folder),
+                value=what,
+            )  # fmt: skip
+        return found
+    given = Path(what)
+    inside = folder / given.name
+    in_folder = given.parent == Path() or (given.exists() and given.resolve().parent == folder.resolve())
+    if in_folder and _existing(inside) is not None:
+        return [inside]
+    if given.is_file():
+        text = read_text(given)[0]
+        same = [f for f in sorted(folder.glob("*.txt")) if _existing(f) == text] if folder.is_dir() else []
+        if same:
+            return same
+        elsewhere = [p for p in notice_places()[:-1] if given.resolve().is_relative_to(p.resolve())]
+        if elsewhere:
+            raise ServstdError(
+                t(
+                    "{file} is read from {folder} (SERVSTD_NOTICES), which servstd does not manage; "
+                    "remove it there ({command}) or leave SERVSTD_NOTICES without it",
+                    file=what, folder=elsewhere[0], command=remove_command(given),
+                ),
+                value=what,
+            )  # fmt: skip
+    raise ServstdError(
+        t("{value} is neither a year nor a notice in {folder} ('servstd notice list' shows every notice read)",
+          value=repr(what), folder=folder),
+        value=what,
+    )  # fmt: skip
+
+
+def _remove(args: argparse.Namespace) -> int:
+    """Take notices out of the user's folder as ``add`` puts them in: under the folder's lock, each
+    file moved aside at once (a rename), the folder checked to still read, then deleted; a folder
+    that would no longer read (an amendment left without its year) gets every file back."""
+    if not args.file:
+        raise UsageError(t("servstd notice remove needs a YEAR or a FILE (see 'servstd notice list')"))
+    folder = user_notice_folder()
+    with folder_lock(folder):
+        targets = _to_remove(args.file, folder)
+        aside = [f.with_name(f".{f.name}.removed") for f in targets]
+        moved: list[tuple[Path, Path]] = []
+        try:
+            for f, a in zip(targets, aside, strict=True):
+                with writing(f):
+                    os.replace(f, a)
+                moved.append((f, a))
+            WorkCalendar.china()  # every program will read the folder: it must still read
+        except BaseException:
+            for f, a in reversed(moved):
+                with contextlib.suppress(OSError):
+                    os.replace(a, f)
+            raise
+        for _, a in moved:
+            with contextlib.suppress(FileNotFoundError), writing(a):
+                a.unlink()
+    coverage = str(WorkCalendar.china().coverage)
+    names = ", ".join(str(f) for f in targets)
+    out(
+        args,
+        {"removed": [str(f) for f in targets], "coverage": coverage},
+        t("Removed {names}; servstd calendars on this machine no longer read it.", names=names)
+        + "\n"
+        + t("Covered now: {coverage}", coverage=coverage),
     )
     return 0
 
