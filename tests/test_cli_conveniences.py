@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -170,16 +171,19 @@ class TestCatalogSearch:
 
 class TestKpiValuesInTheirUnits:
     def test_durations_and_ratios_read_as_written(self) -> None:
-        """A KPI response time measured as 20小时 shows 「20小时」 (it showed 72000) and a ratio 0.92
-        shows 「92%」; JSON keeps the exact value and names the unit."""
+        """A KPI response time measured as 20小时 shows 「20小时」 (「20 h」 in English; it showed
+        72000) and a ratio 0.92 shows 「92%」; JSON keeps the exact value and names the unit."""
         sheet = str(Path(__file__).parents[1] / "examples" / "inspections" / "kpi.xlsx")
-        code, out, _ = run("score", "cs-kpi-assessment", sheet)
-        assert code == 0
-        rows = {
-            line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith(("響應", "解決"))
-        }
-        assert rows == {"響應時限": "20小时", "解決率": "92%"}
-        assert "72000" not in out
+        for lang, hours in (("zh", "20小时"), ("en", "20 h")):
+            code, out, _ = run("score", "cs-kpi-assessment", sheet, "--lang", lang)
+            assert code == 0
+            rows = dict(
+                re.match(r"(\S+)\s+(.+?)\s+100\.00", line).groups()  # type: ignore[union-attr]
+                for line in out.splitlines()
+                if line.startswith(("響應", "解決"))
+            )
+            assert rows == {"響應時限": hours, "解決率": "92%"}
+            assert "72000" not in out
         code, out, _ = run("score", "cs-kpi-assessment", sheet, "--format", "json")
         criteria = {c["code"]: c for c in json.loads(out)["criteria"]}
         assert {c["unit"] for c in criteria.values()} >= {"seconds", "ratio"}

@@ -107,8 +107,17 @@ class CriterionScore(Shaped):
         >>> c.shown, attrs.evolve(c, value=D("0.92"), unit="ratio").shown
         ('20小时', '92%')
         """
+        return self.shown_in("zh")
+
+    def shown_in(self, lang: str = "zh") -> str:
+        """:attr:`shown` in ``lang`` (``"zh"`` or ``"en"``): a length of time as ``20 h`` in English.
+
+        >>> from decimal import Decimal as D
+        >>> CriterionScore("r", "響應時限", D(8100), D(100), D("0.3"), D(30), "≤24小時", "seconds").shown_in("en")
+        '2 h 15 min'
+        """
         if self.unit == "seconds":
-            return span_text(dt.timedelta(microseconds=int(self.value * 1_000_000)))
+            return span_text(dt.timedelta(microseconds=int(self.value * 1_000_000)), check_lang(lang))
         if self.unit == "ratio":
             percent = f"{self.value * 100:f}"
             return (percent.rstrip("0").rstrip(".") if "." in percent else percent) + "%"
@@ -231,7 +240,7 @@ class ScoreReport(Shaped):
             criteria = [
                 (
                     fit(c.name, TEXT_WIDTH - 4),
-                    c.shown,
+                    c.shown_in(lang),
                     self._r(c.points),
                     str(c.weight),
                     self._r(c.weighted),
@@ -355,7 +364,7 @@ class ScoreReport(Shaped):
                 "|---|---:|---:|---:|---:|---|",
             ]
             out += [
-                f"| {_md(c.name)} | {_md(c.shown)} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
+                f"| {_md(c.name)} | {_md(c.shown_in(lang))} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
                 for c in self.criteria
             ]
             out.append("")

@@ -31,17 +31,17 @@ matplotlib (``servstd[charts]``).
 >>> print(r.to_text(lang="en"))
 insurance-claims-sla at 2026-10-10 00:00 (+08:00), by tier
 tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median (business hours)  p90 (business hours)
-VIP   arrival  1      1    0         0      0        0        0     100.0  30分钟                   30分钟
-标准  arrival  2      1    1         0      0        0        0     50.0   1小时                    2小时
+VIP   arrival  1      1    0         0      0        0        0     100.0  30 min                   30 min
+标准  arrival  2      1    1         0      0        0        0     50.0   1 h                      2 h
 <BLANKLINE>
 1 breached:
 case  metric   tier  due               completed         late (clock time)
-A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  20分钟
+A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  20 min
 
 The median and 90th percentile count the open time of the metric's clock (business hours); how
-late a case is counts clock time. Both are written for a person (``20分钟``, ``2小时15分``); the
-JSON and CSV forms keep exact seconds (``late_seconds``, ``median_seconds``, ``p90_seconds``)
-beside the hours.
+late a case is counts clock time. Both are written for a person, in the report's language
+(``20分钟``, ``2小时15分``; ``20 min``, ``2 h 15 min``); the JSON and CSV forms keep exact seconds
+(``late_seconds``, ``median_seconds``, ``p90_seconds``) beside the hours.
 """
 
 from __future__ import annotations
@@ -156,8 +156,8 @@ def _seconds(t: dt.timedelta | None) -> int | str | None:
     return us // 1_000_000 if us % 1_000_000 == 0 else str(Decimal(us) / 1_000_000)
 
 
-def _span(t: dt.timedelta | None) -> str:
-    return "—" if t is None else span_text(t)
+def _span(t: dt.timedelta | None, lang: str) -> str:
+    return "—" if t is None else span_text(t, check_lang(lang))
 
 
 @attrs.frozen
@@ -209,7 +209,7 @@ class ComplianceReport(Shaped):
         for g in self.groups:
             d = g.as_dict(self.by)
             counts = [_cell(d[f]) for f in _COUNTS]
-            body.append([*(str(k) for k in g.key), *counts, _span(g.median), _span(g.p90)])
+            body.append([*(str(k) for k in g.key), *counts, _span(g.median, lang), _span(g.p90, lang)])
         return [head, *body]
 
     def _breach_table(self, lang: str = "en") -> list[list[str]]:
@@ -226,7 +226,7 @@ class ComplianceReport(Shaped):
                 *b.key,
                 _local(b.due),
                 _local(b.completed),
-                span_text(b.late),
+                span_text(b.late, check_lang(lang)),
             ]
             for b in self.breaches
         ]
