@@ -98,6 +98,15 @@ CASES: dict[str, tuple[list[str], str, Callable[[str], str]]] = {
     ),
     "score": (["score", "property-cs-quality-inspection", *SCORE], "out", _lines(0, 2, 4)),
     "notice check": (["notice", "check", str(EXAMPLES / "notices" / "2027-sample.txt")], "out", _lines(-1)),
+    "workdays": (
+        ["workdays", "2026-09-30", "2026-10-12"],
+        "out",
+        lambda t: t.split("\n\n", 1)[1].replace("中国大陆", ""),  # the calendar's name is data
+    ),
+    "catalog search": (["catalog", "search", "没有这个词"], "out", str),
+    "catalog search without a word": (["catalog", "search"], "err", str),
+    "notice remove of a year not added": (["notice", "remove", "2099"], "err", str),
+    "unquoted instant": (["deadline", "2026-09-30", "16:00", "3个工作日"], "err", str),
     "sla report": (
         [
             "sla",
@@ -151,6 +160,51 @@ class TestHelp:
         _, out, _ = _run(["workday", "--help"], "zh_CN.UTF-8", monkeypatch)
         assert out.startswith("用法：servstd workday")
         assert "显示此帮助信息并退出" in out
+
+
+class TestNewCommands:
+    def test_notice_remove_says_what_it_removed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """notice remove reports the files it took out and the coverage left in the locale's
+        language; the JSON is the same under both."""
+        sample = str(EXAMPLES / "notices" / "2027-sample.txt")
+        monkeypatch.setenv("SERVSTD_NOTICES", "")
+        said = {}
+        for locale in ("zh_CN.UTF-8", "en_US.UTF-8"):
+            monkeypatch.setenv("SERVSTD_DATA_DIR", str(tmp_path / locale))
+            assert _run(["notice", "add", sample], locale, monkeypatch)[0] == 0
+            code, out, _ = _run(["notice", "remove", "2027"], locale, monkeypatch)
+            assert code == 0
+            said[locale] = out
+        assert said["zh_CN.UTF-8"].startswith("已删除 ")
+        assert "现在覆盖的年份：2001–2026" in said["zh_CN.UTF-8"]
+        assert said["en_US.UTF-8"].startswith("Removed ")
+        assert "Covered now: 2001–2026" in said["en_US.UTF-8"]
+        assert cjk_ratio(said["zh_CN.UTF-8"]) >= 0.5
+        assert cjk_ratio(said["en_US.UTF-8"]) <= 0.25
+
+    def test_workdays_json_is_the_same(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """workdays --json has the same keys and values under both locales."""
+        argv = ["workdays", "2026-09-30", "2026-10-12", "--inclusive", "--json"]
+        zh, en = _run(argv, "zh_CN.UTF-8", monkeypatch)[1], _run(argv, "en_US.UTF-8", monkeypatch)[1]
+        assert zh == en
+        assert json.loads(en)["working_days"] == 5
+
+    def test_lateness_in_the_report_language(self) -> None:
+        """An SLA report's lateness and medians are written in its language: 20分钟 / 20 min."""
+        argv = [
+            "sla", "report", str(EXAMPLES / "claims_2026_national_day.csv"), "--policy", "insurance-claims-sla",
+            "--now", "2026-10-10 00:00",
+        ]  # fmt: skip
+        zh, en = io.StringIO(), io.StringIO()
+        assert main([*argv, "--lang", "zh"], stdout=zh) == 0
+        assert main([*argv, "--lang", "en"], stdout=en) == 0
+        assert "超时（自然时间）" in zh.getvalue()
+        assert "late (clock time)" in en.getvalue()
+        assert re.search(r"\d+分钟|\d+小时", zh.getvalue())
+        assert re.search(r"\d+ (min|h)\b", en.getvalue())
+        assert not re.search(r"\d+(分钟|小时)", en.getvalue())
 
 
 class TestJson:
