@@ -103,6 +103,11 @@ CASES: dict[str, tuple[list[str], str, Callable[[str], str]]] = {
         "out",
         lambda t: t.split("\n\n", 1)[1].replace("中国大陆", ""),  # the calendar's name is data
     ),
+    "bad weekend": (
+        ["workdays", "2026-09-30", "2026-10-12", "--weekend", "周八"],
+        "err",
+        lambda t: t.split(". Accepted")[0].split("。可接受")[0],
+    ),
     "catalog search": (["catalog", "search", "没有这个词"], "out", str),
     "catalog search without a word": (["catalog", "search"], "err", str),
     "notice remove of a year not added": (["notice", "remove", "2099"], "err", str),
