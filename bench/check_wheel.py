@@ -19,6 +19,7 @@ REQUIRED = (
     "servstd/py.typed",
     "servstd/cli/__init__.py",
     "servstd/sla/sql/scripts/postgresql.sql",
+    "servstd/locale/zh_CN/LC_MESSAGES/servstd.po",  # the command's Chinese messages
     # the calendars read these (the holidays package only outside their years)
     *(f"servstd/sla/calendar/data/{region}.tsv" for region in ("CN", "HK", "MO", "TW")),
     # charts draw Chinese labels with it where no Chinese font is installed; its licence beside it

@@ -10,6 +10,9 @@ from hypothesis import HealthCheck, settings
 # Notice folders every calendar reads: the suite never reads or writes the user's real ones.
 os.environ["SERVSTD_DATA_DIR"] = tempfile.mkdtemp(prefix="servstd-test-data-")
 os.environ.pop("SERVSTD_NOTICES", None)
+# The command's language is English whatever the machine's locale; tests of the language choice
+# set the environment they need.
+os.environ["SERVSTD_LANG"] = "en"
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(

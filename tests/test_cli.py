@@ -23,7 +23,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 class TestDeadline:
     def test_issue_example(self) -> None:
         """servstd deadline "2026-09-30 16:00" 3个工作日 prints 2026-10-10 18:00 (+08:00) and why."""
-        code, out, _ = run("deadline", "2026-09-30 16:00", "3个工作日")
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个工作日", "--lang", "zh")
         assert code == 0
         assert out.startswith("2026-10-10 18:00 (+08:00)")
         assert "国庆节" in out
@@ -80,7 +80,7 @@ class TestHoursAndDays:
 
     def test_deadline_with_24h_hours_and_its_explanation_agree(self) -> None:
         """4工作小时 from 09-30 22:00 is 10-08 02:00, and the explanation skips 10-01–10-07."""
-        code, out, _ = run("deadline", "2026-09-30 22:00", "4工作小时", "--hours", "24h")
+        code, out, _ = run("deadline", "2026-09-30 22:00", "4工作小时", "--hours", "24h", "--lang", "zh")
         assert code == 0
         assert out.startswith("2026-10-08 02:00 (+08:00)")
         assert "跳过休息日：2026-10-01–2026-10-07 国庆节。" in out
@@ -133,7 +133,7 @@ def test_elapsed() -> None:
 
 def test_workday() -> None:
     """workday: kind and holiday name."""
-    code, out, _ = run("workday", "2026-02-14")
+    code, out, _ = run("workday", "2026-02-14", "--lang", "zh")
     assert code == 0
     assert "调休上班日" in out
     code, out, _ = run("workday", "2026-10-01", "--json")
@@ -282,7 +282,7 @@ def test_help_everywhere() -> None:
 def test_python_dash_m() -> None:
     """python -m servstd runs the command."""
     done = subprocess.run(
-        [sys.executable, "-m", "servstd", "workday", "2026-10-10"],
+        [sys.executable, "-m", "servstd", "workday", "2026-10-10", "--lang", "zh"],
         capture_output=True,
         text=True,
         check=False,

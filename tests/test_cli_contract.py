@@ -263,6 +263,11 @@ class TestExport:
 
 
 class TestComplaintTimeline:
+    @pytest.fixture(autouse=True)
+    def _chinese(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The timeline as a Chinese user reads it (``--lang en`` is asked for where English is tested)."""
+        monkeypatch.setenv("SERVSTD_LANG", "zh")
+
     def test_roles_rules_and_time_left(self) -> None:
         """Each stage shows who acts, its rule and, with --now, the time left (or overdue)."""
         code, out, _ = run(
@@ -350,7 +355,7 @@ class TestComplaintTimeline:
         """--tier 重大 --customer-deadline …: refused (exit 2) with the reason, never dropped."""
         code, out, err = run(
             "complaint", "timeline", "--tier", "重大", "--received", "2026-09-30 16:00",
-            "--customer-deadline", "2026-10-09 10:00",
+            "--customer-deadline", "2026-10-09 10:00", "--lang", "en",
         )  # fmt: skip
         assert (code, out) == (2, "")
         assert "--customer-deadline does not apply to 重大 (major)" in err
@@ -360,7 +365,7 @@ class TestComplaintTimeline:
         """A requested deadline before the receipt is bad input (it printed a due time before receipt)."""
         code, _, err = run(
             "complaint", "timeline", "--tier", "轻微", "--customer-deadline", "2026-09-01 10:00",
-            "--received", "2026-09-30 10:00",
+            "--received", "2026-09-30 10:00", "--lang", "en",
         )  # fmt: skip
         assert code == 1
         assert "before the receipt 2026-09-30 10:00 (+08:00)" in err
@@ -375,11 +380,15 @@ class TestComplaintTimeline:
 class TestCalendar:
     def test_holiday_names_under_the_grid(self) -> None:
         """Below each month: its holidays and make-up days by name, consecutive days on one line."""
-        code, out, _ = run("calendar", "2026", "--month", "10")
+        code, out, _ = run("calendar", "2026", "--month", "10", "--lang", "zh")
         assert code == 0
         lines = out.splitlines()
-        assert "  10-01–10-07  休  国庆节 / National Day" in lines
-        assert "  10-10        班  国庆节调休上班 / make-up working day (National Day)" in lines
+        assert "  10-01–10-07  休  国庆节" in lines
+        assert "  10-10        班  国庆节调休上班" in lines
+        code, out, _ = run("calendar", "2026", "--month", "10", "--lang", "en")
+        lines = out.splitlines()
+        assert "  10-01–10-07  休  National Day" in lines
+        assert "  10-10        班  make-up working day (National Day)" in lines
 
     def test_weekends_marked_without_colour(self) -> None:
         """Weekend rest days carry a * in plain text; the legend explains every mark."""

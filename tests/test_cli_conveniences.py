@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,14 +30,19 @@ class TestMidnightHeadline:
     def test_natural_days_headline_is_2400_of_the_last_day(self) -> None:
         """3个自然日 from 2026-09-30 prints 「2026-10-03 24:00」 first, and the explanation's last line
         keeps a space between the date and 24:00."""
-        code, out, _ = run("deadline", "2026-09-30 16:00", "3个自然日")
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个自然日", "--lang", "zh")
         assert code == 0
         assert out.splitlines()[0] == "2026-10-03 24:00 (+08:00)"
         assert "截止于2026-10-03 24:00：2026-10-03 24:00 (+08:00)。" in out
+        code, out, _ = run("deadline", "2026-09-30 16:00", "3个自然日", "--lang", "en")
+        assert out.splitlines()[0] == "2026-10-03 24:00 (+08:00)"
+        assert "Due at 24:00 on 2026-10-03: 2026-10-03 24:00 (+08:00)." in out
 
     def test_end_of_day_midnight_keeps_its_separator(self) -> None:
         """--end-of-day midnight prints 「2026-10-09 24:00：」 with its separator."""
-        code, out, _ = run("deadline", "2026-09-30 16:00", "2个工作日", "--end-of-day", "midnight")
+        code, out, _ = run(
+            "deadline", "2026-09-30 16:00", "2个工作日", "--end-of-day", "midnight", "--lang", "zh"
+        )
         assert code == 0
         assert out.splitlines()[0] == "2026-10-09 24:00 (+08:00)"
         assert "截止于2026-10-09 24:00：" in out
@@ -165,16 +171,19 @@ class TestCatalogSearch:
 
 class TestKpiValuesInTheirUnits:
     def test_durations_and_ratios_read_as_written(self) -> None:
-        """A KPI response time measured as 20小时 shows 「20小时」 (it showed 72000) and a ratio 0.92
-        shows 「92%」; JSON keeps the exact value and names the unit."""
+        """A KPI response time measured as 20小时 shows 「20小时」 (「20 h」 in English; it showed
+        72000) and a ratio 0.92 shows 「92%」; JSON keeps the exact value and names the unit."""
         sheet = str(Path(__file__).parents[1] / "examples" / "inspections" / "kpi.xlsx")
-        code, out, _ = run("score", "cs-kpi-assessment", sheet)
-        assert code == 0
-        rows = {
-            line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith(("響應", "解決"))
-        }
-        assert rows == {"響應時限": "20小时", "解決率": "92%"}
-        assert "72000" not in out
+        for lang, hours in (("zh", "20小时"), ("en", "20 h")):
+            code, out, _ = run("score", "cs-kpi-assessment", sheet, "--lang", lang)
+            assert code == 0
+            rows = dict(
+                re.match(r"(\S+)\s+(.+?)\s+100\.00", line).groups()  # type: ignore[union-attr]
+                for line in out.splitlines()
+                if line.startswith(("響應", "解決"))
+            )
+            assert rows == {"響應時限": hours, "解決率": "92%"}
+            assert "72000" not in out
         code, out, _ = run("score", "cs-kpi-assessment", sheet, "--format", "json")
         criteria = {c["code"]: c for c in json.loads(out)["criteria"]}
         assert {c["unit"] for c in criteria.values()} >= {"seconds", "ratio"}

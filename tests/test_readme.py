@@ -32,10 +32,13 @@ def test_tour_runs(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(READMES))
-def test_quick_start_output(name: str) -> None:
-    """The quick-start block shows exactly what `servstd deadline "2026-09-30 16:00" 3个工作日` prints."""
+def test_quick_start_output(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick-start block shows exactly what `servstd deadline "2026-09-30 16:00" 3个工作日`
+    prints for a reader of that README (English under an English locale, Chinese under a Chinese one)."""
     shown = re.search(rf"{READMES[name][1]}.*?```text\n(.*?)```", _text(name), re.S)
     assert shown is not None
+    monkeypatch.delenv("SERVSTD_LANG")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8" if name.endswith("zh-CN.md") else "en_US.UTF-8")
     out = io.StringIO()
     assert main(["deadline", "2026-09-30 16:00", "3个工作日"], stdout=out) == 0
     assert out.getvalue() == shown.group(1)

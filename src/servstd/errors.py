@@ -21,6 +21,10 @@ the server must fix), ``detail`` and the extension members ``code``, ``param``, 
 ``accepted`` and ``problems`` — JSON-safe, so one exception handler maps every error without
 reading its text.
 
+:meth:`ServstdError.render` gives the message in a language, ``"zh"`` or ``"en"``, from the
+same attributes and servstd's message catalog (``str()`` stays the English, for logs); a reason
+the catalog has no Chinese for stays English rather than be guessed.
+
 >>> from servstd.errors import DurationParseError, ServstdError
 >>> issubclass(DurationParseError, ServstdError) and issubclass(DurationParseError, ValueError)
 True
@@ -28,6 +32,8 @@ True
 >>> d = e.to_dict()
 >>> d["status"], d["code"], d["param"], d["value"], d["accepted"]
 (422, 'duration.unreadable', 'rule', '3天天', ["'3日'", "'3个工作日'"])
+>>> print(e.render("zh"))
+无法读取时长 '3天天'（rule）：不是可识别的格式。可接受的格式：'3日', '3个工作日'
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePath
 from typing import Any, NamedTuple
+
+from servstd._messages import tr, translate
 
 __all__ = [
     "CODES",
@@ -225,6 +233,20 @@ class ServstdError(Exception):
         _deprecated("ServstdError.parameter", "ServstdError.param")
         return self.param
 
+    def render(self, lang: str = "zh") -> str:
+        """The message in ``lang`` (``"zh"`` or ``"en"``); ``render("en") == str(self)``.
+
+        >>> print(UnknownNameError("CS99", "code", ["CS01", "CS02"], kind="item").render("zh"))
+        未知的检查项 'CS99'（code）；已知：CS01, CS02
+        """
+        if lang not in ("zh", "en"):
+            raise InputValueError(lang, "lang", ("zh", "en"))
+        return str(self) if lang == "en" else self._chinese()
+
+    def _chinese(self) -> str:
+        """The message in Chinese: the English translated line by line by the catalog."""
+        return translate(str(self), "zh")
+
     def for_command_line(self) -> str:
         """Deprecated; use ``str(error)`` (the command line adds its own hints)."""
         _deprecated("ServstdError.for_command_line()", "str(error)")
@@ -240,10 +262,11 @@ def _shown(value: object) -> str:
     return f"{text[:32]}…{size}"
 
 
-def _listed(names: Sequence[str]) -> str:
+def _listed(names: Sequence[str], lang: str = "en") -> str:
     """Names for a message: the first few, and how many there are in all."""
     shown = ", ".join(names[:_SHOWN_NAMES])
-    return shown + (f", … ({len(names)} in all)" if len(names) > _SHOWN_NAMES else "")
+    more = tr(", … ({n} in all)", lang, n=len(names))
+    return shown + (more if len(names) > _SHOWN_NAMES else "")
 
 
 class UnknownNameError(ServstdError, LookupError):
@@ -266,6 +289,13 @@ class UnknownNameError(ServstdError, LookupError):
             f"unknown {kind} {_shown(value)} ({param}){listing}", param=param, value=value, accepted=known
         )
 
+    def _chinese(self) -> str:
+        values = {"kind": translate(self.kind, "zh"), "value": _shown(self.value), "param": self.param}
+        if not self.accepted:
+            return tr("unknown {kind} {value} ({param}); none is known", "zh", **values)
+        known = _listed(self.accepted, "zh")
+        return tr("unknown {kind} {value} ({param}); known: {known}", "zh", known=known, **values)
+
 
 class NaiveDatetimeError(ServstdError, TypeError):
     """A datetime without a time zone was given where an instant is required.
@@ -284,6 +314,15 @@ class NaiveDatetimeError(ServstdError, TypeError):
             value=value,
         )
 
+    def _chinese(self) -> str:
+        return tr(
+            "{param}={value} is a naive datetime; servstd needs aware instants "
+            "(attach a tzinfo, e.g. ZoneInfo('Asia/Shanghai'))",
+            "zh",
+            param=self.param,
+            value=repr(self.value),
+        )
+
 
 class InputTypeError(ServstdError, TypeError):
     """A value of the wrong type was passed (e.g. a datetime where a date is expected).
@@ -300,6 +339,16 @@ class InputTypeError(ServstdError, TypeError):
             f"{param}={value!r} ({type(value).__name__}) is not accepted; expected {expected}",
             param=param,
             value=value,
+        )
+
+    def _chinese(self) -> str:
+        return tr(
+            "{param}={value} ({type}) is not accepted; expected {expected}",
+            "zh",
+            param=self.param,
+            value=repr(self.value),
+            type=type(self.value).__name__,
+            expected=translate(self.expected, "zh"),
         )
 
 
@@ -335,6 +384,14 @@ class InputValueError(ServstdError, ValueError):
             accepted=allowed,
         )
 
+    def _chinese(self) -> str:
+        text = tr("{param}={value} is not accepted", "zh", param=self.param, value=_shown(self.value))
+        if self.reason:
+            text += tr(": {reason}", "zh", reason=translate(self.reason, "zh"))
+        if self.accepted is not None:
+            text += tr("; accepted: {accepted}", "zh", accepted=", ".join(repr(a) for a in self.accepted))
+        return text
+
 
 class InputParseError(ServstdError, ValueError):
     """A typed text (an instant, a date, a time of day, a year) is not one of the accepted forms.
@@ -356,8 +413,30 @@ class InputParseError(ServstdError, ValueError):
             accepted=accepted,
         )
 
+    def _chinese(self) -> str:
+        return tr(
+            "cannot read the {kind} {value} ({param}): {reason}",
+            "zh",
+            kind=translate(self.kind, "zh"),
+            value=_shown(self.value),
+            param=self.param,
+            reason=translate(self.reason, "zh"),
+        ) + _forms(self.accepted)
+
+
+def _forms(accepted: Sequence[str] | None) -> str:
+    """The accepted forms, in Chinese, after a reason."""
+    forms = ", ".join(translate(a, "zh") for a in accepted or ())
+    return tr(". Accepted forms: {forms}", "zh", forms=forms) if accepted else ""
+
 
 # What to add to a region's calendar past its coverage, and where that data comes from.
+_REGION_SOURCES_ZH = {
+    "CN": "国务院办公厅关于{year}年部分节假日安排的通知",
+    "HK": "香港特区政府公布的{year}年公众假期（宪报公告）",
+    "MO": "澳门特区政府公布的{year}年公众假期（行政长官批示）",
+    "TW": "行政院人事行政總處公布的{year}年政府行政机关办公日历",
+}
 _REGION_SOURCES = {
     "CN": "the State Council's notice for {year} (国务院办公厅关于{year}年部分节假日安排的通知)",
     "HK": "the Hong Kong SAR Government's general holidays for {year} (Gazette notice)",
@@ -402,10 +481,48 @@ class CalendarCoverageError(ServstdError, ValueError):
             value=year if value is None else value,
         )
 
-    def source(self) -> str:
-        """Where the year's data comes from, for this calendar's region."""
+    def source(self, lang: str = "en") -> str:
+        """Where the year's data comes from, for this calendar's region (in ``lang``)."""
+        if lang == "zh":
+            template = _REGION_SOURCES_ZH.get(self.region or "")
+            return (
+                template.format(year=self.year)
+                if template
+                else tr("the arrangement for {year}", "zh", year=self.year)
+            )
         template = _REGION_SOURCES.get(self.region or "")
         return template.format(year=self.year) if template else f"the arrangement for {self.year}"
+
+    def _chinese(self) -> str:
+        head = tr(
+            "{calendar} does not know the official working-day arrangement for {year} (covered: {coverage}).",
+            "zh",
+            calendar=self.calendar,
+            year=self.year,
+            coverage=self.coverage,
+        )
+        estimate = tr(
+            "Either use strict=False to estimate {year} from the statutory rule "
+            "(a CalendarCoverageWarning is issued), or add the year's data",
+            "zh",
+            year=self.year,
+        )
+        if self.region == "CN":
+            remedy = tr(
+                "{estimate}: calendar.with_notice(<{source}>, as text or a file path), "
+                "or put the notice in a notice folder (SERVSTD_NOTICES or `servstd notice add FILE`).",
+                "zh",
+                estimate=estimate,
+                source=self.source("zh"),
+            )
+        else:
+            remedy = tr(
+                "{estimate}: calendar.with_overlay(<overlay document with {source}>).",
+                "zh",
+                estimate=estimate,
+                source=self.source("zh"),
+            )
+        return f"{head}{remedy}"
 
     def _remedy(self) -> str:
         estimate = (
@@ -437,6 +554,15 @@ class DurationParseError(ServstdError, ValueError):
             value=text,
             accepted=accepted,
         )
+
+    def _chinese(self) -> str:
+        return tr(
+            "cannot read duration {value} ({param}): {reason}",
+            "zh",
+            value=_shown(self.value),
+            param=self.param,
+            reason=translate(self.reason, "zh"),
+        ) + _forms(self.accepted)
 
     @property
     def text(self) -> object:
@@ -508,12 +634,22 @@ class MissingExtraError(ServstdError, ImportError):
     default_code = "extra.missing"
 
     def __init__(self, what: str, extras: Sequence[str], modules: Sequence[str]) -> None:
+        self.what = what
         self.extras = tuple(extras)
         self.extra = ",".join(self.extras)
         self.modules = tuple(modules)
         super().__init__(
             f"{what} needs {', '.join(self.modules)}: pip install 'servstd[{self.extra}]'",
             value=list(self.modules),
+        )
+
+    def _chinese(self) -> str:
+        return tr(
+            "{what} needs {modules}: pip install 'servstd[{extra}]'",
+            "zh",
+            what=translate(self.what, "zh"),
+            modules=", ".join(self.modules),
+            extra=self.extra,
         )
 
 
@@ -536,6 +672,11 @@ class FileWriteError(ServstdError, OSError):
     def __str__(self) -> str:
         return str(self.args[0])
 
+    def _chinese(self) -> str:
+        return tr(
+            "cannot write {path}: {reason}", "zh", path=repr(self.path), reason=translate(self.reason, "zh")
+        )
+
 
 class Problem:
     """One problem found in a document: where it is and what is wrong."""
@@ -549,6 +690,17 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path or '<document>'}: {self.message}"
+
+    def render(self, lang: str = "zh") -> str:
+        """The problem in ``lang`` (``"zh"`` or ``"en"``); ``render("en") == str(self)``."""
+        if lang != "zh":
+            return str(self)
+        return tr(
+            "{path}: {message}",
+            "zh",
+            path=self.path or tr("<document>", "zh"),
+            message=translate(self.message, "zh"),
+        )
 
     def __repr__(self) -> str:
         return f"Problem({self.path!r}, {self.message!r})"
@@ -581,6 +733,11 @@ class DocumentError(ServstdError, ValueError):
         lines = [f"{source}: {len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines), code=code, param=param, value=source)
+
+    def _chinese(self) -> str:
+        lines = [tr("{source}: {n} problem(s)", "zh", source=self.source, n=len(self.problems))]
+        lines += [f"  - {p.render('zh')}" for p in self.problems]
+        return "\n".join(lines)
 
 
 class NoticeParseError(DocumentError):

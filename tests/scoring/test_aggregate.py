@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import io
 import json
@@ -15,8 +16,8 @@ import pytest
 from servstd.catalog import catalog
 from servstd.cli import main
 from servstd.errors import DocumentError, InputValueError, ServstdWarning
-from servstd.scoring import ScoreReport, read_inspections, score
-from servstd.scoring.aggregation import aggregate, chart
+from servstd.scoring import Finding, Inspection, ScoreReport, read_inspections, score
+from servstd.scoring.aggregation import aggregate, aggregate_table, chart
 
 CS = catalog().standard("property-cs-quality-inspection")
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +135,21 @@ class TestChart:
             warnings.simplefilter("always")
             chart(reports, tmp_path / "c.png")
         assert [str(w.message) for w in caught] == []
+
+
+class TestAggregateLanguage:
+    def test_headings_and_one_inspection(self) -> None:
+        """aggregate_table speaks lang: Chinese headings by default, English with lang="en", and
+        one inspection is "1 inspection", not "1 inspections"."""
+        one = [
+            score(
+                CS,
+                Inspection(CS.id, site="阳光花园", date=dt.date(2026, 3, 1), findings=[Finding("CS13", 1)]),
+            )
+        ]
+        zh, en = aggregate_table(one), aggregate_table(one, lang="en")
+        assert "次数" in zh.splitlines()[0]
+        assert "检查 1 次：平均 99.00" in zh
+        assert "count" in en.splitlines()[0]
+        assert "1 inspection: mean 99.00" in en
+        assert "1 inspections" not in en

@@ -44,7 +44,7 @@ class TestDeductionScheme:
         assert (first.applied, first.cut, first.capped_by) == (D(20), D(0), ())
         assert (second.applied, second.cut, second.capped_by) == (D(5), D(5), ("basic",))
         assert second.capped_by_titles == ("基础管理",)
-        assert "cut by 基础管理" in r.to_text()
+        assert "cut by 基础管理" in r.to_text(lang="en")
 
     def test_no_findings_is_full_marks(self) -> None:
         """No findings → 100, graded 优秀."""
@@ -217,9 +217,9 @@ class TestReports:
         assert data["lines"][0]["places"] == ["A", "B"]
         assert (
             "| CS20 | 档案室、档案柜、档案立卷标示符合创优规范;物业服务中心档案按照创优标准分类存放 | 2 |"
-            in r.render("markdown")
+            in r.render("markdown", lang="en")
         )
-        assert "Total: 98.00 / 100" in r.render("text")
+        assert "Total: 98.00 / 100" in r.render("text", lang="en")
 
     def test_aggregate_per_site_and_month(self) -> None:
         """Aggregates give count, mean, min, max and trend per group."""

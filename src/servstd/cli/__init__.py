@@ -15,6 +15,9 @@ The contract, tested in ``tests/test_cli*.py``:
   encoding without Chinese) never ends in a traceback: a closed pipe ends quietly with 0, a
   failed write says so in one line and exits 1, characters the encoding lacks are escaped.
 * Anything else is a bug: one line saying so (``SERVSTD_DEBUG=1`` shows the traceback), exit 1.
+* Language (:mod:`servstd.cli._language`): errors, warnings, help and reports are in Chinese under
+  a Chinese locale and in English otherwise; ``SERVSTD_LANG`` and ``--lang zh|en`` override. JSON
+  keys, error codes and the ``type`` of an error stay English; its ``message`` follows the language.
 
 The parser is built from argparse alone; a subcommand's module (and the part of the library it
 needs) is imported only when that subcommand runs, so ``servstd workday`` loads the calendar and
@@ -25,17 +28,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import os
 import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from servstd._lazy import installed_version
+from servstd._messages import noop, tr, translate
 from servstd.cli._common import UsageError
 from servstd.cli._hints import command_line_message, unquoted_instant
+from servstd.cli._language import LANGUAGE, command_language, language, t
 from servstd.cli._output import OutputBrokenError, OutputClosedError, Stream, error_json
 from servstd.errors import ServstdError
 
@@ -80,8 +86,49 @@ class _ArgumentsError(Exception):
         super().__init__(message)
 
 
+# argparse's own words, which the help and its errors show; translated by the catalog.
+_ARGPARSE_WORDS = (
+    noop("usage: "),
+    noop("positional arguments"),
+    noop("options"),
+    noop("show this help message and exit"),
+)
+
+
+def _in_language(text: str) -> str:
+    """A help text in the command's language: a paragraph the catalog has whole, else line by line."""
+    lang = language()
+    if lang == "en" or not text:
+        return text
+    return "\n\n".join(
+        whole if (whole := tr(p, lang)) != p else "\n".join(translate(line, lang) for line in p.split("\n"))
+        for p in text.split("\n\n")
+    )
+
+
+@functools.cache
+def _translating(base: Any) -> type[argparse.HelpFormatter]:
+    """``base`` with every help text, heading and usage prefix in the command's language."""
+
+    class Formatter(base):  # type: ignore[misc]
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            return _in_language(action.help) if action.help else action.help
+
+        def start_section(self, heading: str | None) -> None:
+            super().start_section(_in_language(heading) if heading else heading)
+
+        def add_text(self, text: str | None) -> None:
+            super().add_text(_in_language(text) if text and text is not argparse.SUPPRESS else text)
+
+        def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, _in_language("usage: ") if prefix is None else prefix)
+
+    return Formatter
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports instead of exiting, and reads ``-3天`` as an argument, not an option.
+    """argparse that reports instead of exiting, reads ``-3天`` as an argument, not an option,
+    and speaks the command's language.
 
     No servstd option starts with a digit or a Chinese numeral, so a word that does is a
     (negative) value: the command can then say why a negative duration is refused.
@@ -91,15 +138,19 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._negative_number_matcher = re.compile(r"^-\.?[0-9０-９零〇一二两三四五六七八九十百半]")
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter: argparse.HelpFormatter = _translating(self.formatter_class)(prog=self.prog)  # type: ignore[arg-type]
+        return formatter
+
     def error(self, message: str) -> NoReturn:
-        raise _ArgumentsError(self, message)
+        raise _ArgumentsError(self, translate(message, language()))
 
 
 class _VersionAction(argparse.Action):
     """``--version``: the installed version, looked up only when asked for."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+        super().__init__(option_strings, dest, nargs=0, help=noop("print the version and exit"))
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
         sys.stdout.write(f"servstd {installed_version('servstd')}\n")
@@ -162,13 +213,16 @@ def _overlay_options(p: argparse.ArgumentParser) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     json_help = "machine-readable output (also for errors: a JSON object on stdout)"
+    lang_help = "language of messages, help and reports (default: from SERVSTD_LANG, else the locale)"
     common = _Parser(add_help=False)  # on subcommands: absent leaves a top-level --json in force
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=json_help)
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=lang_help)
     parser = _Parser(
         prog="servstd", description="Service standards, scoring and exact working-day SLA deadlines.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     parser.add_argument("--json", action="store_true", help=json_help)
+    parser.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=lang_help)
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -207,7 +261,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--cutoff", help="receipt cut-off HH:MM: received later counts from the next working day")
     p.add_argument("--count-start-day", action="store_true", help="count the day of receipt as day 1")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the explanation")
 
     p = add(
         "elapsed",
@@ -319,7 +372,6 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--customer-deadline", help="the resident's requested deadline (an instant, in --tz)")
     p.add_argument("--now", help="show the time left to each stage at this instant (in --tz)")
     p.add_argument("--tz", default="Asia/Shanghai", help="IANA time zone of instants without an offset")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and explanations")
     p.add_argument("--explain", action="store_true", help="print every stage's explanation")
 
 
@@ -474,6 +526,11 @@ def _wants_json(argv: Sequence[str]) -> bool:
     return "--json" in (argv[: list(argv).index("--")] if "--" in argv else argv)
 
 
+def _with_hint(message: str, hint: str | None) -> str:
+    """``message``, followed by ``hint`` where there is one."""
+    return t("{message}; {hint}", message=message, hint=hint) if hint else message
+
+
 def _report(
     out: Stream,
     err: Stream,
@@ -485,7 +542,7 @@ def _report(
     code: str | None = None,
 ) -> None:
     """One error: a line on stderr and, with ``--json``, an object on stdout."""
-    err.say(f"servstd: {message}")
+    err.say(f"servstd: {message}")  # (the program's name stays as typed)
     if as_json:
         with contextlib.suppress(OutputBrokenError, OutputClosedError):
             out.write(error_json(kind, message, problems, code))
@@ -500,6 +557,7 @@ def main(
     err = Stream(stderr if stderr is not None else sys.stderr, real=stderr is None)
     argv = list(argv) if argv is not None else sys.argv[1:]
     as_json = _wants_json(argv)
+    token = LANGUAGE.set(command_language(argv, os.environ))
     try:
         return _main(argv, out, err, as_json)
     except OutputBrokenError:  # the reader went away (| head -1): nothing more to say
@@ -507,11 +565,13 @@ def main(
         return 0
     except OutputClosedError as exc:  # a full disk, a closed stdout
         out.silence()
-        err.say(f"servstd: cannot write the output: {exc}")
+        err.say("servstd: " + t("cannot write the output: {reason}", reason=translate(str(exc), language())))
         return 1
     except KeyboardInterrupt:
-        err.say("servstd: interrupted")
+        err.say("servstd: " + t("interrupted"))
         return 130
+    finally:
+        LANGUAGE.reset(token)
 
 
 def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
@@ -520,20 +580,23 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         with contextlib.redirect_stdout(out):  # --help and --version write here
             args = parser.parse_args(argv)
     except _ArgumentsError as exc:
-        hint = unquoted_instant(argv)
-        message = f"{exc}; {hint}" if hint else f"{exc} (see '{exc.parser.prog} --help')"
-        _report(out, err, as_json=as_json, kind="UsageError", message=message)
+        hint = unquoted_instant(argv, language())
+        see = t("{message} (see '{prog} --help')", message=exc, prog=exc.parser.prog)
+        _report(
+            out, err, as_json=as_json, kind="UsageError", message=_with_hint(str(exc), hint) if hint else see
+        )
         return 2
     except SystemExit as exc:  # --help and --version
         out.flush()
         return int(exc.code or 0)
     args.stdout = out
+    args.lang = language()
     if not getattr(args, "func", None):  # the help for a person, the error line (or JSON) for a script
         if not as_json:
             parser.print_help(out)
         commands = ", ".join(args.commands)
         _report(out, err, as_json=as_json, kind="UsageError",
-                message=f"no command given; one of: {commands} (see 'servstd --help')")  # fmt: skip
+                message=t("no command given; one of: {commands} (see 'servstd --help')", commands=commands))  # fmt: skip
         return 2
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -541,16 +604,16 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
             code = _run(args.func, args)
             out.flush()
         except UsageError as exc:
-            _report(out, err, as_json=as_json, kind="UsageError", message=str(exc))
+            _report(out, err, as_json=as_json, kind="UsageError", message=translate(str(exc), language()))
             code = 2
         except ServstdError as exc:
-            hint = unquoted_instant(argv)
+            hint = unquoted_instant(argv, language())
             _report(
                 out,
                 err,
                 as_json=as_json,
                 kind=type(exc).__name__,
-                message=command_line_message(exc) + (f"; {hint}" if hint else ""),
+                message=_with_hint(command_line_message(exc, language()), hint),
                 problems=exc.problems,
                 code=exc.code,
             )
@@ -558,15 +621,19 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         except (OutputBrokenError, OutputClosedError, KeyboardInterrupt):
             raise
         except OverflowError as exc:  # datetime arithmetic beyond year 9999 (or before year 1)
-            message = f"the answer falls outside the years servstd can represent (1–9999): {exc}"
+            message = t(
+                "the answer falls outside the years servstd can represent (1–9999): {reason}", reason=exc
+            )
             _report(out, err, as_json=as_json, kind="OverflowError", message=message)
             code = 1
         except Exception as exc:
             if _debug():
                 raise
-            message = (
-                f"internal error: {type(exc).__name__}: {exc} — this is a bug in servstd; please report "
-                "it with the command line (SERVSTD_DEBUG=1 shows the traceback)"
+            message = t(
+                "internal error: {type}: {reason} — this is a bug in servstd; please report "
+                "it with the command line (SERVSTD_DEBUG=1 shows the traceback)",
+                type=type(exc).__name__,
+                reason=exc,
             )
             _report(out, err, as_json=as_json, kind="InternalError", message=message)
             code = 1
@@ -576,7 +643,7 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
                 text = " ".join(str(w.message).split())
                 if text not in seen:
                     seen.add(text)
-                    err.say(f"warning: {text}")
+                    err.say(t("warning: {text}", text=translate(text, language())))
     return code
 
 

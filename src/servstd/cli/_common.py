@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from servstd._input import MAX_LENGTH, parse_date, parse_instant, zone
+from servstd._messages import tr, translate
 from servstd.errors import DurationParseError, InputParseError, ServstdError, UnknownNameError
 from servstd.sla.calendar.weekend import ACCEPTED_WEEKENDS, parse_weekend
 from servstd.sla.calendar.work_calendar import WorkCalendar
@@ -45,7 +46,21 @@ class MissingFileError(ServstdError, FileNotFoundError):
     def __init__(self, path: str, what: str, reason: str = "") -> None:
         self.path = path
         self.what = what
-        super().__init__(reason or f"no {what} file {path!r} (looked in {Path.cwd()})", value=path)
+        self.reason = reason
+        self.cwd = Path.cwd()
+        super().__init__(reason or f"no {what} file {path!r} (looked in {self.cwd})", value=path)
+
+    def _chinese(self) -> str:
+        if self.reason:
+            return translate(self.reason, "zh")
+        what = translate(self.what, "zh")
+        return tr(
+            "no {what} file {path} (looked in {folder})",
+            "zh",
+            what=what,
+            path=repr(self.path),
+            folder=self.cwd,
+        )
 
 
 def existing_file(path: str, what: str) -> Path:

@@ -12,6 +12,7 @@ import re
 import shlex
 from collections.abc import Sequence
 
+from servstd._messages import tr, translate
 from servstd.errors import CalendarCoverageError, DocumentError, ServstdError
 
 __all__ = ["SPELLINGS", "command_line_message", "unquoted_instant"]
@@ -24,30 +25,32 @@ SPELLINGS = {"(assume_tz)": "(--tz)", "ServiceClock.always()": "--region always"
 """Python spellings a library message may name, and what the command line says instead."""
 
 
-def _coverage(exc: CalendarCoverageError) -> str:
-    head = (
-        f"{exc.calendar} does not know the official working-day arrangement for {exc.year} "
-        f"(covered: {exc.coverage})."
+def _coverage(exc: CalendarCoverageError, lang: str) -> str:
+    head = tr(
+        "{calendar} does not know the official working-day arrangement for {year} (covered: {coverage}).",
+        lang,
+        calendar=exc.calendar,
+        year=exc.year,
+        coverage=exc.coverage,
     )
-    lenient = (
-        f"--lenient estimates {exc.year} from the statutory rule (holidays on their statutory "
-        "dates, no make-up working days; results are marked estimated)"
+    lenient = tr(
+        "--lenient estimates {year} from the statutory rule (holidays on their statutory "
+        "dates, no make-up working days; results are marked estimated)",
+        lang,
+        year=exc.year,
     )
+    use = tr("To use {source}:", lang, source=exc.source(lang))
     if exc.region == "CN":
-        return (
-            f"{head}\nTo use {exc.source()}:\n"
-            f"  servstd notice add FILE     check it and keep it for every later command\n"
-            f"  --notice FILE               use it for this command only\n"
-            f"Or: {lenient}."
-        )
-    return (
-        f"{head}\nTo use {exc.source()}:\n"
-        f"  --overlay FILE              an overlay document (YAML/JSON) with its rest and working days\n"
-        f"Or: {lenient}."
-    )
+        add = tr("check it and keep it for every later command", lang)
+        once = tr("use it for this command only", lang)
+        options = f"  servstd notice add FILE     {add}\n  --notice FILE               {once}\n"
+    else:
+        overlay = tr("an overlay document (YAML/JSON) with its rest and working days", lang)
+        options = f"  --overlay FILE              {overlay}\n"
+    return f"{head}\n{use}\n{options}" + tr("Or: {lenient}.", lang, lenient=lenient)
 
 
-def unquoted_instant(argv: Sequence[str]) -> str | None:
+def unquoted_instant(argv: Sequence[str], lang: str = "en") -> str | None:
     """A hint when a date and a time were typed as two arguments (the shell splits at the space).
 
     >>> print(unquoted_instant(["deadline", "2026-09-30", "16:00", "3个工作日"]))
@@ -66,7 +69,11 @@ def unquoted_instant(argv: Sequence[str]) -> str | None:
     if not found:
         return None
     line = " ".join(_shell_word(w) for w in fixed)
-    return f"a date and a time of day are one argument: quote them together, e.g. servstd {line}"
+    return tr(
+        "a date and a time of day are one argument: quote them together, e.g. {command}",
+        lang,
+        command=f"servstd {line}",
+    )
 
 
 def _shell_word(word: str) -> str:
@@ -78,8 +85,8 @@ def _shell_word(word: str) -> str:
     return shlex.quote(word)
 
 
-def command_line_message(exc: ServstdError) -> str:
-    """The message the ``servstd`` command prints for ``exc``.
+def command_line_message(exc: ServstdError, lang: str = "en") -> str:
+    """The message the ``servstd`` command prints for ``exc``, in ``lang``.
 
     >>> from servstd.errors import Problem
     >>> e = DocumentError("cases.csv", [Problem("received_at", "row 0: times without an offset; give the zone they were written in (assume_tz)")])
@@ -87,12 +94,12 @@ def command_line_message(exc: ServstdError) -> str:
     cases.csv: received_at: row 0: times without an offset; give the zone they were written in (--tz)
     """
     if isinstance(exc, CalendarCoverageError):
-        return _coverage(exc)
+        return _coverage(exc, lang)
     if isinstance(exc, DocumentError) and len(exc.problems) == 1:
         problem = exc.problems[0]  # a problem with no place inside the document is about all of it
-        text = f"{exc.source}: {problem if problem.path else problem.message}"
+        text = f"{exc.source}: {problem.render(lang) if problem.path else translate(problem.message, lang)}"
     else:
-        text = str(exc)
+        text = exc.render(lang)
     for python, option in SPELLINGS.items():
         text = text.replace(python, option)
     return text

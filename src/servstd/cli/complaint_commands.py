@@ -10,6 +10,7 @@ from typing import Any
 
 from servstd._lang import Lang
 from servstd.cli._common import UsageError, existing_file, fmt, instant, out
+from servstd.cli._language import t
 from servstd.errors import InputParseError, UnknownNameError
 from servstd.sla.policy.complaint_policy import (
     ComplaintPolicy,
@@ -33,14 +34,16 @@ def _policy(ref: str) -> ComplaintPolicy:
 def _tier(policy: ComplaintPolicy, args: argparse.Namespace) -> SeverityTier:
     """The tier of ``--tier`` or ``--category``; both only when they agree."""
     if not args.tier and not args.category:
-        raise UsageError("give --tier or --category")
+        raise UsageError(t("give --tier or --category"))
     tier = policy.tier(args.tier) if args.tier else None
     by_category = policy.classify(args.category) if args.category else None
     if tier is not None and by_category is not None and tier.code != by_category.code:
         raise UsageError(
-            f"--tier {args.tier} and --category {args.category} disagree: {args.category} is "
-            f"{by_category.name} ({by_category.code}); give one of them"
-        )
+            t(
+                "--tier {tier} and --category {category} disagree: {category} is {name} ({code}); give one of them",
+                tier=args.tier, category=args.category, name=by_category.name, code=by_category.code,
+            )
+        )  # fmt: skip
     return tier or by_category  # type: ignore[return-value]  # one of them is set
 
 
@@ -98,7 +101,8 @@ def cmd_complaint(args: argparse.Namespace) -> int:
     if asked is not None and asked < received:
         raise InputParseError(
             args.customer_deadline, "--customer-deadline", "instant",
-            f"it is before the receipt {fmt(policy.clock.local(received))}; a requested deadline comes after the complaint",
+            t("it is before the receipt {received}; a requested deadline comes after the complaint",
+              received=fmt(policy.clock.local(received))),
             (),
         )  # fmt: skip
     tier = _tier(policy, args)
@@ -106,11 +110,14 @@ def cmd_complaint(args: argparse.Namespace) -> int:
         takers = [t for t in policy.tiers if policy.takes_customer_deadline(t)]
         which = ", ".join(f"{t.name} ({t.code})" for t in takers)
         raise UsageError(
-            f"--customer-deadline does not apply to {tier.name} ({tier.code}): no stage of it takes a resident's "
-            f"deadline, its limits are the policy's"
-            + (f" (only {which} does)" if takers else f" (no tier of {policy.id} does)")
-            + "; leave --customer-deadline out"
-        )
+            t(
+                "--customer-deadline does not apply to {name} ({code}): no stage of it takes a resident's "
+                "deadline, its limits are the policy's",
+                name=tier.name, code=tier.code,
+            )
+            + (t(" (only {which} does)", which=which) if takers else t(" (no tier of {policy} does)", policy=policy.id))
+            + t("; leave --customer-deadline out")
+        )  # fmt: skip
     tl = policy.timeline(received, tier.code, customer_deadline=asked)
     flagged = _later_but_earlier(tl.stages)
     warnings = _order_warnings(tl, flagged, args.lang)
@@ -146,7 +153,8 @@ def cmd_complaint(args: argparse.Namespace) -> int:
             parts.append(f"overrun needs {s.stage.approver}" if en else f"超时需经{s.stage.approver}批准")
         lines.append("  ".join(parts))
     tier_name = tl.tier.name_in(args.lang)
-    head = [f"{tier_name} ({tl.tier.code}) — {'received' if en else '收到'} {fmt(tl.received)}"]
+    code = f" ({tl.tier.code})" if tl.tier.code != tier_name else ""  # not "major (major)"
+    head = [f"{tier_name}{code} — {'received' if en else '收到'} {fmt(tl.received)}"]
     if now is not None:
         head.append(f"{'now' if en else '现在'} {fmt(policy.clock.local(now))}")
     text = [*head, "", *lines]

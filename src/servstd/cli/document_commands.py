@@ -12,8 +12,10 @@ import yaml
 
 from servstd._documents import read_path
 from servstd._extras import require
+from servstd._messages import translate
 from servstd.catalog import KIND_TITLES, catalog
 from servstd.cli._common import UsageError, existing_file, out
+from servstd.cli._language import language, t
 from servstd.errors import DocumentError
 from servstd.scoring import read_inspection
 from servstd.scoring.inspection import InspectionDoc
@@ -27,7 +29,7 @@ __all__ = ["cmd_catalog", "cmd_schema", "cmd_validate"]
 def _format(args: argparse.Namespace) -> str:
     """The document format of ``--format`` and ``--json`` (which must agree)."""
     if args.json and args.format not in (None, "json"):
-        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
+        raise UsageError(t("--json and --format {format} disagree; give one of them", format=args.format))
     return "json" if args.json else args.format or "yaml"
 
 
@@ -47,12 +49,12 @@ def _search(args: argparse.Namespace) -> int:
     """``catalog search WORD``: the documents whose id, title, tags or item texts hold WORD, in
     either script (:meth:`Catalog.search <servstd.catalog.Catalog.search>`)."""
     if not args.id or not args.id.strip():
-        raise UsageError("'catalog search' needs a word to look for, e.g. 'servstd catalog search 培训'")
+        raise UsageError(t("'catalog search' needs a word to look for, e.g. 'servstd catalog search 培训'"))
     c = catalog()
     ids = c.search(args.id.strip())
     rows = [{"id": i, "kind": c.kind(i), "title": str(c.data(i).get("title", ""))} for i in ids]
     if not rows:
-        text = f"no catalog document mentions {args.id.strip()!r}"
+        text = t("no catalog document mentions {word}", word=repr(args.id.strip()))
     else:
         width = max(len(i) for i in ids)
         text = "\n".join(f"{r['id']:<{width}}  {r['kind']:<16}  {r['title']}" for r in rows)
@@ -65,14 +67,21 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     if args.action == "list":
         kinds = sorted({c.kind(i) for i in c.ids()})
         if args.id is not None and args.id not in kinds:
-            raise UsageError(f"'catalog list' takes a kind, one of {', '.join(kinds)}; got {args.id!r}")
+            raise UsageError(
+                t(
+                    "'catalog list' takes a kind, one of {kinds}; got {value}",
+                    kinds=", ".join(kinds),
+                    value=repr(args.id),
+                )
+            )
         rows = []
         text = []
         width = max(len(i) for i in c.ids())
         for kind, ids in c.by_kind().items():
             if args.id is not None and kind != args.id:
                 continue
-            text.append(f"{kind} — {KIND_TITLES[kind][1]}, {KIND_TITLES[kind][0]}:")
+            zh, en = KIND_TITLES[kind]
+            text.append(f"{kind} — {zh}：" if language() == "zh" else f"{kind} — {en}:")
             for i in ids:
                 title = str(c.data(i).get("title", ""))
                 rows.append({"id": i, "kind": kind, "title": title, "source": c.source_title(i)})
@@ -82,7 +91,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     if args.action == "search":
         return _search(args)
     if not args.id:
-        raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
+        raise UsageError(t("'catalog {action}' needs an id; see 'servstd catalog list'", action=args.action))
     fmt = _format(args)
     if c.kind(args.id) not in c.standard_kinds():
         if args.action == "export" or args.format is not None or args.json:
@@ -91,19 +100,25 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         data = c.data(args.id)
         lines = [
             f"{data.get('title', '')} ({args.id})",
-            f"kind: {c.kind(args.id)}   source: {c.source_title(args.id)}",
+            t("kind: {kind}   source: {source}", kind=c.kind(args.id), source=c.source_title(args.id)),
         ]
         lines += _review(args.id)
         body = {k: v for k, v in data.items() if k not in ("kind", "id", "title", "source")}
         args.stdout.write("\n".join(lines) + "\n" + dump_policy(body))
         return 0
-    std = c.get(args.id)
+    std = c.standard(args.id)
     if args.action == "export" or args.format is not None:
         args.stdout.write(dump(std, fmt))
         return 0
     lines = [
         f"{std.title} ({std.id} v{std.version})",
-        f"kind: {std.kind.value}   source: {std.source}   scheme: {std.scheme.value}   max: {std.max_points}",
+        t(
+            "kind: {kind}   source: {source}   scheme: {scheme}   max: {max}",
+            kind=std.kind.value,
+            source=std.source,
+            scheme=translate(std.scheme.value, language()),
+            max=std.max_points,
+        ),
     ]
     lines += _review(args.id)
     for sec in std.walk_sections():
@@ -111,7 +126,9 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             f"  [{sec.id}] {sec.title}" + (f" ({sec.max_points} 分)" if sec.max_points is not None else "")
         )
         lines.extend(f"    {it.code}  {it.text}" for it in sec.items)
-    lines.extend(f"  {cr.name}  weight {cr.weight}  {cr.text}" for cr in std.criteria)
+    lines.extend(
+        f"  {cr.name}  " + t("weight {weight}", weight=cr.weight) + f"  {cr.text}" for cr in std.criteria
+    )
     out(args, json.loads(dump(std, "json")), "\n".join(lines))
     return 0
 
@@ -123,15 +140,17 @@ def _review(id: str) -> list[str]:
     lines = []
     defaults = c.defaults(id)
     if defaults:
-        lines.append("library defaults to review:")
+        lines.append(t("library defaults to review:"))
         lines.extend(f"  {d.where}: {d.reason}" for d in defaults)
     rebuilt = c.reconstructions(id)
     if rebuilt:
-        lines.append("texts rebuilt from a damaged source passage:")
+        lines.append(t("texts rebuilt from a damaged source passage:"))
         lines.extend(f"  {r.code}: {''.join(f'「{f}」' for f in r.fragments)} — {r.reason}" for r in rebuilt)
     quoted = len(c.source(id).excerpts)
     if quoted:
-        lines.append(f"source passages quoted: {quoted} (`servstd catalog export {id}` writes them)")
+        lines.append(
+            t("source passages quoted: {n} (`servstd catalog export {id}` writes them)", n=quoted, id=id)
+        )
     return lines
 
 
@@ -154,9 +173,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         loaders.get(str(kind), read_standard)(path)
     except DocumentError as exc:
         problems = [{"path": p.path, "message": p.message} for p in exc.problems]
-        out(args, {"file": str(path), "kind": kind, "valid": False, "problems": problems}, str(exc))
+        out(
+            args,
+            {"file": str(path), "kind": kind, "valid": False, "problems": problems},
+            exc.render(language()),
+        )
         return 1
-    out(args, {"file": str(path), "kind": kind, "valid": True, "problems": []}, f"{path}: valid {kind}")
+    out(
+        args,
+        {"file": str(path), "kind": kind, "valid": True, "problems": []},
+        t("{path}: valid {kind}", path=path, kind=translate(str(kind), language())),
+    )
     return 0
 
 

@@ -13,8 +13,10 @@ import sys
 import warnings
 from pathlib import Path
 
+from servstd._messages import translate
 from servstd.catalog import catalog
 from servstd.cli._common import BOM, MissingFileError, UsageError, existing_file, out
+from servstd.cli._language import language, t
 from servstd.errors import ServstdWarning
 from servstd.scoring import read_inspection, score
 from servstd.scoring.aggregation import aggregate, aggregate_table, chart, read_inspections, score_inspections
@@ -43,16 +45,33 @@ def cmd_form(args: argparse.Namespace) -> int:
     if args.output:
         fmt = args.format or SUFFIXES.get(Path(args.output).suffix.lower())
         if fmt is None:
-            raise UsageError(f"cannot tell the format from {args.output!r}; add --format {'|'.join(FORMATS)}")
+            raise UsageError(
+                t(
+                    "cannot tell the format from {file}; add --format {formats}",
+                    file=repr(args.output),
+                    formats="|".join(FORMATS),
+                )
+            )
         path = save_form(std, args.output, fmt, bom=not args.no_bom)
         done = {"file": str(path), "format": fmt, "standard": std.id, "version": std.version}
-        out(args, done, f"{path}: {fmt} form of {std.title} ({std.id} v{std.version})")
+        out(
+            args,
+            done,
+            t(
+                "{path}: {format} form of {title} ({id} v{version})",
+                path=path,
+                format=fmt,
+                title=std.title,
+                id=std.id,
+                version=std.version,
+            ),
+        )
         return 0
     if args.json and args.format not in (None, "json"):
-        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
+        raise UsageError(t("--json and --format {format} disagree; give one of them", format=args.format))
     fmt = "json" if args.json else args.format or "markdown"
     if fmt == "xlsx":
-        raise UsageError("an xlsx form is a file: add -o FORM.xlsx")
+        raise UsageError(t("an xlsx form is a file: add -o FORM.xlsx"))
     text = form(std, fmt)
     assert isinstance(text, str)
     if fmt == "csv" and not args.no_bom:
@@ -68,23 +87,28 @@ def _by(text: str) -> tuple[str, ...]:
 def cmd_score(args: argparse.Namespace) -> int:
     std = standard_ref(args.standard)
     if args.json and args.format not in ("text", "json"):
-        raise UsageError(f"--json and --format {args.format} disagree; give one of them")
+        raise UsageError(t("--json and --format {format} disagree; give one of them", format=args.format))
     path = Path(args.inspection)
     if not path.exists():
         raise MissingFileError(args.inspection, "inspection")
     if args.aggregate or args.chart:
         return _aggregate(args, std, path)
     if path.is_dir():
-        raise UsageError(f"{args.inspection!r} is a folder: add --aggregate to score every inspection in it")
+        raise UsageError(
+            t(
+                "{file} is a folder: add --aggregate to score every inspection in it",
+                file=repr(args.inspection),
+            )
+        )
     if args.annotate and path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError("--annotate copies a filled xlsx form; the inspection is not an .xlsx file")
+        raise UsageError(t("--annotate copies a filled xlsx form; the inspection is not an .xlsx file"))
     report = score(std, read_inspection(path, std))
     if args.annotate:
         annotate(path, report, args.annotate)
     if args.json:
         args.stdout.write(report.to_json() + "\n")
     else:
-        args.stdout.write(report.render(args.format).rstrip("\n") + "\n")
+        args.stdout.write(report.render(args.format, lang=language()).rstrip("\n") + "\n")
     return 0
 
 
@@ -114,14 +138,21 @@ def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
         }
         args.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        head = f"{len(reports)} inspections of {std.title} ({std.id} v{std.version}), by {', '.join(by) or 'nothing'}"
-        args.stdout.write(head + "\n\n" + aggregate_table(reports, by) + "\n")
+        head = t(
+            "{n} inspection of {title} ({id} v{version}), by {by}"
+            if len(reports) == 1
+            else "{n} inspections of {title} ({id} v{version}), by {by}",
+            n=len(reports), title=std.title, id=std.id, version=std.version, by=", ".join(by) or t("nothing"),
+        )  # fmt: skip
+        args.stdout.write(head + "\n\n" + aggregate_table(reports, by, lang=language()) + "\n")
     if args.chart:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ServstdWarning)
             target = chart(reports, args.chart, font=args.font)
         for w in caught:
-            sys.stderr.write(f"servstd: warning: {w.message}\n")
+            sys.stderr.write(
+                "servstd: " + t("warning: {text}", text=translate(str(w.message), language())) + "\n"
+            )
         if not args.json:
-            args.stdout.write(f"\nchart: {target}\n")
+            args.stdout.write("\n" + t("chart: {path}", path=target) + "\n")
     return 0

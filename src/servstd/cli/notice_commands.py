@@ -15,6 +15,7 @@ from typing import Any
 from servstd._atomic import folder_lock, write_atomically, writing
 from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
+from servstd.cli._language import language, t
 from servstd.errors import ServstdError, ServstdWarning
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.notice_folder import (
@@ -39,7 +40,9 @@ def cmd_notice(args: argparse.Namespace) -> int:
     if args.action == "remove":
         return _remove(args)
     if not args.file:
-        raise UsageError(f"servstd notice {args.action} needs a FILE (the notice as a text file)")
+        raise UsageError(
+            t("servstd notice {action} needs a FILE (the notice as a text file)", action=args.action)
+        )
     path = existing_file(args.file, "notice")
     ov = read_notice(path, partial=args.partial, year=args.year)
     if args.action == "check":
@@ -90,24 +93,28 @@ def _summary(path: Path, ov: CalendarOverlay) -> dict[str, Any]:
 
 def _describe(path: Path, ov: CalendarOverlay) -> str:
     years = sorted(ov.defines_years or ov.amends_years)
-    signed = f", signed {ov.issued}" if ov.issued else ""
+    signed = t(", signed {date}", date=ov.issued) if ov.issued else ""
     if ov.kind == "defines":
-        head = (
-            f"{path.name}: the yearly notice for {years[0]} ({ov.source}{signed}); it passes the law "
-            f"check (《全国年节及纪念日放假办法》: {', '.join(festivals(years[0]))})."
-        )
+        head = t(
+            "{file}: the yearly notice for {year} ({source}{signed}); it passes the law "
+            "check (《全国年节及纪念日放假办法》: {festivals}).",
+            file=path.name, year=years[0], source=ov.source, signed=signed, festivals=", ".join(festivals(years[0])),
+        )  # fmt: skip
     else:
-        head = (
-            f"{path.name}: amends {', '.join(map(str, years))} ({ov.source}{signed}); only the days "
-            "below change, and the year must already be covered."
-        )
+        head = t(
+            "{file}: amends {years} ({source}{signed}); only the days below change, and the year must already be covered.",
+            file=path.name, years=", ".join(map(str, years)), source=ov.source, signed=signed,
+        )  # fmt: skip
     lines = [head, ""]
+    rest_label, work_label = ("放假", "上班") if language() == "zh" else ("rest", "make-up work")
     for name, (rest, work) in _groups(ov).items():
         lines.append(f"  {name}")
-        lines.append(f"    放假 rest:          {_spans(rest)}")
-        lines.append(f"    上班 make-up work:  {_spans(work)}")
+        lines.append(f"    {rest_label + ':':<18}{_spans(rest)}")
+        lines.append(f"    {work_label + ':':<18}{_spans(work)}")
     lines.append("")
-    lines.append(f"Rest days: {len(ov.rest_days)}; working days named: {len(ov.work_days)}.")
+    lines.append(
+        t("Rest days: {rest}; working days named: {work}.", rest=len(ov.rest_days), work=len(ov.work_days))
+    )
     return "\n".join(lines)
 
 
@@ -129,26 +136,39 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
                 out(
                     args,
                     {"file": str(target), "added": False},
-                    f"{path.name} is already in {folder} as {target.name}",
+                    t(
+                        "{file} is already in {folder} as {name}",
+                        file=path.name,
+                        folder=folder,
+                        name=target.name,
+                    ),
                 )
                 return 0
             if _readable(target):
                 raise ServstdError(
-                    f"{target} already holds a different notice for {years[0]}; compare the two and "
-                    f"remove one first ({remove_command(target)})",
+                    t(
+                        "{file} already holds a different notice for {year}; compare the two and "
+                        "remove one first ({command})",
+                        file=target, year=years[0], command=remove_command(target),
+                    ),
                     value=str(target),
-                )
+                )  # fmt: skip
         write_atomically(target, text.encode("utf-8"))
         try:
             WorkCalendar.china()  # every program will read the folder: it must still read
         except ServstdError:
             target.unlink()
             raise
-    repaired = " (it replaces a damaged file of that name)" if before is not None else ""
+    repaired = t(" (it replaces a damaged file of that name)") if before is not None else ""
     out(
         args,
         {**_summary(path, ov), "added": True, "to": str(target), "replaced_damaged": before is not None},
-        f"{_describe(path, ov)}\n\nAdded as {target}{repaired}; every servstd calendar on this machine now reads it.",
+        f"{_describe(path, ov)}\n\n"
+        + t(
+            "Added as {file}{repaired}; every servstd calendar on this machine now reads it.",
+            file=target,
+            repaired=repaired,
+        ),
     )
     return 0
 
@@ -171,9 +191,10 @@ def _to_remove(what: str, folder: Path) -> list[Path]:
                 found.append(f)
         if not found:
             raise ServstdError(
-                f"no notice for {year} in {folder} ('servstd notice list' shows every notice read)",
+                t("no notice for {year} in {folder} ('servstd notice list' shows every notice read)",
+                  year=year, folder=folder),
                 value=what,
-            )
+            )  # fmt: skip
         return found
     given = Path(what)
     inside = folder / given.name
@@ -188,14 +209,18 @@ def _to_remove(what: str, folder: Path) -> list[Path]:
         elsewhere = [p for p in notice_places()[:-1] if given.resolve().is_relative_to(p.resolve())]
         if elsewhere:
             raise ServstdError(
-                f"{what} is read from {elsewhere[0]} (SERVSTD_NOTICES), which servstd does not manage; "
-                f"remove it there ({remove_command(given)}) or leave SERVSTD_NOTICES without it",
+                t(
+                    "{file} is read from {folder} (SERVSTD_NOTICES), which servstd does not manage; "
+                    "remove it there ({command}) or leave SERVSTD_NOTICES without it",
+                    file=what, folder=elsewhere[0], command=remove_command(given),
+                ),
                 value=what,
-            )
+            )  # fmt: skip
     raise ServstdError(
-        f"{what!r} is neither a year nor a notice in {folder} ('servstd notice list' shows every notice read)",
+        t("{value} is neither a year nor a notice in {folder} ('servstd notice list' shows every notice read)",
+          value=repr(what), folder=folder),
         value=what,
-    )
+    )  # fmt: skip
 
 
 def _remove(args: argparse.Namespace) -> int:
@@ -203,32 +228,34 @@ def _remove(args: argparse.Namespace) -> int:
     file moved aside at once (a rename), the folder checked to still read, then deleted; a folder
     that would no longer read (an amendment left without its year) gets every file back."""
     if not args.file:
-        raise UsageError("servstd notice remove needs a YEAR or a FILE (see 'servstd notice list')")
+        raise UsageError(t("servstd notice remove needs a YEAR or a FILE (see 'servstd notice list')"))
     folder = user_notice_folder()
     with folder_lock(folder):
         targets = _to_remove(args.file, folder)
-        aside = [t.with_name(f".{t.name}.removed") for t in targets]
+        aside = [f.with_name(f".{f.name}.removed") for f in targets]
         moved: list[tuple[Path, Path]] = []
         try:
-            for t, a in zip(targets, aside, strict=True):
-                with writing(t):
-                    os.replace(t, a)
-                moved.append((t, a))
+            for f, a in zip(targets, aside, strict=True):
+                with writing(f):
+                    os.replace(f, a)
+                moved.append((f, a))
             WorkCalendar.china()  # every program will read the folder: it must still read
         except BaseException:
-            for t, a in reversed(moved):
+            for f, a in reversed(moved):
                 with contextlib.suppress(OSError):
-                    os.replace(a, t)
+                    os.replace(a, f)
             raise
         for _, a in moved:
             with contextlib.suppress(FileNotFoundError), writing(a):
                 a.unlink()
     coverage = str(WorkCalendar.china().coverage)
-    names = ", ".join(str(t) for t in targets)
+    names = ", ".join(str(f) for f in targets)
     out(
         args,
-        {"removed": [str(t) for t in targets], "coverage": coverage},
-        f"Removed {names}; servstd calendars on this machine no longer read it.\nCovered now: {coverage}",
+        {"removed": [str(f) for f in targets], "coverage": coverage},
+        t("Removed {names}; servstd calendars on this machine no longer read it.", names=names)
+        + "\n"
+        + t("Covered now: {coverage}", coverage=coverage),
     )
     return 0
 
@@ -243,12 +270,15 @@ def _existing(target: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ServstdError(f"cannot use {target}: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(mode):
-        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
         raise ServstdError(
-            f"{target} is {kind}; servstd does not write through it — remove it ({remove_command(target)})"
-        )
+            t("cannot use {file}: {reason}", file=target, reason=exc.strerror or exc)
+        ) from None
+    if not stat.S_ISREG(mode):
+        kind = t("a symbolic link") if stat.S_ISLNK(mode) else t("not a regular file")
+        raise ServstdError(
+            t("{file} is {kind}; servstd does not write through it — remove it ({command})",
+              file=target, kind=kind, command=remove_command(target))
+        )  # fmt: skip
     try:
         return read_text(target)[0]
     except ServstdError:
@@ -266,12 +296,12 @@ def _readable(target: Path) -> bool:
 def _list(args: argparse.Namespace) -> int:
     built_in = WorkCalendar.china(notices=False)
     files = []
-    lines = ["Notice folders and files read (in order):"]
+    lines = [t("Notice folders and files read (in order):")]
     for place in notice_places():
-        state = "folder" if place.is_dir() else "file" if place.is_file() else "not there"
+        state = t("folder") if place.is_dir() else t("file") if place.is_file() else t("not there")
         lines.append(f"  {place}  ({state})")
     lines.append("")
-    lines.append("Notices:")
+    lines.append(t("Notices:"))
     damaged = dict(damaged_notices())
     for f in notice_files():
         if f in damaged:
@@ -281,17 +311,20 @@ def _list(args: argparse.Namespace) -> int:
         files.append({"file": str(f), "kind": ov.kind, "years": years, "source": ov.source})
         lines.append(f"  {f}: {ov.kind} {', '.join(map(str, years))} ({ov.source})")
     if not files:
-        lines.append("  none")
+        lines.append("  " + t("none"))
     if damaged:
         lines.append("")
-        lines.append("Damaged (every servstd program refuses them; --lenient skips them):")
-        lines += [f"  {f}: {why}\n    remove: {remove_command(f)}" for f, why in damaged.items()]
+        lines.append(t("Damaged (every servstd program refuses them; --lenient skips them):"))
+        lines += [
+            f"  {f}: {why}\n    " + t("remove: {command}", command=remove_command(f))
+            for f, why in damaged.items()
+        ]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ServstdWarning)
         cal = WorkCalendar.china(strict=not damaged)
     lines.append("")
-    lines.append(f"Built-in coverage: {built_in.coverage}")
-    lines.append(f"Covered with the notices: {cal.coverage}")
+    lines.append(t("Built-in coverage: {coverage}", coverage=built_in.coverage))
+    lines.append(t("Covered with the notices: {coverage}", coverage=cal.coverage))
     data = {
         "places": [str(p) for p in notice_places()],
         "files": files,

@@ -14,6 +14,7 @@ from pathlib import Path
 from servstd._atomic import output_file, write_atomically, writing
 from servstd._extras import require, table_extras
 from servstd.cli._common import BOM, UsageError, instant
+from servstd.cli._language import language, t
 from servstd.errors import DocumentError, UnknownNameError
 from servstd.sla import batch
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -36,7 +37,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     now = instant(args.now, tz, "--now") if args.now else dt.datetime.now(dt.timezone.utc)
     by = [k.strip() for k in args.by.split(",") if k.strip()] if args.by else []
     if args.chart and Path(args.chart).suffix.lower() not in (".png", ".svg"):
-        raise UsageError(f"--chart {args.chart}: give a .png or .svg file")
+        raise UsageError(t("--chart {file}: give a .png or .svg file", file=args.chart))
     try:
         rep = batch.report(
             policy, args.cases, args.events, now=now, by=by, case_id=args.case_id, received=args.received,
@@ -48,7 +49,11 @@ def cmd_sla(args: argparse.Namespace) -> int:
             raise
         raise DocumentError(str(files[exc.source]), exc.problems, code=exc.code) from None
     fmt = "json" if args.json else args.format
-    text = {"text": rep.to_text, "json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
+    text = (
+        rep.to_text(lang=language())
+        if fmt == "text"
+        else {"json": rep.to_json, "csv": rep.to_csv, "markdown": rep.to_markdown}[fmt]()
+    )
     text = text.rstrip("\n") + "\n"
     if fmt == "csv" and not args.no_bom:
         text = BOM + text  # Excel reads UTF-8 only after a byte-order mark
@@ -59,12 +64,12 @@ def cmd_sla(args: argparse.Namespace) -> int:
         args.stdout.write(
             json.dumps({"file": str(target), "format": fmt}) + "\n"
             if args.json
-            else f"{fmt} report written to {target}\n"
+            else t("{format} report written to {path}", format=fmt, path=target) + "\n"
         )
     else:
         args.stdout.write(text)
     if args.chart:
         rep.chart(args.chart, font=args.font)
         if fmt == "text":
-            args.stdout.write(f"chart written to {args.chart}\n")
+            args.stdout.write(t("chart written to {path}", path=args.chart) + "\n")
     return 0

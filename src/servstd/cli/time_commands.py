@@ -10,6 +10,7 @@ from typing import Any
 
 from servstd._input import parse_time, parse_year
 from servstd.cli._common import calendar_for, clock_for, date, duration, fmt, instant, out
+from servstd.cli._language import language, t
 from servstd.errors import InputParseError
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.work_calendar import WorkCalendar
@@ -51,7 +52,11 @@ def cmd_elapsed(args: argparse.Namespace) -> int:
     seconds = d // dt.timedelta(seconds=1)
     sign = "-" if seconds < 0 else ""
     h, rem = divmod(abs(seconds), 3600)
-    text = f"{sign}{h}:{rem // 60:02d}:{rem % 60:02d} of business time ({sign}{abs(seconds)} s)"
+    text = t(
+        "{time} of business time ({seconds} s)",
+        time=f"{sign}{h}:{rem // 60:02d}:{rem % 60:02d}",
+        seconds=f"{sign}{abs(seconds)}",
+    )
     out(args, {"start": a.isoformat(), "end": b.isoformat(), "seconds": seconds, "text": text}, text)
     return 0
 
@@ -61,8 +66,14 @@ def cmd_workday(args: argparse.Namespace) -> int:
     d = date(args.date, "date")
     kind = cal.day_kind(d)
     name_zh, name_en = cal.holiday_name(d, "zh"), cal.holiday_name(d, "en")
-    name = f" — {name_zh} / {name_en}" if name_zh else ""
-    text = f"{d.isoformat()} ({_WEEKDAY[d.weekday()]}): {kind.label('zh')} / {kind.label('en')}{name}"
+    lang = language()
+    label, holiday = kind.label(lang), (name_en or name_zh) if lang == "en" else name_zh
+    # "make-up working day (National Day)" names its kind already: not "make-up working day — make-up…"
+    said = holiday if holiday and holiday.startswith(label) else f"{label} — {holiday}" if holiday else label
+    weekday = _weekdays(lang)[d.weekday()]
+    text = (
+        f"{d.isoformat()} ({weekday}): {said}" if lang == "en" else f"{d.isoformat()}（周{weekday}）：{said}"
+    )
     data = {
         "date": d.isoformat(),
         "working": kind.is_working,
@@ -82,12 +93,12 @@ def cmd_workdays(args: argparse.Namespace) -> int:
     one = dt.timedelta(days=1)
     if not args.inclusive:
         n = cal.working_days_between(a, b)
-        span = f"from {a} to {b}, {b} not counted"
+        span = t("from {start} to {end}, {end} not counted", start=a, end=b)
     else:
         n = cal.working_days_between(a, b + one) if a <= b else -cal.working_days_between(b, a + one)
-        span = f"from {a} to {b}, both counted"
-    word = "working day" if abs(n) == 1 else "working days"
-    text = f"{n}\n\n{n} {word} {span} ({cal.name})"
+        span = t("from {start} to {end}, both counted", start=a, end=b)
+    word = t("working day") if abs(n) == 1 else t("working days")
+    text = f"{n}\n\n" + t("{n} {word} {span} ({calendar})", n=n, word=word, span=span, calendar=cal.name)
     data = {
         "from": a.isoformat(), "to": b.isoformat(), "inclusive": args.inclusive, "working_days": n,
         "calendar": cal.name, "region": cal.region, "weekend": "".join("1" if d in cal.weekend else "0" for d in range(7)),
@@ -101,6 +112,12 @@ _COLORS = {DayKind.HOLIDAY: "\033[1;31m", DayKind.MAKEUP_WORKDAY: "\033[1;34m", 
 # Each cell is 5 terminal columns: the day (2), a mark (休/班 are double width; * and spaces are 2), a space.
 _MARKS = {DayKind.HOLIDAY: "休", DayKind.MAKEUP_WORKDAY: "班", DayKind.WEEKEND: "* "}
 LEGEND = "休 = holiday (放假)   班 = make-up working day (调休上班)   * = weekend rest day (周末休息)"
+_LEGEND_ZH = "休 = 法定节假日（放假）   班 = 调休上班   * = 周末休息"
+_WEEKDAY_EN = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # two columns each, as wide as 一…日
+
+
+def _weekdays(lang: str) -> tuple[str, ...]:
+    return _WEEKDAY_EN if lang == "en" else tuple(_WEEKDAY)
 
 
 def _month(text: str | None) -> int | None:
@@ -121,7 +138,7 @@ def _named_runs(cal: WorkCalendar, days: list[dt.date]) -> list[str]:
             continue
         name = cal.holiday_name(d, "zh") or ""
         en = cal.holiday_name(d, "en") or ""
-        label = f"{name} / {en}" if en and en != name else name
+        label = (en or name) if language() == "en" else name
         last = runs[-1] if runs else None
         if last and last[2] == kind and last[3] == label and (d - last[1]).days == 1:
             runs[-1] = (last[0], d, kind, label)
@@ -145,8 +162,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     lines = []
     data: dict[str, Any] = {"year": year, "region": cal.region, "calendar": cal.name, "days": []}
     for m in months:
-        lines.append(" " * 14 + f"{year}年{m}月")
-        lines.append("".join(f" {w}  " for w in _WEEKDAY).rstrip())
+        en = language() == "en"
+        lines.append(" " * 14 + (f"{_calendar.month_name[m]} {year}" if en else f"{year}年{m}月"))
+        lines.append("".join(f" {w}  " for w in _weekdays(language())).rstrip())
         days = []
         for week in _calendar.monthcalendar(year, m):  # 0 = a day of another month
             cells = []
@@ -174,6 +192,6 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             lines.append("".join(cells).rstrip())
         lines.extend(_named_runs(cal, days))
         lines.append("")
-    lines.append(LEGEND)
+    lines.append(LEGEND if language() == "en" else _LEGEND_ZH)
     out(args, data, "\n".join(lines))
     return 0

@@ -43,6 +43,8 @@ from servstd._chart_font import chart_font, saving, styled
 from servstd._decimal import exact
 from servstd._deprecation import renamed
 from servstd._extras import require
+from servstd._lang import check_lang
+from servstd._messages import tr
 from servstd.errors import (
     DocumentError,
     DuplicateInspectionWarning,
@@ -157,9 +159,10 @@ def _signed(v: Decimal) -> str:
 
 @exact
 def aggregate_table(
-    reports: Sequence[ScoreReport], by: Sequence[str] = ("site", "month"), *, top: int = 3
+    reports: Sequence[ScoreReport], by: Sequence[str] = ("site", "month"), *, top: int = 3, lang: str = "zh"
 ) -> str:
-    """The aggregate as text: a row per group, then the whole set and the items most often deducted.
+    """The aggregate as text: a row per group, then the whole set and the items most often deducted;
+    headings in ``lang`` (``"zh"`` or ``"en"``), the grouping columns as named in ``by``.
 
     >>> from servstd.catalog import catalog
     >>> from servstd.scoring import Finding, Inspection, score
@@ -167,7 +170,7 @@ def aggregate_table(
     >>> std = catalog().standard("property-cs-quality-inspection")
     >>> rs = [score(std, Inspection(std.id, site=s, date=dt.date(2026, m, 1), findings=[Finding("CS13", n)]))
     ...       for s, m, n in [("阳光花园", 3, 1), ("阳光花园", 4, 12), ("B区", 3, 2)]]
-    >>> print(aggregate_table(rs))
+    >>> print(aggregate_table(rs, lang="en"))
     site      month    count   mean    min    max  trend  grades  most deducted
     B区       2026-03      1  98.00  98.00  98.00   0.00  优秀 1  CS13 ×1
     阳光花园  2026-03      1  99.00  99.00  99.00   0.00  优秀 1  CS13 ×1
@@ -177,6 +180,7 @@ def aggregate_table(
     Most often deducted:
       CS13  客服主管每天到至少到项目巡查一次,有巡查日志  3 of 3
     """
+    lang = check_lang(lang)
     if not reports:
         raise ScoringError("no inspections to aggregate")
     rows = aggregate(reports, by)
@@ -197,22 +201,31 @@ def aggregate_table(
         )
         for row in rows
     ]
-    head = (*by, "count", "mean", "min", "max", "trend", "grades", "most deducted")
+    head = (*by, *(tr(h, lang) for h in ("count", "mean", "min", "max", "trend", "grades", "most deducted")))
     numeric = (*(False for _ in by), True, True, True, True, True, False, False)
     out = table(head, body, numeric)
     whole = aggregate(reports, ())[0]
     grades = ", ".join(f"{g} {n}" for g, n in whole.grades)
+    summary = (
+        "{n} inspection: mean {mean}, min {min}, max {max}"
+        if whole.count == 1
+        else "{n} inspections: mean {mean}, min {min}, max {max}"
+    )
     out += [
         "",
-        f"{whole.count} inspections: mean {whole.mean}, min {whole.min}, max {whole.max}"
-        + (f"; {grades}" if grades else ""),
+        tr(summary, lang, n=whole.count, mean=whole.mean, min=whole.min, max=whole.max)
+        + (tr("; {grades}", lang, grades=grades) if grades else ""),
     ]
     if whole.deducted:
-        out.append("Most often deducted:")
+        out.append(tr("Most often deducted:", lang))
         out += table(
             ("", "", ""),
             [
-                (code, fit(titles.get(code, ""), 48).rstrip(), f"{n} of {whole.count}")
+                (
+                    code,
+                    fit(titles.get(code, ""), 48).rstrip(),
+                    tr("{n} of {total}", lang, n=n, total=whole.count),
+                )
                 for code, n in whole.deducted[: top * 2]
             ],
             (False, False, True),

@@ -11,8 +11,10 @@ the document's titles; a line says what it applied and what was cut, and by whic
 >>> ln = r.lines[1]
 >>> ln.raw, ln.applied, ln.cut, ln.capped_by_titles
 (Decimal('10'), Decimal('5'), Decimal('5'), ('基础管理',))
->>> print(r.to_text().splitlines()[-1])
+>>> print(r.to_text(lang="en").splitlines()[-1])
   CS05  仪容仪表、工作礼仪符合《员工手册》…      10  1.00  10.00    −5.00  5.00  cut by 基础管理
+>>> print(r.to_text().splitlines()[2])
+总分：75.00 / 100.00  等级：合格
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import attrs
 
 from servstd._decimal import exact
 from servstd._escape import markdown_text
+from servstd._lang import check_lang
+from servstd._messages import noop, tr
 from servstd._schema import Shaped
 from servstd._spans import span_text
 from servstd.scoring._columns import fit, table, width
@@ -103,8 +107,17 @@ class CriterionScore(Shaped):
         >>> c.shown, attrs.evolve(c, value=D("0.92"), unit="ratio").shown
         ('20小时', '92%')
         """
+        return self.shown_in("zh")
+
+    def shown_in(self, lang: str = "zh") -> str:
+        """:attr:`shown` in ``lang`` (``"zh"`` or ``"en"``): a length of time as ``20 h`` in English.
+
+        >>> from decimal import Decimal as D
+        >>> CriterionScore("r", "響應時限", D(8100), D(100), D("0.3"), D(30), "≤24小時", "seconds").shown_in("en")
+        '2 h 15 min'
+        """
         if self.unit == "seconds":
-            return span_text(dt.timedelta(microseconds=int(self.value * 1_000_000)))
+            return span_text(dt.timedelta(microseconds=int(self.value * 1_000_000)), check_lang(lang))
         if self.unit == "ratio":
             percent = f"{self.value * 100:f}"
             return (percent.rstrip("0").rstrip(".") if "." in percent else percent) + "%"
@@ -161,49 +174,73 @@ class ScoreReport(Shaped):
         """JSON text: ``to_dict()`` (decimals as strings, so nothing is lost)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
-    def _headline(self) -> str:
-        return (
-            f"Total: {self._r(self.total_exact)} / {self._r(self.max_points)}"
-            + (f"  Grade: {self.grade}" if self.grade else "")
-            + (f"  Compliance: {self._r(self.compliance * 100)}%" if self.compliance is not None else "")
+    def _headline(self, lang: str = "en") -> str:
+        total = tr(
+            "Total: {total} / {max}", lang, total=self._r(self.total_exact), max=self._r(self.max_points)
+        )
+        grade = tr("  Grade: {grade}", lang, grade=self.grade) if self.grade else ""
+        rate = (
+            tr("  Compliance: {rate}%", lang, rate=self._r(self.compliance * 100))
+            if self.compliance is not None
+            else ""
+        )
+        return total + grade + rate
+
+    def _cap_note(self, s: SectionScore, lang: str) -> str:
+        return tr(
+            "found {raw}, cut {cut} by its {max}-point cap",
+            lang,
+            raw=self._r(s.raw_deduction),
+            cut=self._r(s.cut),
+            max=self._r(s.max),
         )
 
-    def _cap_note(self, s: SectionScore) -> str:
-        return f"found {self._r(s.raw_deduction)}, cut {self._r(s.cut)} by its {self._r(s.max)}-point cap"
+    def _scheme(self, lang: str) -> str:
+        return tr(_SCHEMES[self.scheme.value], lang) if lang == "zh" else self.scheme.value
+
+    def _who(self, lang: str, sep: str, site: str, inspector: str) -> str:
+        return sep.join((
+            tr("Site: {site}", lang, site=site or "—"),
+            tr("Inspector: {inspector}", lang, inspector=inspector or "—"),
+            tr("Date: {date}", lang, date=self.date or "—"),
+        ))  # fmt: skip
 
     @exact
-    def to_text(self) -> str:
-        """A plain-text report: titles cut to fit, numbers in their own right-aligned columns."""
+    def to_text(self, lang: str = "zh") -> str:
+        """A plain-text report: titles cut to fit, numbers in their own right-aligned columns;
+        headings in ``lang`` (``"zh"`` or ``"en"``), the standard's own texts as written."""
+        lang = check_lang(lang)
         out = [
-            f"{self.title} ({self.standard} v{self.version}) — {self.scheme.value}",
-            f"Site: {self.site or '—'}  Inspector: {self.inspector or '—'}  Date: {self.date or '—'}",
-            self._headline(),
+            f"{self.title} ({self.standard} v{self.version}) — {self._scheme(lang)}",
+            self._who(lang, "  ", self.site, self.inspector),
+            self._headline(lang),
         ]
         if self.vetoed:
-            out.append(f"VETO (一票否决): {', '.join(self.vetoed)}")
+            out.append(tr("VETO (一票否决): {items}", lang, items=", ".join(self.vetoed)))
         if self.sections:
             out.append("")
-            head = ("Section", "Score", "Max", "Failed" if self.compliance_scheme else "Deducted", "")
+            failed = tr("Failed", lang) if self.compliance_scheme else tr("Deducted", lang)
+            head = (tr("Section", lang), tr("Score", lang), tr("Max", lang), failed, "")
             rows = [
                 (
                     "  " * s.depth + fit(s.title, TEXT_WIDTH - 2 * s.depth),
                     self._p(s.score),
                     self._p(s.max),
                     self._p(s.deduction),
-                    self._cap_note(s) if s.capped else "",
+                    self._cap_note(s, lang) if s.capped else "",
                 )
                 for s in self.sections
             ]
             out += table(head, rows, (False, True, True, True, False))
         if self.lines:
             out.append("")
-            out += self._text_lines()
+            out += self._text_lines(lang)
         if self.criteria:
             out.append("")
             criteria = [
                 (
                     fit(c.name, TEXT_WIDTH - 4),
-                    c.shown,
+                    c.shown_in(lang),
                     self._r(c.points),
                     str(c.weight),
                     self._r(c.weighted),
@@ -212,46 +249,51 @@ class ScoreReport(Shaped):
                 for c in self.criteria
             ]
             out += table(
-                ("Criterion", "Value", "Points", "Weight", "Weighted", "Rule"),
+                tuple(tr(h, lang) for h in _CRITERIA_HEAD),
                 criteria,
                 (False, True, True, True, True, False),
             )
         if self.notes:
             out.append("")
-            out += [f"Note: {n}" for n in self.notes]
+            out += [tr("Note: {note}", lang, note=n) for n in self.notes]
         return "\n".join(out)
 
-    def _text_lines(self) -> list[str]:
+    def _text_lines(self, lang: str) -> list[str]:
         rows: list[tuple[str, ...]] = []
         extras: dict[int, str] = {}
         for i, ln in enumerate(self.lines):
             text = fit(ln.text, TEXT_WIDTH)
             if self.compliance_scheme:
-                rows.append((ln.item, text, str(ln.count), "failed" if ln.count else "passed"))
+                rows.append(
+                    (ln.item, text, str(ln.count), tr("failed", lang) if ln.count else tr("passed", lang))
+                )
             else:
-                caps = ("its own cap" if t == ln.item else t for t in ln.capped_by_titles)
-                cut = f"cut by {', '.join(caps)}" if ln.cut else ""
+                caps = (tr("its own cap", lang) if t == ln.item else t for t in ln.capped_by_titles)
+                cut = tr("cut by {caps}", lang, caps=", ".join(caps)) if ln.cut else ""
                 rows.append((
                     ln.item, text, str(ln.count), self._r(ln.unit), self._r(ln.raw),
                     self._signed(ln.applied, ln.bonus), self._r(ln.cut) if ln.cut else "—", cut,
                 ))  # fmt: skip
-            detail = "; ".join(
+            detail = ("；" if lang == "zh" else "; ").join(
                 part
                 for part in (
-                    f"note: {ln.note}" if ln.note else "",
-                    f"places: {'、'.join(ln.places)}" if ln.places else "",
-                    "一票否决 veto" if ln.veto and ln.count else "",
-                    "bonus" if ln.bonus else "",
+                    tr("note: {note}", lang, note=ln.note) if ln.note else "",
+                    tr("places: {places}", lang, places="、".join(ln.places)) if ln.places else "",
+                    tr("一票否决 veto", lang) if ln.veto and ln.count else "",
+                    tr("bonus", lang) if ln.bonus else "",
                 )
                 if part
             )
             if detail:
                 extras[i] = detail
         if self.compliance_scheme:
-            head: tuple[str, ...] = ("Item", "Requirement", "Count", "Result")
+            head: tuple[str, ...] = tuple(tr(h, lang) for h in ("Item", "Requirement", "Count", "Result"))
             numeric: tuple[bool, ...] = (False, False, True, False)
         else:
-            head = ("Item", "Requirement", "Count", "Unit", "Raw", "Applied", "Cut", "")
+            head = (
+                *(tr(h, lang) for h in ("Item", "Requirement", "Count", "Unit", "Raw", "Applied", "Cut")),
+                "",
+            )
             numeric = (False, False, True, True, True, True, True, False)
         lines = table(head, rows, numeric, indent="  ")
         code_width = max(width(r[0]) for r in [head, *rows])
@@ -263,21 +305,30 @@ class ScoreReport(Shaped):
         return out
 
     @exact
-    def to_markdown(self) -> str:
-        """A Markdown report with tables (the same facts as the text and JSON)."""
+    def to_markdown(self, lang: str = "zh") -> str:
+        """A Markdown report with tables (the same facts as the text and JSON); headings in
+        ``lang`` (``"zh"`` or ``"en"``)."""
+        lang = check_lang(lang)
+
+        def row(*cells: str) -> str:
+            return "| " + " | ".join(tr(c, lang) for c in cells) + " |"
+
         out = [
             f"## {_md(self.title)}",
             "",
-            f"{_md(self.standard)} v{_md(self.version)} — {self.scheme.value}  ",
-            f"Site: {_md(self.site) or '—'} · Inspector: {_md(self.inspector) or '—'} · Date: {self.date or '—'}",
+            f"{_md(self.standard)} v{_md(self.version)} — {self._scheme(lang)}  ",
+            self._who(lang, " · ", _md(self.site), _md(self.inspector)),
             "",
-            f"**{self._headline()}**",
+            f"**{self._headline(lang)}**",
             "",
         ]
         if self.vetoed:
-            out += [f"**一票否决 (veto):** {', '.join(self.vetoed)}", ""]
+            out += [tr("**一票否决 (veto):** {items}", lang, items=", ".join(self.vetoed)), ""]
         if self.sections:
-            out += ["| Section | Max | Found | Deducted | Cut | Score |", "|---|---:|---:|---:|---:|---:|"]
+            out += [
+                row("Section", "Max", "Found", "Deducted", "Cut", "Score"),
+                "|---|---:|---:|---:|---:|---:|",
+            ]
             out += [
                 f"| {'— ' * s.depth}{_md(s.title)} | {self._p(s.max)} | {self._p(s.raw_deduction)} "
                 f"| {self._p(s.deduction)} | {self._p(s.cut) if s.cut else ''} | {self._p(s.score)} |"
@@ -286,7 +337,18 @@ class ScoreReport(Shaped):
             out.append("")
         if self.lines:
             out += [
-                "| Item | Requirement | Count | Unit | Raw | Applied | Cut | Cut by | Places | Note |",
+                row(
+                    "Item",
+                    "Requirement",
+                    "Count",
+                    "Unit",
+                    "Raw",
+                    "Applied",
+                    "Cut",
+                    "Cut by",
+                    "Places",
+                    "Note",
+                ),
                 "|---|---|---:|---:|---:|---:|---:|---|---|---|",
             ]
             out += [
@@ -298,25 +360,34 @@ class ScoreReport(Shaped):
             out.append("")
         if self.criteria:
             out += [
-                "| Criterion | Value | Points | Weight | Weighted | Rule |",
+                row(*_CRITERIA_HEAD),
                 "|---|---:|---:|---:|---:|---|",
             ]
             out += [
-                f"| {_md(c.name)} | {_md(c.shown)} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
+                f"| {_md(c.name)} | {_md(c.shown_in(lang))} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
                 for c in self.criteria
             ]
             out.append("")
-        out += [f"Note: {_md(n)}  " for n in self.notes]
+        out += [tr("Note: {note}", lang, note=_md(n)) + "  " for n in self.notes]
         return "\n".join(out).rstrip() + "\n"
 
     @exact
-    def render(self, format: str = "text") -> str:
-        """Render as ``"text"``, ``"json"`` or ``"markdown"``."""
+    def render(self, format: str = "text", lang: str = "zh") -> str:
+        """Render as ``"text"``, ``"json"`` or ``"markdown"`` (text and Markdown headings in ``lang``)."""
         if format == "json":
             return self.to_json()
         if format == "markdown":
-            return self.to_markdown()
-        return self.to_text()
+            return self.to_markdown(lang)
+        return self.to_text(lang)
+
+
+_CRITERIA_HEAD = ("Criterion", "Value", "Points", "Weight", "Weighted", "Rule")
+_SCHEMES = {
+    "deduction": noop("deduction"),
+    "pass_fail": noop("pass_fail"),
+    "kpi": noop("kpi"),
+    "checklist": noop("checklist"),
+}
 
 
 def _md(text: str) -> str:

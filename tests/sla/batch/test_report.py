@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -224,3 +225,19 @@ class TestCommand:
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.strip().splitlines()[-1] == "[]"
+
+
+class TestLanguage:
+    def test_text_headings_follow_lang(self) -> None:
+        """ComplianceReport.to_text: Chinese headings by default, English with lang="en"; the
+        same counts in both (group keys and metric names are the policy's and the data's)."""
+        rep = report(POLICY, SAMPLE, by=["tier"], now=NOW)
+        zh, en = rep.to_text(), rep.to_text(lang="en")
+        assert "按 tier 分组" in zh.splitlines()[0]
+        assert "案件数" in zh
+        assert "达标率 %" in zh
+        assert "违约" in zh
+        assert ", by tier" in en.splitlines()[0]
+        assert "cases" in en
+        assert "met %" in en
+        assert re.findall(r"\d+", zh) == re.findall(r"\d+", en)

@@ -65,12 +65,17 @@ class TestLateness:
         assert data["breaches"][0]["late_seconds"] == seconds
 
     def test_columns_say_business_hours_or_clock_time(self) -> None:
-        """The text names the median and p90 as business hours and lateness as clock time."""
-        text = _late_by(180).to_text()  # type: ignore[attr-defined]
+        """The text names the median and p90 as business hours and lateness as clock time, in
+        either language; in English a lateness reads 「3 min」."""
+        text = _late_by(180).to_text(lang="en")  # type: ignore[attr-defined]
         assert "median (business hours)" in text
         assert "p90 (business hours)" in text
         assert "late (clock time)" in text
         assert "late h" not in text
+        assert text.splitlines()[-1].endswith("  3 min")
+        zh = _late_by(180).to_text()  # type: ignore[attr-defined]
+        assert "中位数（业务时间）" in zh
+        assert "超时（自然时间）" in zh
 
 
 class TestCsvAndOutputFile:

@@ -91,7 +91,7 @@ class TestCalendarExport:
 
     def test_year_view_still_works(self) -> None:
         """`servstd calendar 2026 --month 10` is unchanged by the export subcommand."""
-        code, out, _ = run("calendar", "2026", "--month", "10")
+        code, out, _ = run("calendar", "2026", "--month", "10", "--lang", "zh")
         assert code == 0
         assert "2026年10月" in out
         assert "10班" in out

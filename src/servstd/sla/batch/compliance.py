@@ -28,20 +28,20 @@ matplotlib (``servstd[charts]``).
 ...     "arrival_at": pd.to_datetime(["2026-09-30 16:30", "2026-10-01 23:00", "2026-10-02 10:00"]).tz_localize("Asia/Shanghai"),
 ... })
 >>> r = report(SLAPolicy.from_catalog("insurance-claims-sla"), cases, by=["tier"], now=pd.Timestamp("2026-10-10", tz="Asia/Shanghai"))
->>> print(r.to_text())
+>>> print(r.to_text(lang="en"))
 insurance-claims-sla at 2026-10-10 00:00 (+08:00), by tier
 tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median (business hours)  p90 (business hours)
-VIP   arrival  1      1    0         0      0        0        0     100.0  30分钟                   30分钟
-标准  arrival  2      1    1         0      0        0        0     50.0   1小时                    2小时
+VIP   arrival  1      1    0         0      0        0        0     100.0  30 min                   30 min
+标准  arrival  2      1    1         0      0        0        0     50.0   1 h                      2 h
 <BLANKLINE>
 1 breached:
 case  metric   tier  due               completed         late (clock time)
-A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  20分钟
+A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  20 min
 
 The median and 90th percentile count the open time of the metric's clock (business hours); how
-late a case is counts clock time. Both are written for a person (``20分钟``, ``2小时15分``); the
-JSON and CSV forms keep exact seconds (``late_seconds``, ``median_seconds``, ``p90_seconds``)
-beside the hours.
+late a case is counts clock time. Both are written for a person, in the report's language
+(``20分钟``, ``2小时15分``; ``20 min``, ``2 h 15 min``); the JSON and CSV forms keep exact seconds
+(``late_seconds``, ``median_seconds``, ``p90_seconds``) beside the hours.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ from servstd._deprecation import replaced
 from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
+from servstd._lang import check_lang
+from servstd._messages import tr
 from servstd._schema import Shaped
 from servstd._spans import span_text
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
@@ -154,8 +156,8 @@ def _seconds(t: dt.timedelta | None) -> int | str | None:
     return us // 1_000_000 if us % 1_000_000 == 0 else str(Decimal(us) / 1_000_000)
 
 
-def _span(t: dt.timedelta | None) -> str:
-    return "—" if t is None else span_text(t)
+def _span(t: dt.timedelta | None, lang: str) -> str:
+    return "—" if t is None else span_text(t, check_lang(lang))
 
 
 @attrs.frozen
@@ -201,50 +203,63 @@ class ComplianceReport(Shaped):
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return buf.getvalue()
 
-    def _table(self) -> list[list[str]]:
-        head = [
-            *self.by,
-            "metric",
-            "cases",
-            "met",
-            "breached",
-            "early",
-            "stopped",
-            "at risk",
-            "open",
-            "met %",
-        ]
-        head += ["median (business hours)", "p90 (business hours)"]
+    def _table(self, lang: str = "en") -> list[list[str]]:
+        head = [*self.by, *(tr(h, lang) for h in _GROUP_HEAD)]
         body = []
         for g in self.groups:
             d = g.as_dict(self.by)
             counts = [_cell(d[f]) for f in _COUNTS]
-            body.append([*(str(k) for k in g.key), *counts, _span(g.median), _span(g.p90)])
+            body.append([*(str(k) for k in g.key), *counts, _span(g.median, lang), _span(g.p90, lang)])
         return [head, *body]
 
-    def _breach_table(self) -> list[list[str]]:
-        head = ["case", "metric", *self.by, "due", "completed", "late (clock time)"]
+    def _breach_table(self, lang: str = "en") -> list[list[str]]:
+        head = [
+            tr("case", lang),
+            tr("metric", lang),
+            *self.by,
+            *(tr(h, lang) for h in ("due", "completed", "late (clock time)")),
+        ]
         body = [
-            [b.case, b.metric, *b.key, _local(b.due), _local(b.completed), span_text(b.late)]
+            [
+                b.case,
+                b.metric,
+                *b.key,
+                _local(b.due),
+                _local(b.completed),
+                span_text(b.late, check_lang(lang)),
+            ]
             for b in self.breaches
         ]
         return [head, *body]
 
     @exact
-    def to_text(self) -> str:
-        """An aligned table of the groups, then the breached cases (the first 30)."""
-        by = f", by {', '.join(self.by)}" if self.by else ""
+    def to_text(self, lang: str = "zh") -> str:
+        """An aligned table of the groups, then the breached cases (the first 30); headings in
+        ``lang`` (``"zh"`` or ``"en"``), group names and metrics as the data and policy write them."""
+        lang = check_lang(lang)
+        by = tr(", by {columns}", lang, columns=", ".join(self.by)) if self.by else ""
+        offset = f"{self.now.strftime('%z')[:3]}:{self.now.strftime('%z')[3:]}"
         lines = [
-            f"{self.policy} at {_local(self.now)} ({self.now.strftime('%z')[:3]}:{self.now.strftime('%z')[3:]}){by}"
+            tr(
+                "{policy} at {now} ({offset}){by}",
+                lang,
+                policy=self.policy,
+                now=_local(self.now),
+                offset=offset,
+                by=by,
+            )
         ]
-        lines += _aligned(self._table())
+        lines += _aligned(self._table(lang))
         lines.append("")
-        lines.append(f"{len(self.breaches)} breached" + (":" if self.breaches else ""))
         if self.breaches:
-            table = self._breach_table()
+            lines.append(tr("{n} breached:", lang, n=len(self.breaches)))
+            table = self._breach_table(lang)
             lines += _aligned(table[: _BREACHES_SHOWN + 1])
             if len(self.breaches) > _BREACHES_SHOWN:
-                lines.append(f"… and {len(self.breaches) - _BREACHES_SHOWN} more (the JSON form lists all)")
+                more = len(self.breaches) - _BREACHES_SHOWN
+                lines.append(tr("… and {n} more (the JSON form lists all)", lang, n=more))
+        else:
+            lines.append(tr("{n} breached", lang, n=0))
         return "\n".join(lines)
 
     @exact
@@ -450,3 +465,18 @@ def _breaches(pd: Any, merged: Any, by: tuple[str, ...], now: dt.datetime) -> tu
         )
     out.sort(key=lambda x: (x.key, x.metric, -x.late, x.case))
     return tuple(out)
+
+
+_GROUP_HEAD = (
+    "metric",
+    "cases",
+    "met",
+    "breached",
+    "early",
+    "stopped",
+    "at risk",
+    "open",
+    "met %",
+    "median (business hours)",
+    "p90 (business hours)",
+)
