@@ -14,6 +14,7 @@ carriage return the csv module left unquoted). On the new writers it found none.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -177,7 +178,7 @@ class TestEscapedByHand:
         cal = WorkCalendar(name="x\nDROP TABLE users;\r\n--")
         script = sql_script(build_tables(ServiceClock(cal, BusinessHours.parse("09:00-17:00")), (2026, 2026)))
         assert script.splitlines()[0].startswith("-- servstd calendar export: x DROP TABLE users;")
-        con = sqlite3.connect(":memory:")
-        con.execute("CREATE TABLE users (id INTEGER)")
-        con.executescript(script)
-        assert con.execute("SELECT count(*) FROM users").fetchone() == (0,)
+        with contextlib.closing(sqlite3.connect(":memory:")) as con:
+            con.execute("CREATE TABLE users (id INTEGER)")
+            con.executescript(script)
+            assert con.execute("SELECT count(*) FROM users").fetchone() == (0,)
