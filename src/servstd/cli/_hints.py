@@ -25,6 +25,8 @@ def _coverage(exc: CalendarCoverageError) -> str:
         f"--lenient estimates {exc.year} from the statutory rule (holidays on their statutory "
         "dates, no make-up working days; results are marked estimated)"
     )
+    if exc.reason:
+        return f"{head}\n{exc.reason[:1].upper()}{exc.reason[1:]}.\nOr: {lenient}."
     if exc.region == "CN":
         return (
             f"{head}\nTo use {exc.source()}:\n"

@@ -13,6 +13,7 @@ from servstd._atomic import folder_lock, write_atomically
 from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.errors import ServstdError, ServstdWarning
+from servstd.sla.calendar.calendar_state import reload_notices
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.notice_folder import (
     damaged_notices,
@@ -134,11 +135,13 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
                     value=str(target),
                 )
         write_atomically(target, text.encode("utf-8"))
-        try:
-            WorkCalendar.china()  # every program will read the folder: it must still read
-        except ServstdError:
+        # Every program will read the folder: the year must still be known with the new file
+        # (this process's later calendars see it too).
+        why = dict(reload_notices().unknown_years).get(years[0])
+        if why is not None:
             target.unlink()
-            raise
+            reload_notices()
+            raise ServstdError(why, value=str(target))
     repaired = " (it replaces a damaged file of that name)" if before is not None else ""
     out(
         args,
