@@ -60,6 +60,7 @@ from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
+from servstd.sla.batch._coverage import NOT_COVERED
 from servstd.sla.batch._files import pandas_module, read_table
 from servstd.sla.batch.evaluation import evaluate
 from servstd.sla.policy.sla_policy import SLAPolicy
@@ -92,6 +93,8 @@ class GroupRow:
     met_pct: Decimal | None
     median: dt.timedelta | None
     p90: dt.timedelta | None
+    not_covered: int = 0
+    """Cases whose years the policy's calendar does not cover (not counted as met or breached)."""
 
     def as_dict(self, by: Sequence[str]) -> dict[str, Any]:
         """A flat mapping (JSON-ready: percentages and hours as strings of decimals)."""
@@ -100,7 +103,7 @@ class GroupRow:
             "metric": self.metric, "cases": self.cases, "met": self.met, "breached": self.breached,
             "early": self.early, "stopped": self.stopped, "at_risk": self.at_risk, "open": self.open,
             "met_pct": _s(self.met_pct), "median_hours": _s(_hours(_us(self.median))),
-            "p90_hours": _s(_hours(_us(self.p90))),
+            "p90_hours": _s(_hours(_us(self.p90))), "not_covered": self.not_covered,
         }  # fmt: skip
         return d
 
@@ -146,6 +149,12 @@ class ComplianceReport:
     groups: tuple[GroupRow, ...]
     breaches: tuple[Breach, ...]
 
+    @property
+    def not_covered(self) -> int:
+        """Rows (case × metric) whose years the policy's calendar does not cover: neither met nor
+        breached, counted apart (``report(..., strict=True)`` refuses them instead)."""
+        return sum(g.not_covered for g in self.groups)
+
     # -- rendering -------------------------------------------------------------------------------
     def as_dict(self) -> dict[str, Any]:
         """The whole report as JSON-ready data."""
@@ -153,6 +162,7 @@ class ComplianceReport:
             "policy": self.policy,
             "now": self.now.isoformat(),
             "by": list(self.by),
+            "not_covered": self.not_covered,
             "groups": [g.as_dict(self.by) for g in self.groups],
             "breaches": [b.as_dict(self.by) for b in self.breaches],
         }
@@ -167,7 +177,7 @@ class ComplianceReport:
         """The group table as CSV (one row per group and metric)."""
         rows = [g.as_dict(self.by) for g in self.groups]
         buf = io.StringIO()
-        fields = [*self.by, *_FIELDS]
+        fields = [*self.by, *_FIELDS, "not_covered"]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writerow({f: csv_cell(f) for f in fields})
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
@@ -210,6 +220,8 @@ class ComplianceReport:
         ]
         lines += _aligned(self._table())
         lines.append("")
+        if self.not_covered:
+            lines.append(f"{self.not_covered} not covered: {_NOT_COVERED_NOTE}")
         lines.append(f"{len(self.breaches)} breached" + (":" if self.breaches else ""))
         if self.breaches:
             table = self._breach_table()
@@ -229,6 +241,8 @@ class ComplianceReport:
             "",
         ]
         out += _markdown(self._table())
+        if self.not_covered:
+            out += ["", f"{self.not_covered} not covered: {markdown_text(_NOT_COVERED_NOTE)}"]
         out += ["", f"### Breached ({len(self.breaches)})", ""]
         out += _markdown(self._breach_table()) if self.breaches else ["None."]
         return "\n".join(out)
@@ -246,6 +260,10 @@ class ComplianceReport:
 
 _FIELDS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
 _FIELDS += ["median_hours", "p90_hours"]
+_NOT_COVERED_NOTE = (
+    "cases that reach a year the policy's calendar does not know (its notice is not read); "
+    "they are neither met nor breached (the JSON form counts them per group)"
+)
 
 
 def _cell(v: object) -> str:
@@ -295,12 +313,17 @@ def report(
     case_id: str = "case",
     received: str = "received_at",
     assume_tz: str | ZoneInfo | None = None,
+    strict: bool = False,
 ) -> ComplianceReport:
     """The compliance report of ``policy`` over ``cases`` (a pandas DataFrame or a file path).
 
     ``events`` likewise (a DataFrame or a file). ``assume_tz`` (a zone name, a
     :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone``) reads times without an offset in files
     as local times of that zone (otherwise they are an error).
+
+    Cases that reach a year the policy's calendar does not cover are counted apart, as
+    ``not_covered`` (see :func:`~servstd.sla.batch.evaluate`); ``strict=True`` refuses them with a
+    :class:`~servstd.errors.CalendarCoverageError` naming the first case ids.
     """
     require("an SLA report", *table_extras(cases, events))
     assume_tz = None if assume_tz is None else named_zone(assume_tz, "assume_tz").key
@@ -325,7 +348,7 @@ def report(
             "cases",
             [Problem(k, f"no column {k!r} to group by (the table has: {have}; or month)") for k in missing],
         )
-    result = evaluate(policy, cases, events, now=now, case_id=case_id, received=received)
+    result = evaluate(policy, cases, events, now=now, case_id=case_id, received=received, strict=strict)
     zone = str(result["due"].dt.tz) if len(result) else "UTC"
     keys = cases[[case_id]].copy()
     for k in by:
@@ -359,7 +382,7 @@ def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
         .unstack("_status", fill_value=0)
         .reindex(
             index=sizes.index,
-            columns=["met", "breached", "early", "stopped", "at_risk", *_OPEN],
+            columns=["met", "breached", "early", "stopped", "at_risk", *_OPEN, NOT_COVERED],
             fill_value=0,
         )
     )
@@ -376,7 +399,7 @@ def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
         sizes.index, sizes.to_numpy(), counts.itertuples(index=False), *(r.reindex(sizes.index) for r in ranks.values()),
         strict=True,
     ):  # fmt: skip
-        met, breached, early, stopped, at_risk, running, paused, pending = (int(v) for v in row)
+        met, breached, early, stopped, at_risk, running, paused, pending, uncovered = (int(v) for v in row)
         decided = met + breached + early
         pct = (Decimal(100 * met) / decided).quantize(_TENTH, ROUND_HALF_EVEN) if decided else None
         key_t = key if isinstance(key, tuple) else (key,)
@@ -394,6 +417,7 @@ def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
                 met_pct=pct,
                 median=None if pd.isna(median) else dt.timedelta(microseconds=int(median)),
                 p90=None if pd.isna(p90) else dt.timedelta(microseconds=int(p90)),
+                not_covered=uncovered,
             )
         )
     return tuple(out)

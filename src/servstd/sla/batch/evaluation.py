@@ -66,6 +66,7 @@ import numpy.typing as npt
 
 from servstd._names import FoldedNames
 from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, Problem, ServstdError
+from servstd.sla.batch._coverage import NOT_COVERED, estimating, mark_not_covered, quiet
 from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before
 from servstd.sla.batch._engine import due as due_column
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
@@ -224,9 +225,17 @@ def evaluate(
     now: dt.datetime,
     case_id: str = "case",
     received: str = "received_at",
+    strict: bool = False,
 ) -> Any:
-    """Evaluate ``policy`` on every case of ``cases`` at ``now`` (see the module documentation)."""
+    """Evaluate ``policy`` on every case of ``cases`` at ``now`` (see the module documentation).
+
+    A row that reaches a year its clock's strict calendar does not cover (a 2027 case before
+    2027's notice is known) gets the status ``not_covered``, with no due, elapsed or remaining
+    time, and the others are evaluated; with ``strict=True`` such a row is a
+    :class:`~servstd.errors.CalendarCoverageError` naming the first cases instead.
+    """
     now_us = _now_us(now)
+    policy, estimated = estimating(policy)
     tab = columns_of(cases, "cases")
     _require(tab, "cases", (case_id, received))
     n = tab.n
@@ -269,21 +278,26 @@ def evaluate(
         policy, order, groups=groups, inv=inv, rec=rec, comp=comp, vector_rows=~scalar_rows, ev=ev, bad=bad
     )
     out = _Out(inv, groups, metrics)
-    if scalar_rows.any():
-        _scalar(
-            policy, np.flatnonzero(scalar_rows), keys=keys, tab=tab, rec=rec, comp=comp, ev=ev,
-            now=now, metrics=metrics, out=out, bad=bad,
-        )  # fmt: skip
-    if bad:
-        raise bad.error()
-    for plan in plans:
-        plan.compute(now_us, out)
-
+    with quiet():  # rows the estimates reach are marked below
+        if scalar_rows.any():
+            _scalar(
+                policy, np.flatnonzero(scalar_rows), keys=keys, tab=tab, rec=rec, comp=comp, ev=ev,
+                now=now, metrics=metrics, out=out, bad=bad,
+            )  # fmt: skip
+        if bad:
+            raise bad.error()
+        for plan in plans:
+            plan.compute(now_us, out)
     cols = out.cols
+    mark_not_covered(
+        estimated, groups, metrics, cols, case_rows=out.case_rows, group_of_row=inv[out.case_rows],
+        received=rec[out.case_rows], now_us=now_us, strict=strict, code=len(_STATUS),
+        ids=lambda rows: tab.take(case_id, rows),
+    )  # fmt: skip
     data = {
         "case": ("column", tab.take(case_id, out.case_rows)),
         "metric": ("category", (cols["metric"], metrics)),
-        "status": ("category", (cols["status"], [s.value for s in _STATUS])),
+        "status": ("category", (cols["status"], [*(s.value for s in _STATUS), NOT_COVERED])),
         "start": ("instant", cols["start"]),
         "due": ("instant", cols["due"]),
         "completed": ("instant", cols["completed"]),

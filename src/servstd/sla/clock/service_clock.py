@@ -356,7 +356,9 @@ class ServiceClock:
         (``"close"`` or ``"midnight"``), ``cutoff`` (a receipt cut-off time), ``count_start_day``
         and ``move_off_rest_day`` (Civil Code Art. 203 for periods in days, months or years).
         """
-        self._timeline.at(self._us(received_at, "received_at"))  # within the clock's years
+        self._timeline.year_of(
+            self._us(received_at, "received_at")
+        )  # within the clock's years; no calendar read
         return compute_deadline(
             self,
             received_at,
@@ -389,7 +391,7 @@ class ServiceClock:
         >>> ServiceClock.default().due(t, "3个工作日", end_of_day="midnight").isoformat()
         '2026-10-11T00:00:00+08:00'
         """
-        self._timeline.at(self._us(received_at, "received_at"))
+        self._timeline.year_of(self._us(received_at, "received_at"))
         return compute_deadline(
             self,
             received_at,
