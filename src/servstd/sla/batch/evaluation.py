@@ -234,6 +234,25 @@ def evaluate(
     time, and the others are evaluated; with ``strict=True`` such a row is a
     :class:`~servstd.errors.CalendarCoverageError` naming the first cases instead.
     """
+    tab, data, tz, _ = evaluated(
+        policy, cases, events, now=now, case_id=case_id, received=received, strict=strict
+    )
+    return tab.build(data, tz)
+
+
+def evaluated(
+    policy: SLAPolicy,
+    cases: Any,
+    events: Any = None,
+    *,
+    now: dt.datetime,
+    case_id: str = "case",
+    received: str = "received_at",
+    strict: bool = False,
+) -> tuple[Columns, dict[str, tuple[str, Any]], str, I64]:
+    """What :func:`evaluate` builds its table from: the case table's columns, the result columns
+    (``{name: (type, numpy array)}``), the zone they are shown in, and each result row's case row
+    (what :func:`~servstd.sla.batch.report` counts without building a table)."""
     now_us = _now_us(now)
     policy, estimated = estimating(policy)
     tab = columns_of(cases, "cases")
@@ -306,8 +325,7 @@ def evaluate(
         "paused": ("duration", cols["paused"]),
         "used": ("float", cols["used"]),
     }
-    tz = _zone(policy)
-    return tab.build(data, tz)
+    return tab, data, _zone(policy), out.case_rows
 
 
 def _zone(policy: SLAPolicy) -> str:
