@@ -95,6 +95,11 @@ def _local_years(x: I64, clock: ServiceClock) -> I64:
     return lo - 1 + np.searchsorted(starts, x, side="right").astype(np.int64)
 
 
+def _years(us: int, clocks: dict[int, ServiceClock]) -> list[int]:
+    """The local year of ``us`` in each clock's zone."""
+    return [int(_local_years(np.array([us], dtype=np.int64), c)[0]) for c in clocks.values()]
+
+
 def uncovered(
     estimated: frozenset[int],
     groups: Sequence[dict[str, MetricTarget]],
@@ -122,9 +127,14 @@ def uncovered(
                 table[g, index[m]] = list(clocks).index(id(t.clock))
     if not clocks or not n:
         return mask, None
-    which = table[group_of_row, np.asarray(metric_of_row, dtype=np.int64)]
     start, due, done = cols["start"], cols["due"], cols["completed"]
     big = np.iinfo(np.int64).max
+    first_us = min(int(np.min(a, where=a != _NAT, initial=big)) for a in (received, start, due))
+    last_us = max(int(due.max()), int(done.max()), now_us if bool((done == _NAT).any()) else _NAT)
+    span = range(min(_years(first_us, clocks)), max(_years(max(last_us, first_us), clocks)) + 1)
+    if all(y in c.calendar.coverage for c in clocks.values() for y in span):
+        return mask, None  # the whole table lies in covered years: no row to look at
+    which = table[group_of_row, np.asarray(metric_of_row, dtype=np.int64)]
     lo = np.minimum(received, np.where(start == _NAT, big, start))
     lo = np.minimum(lo, np.where(due == _NAT, big, due))
     hi = np.maximum(np.where(due == _NAT, _NAT, due), np.where(done == _NAT, now_us, done))
