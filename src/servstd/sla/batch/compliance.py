@@ -235,13 +235,13 @@ class ComplianceReport:
     now: dt.datetime
     by: tuple[str, ...]
     groups: tuple[GroupRow, ...]
-    breaches: Breaches | tuple[Breach, ...]
-    """The breached cases (:class:`Breaches`, columns until read)."""
+    breaches: Sequence[Breach]
+    """The breached cases (:class:`~servstd.sla.batch.compliance.Breaches`, columns until read)."""
 
     @property
     def not_covered(self) -> int:
-        """Rows (case × metric) whose years the policy's calendar does not cover: neither met nor
-        breached, counted apart (``report(..., strict=True)`` refuses them instead)."""
+        """How many rows (a case and a metric each) reach years the policy's calendar does not
+        cover; they are neither met nor breached, and ``report(..., strict=True)`` refuses them."""
         return sum(g.not_covered for g in self.groups)
 
     # -- rendering -------------------------------------------------------------------------------
@@ -429,7 +429,7 @@ def report(
     :class:`~servstd.errors.CalendarCoverageError` naming the first case ids.
 
     The counts are computed on the evaluation's columns; the breached cases stay columns too
-    (:class:`Breaches`) until they are listed.
+    (:class:`~servstd.sla.batch.compliance.Breaches`) until they are listed.
     """
     assume_tz = None if assume_tz is None else named_zone(assume_tz, "assume_tz").key
     given: object = now  # checked at run time: callers may pass anything

@@ -36,7 +36,7 @@ import os
 import re
 import threading
 import warnings
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -64,7 +64,7 @@ __all__ = ["ENV_BUNDLED_ONLY", "NoticeState", "notice_state", "reload_notices"]
 ENV_BUNDLED_ONLY = "SERVSTD_BUNDLED_ONLY"
 """Set to ``1`` to read no notice folder: every default uses only the data shipped with servstd."""
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 _WRITTEN_NAME = re.compile(r"(?P<year>\d{4})(?:-amendment-[^/\\]+)?\.txt")
 """The names ``servstd notice add`` writes: ``2027.txt``, ``2027-amendment-2027-01-20.txt``."""
 _KEPT = 1024  # objects kept per state (clocks of distinct specs, policies): a bound, not a target
@@ -94,13 +94,13 @@ class NoticeState:
     bundled_only: bool = False
     generation: int = 0
     _key: tuple[object, ...] = attrs.field(default=(), repr=False, alias="_key")
-    _kept: dict[Hashable, Any] = attrs.field(factory=dict, repr=False, alias="_kept")
+    _kept: dict[object, Any] = attrs.field(factory=dict, repr=False, alias="_kept")
 
-    def kept(self, key: Hashable, build: Callable[[], T]) -> T:
+    def kept(self, key: object, build: Callable[[], _T]) -> _T:
         """What ``build()`` makes, built once for this state and kept with it (the defaults and
         the catalog's policies use this, so a reload gives every later caller new objects)."""
         try:
-            got: T = self._kept[key]
+            got: _T = self._kept[key]
         except KeyError:
             with _LOCK:
                 if key in self._kept:

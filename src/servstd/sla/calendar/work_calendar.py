@@ -250,7 +250,7 @@ class WorkCalendar:
         by the notices in the notice folders (``SERVSTD_NOTICES`` and the user's servstd data
         folder, see :mod:`~servstd.sla.calendar.notice_folder`) unless ``notices=False``. The
         folders are read once per process and shared by every default
-        (:func:`~servstd.sla.calendar.notice_state`; :func:`~servstd.sla.calendar.reload_notices`
+        (:func:`~servstd.sla.calendar.calendar_state.notice_state`; :func:`~servstd.sla.calendar.calendar_state.reload_notices`
         reads them again): the same call gives the same calendar until then.
         """
         return cls.for_region("CN", strict=strict, notices=notices)
@@ -277,18 +277,20 @@ class WorkCalendar:
                 name=names[region], region=region, strict=strict, base_coverage=Coverage(((first, last),))
             )
         state = notice_state()
-        # One calendar per state: every default shares its day tables.
-        return state.kept(
-            ("WorkCalendar.china", bool(strict)),
-            lambda: cls(
+
+        def build() -> WorkCalendar:
+            return cls(
                 name=names[region],
                 region=region,
                 strict=bool(strict),
                 base_coverage=Coverage(((first, last),)),
                 overlays=state.overlays,
                 unknown_years=state.unknown_years,
-            ),
-        )
+            )
+
+        # One strict calendar per state: every default shares its day tables. A lenient one is
+        # new each time, so that each warns of the years it estimates.
+        return state.kept(("WorkCalendar.china", cls), build) if strict else build()
 
     @staticmethod
     def region_name(code: str) -> str:

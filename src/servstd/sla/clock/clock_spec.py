@@ -149,7 +149,7 @@ class ClockSpec(pydantic.BaseModel):
 
     def clock(self) -> ServiceClock:
         """The service clock (built once per distinct spec and calendar state: after
-        :func:`~servstd.sla.calendar.reload_notices`, a new one that reads the notices again)."""
+        :func:`~servstd.sla.calendar.calendar_state.reload_notices`, a new one that reads the notices again)."""
         key = self.model_dump_json(exclude_unset=True)
         return notice_state().kept(("ClockSpec", key), lambda: _build(key))
 

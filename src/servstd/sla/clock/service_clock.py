@@ -124,7 +124,7 @@ class ServiceClock:
         """Mainland China calendar, 09:00–12:00 and 13:00–18:00, Asia/Shanghai: one shared clock.
 
         Every call returns the same immutable clock (its tables are built once, whichever thread
-        asks) until :func:`~servstd.sla.calendar.reload_notices` reads the notice folders again;
+        asks) until :func:`~servstd.sla.calendar.calendar_state.reload_notices` reads the notice folders again;
         the calls after that share a new one. Keep it, or call this again: both are cheap.
 
         >>> ServiceClock.default() is ServiceClock.default()

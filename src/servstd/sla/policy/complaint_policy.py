@@ -323,8 +323,8 @@ class ComplaintPolicy:
     def from_catalog(cls, policy_id: str, *, clock: ServiceClock | None = None) -> ComplaintPolicy:
         """A complaint policy shipped in the catalog: the same object as
         ``catalog().complaint_policy(policy_id)``, built once per calendar state
-        (:func:`~servstd.sla.calendar.notice_state`; after
-        :func:`~servstd.sla.calendar.reload_notices` its clock reads the notices again).
+        (:func:`~servstd.sla.calendar.calendar_state.notice_state`; after
+        :func:`~servstd.sla.calendar.calendar_state.reload_notices` its clock reads the notices again).
 
         With ``clock``, the policy's stages are timed on that clock instead (:meth:`with_clock`).
         """

@@ -143,8 +143,8 @@ class SLAPolicy:
     @classmethod
     def from_catalog(cls, policy_id: str, *, clock: ServiceClock | None = None) -> SLAPolicy:
         """A policy shipped in the catalog: the same object as ``catalog().sla_policy(policy_id)``,
-        built once per calendar state (:func:`~servstd.sla.calendar.notice_state`; after
-        :func:`~servstd.sla.calendar.reload_notices` its clocks read the notices again).
+        built once per calendar state (:func:`~servstd.sla.calendar.calendar_state.notice_state`; after
+        :func:`~servstd.sla.calendar.calendar_state.reload_notices` its clocks read the notices again).
 
         With ``clock``, every target is timed on that clock instead (:meth:`with_clock`).
         """
