@@ -63,9 +63,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict over the library and the typed-API file (for Python 3.10, the oldest supported)."""
+    """mypy --strict over the library, the typed-API file and the example service (for Python 3.10,
+    the oldest supported)."""
     _install(session, "typing", extras="all")
-    session.run("mypy", "--strict", "src", "typing_tests")
+    session.run("mypy", "--strict", "src", "typing_tests", "examples/service")
 
 
 @nox.session(python=PYTHONS)

@@ -1,7 +1,7 @@
 """Check the built artefacts' contents (``nox -s build``).
 
 ``python bench/check_wheel.py DIST [FROM_TREE]``: the wheel in DIST ships ``py.typed``, the command
-line, the SQL scripts, the holiday snapshot of every region and every catalog document; the sdist in DIST holds the sources a rebuild
+line, the SQL scripts, the holiday snapshot of every region, the chart font and every catalog document; the sdist in DIST holds the sources a rebuild
 needs; and when FROM_TREE (a folder with a wheel built straight from the source tree) is given, the
 two wheels hold the same files with the same bytes, so the sdist builds the wheel users get from
 the tree.
@@ -21,6 +21,9 @@ REQUIRED = (
     "servstd/sla/sql/scripts/postgresql.sql",
     # the calendars read these (the holidays package only outside their years)
     *(f"servstd/sla/calendar/data/{region}.tsv" for region in ("CN", "HK", "MO", "TW")),
+    # charts draw Chinese labels with it where no Chinese font is installed; its licence beside it
+    "servstd/_fonts/ServstdSansSC-Regular.otf",
+    "servstd/_fonts/OFL.txt",
 )
 
 

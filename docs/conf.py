@@ -54,14 +54,17 @@ html_baseurl = "https://servstd.readthedocs.io/"
 nitpicky = True
 nitpick_ignore_regex = [
     # attrs/pydantic generated members and private engine types are not documented targets
-    (r"py:class", r"servstd\..*\._.*"),
+    (r"py:class", r"servstd(\..*)?\._.*"),
     (r"py:class", r"Shelf"),  # the catalog's file index (servstd.catalog.shelf), not a documented target
     (r"py:class", r"(attr|attrs)\..*"),
     (r"py:class", r"(datetime\.|dt\.)?(date|datetime|timedelta|tzinfo|time)"),
     (r"py:class", r"(zoneinfo\.)?ZoneInfo"),
     (r"py:class", r"pydantic\..*"),
     (r"py:class", r"(pathlib\.)?Path|enum\.Enum|(decimal\.)?Decimal|(fractions\.)?Fraction"),
-    (r"py:(class|exc)", r"(Exception|ValueError|TypeError|LookupError|ImportError|UserWarning|str|int|bool|object)"),
+    (
+        r"py:(class|exc)",
+        r"(Exception|ValueError|TypeError|LookupError|ImportError|UserWarning|str|int|bool|object)",
+    ),
     (r"py:class", r"(os\.)?PathLike(\[str\])?"),
     (r"py:class", r"Decimal|Path|Fraction|numpy\..*|np\..*|NDArray.*|pendulum\..*"),
     (r"py:class", r"(collections\.abc\.)?(Iterable|Iterator|Mapping|Sequence|Callable)"),

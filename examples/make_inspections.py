@@ -1,13 +1,17 @@
 """Write filled inspections to learn from: three catalog standards in YAML and xlsx, and a folder of 50.
 
-    uv run python examples/make_inspections.py            # writes examples/inspections/
+    uv run python examples/make_inspections.py            # writes examples/inspections/ again
     uv run python examples/make_inspections.py OUT_DIR    # or somewhere else
 
 The three filled examples cover each way of scoring: a deduction scheme (客户服务部品质检查标准,
 four 25-point parts), a per-item-points scheme (客户服务类质量检查标准及评分细则: 符合1分，每项不符合扣0.3分)
-and a KPI scheme (顧客服務績效考核). The folder ``monthly/`` (not kept in the repository) holds 50 inspections of the first one —
-five sites, twice a month for five months — as a quality department collects them; the findings come from a seeded
-random generator, so every run writes the same files.
+and a KPI scheme (顧客服務績效考核); ``mistakes.csv`` is a sheet with three bad cells. The folder
+``monthly/property-cs-quality-inspection/`` (one folder per standard, so a folder can be scored as a
+whole) holds 50 inspections of the first one — five sites, twice a month for five months — as a
+quality department collects them; the findings come from a seeded random generator.
+
+Every run writes the same bytes (workbooks carry fixed timestamps), so the files kept in the
+repository are exactly what this script writes, and running it leaves the tree unchanged.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,6 +34,15 @@ from servstd.scoring import Finding, Inspection, form
 from servstd.standards import Scheme, Standard
 
 HERE = Path(__file__).resolve().parent
+MONTHLY = Path("monthly") / "property-cs-quality-inspection"
+MISTAKES = """标准 standard,property-cs-quality-inspection
+受检单位 site,阳光花园
+
+编号 code,扣分次数 count,备注 note
+CS05,两次,未佩戴工牌
+CS13,-1,
+CS99,1,
+"""
 SITES = ("阳光花园", "翠湖苑", "金色家园", "滨江一号", "东湖小区")
 INSPECTORS = ("李明", "王芳", "张伟")
 
@@ -82,7 +97,27 @@ def write_xlsx(std: Standard, ins: Inspection, path: Path) -> None:
         for name, value in fills.get(str(code), {}).items():
             if value != "":
                 ws.cell(row[0].row, columns[name]).value = value
-    wb.save(path)
+    filled = dt.datetime.combine(ins.date or dt.date(2026, 1, 1), dt.time(18))  # naive: xlsx stores UTC
+    wb.properties.created = wb.properties.modified = filled
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_stable_zip(buffer.getvalue(), filled))
+
+
+def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The workbook with every member and its 'modified' property dated ``when`` (openpyxl stamps
+    the time of saving): the same inspection gives the same bytes."""
+    out = io.BytesIO()
+    stamp = f">{when:%Y-%m-%dT%H:%M:%S}Z</dcterms:modified>".encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb">[^<]*</dcterms:modified>", stamp, content)
+            member = zipfile.ZipInfo(info.filename, when.timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, content)
+    return out.getvalue()
 
 
 def examples() -> list[tuple[Standard, Inspection, str]]:
@@ -167,8 +202,9 @@ def main(out: Path) -> None:
     for std, ins, name in examples():
         write_yaml(ins, out / f"{name}.yaml")
         write_xlsx(std, ins, out / f"{name}.xlsx")
-    folder = out / "monthly"
-    folder.mkdir(exist_ok=True)
+    (out / "mistakes.csv").write_text(MISTAKES, encoding="utf-8-sig")  # as Excel in China saves it
+    folder = out / MONTHLY
+    folder.mkdir(parents=True, exist_ok=True)
     std = catalog().standard("property-cs-quality-inspection")
     for ins in monthly(std):
         assert ins.date is not None

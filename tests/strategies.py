@@ -317,3 +317,12 @@ def junk_documents(fields: list[str]) -> st.SearchStrategy[dict[str, object]]:
     """Mappings over a document's own field names (and a stray one) with junk values: what a
     hand-edited or generated document turns into."""
     return st.dictionaries(st.sampled_from([*fields, "stray"]), junk_values, max_size=len(fields) + 1)
+
+
+weekends = st.frozensets(st.integers(0, 6), max_size=6)
+"""Weekly rest days (weekday numbers, Monday 0): any set that leaves at least one day worked."""
+
+
+def weekend_masks(days: frozenset[int]) -> str:
+    """``days`` as Excel's WORKDAY.INTL mask, Monday to Sunday, 1 = rest (``{5, 6}`` → ``0000011``)."""
+    return "".join("1" if i in days else "0" for i in range(7))

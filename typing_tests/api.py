@@ -80,6 +80,9 @@ def calendar_api() -> None:
     always: WorkCalendar = WorkCalendar.always()
     named: WorkCalendar = WorkCalendar.for_region("weekdays")
     canonical: str = WorkCalendar.region_name("7x24")
+    fri_sat: WorkCalendar = WorkCalendar.china(weekend="周五,周六").with_weekend("0000110")
+    by_number: WorkCalendar = WorkCalendar.for_region("CN", weekend=7).with_weekend([4, 5])
+    rest_days: frozenset[int] = fri_sat.weekend
     table: DayTable = cal.day_table(2026, 2026)
     buffer: memoryview = table.working_before
 
@@ -226,4 +229,17 @@ def plan_api() -> None:
     ok: bool = rings.holds(2)
     out_of_bounds: list[Finding] = measure_findings(
         catalog().standard("insurance-service-standard"), {"A18": [3]}
+    )
+
+
+def json_forms_api() -> None:
+    t = dt.datetime(2026, 9, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))
+    dl: Deadline = ServiceClock.default().deadline(t, "3个工作日")
+    data: dict[str, Any] = dl.to_dict()
+    english: dict[str, Any] = dl.to_dict(lang="en")
+    rule: dict[str, Any] = dl.rule.to_dict("en")
+    duration: dict[str, Any] = parse_duration("48小时").to_dict()
+    standard: dict[str, Any] = catalog().standard("property-cs-quality-inspection").to_dict("zh")
+    timeline: dict[str, Any] = (
+        ComplaintPolicy.from_catalog("property-complaints").timeline(t, "重大").to_dict()
     )

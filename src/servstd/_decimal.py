@@ -13,7 +13,7 @@ what is an error in any context (invalid operations, division by zero, overflow)
 >>> @exact
 ... def third() -> Decimal:
 ...     return Decimal(1) / 3
->>> with decimal.localcontext(prec=3, rounding=decimal.ROUND_DOWN):
+>>> with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
 ...     third() == Decimal("0.3333333333333333333333333333")
 True
 """

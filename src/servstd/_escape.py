@@ -45,11 +45,16 @@ def csv_cell(value: object) -> object:
     """``value`` as a CSV cell: text starting with a formula character gets a leading ``'``.
 
     A carriage return inside the text becomes a line feed (the csv module quotes a cell for a line
-    feed, not for a lone carriage return, which a reader would take for the end of the row).
+    feed, not for a lone carriage return, which a reader would take for the end of the row), and a
+    NUL becomes U+FFFD (spreadsheets cut a cell at a NUL, and Python 3.10's csv module cannot
+    write one).
+
+    >>> csv_cell("=1+1"), csv_cell("a\\x00b") == "a\\ufffdb", csv_cell(3)
+    ("'=1+1", True, 3)
     """
     if not isinstance(value, str):
         return value
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
     return "'" + text if value.startswith(FORMULA_START) else text
 
 

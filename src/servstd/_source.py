@@ -30,6 +30,8 @@ from typing import Any
 
 import attrs
 
+from servstd._schema import Shaped
+
 __all__ = ["Source", "as_source"]
 
 
@@ -38,7 +40,7 @@ def _passages(value: Any) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class Source:
+class Source(Shaped):
     """A document's source: its human ``title`` (and the place in it) and the ``excerpts`` it models.
 
     ``str(source)`` is the title, so a source prints as it always did.

@@ -153,7 +153,7 @@ class TestCommand:
         code, out, _ = self.run("form", CS.id)
         assert out == form(CS, "markdown")
         code, out, _ = self.run("form", CS.id, "--format", "csv")
-        assert out == form(CS, "csv")
+        assert out == "\ufeff" + form(CS, "csv")  # a byte-order mark, so that Excel reads it
 
     def test_xlsx_needs_a_file(self) -> None:
         """An xlsx form is not printed to the terminal: exit 2 with a hint."""

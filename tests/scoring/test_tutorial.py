@@ -22,6 +22,7 @@ SESSIONS = re.findall(r"```console\n\$ (.*?)\n(.*?)```", PAGE, re.S)
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples as the generator writes them (the same bytes as the repository's)."""
     here = tmp_path_factory.mktemp("tutorial")
     spec = importlib.util.spec_from_file_location(
         "make_inspections", ROOT / "examples" / "make_inspections.py"
@@ -32,10 +33,15 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sys.modules["make_inspections"] = module
     spec.loader.exec_module(module)
     module.main(here / "examples" / "inspections")
+    return here
+
+
+def test_the_bad_sheet_is_the_one_shown() -> None:
+    """The sheet with three mistakes the page shows is examples/inspections/mistakes.csv."""
     bad = re.search(r"```text\n(标准 standard.*?)```", PAGE, re.S)
     assert bad is not None
-    (here / "检查表.csv").write_text(bad.group(1), encoding="utf-8-sig")
-    return here
+    shipped = (ROOT / "examples" / "inspections" / "mistakes.csv").read_text(encoding="utf-8-sig")
+    assert shipped == bad.group(1)
 
 
 def test_the_page_has_every_step() -> None:

@@ -35,7 +35,7 @@ from typing import NoReturn, TextIO
 
 from servstd._lazy import installed_version
 from servstd.cli._common import UsageError
-from servstd.cli._hints import command_line_message
+from servstd.cli._hints import command_line_message, unquoted_instant
 from servstd.cli._output import OutputBrokenError, OutputClosedError, Stream, error_json
 from servstd.errors import ServstdError
 
@@ -53,6 +53,7 @@ EXAMPLES = """examples:
   servstd deadline "2026年9月30日 16:00" 2日 --lang en
   servstd elapsed "2026-09-30 17:00" "2026-10-08 10:00"
   servstd workday 2026-02-14
+  servstd workdays 2026-09-30 2026-10-10 --inclusive --weekend 周五,周六
   servstd calendar 2026 --month 10
   servstd calendar export 2020 2026 --format duckdb -o cal.duckdb
   servstd catalog list
@@ -62,7 +63,8 @@ EXAMPLES = """examples:
   servstd complaint timeline --policy property-complaints --tier 重大 --received "2026-09-30 16:00"
 
 instants: ISO 8601 ("2026-09-30 16:00", "2026-09-30T16:00+08:00"), "2026/9/30 16:00" or
-"2026年9月30日 16:00"; without an offset, read in --tz. Numeric dates with the year last
+"2026年9月30日 16:00"; without an offset, read in --tz. "now" is the current instant and
+"today" today's 00:00 (as a date, today's date). Numeric dates with the year last
 (10/09/2026) are refused: they read differently in different countries.
 
 exit status: 0 ok, 1 bad input (a value or file given), 2 bad usage (options, arguments)
@@ -115,11 +117,19 @@ def _run(handler: str, args: argparse.Namespace) -> int:
 
 # -- parser --------------------------------------------------------------------------------------
 
+BOM_HELP = "write CSV without the byte-order mark Excel needs to read UTF-8 (for programs)"
 REGION_HELP = "working days: CN (default; mainland China with 调休), HK, MO, TW, weekdays (Mon–Fri) or always (every day)"
 
 
 def _region_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region", default="CN", help=REGION_HELP)
+    p.add_argument(
+        "--weekend",
+        metavar="DAYS",
+        help="the weekly rest days, as Excel's WORKDAY.INTL takes them, on top of the region's holidays: "
+        "a mask Monday to Sunday (0000011 = Sat and Sun, 0000110 = Fri and Sat), an Excel weekend "
+        "number (1–7, 11–17) or day names (周五,周六)",
+    )
     p.add_argument(
         "--lenient",
         action="store_true",
@@ -212,7 +222,24 @@ def _parser() -> argparse.ArgumentParser:
     p = add(
         "workday", "is this date a working day?", "time_commands:cmd_workday", "servstd workday 2026-02-14"
     )
-    p.add_argument("date", help="a date: 2026-02-14, 2026/2/14 or 2026年2月14日")
+    p.add_argument("date", help="a date: 2026-02-14, 2026/2/14, 2026年2月14日 or today")
+    _region_options(p)
+
+    p = add(
+        "workdays",
+        "how many working days between two dates? (like NETWORKDAYS with --inclusive)",
+        "time_commands:cmd_workdays",
+        "servstd workdays 2026-09-30 2026-10-10 --inclusive",
+    )
+    p.add_argument("start", metavar="FROM", help="the first date (counted); 'today' for today")
+    p.add_argument(
+        "end", metavar="TO", help="the last date: not counted ([FROM, TO)), or counted with --inclusive"
+    )
+    p.add_argument(
+        "--inclusive",
+        action="store_true",
+        help="count both FROM and TO, as Excel's NETWORKDAYS does (default: [FROM, TO), as working_days_between)",
+    )
     _region_options(p)
 
     p = add(
@@ -248,9 +275,15 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "document_commands:cmd_catalog",
         "servstd catalog show hotel-service-quality-inspection",
     )
-    p.add_argument("action", choices=["list", "show", "export"], help="list [KIND], show ID or export ID")
     p.add_argument(
-        "id", nargs="?", help="a catalog id (show, export), or a kind to list: standard, sla-policy…"
+        "action",
+        choices=["list", "show", "export", "search"],
+        help="list [KIND], show ID, export ID or search WORD",
+    )
+    p.add_argument(
+        "id",
+        nargs="?",
+        help="a catalog id (show, export), a kind to list (standard, sla-policy…) or a word to search for",
     )
     p.add_argument(
         "--format",
@@ -291,19 +324,20 @@ def _document_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def _notice_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """``servstd notice check|add|list``: holiday notices and the notice folders."""
+    """``servstd notice check|add|remove|list``: holiday notices and the notice folders."""
     p = add(
         "notice",
-        "check, add and list State Council holiday notices",
+        "check, add, remove and list State Council holiday notices",
         "notice_commands:cmd_notice",
         "servstd notice check 2027.txt",
     )
     p.add_argument(
         "action",
-        choices=["check", "add", "list"],
-        help="check: read and check against the law; add: check, then copy into the data folder; list: what is read",
+        choices=["check", "add", "remove", "list"],
+        help="check: read and check against the law; add: check, then copy into the data folder; "
+        "remove: take a year's notices (or one file) out of it again; list: what is read",
     )
-    p.add_argument("file", nargs="?", help="the notice text file (check, add)")
+    p.add_argument("file", nargs="?", help="the notice text file (check, add); a YEAR or a FILE (remove)")
     p.add_argument(
         "--partial", action="store_true", help="read a notice that is not complete as an amendment"
     )
@@ -327,6 +361,7 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write the form to FILE (.xlsx, .csv, .md, .html, .json)"
     )
+    p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
 
     p = add(
         "score",
@@ -348,6 +383,7 @@ def _inspection_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--chart", metavar="FILE", help="with --aggregate: draw score per site over months (.png, .svg)"
     )
+    p.add_argument("--font", metavar="NAME|FILE", help="the chart's font (default: a Chinese font installed)")
     p.add_argument(
         "--annotate", metavar="OUT.xlsx", help="copy a filled xlsx form with points and totals filled in"
     )
@@ -391,6 +427,7 @@ def _calendar_export_command(
         help="a database file (duckdb, sqlite), portable SQL, or tables as files (csv, parquet)",
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="a file (a folder for csv, parquet)")
+    p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
     _clock_options(p)
     by_year.epilog = f"{by_year.epilog}\n  servstd calendar export 2020 2026 --format duckdb -o cal.duckdb"
     sub.choices["calendar"] = _CalendarParser(by_year, p)
@@ -415,6 +452,9 @@ def _sla_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="report format (default text)",
     )
     p.add_argument("--chart", metavar="FILE", help="draw met %% per month and lateness to a .png or .svg")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of the screen")
+    p.add_argument("--no-bom", action="store_true", help=BOM_HELP)
+    p.add_argument("--font", metavar="NAME|FILE", help="the chart's font (default: a Chinese font installed)")
     p.add_argument("--tz", help="the zone of times written without an offset (otherwise they are an error)")
     p.add_argument("--case-id", default="case", help="the id column (default: case)")
     p.add_argument("--received", default="received_at", help="the receipt column (default: received_at)")
@@ -480,9 +520,9 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
         with contextlib.redirect_stdout(out):  # --help and --version write here
             args = parser.parse_args(argv)
     except _ArgumentsError as exc:
-        _report(
-            out, err, as_json=as_json, kind="UsageError", message=f"{exc} (see '{exc.parser.prog} --help')"
-        )
+        hint = unquoted_instant(argv)
+        message = f"{exc}; {hint}" if hint else f"{exc} (see '{exc.parser.prog} --help')"
+        _report(out, err, as_json=as_json, kind="UsageError", message=message)
         return 2
     except SystemExit as exc:  # --help and --version
         out.flush()
@@ -504,12 +544,13 @@ def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
             _report(out, err, as_json=as_json, kind="UsageError", message=str(exc))
             code = 2
         except ServstdError as exc:
+            hint = unquoted_instant(argv)
             _report(
                 out,
                 err,
                 as_json=as_json,
                 kind=type(exc).__name__,
-                message=command_line_message(exc),
+                message=command_line_message(exc) + (f"; {hint}" if hint else ""),
                 problems=exc.problems,
                 code=exc.code,
             )

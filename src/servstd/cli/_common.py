@@ -8,18 +8,22 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from servstd._input import MAX_LENGTH, parse_instant, zone
-from servstd.errors import DurationParseError, ServstdError, UnknownNameError
+from servstd._input import MAX_LENGTH, parse_date, parse_instant, zone
+from servstd.errors import DurationParseError, InputParseError, ServstdError, UnknownNameError
+from servstd.sla.calendar.weekend import ACCEPTED_WEEKENDS, parse_weekend
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.durations import ACCEPTED_FORMS, Duration, parse_duration
 from servstd.sla.clock.service_clock import ServiceClock
 
 __all__ = [
+    "BOM",
     "MissingFileError",
     "UsageError",
     "calendar_for",
     "clock_for",
+    "current_time",
+    "date",
     "duration",
     "existing_file",
     "fmt",
@@ -59,9 +63,38 @@ def existing_file(path: str, what: str) -> Path:
     raise MissingFileError(path, what, f"{path!r} is {kind}; give a {what} file" if kind else "")
 
 
+BOM = "\ufeff"
+"""The byte-order mark CSV for people starts with: Excel reads UTF-8 only after one (``--no-bom``)."""
+
+NOW_WORDS = frozenset({"now", "现在", "現在"})
+"""What reads as the current instant wherever the command reads an instant (``NOW()``)."""
+TODAY_WORDS = frozenset({"today", "今天", "今日"})
+"""What reads as today's date wherever it reads a date, and as today's 00:00 for an instant (``TODAY()``)."""
+
+
+def current_time() -> dt.datetime:
+    """The current instant, to the second (UTC)."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
 def instant(text: str, tz: str, option: str = "instant") -> dt.datetime:
-    """An instant typed on the command line (see :mod:`servstd._input`); without offset, in ``tz``."""
-    return parse_instant(text, zone(tz, "--tz"), option)
+    """An instant typed on the command line (see :mod:`servstd._input`); without offset, in ``tz``.
+    ``now`` is the current instant and ``today`` today's 00:00, both in ``tz``."""
+    where = zone(tz, "--tz")
+    word = text.strip().lower()
+    if word in NOW_WORDS:
+        return current_time().astimezone(where)
+    if word in TODAY_WORDS:
+        return dt.datetime.combine(current_time().astimezone(where).date(), dt.time(0), where)
+    return parse_instant(text, where, option)
+
+
+def date(text: str, option: str = "date", tz: str = "Asia/Shanghai") -> dt.date:
+    """A date typed on the command line (see :mod:`servstd._input`); ``today`` (or ``now``) is
+    today's date in ``tz``."""
+    if text.strip().lower() in NOW_WORDS | TODAY_WORDS:
+        return current_time().astimezone(zone(tz, "--tz")).date()
+    return parse_date(text, option)
 
 
 _NEGATIVE = ("-", "−", "－")  # ASCII hyphen-minus, minus sign, full-width hyphen-minus
@@ -101,9 +134,15 @@ def calendar_for(args: argparse.Namespace) -> WorkCalendar:
 
 
 def _region(args: argparse.Namespace) -> WorkCalendar:
-    """The calendar ``--region`` names; an unknown one is an error naming the option."""
+    """The calendar ``--region`` names, with the rest days of ``--weekend``; an unknown region or
+    a bad weekend is an error naming the option."""
+    weekend = getattr(args, "weekend", None)
     try:
-        return WorkCalendar.for_region(args.region, strict=not args.lenient)
+        days = parse_weekend(weekend) if weekend is not None else None
+    except InputParseError as exc:
+        raise InputParseError(weekend, "--weekend", "weekend", exc.reason, ACCEPTED_WEEKENDS) from None
+    try:
+        return WorkCalendar.for_region(args.region, strict=not args.lenient, weekend=days)
     except UnknownNameError as exc:
         raise UnknownNameError(args.region, "--region", exc.accepted or (), kind=exc.kind) from None
 
@@ -122,9 +161,11 @@ def clock_for(args: argparse.Namespace) -> ServiceClock:
     return ServiceClock(with_overlays(base, args), BusinessHours.parse(spec), zone(args.tz, "--tz").key)
 
 
-def fmt(t: dt.datetime) -> str:
-    """``2026-10-10 18:00 (+08:00)``."""
+def fmt(t: dt.datetime, day: dt.date | None = None) -> str:
+    """``2026-10-10 18:00 (+08:00)``; the midnight that ends ``day`` is ``2026-10-03 24:00``."""
     off = t.strftime("%z")
+    if day is not None and t.date() == day + dt.timedelta(days=1) and t.time() == dt.time(0):
+        return f"{day:%Y-%m-%d} 24:00 ({off[:3]}:{off[3:5]})"
     return f"{t:%Y-%m-%d %H:%M} ({off[:3]}:{off[3:5]})"
 
 

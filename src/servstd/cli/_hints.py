@@ -8,9 +8,17 @@ year a calendar does not cover, the option that sets a parameter (``--tz`` for `
 
 from __future__ import annotations
 
+import re
+import shlex
+from collections.abc import Sequence
+
 from servstd.errors import CalendarCoverageError, DocumentError, ServstdError
 
-__all__ = ["SPELLINGS", "command_line_message"]
+__all__ = ["SPELLINGS", "command_line_message", "unquoted_instant"]
+
+_DATE = re.compile(r"^\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日)$")
+_SPECIAL = re.compile(r"[\s'\"$`\\!*?;&|<>()\[\]{}#~]")
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 
 SPELLINGS = {"(assume_tz)": "(--tz)", "ServiceClock.always()": "--region always"}
 """Python spellings a library message may name, and what the command line says instead."""
@@ -41,6 +49,37 @@ def _coverage(exc: CalendarCoverageError) -> str:
     )
 
 
+def unquoted_instant(argv: Sequence[str]) -> str | None:
+    """A hint when a date and a time were typed as two arguments (the shell splits at the space).
+
+    >>> print(unquoted_instant(["deadline", "2026-09-30", "16:00", "3个工作日"]))
+    a date and a time of day are one argument: quote them together, e.g. servstd deadline "2026-09-30 16:00" 3个工作日
+    >>> unquoted_instant(["deadline", "2026-09-30 16:00", "3个工作日"]) is None
+    True
+    """
+    words, fixed, i, found = list(argv), [], 0, False
+    while i < len(words):
+        if i + 1 < len(words) and _DATE.match(words[i]) and _TIME.match(words[i + 1]):
+            fixed.append(f"{words[i]} {words[i + 1]}")
+            found, i = True, i + 2
+        else:
+            fixed.append(words[i])
+            i += 1
+    if not found:
+        return None
+    line = " ".join(_shell_word(w) for w in fixed)
+    return f"a date and a time of day are one argument: quote them together, e.g. servstd {line}"
+
+
+def _shell_word(word: str) -> str:
+    """``word`` as typed in a shell: bare if nothing in it is special, else in quotes."""
+    if word and not _SPECIAL.search(word):
+        return word
+    if not re.search(r'["$`\\!]', word):
+        return f'"{word}"'
+    return shlex.quote(word)
+
+
 def command_line_message(exc: ServstdError) -> str:
     """The message the ``servstd`` command prints for ``exc``.
 
@@ -52,7 +91,8 @@ def command_line_message(exc: ServstdError) -> str:
     if isinstance(exc, CalendarCoverageError):
         return _coverage(exc)
     if isinstance(exc, DocumentError) and len(exc.problems) == 1:
-        text = f"{exc.source}: {exc.problems[0]}"
+        problem = exc.problems[0]  # a problem with no place inside the document is about all of it
+        text = f"{exc.source}: {problem if problem.path else problem.message}"
     else:
         text = str(exc)
     for python, option in SPELLINGS.items():

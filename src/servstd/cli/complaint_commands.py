@@ -10,7 +10,7 @@ from typing import Any
 
 from servstd._lang import Lang
 from servstd.cli._common import UsageError, existing_file, fmt, instant, out
-from servstd.errors import InputParseError
+from servstd.errors import InputParseError, UnknownNameError
 from servstd.sla.policy.complaint_policy import (
     ComplaintPolicy,
     ComplaintTimeline,
@@ -24,7 +24,10 @@ __all__ = ["cmd_complaint"]
 def _policy(ref: str) -> ComplaintPolicy:
     if Path(ref).suffix.lower() in (".yaml", ".yml", ".json", ".toml"):
         return ComplaintPolicy.read(existing_file(ref, "complaint policy"))
-    return ComplaintPolicy.from_catalog(ref)
+    try:
+        return ComplaintPolicy.from_catalog(ref)
+    except UnknownNameError as exc:  # only the complaint policies are listed: the option is named
+        raise UnknownNameError(ref, "--policy", exc.accepted or (), kind=exc.kind) from None
 
 
 def _tier(policy: ComplaintPolicy, args: argparse.Namespace) -> SeverityTier:

@@ -43,6 +43,23 @@ def dump_data(data: Any, fmt: str) -> str:
     return dump_policy(data)
 
 
+def _search(args: argparse.Namespace) -> int:
+    """``catalog search WORD``: the documents whose id, title, tags or item texts hold WORD, in
+    either script (:meth:`Catalog.search <servstd.catalog.Catalog.search>`)."""
+    if not args.id or not args.id.strip():
+        raise UsageError("'catalog search' needs a word to look for, e.g. 'servstd catalog search 培训'")
+    c = catalog()
+    ids = c.search(args.id.strip())
+    rows = [{"id": i, "kind": c.kind(i), "title": str(c.data(i).get("title", ""))} for i in ids]
+    if not rows:
+        text = f"no catalog document mentions {args.id.strip()!r}"
+    else:
+        width = max(len(i) for i in ids)
+        text = "\n".join(f"{r['id']:<{width}}  {r['kind']:<16}  {r['title']}" for r in rows)
+    out(args, rows, text)
+    return 0
+
+
 def cmd_catalog(args: argparse.Namespace) -> int:
     c = catalog()
     if args.action == "list":
@@ -62,6 +79,8 @@ def cmd_catalog(args: argparse.Namespace) -> int:
                 text.append(f"  {i:<{width}}  {title}")
         out(args, rows, "\n".join(text))
         return 0
+    if args.action == "search":
+        return _search(args)
     if not args.id:
         raise UsageError(f"'catalog {args.action}' needs an id; see 'servstd catalog list'")
     fmt = _format(args)

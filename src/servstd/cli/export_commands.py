@@ -17,7 +17,8 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     if last < first:
         raise UsageError(f"TO_YEAR ({last}) is before FROM_YEAR ({first})")
     clock = clock_for(args)
-    path = export(clock, (first, last), args.format, args.output)  # a missing extra: MissingExtraError
+    # a missing extra: MissingExtraError; CSV opens in Excel unless --no-bom
+    path = export(clock, (first, last), args.format, args.output, bom=not args.no_bom)
     days = (dt.date(last, 12, 31) - dt.date(first, 1, 1)).days + 1
     tables = "servstd_days, servstd_open_intervals, servstd_meta"
     where = f"{path}/ (one file per table)" if args.format in ("csv", "parquet") else str(path)

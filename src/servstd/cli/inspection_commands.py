@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 
 from servstd.catalog import catalog
-from servstd.cli._common import MissingFileError, UsageError, existing_file, out
+from servstd.cli._common import BOM, MissingFileError, UsageError, existing_file, out
 from servstd.errors import ServstdWarning
 from servstd.scoring import read_inspection, score
 from servstd.scoring.aggregation import aggregate, aggregate_table, chart, read_inspections, score_inspections
@@ -44,7 +44,7 @@ def cmd_form(args: argparse.Namespace) -> int:
         fmt = args.format or SUFFIXES.get(Path(args.output).suffix.lower())
         if fmt is None:
             raise UsageError(f"cannot tell the format from {args.output!r}; add --format {'|'.join(FORMATS)}")
-        path = save_form(std, args.output, fmt)
+        path = save_form(std, args.output, fmt, bom=not args.no_bom)
         done = {"file": str(path), "format": fmt, "standard": std.id, "version": std.version}
         out(args, done, f"{path}: {fmt} form of {std.title} ({std.id} v{std.version})")
         return 0
@@ -55,6 +55,8 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError("an xlsx form is a file: add -o FORM.xlsx")
     text = form(std, fmt)
     assert isinstance(text, str)
+    if fmt == "csv" and not args.no_bom:
+        text = BOM + text  # a redirected form opens in Excel with its Chinese intact
     args.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -117,7 +119,7 @@ def _aggregate(args: argparse.Namespace, std: Standard, path: Path) -> int:
     if args.chart:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ServstdWarning)
-            target = chart(reports, args.chart)
+            target = chart(reports, args.chart, font=args.font)
         for w in caught:
             sys.stderr.write(f"servstd: warning: {w.message}\n")
         if not args.json:

@@ -1,19 +1,23 @@
-"""``servstd notice check|add|list``: State Council holiday notices and the notice folders."""
+"""``servstd notice check|add|remove|list``: State Council holiday notices and the notice folders."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
+import re
 import stat
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from servstd._atomic import folder_lock, write_atomically
+from servstd._atomic import folder_lock, write_atomically, writing
 from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.errors import ServstdError, ServstdWarning
-from servstd.sla.calendar.calendar_state import reload_notices
+from servstd.sla.calendar.calendar_state import NoticeState, reload_notices
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.notice_folder import (
     damaged_notices,
@@ -34,6 +38,8 @@ _WEEKDAYS = "一二三四五六日"
 def cmd_notice(args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list(args)
+    if args.action == "remove":
+        return _remove(args)
     if not args.file:
         raise UsageError(f"servstd notice {args.action} needs a FILE (the notice as a text file)")
     path = existing_file(args.file, "notice")
@@ -149,6 +155,101 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
         f"{_describe(path, ov)}\n\nAdded as {target}{repaired}; every servstd calendar on this machine now reads it.",
     )
     return 0
+
+
+def _to_remove(what: str, folder: Path) -> list[Path]:
+    """The files of the user's notice folder ``what`` names: a year (its yearly notice and its
+    amendments), a file in the folder (by path or by name), or a notice file that was added (the
+    file in the folder holding the same text)."""
+    if re.fullmatch(r"[0-9]{4}", what.strip()):
+        year = int(what)
+        found = []
+        for f in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            if _existing(f) is None:
+                continue
+            try:
+                ov = read_notice(f)
+            except ServstdError:
+                if f.name == f"{year}.txt":  # a damaged file named for the year makes it unknown
+                    found.append(f)
+                continue  # another damaged file is removed by its name
+            if year in ov.defines_years or year in ov.amends_years:
+                found.append(f)
+        if not found:
+            raise ServstdError(
+                f"no notice for {year} in {folder} ('servstd notice list' shows every notice read)",
+                value=what,
+            )
+        return found
+    given = Path(what)
+    inside = folder / given.name
+    in_folder = given.parent == Path() or (given.exists() and given.resolve().parent == folder.resolve())
+    if in_folder and _existing(inside) is not None:
+        return [inside]
+    if given.is_file():
+        text = read_text(given)[0]
+        same = [f for f in sorted(folder.glob("*.txt")) if _existing(f) == text] if folder.is_dir() else []
+        if same:
+            return same
+        elsewhere = [p for p in notice_places()[:-1] if given.resolve().is_relative_to(p.resolve())]
+        if elsewhere:
+            raise ServstdError(
+                f"{what} is read from {elsewhere[0]} (SERVSTD_NOTICES), which servstd does not manage; "
+                f"remove it there ({remove_command(given)}) or leave SERVSTD_NOTICES without it",
+                value=what,
+            )
+    raise ServstdError(
+        f"{what!r} is neither a year nor a notice in {folder} ('servstd notice list' shows every notice read)",
+        value=what,
+    )
+
+
+def _remove(args: argparse.Namespace) -> int:
+    """Take notices out of the user's folder as ``add`` puts them in: under the folder's lock, each
+    file moved aside at once (a rename), the folder checked to still read, then deleted; a folder
+    that would no longer read (an amendment left without its year) gets every file back."""
+    if not args.file:
+        raise UsageError("servstd notice remove needs a YEAR or a FILE (see 'servstd notice list')")
+    folder = user_notice_folder()
+    with folder_lock(folder):
+        targets = _to_remove(args.file, folder)
+        aside = [t.with_name(f".{t.name}.removed") for t in targets]
+        moved: list[tuple[Path, Path]] = []
+        ignored = {p for p, _ in _quietly(reload_notices).ignored}
+        try:
+            for t, a in zip(targets, aside, strict=True):
+                with writing(t):
+                    os.replace(t, a)
+                moved.append((t, a))
+            # every program will read the folder: no notice left in it may lose its year
+            orphaned = [(p, why) for p, why in _quietly(reload_notices).ignored if p not in ignored]
+            if orphaned:
+                raise ServstdError(f"{orphaned[0][0]} would be ignored: {orphaned[0][1]}; remove it too")
+            WorkCalendar.china()
+        except BaseException:
+            for t, a in reversed(moved):
+                with contextlib.suppress(OSError):
+                    os.replace(a, t)
+            _quietly(reload_notices)
+            raise
+        for _, a in moved:
+            with contextlib.suppress(FileNotFoundError), writing(a):
+                a.unlink()
+    coverage = str(WorkCalendar.china().coverage)
+    names = ", ".join(str(t) for t in targets)
+    out(
+        args,
+        {"removed": [str(t) for t in targets], "coverage": coverage},
+        f"Removed {names}; servstd calendars on this machine no longer read it.\nCovered now: {coverage}",
+    )
+    return 0
+
+
+def _quietly(read: Callable[[], NoticeState]) -> NoticeState:
+    """The notices read again, without warning of the files read as nothing (the caller decides)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ServstdWarning)
+        return read()
 
 
 def _existing(target: Path) -> str | None:

@@ -8,14 +8,14 @@ import datetime as dt
 import os
 from typing import Any
 
-from servstd._input import parse_date, parse_time, parse_year
-from servstd.cli._common import calendar_for, clock_for, duration, fmt, instant, out
+from servstd._input import parse_time, parse_year
+from servstd.cli._common import calendar_for, clock_for, date, duration, fmt, instant, out
 from servstd.errors import InputParseError
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.deadline import DeadlineRule
 
-__all__ = ["cmd_calendar", "cmd_deadline", "cmd_elapsed", "cmd_workday"]
+__all__ = ["cmd_calendar", "cmd_deadline", "cmd_elapsed", "cmd_workday", "cmd_workdays"]
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
@@ -39,7 +39,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         "skipped": [{"date": s.date.isoformat(), "kind": s.kind.value, "name": s.name} for s in dl.skipped],
         "explanation_zh": list(dl.lines("zh")), "explanation_en": list(dl.lines("en")),
     }  # fmt: skip
-    out(args, data, f"{fmt(dl.due)}\n\n{dl.explain(args.lang)}")
+    out(args, data, f"{fmt(dl.due, dl.last_day)}\n\n{dl.explain(args.lang)}")
     return 0
 
 
@@ -57,7 +57,7 @@ def cmd_elapsed(args: argparse.Namespace) -> int:
 
 def cmd_workday(args: argparse.Namespace) -> int:
     cal = calendar_for(args)
-    d = parse_date(args.date, "date")
+    d = date(args.date, "date")
     kind = cal.day_kind(d)
     name_zh, name_en = cal.holiday_name(d, "zh"), cal.holiday_name(d, "en")
     name = f" — {name_zh} / {name_en}" if name_zh else ""
@@ -69,6 +69,28 @@ def cmd_workday(args: argparse.Namespace) -> int:
         "name_zh": name_zh,
         "name_en": name_en,
     }
+    out(args, data, text)
+    return 0
+
+
+def cmd_workdays(args: argparse.Namespace) -> int:
+    """Working days between two dates: ``[FROM, TO)``, or both counted with ``--inclusive``
+    (NETWORKDAYS); a TO before FROM counts the same days negative, as both do."""
+    cal = calendar_for(args)
+    a, b = date(args.start, "FROM"), date(args.end, "TO")
+    one = dt.timedelta(days=1)
+    if not args.inclusive:
+        n = cal.working_days_between(a, b)
+        span = f"from {a} to {b}, {b} not counted"
+    else:
+        n = cal.working_days_between(a, b + one) if a <= b else -cal.working_days_between(b, a + one)
+        span = f"from {a} to {b}, both counted"
+    word = "working day" if abs(n) == 1 else "working days"
+    text = f"{n}\n\n{n} {word} {span} ({cal.name})"
+    data = {
+        "from": a.isoformat(), "to": b.isoformat(), "inclusive": args.inclusive, "working_days": n,
+        "calendar": cal.name, "region": cal.region, "weekend": "".join("1" if d in cal.weekend else "0" for d in range(7)),
+    }  # fmt: skip
     out(args, data, text)
     return 0
 

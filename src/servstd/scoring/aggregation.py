@@ -39,6 +39,7 @@ from typing import Any
 import attrs
 
 from servstd._atomic import output_file, writing
+from servstd._chart_font import chart_font, saving, styled
 from servstd._decimal import exact
 from servstd._deprecation import renamed
 from servstd._extras import require
@@ -49,7 +50,6 @@ from servstd.errors import (
     InputValueError,
     Problem,
     ScoringError,
-    ServstdWarning,
 )
 from servstd.scoring._columns import fit, table
 from servstd.scoring.inspection import Inspection, inspection_from_data, read_inspection
@@ -349,11 +349,6 @@ def _load_file(f: Path, standard: Standard | None) -> tuple[list[LoadedInspectio
 
 # -- charts ------------------------------------------------------------------------------------
 
-_CJK_FONTS = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-    "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC", "AR PL UMing CN", "Droid Sans Fallback",
-)  # fmt: skip
-
 
 def _matplotlib() -> Any:
     require("charts", "charts")
@@ -362,21 +357,16 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
-def cjk_font() -> str | None:
-    """The name of an installed font that has Chinese characters, if any."""
-    from matplotlib import font_manager  # noqa: PLC0415 - optional: servstd[charts]
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    known = next((name for name in _CJK_FONTS if name in installed), None)
-    return known or next((name for name in sorted(installed) if "CJK SC" in name or "CJK" in name), None)
-
-
 @exact
-def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") -> Path:
+def chart(
+    reports: Sequence[ScoreReport], path: str | Path, *, title: str = "", font: str | Path | None = None
+) -> Path:
     """Draw each site's mean score per month (one line per site) to ``path`` (``.png`` or ``.svg``).
 
-    Chinese labels need a font with Chinese characters (Noto Sans CJK, WenQuanYi, Microsoft YaHei…);
-    without one a :class:`~servstd.errors.ServstdWarning` says so and the labels show as boxes.
+    Labels are drawn with ``font`` (an installed family name or a font file), else an installed
+    font with Chinese characters, else the subset of Noto Sans CJK SC shipped with servstd; a
+    character no font has is named in a :class:`~servstd.errors.ServstdWarning`. An SVG keeps its
+    text as text.
     """
     target = Path(path)
     if target.suffix.lower() not in (".png", ".svg"):
@@ -384,7 +374,7 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
     output_file(target)
     if not reports:
         raise ScoringError("no inspections to chart")
-    mpl = _matplotlib()
+    _matplotlib()
     from matplotlib.figure import Figure  # noqa: PLC0415 - optional: servstd[charts]
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 - optional: servstd[charts]
 
@@ -392,24 +382,8 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
     months = sorted({row.key[1] for row in rows if row.key[1]})
     sites = sorted({row.key[0] for row in rows})
     text = title or reports[0].title
-    font = cjk_font()
-    needs_cjk = any(ord(ch) > 0x2E7F for ch in text + "".join(sites))
-    if font is None and needs_cjk:
-        warnings.warn(
-            "no font with Chinese characters is installed (e.g. Noto Sans CJK SC, WenQuanYi Micro Hei); "
-            "Chinese labels in the chart show as boxes",
-            ServstdWarning,
-            stacklevel=2,
-        )
-    families = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
-    style: dict[str, Any] = {
-        "font.family": "sans-serif",
-        "font.sans-serif": families,
-        "svg.hashsalt": "servstd",
-    }
-    with mpl.rc_context(style), warnings.catch_warnings():
-        # the one warning above says it once; matplotlib would repeat it for every glyph
-        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+    face = chart_font(font)
+    with styled(face):
         fig = Figure(figsize=(max(7.0, 0.8 * len(months) + 4), 4.5), dpi=120)
         ax = fig.add_subplot()
         for site in sites:
@@ -429,6 +403,6 @@ def chart(reports: Sequence[ScoreReport], path: str | Path, *, title: str = "") 
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", title="site")
         fig.tight_layout()
         fmt = target.suffix.lower()[1:]
-        with writing(target):
+        with writing(target), saving(fig, face):
             fig.savefig(target, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
     return target

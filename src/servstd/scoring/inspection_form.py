@@ -336,10 +336,11 @@ def form(standard: Standard, format: str = "markdown") -> str | bytes:
     raise InputValueError(format, "format", FORMATS)
 
 
-def save_form(standard: Standard, path: str | Path, format: str | None = None) -> Path:
+def save_form(standard: Standard, path: str | Path, format: str | None = None, *, bom: bool = True) -> Path:
     """Write the form of ``standard`` to ``path``; the format comes from the suffix unless given.
 
-    CSV is written as UTF-8 with a byte-order mark, which Excel opens without mangling Chinese.
+    CSV is written as UTF-8 with a byte-order mark, which Excel opens without mangling Chinese;
+    ``bom=False`` leaves it out (for programs that do not expect one).
     """
     p = Path(path)
     fmt = format or SUFFIXES.get(p.suffix.lower())
@@ -351,7 +352,7 @@ def save_form(standard: Standard, path: str | Path, format: str | None = None) -
         if isinstance(data, bytes):
             p.write_bytes(data)
         else:
-            p.write_text(data, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+            p.write_text(data, encoding="utf-8-sig" if fmt == "csv" and bom else "utf-8", newline="")
     return p
 
 

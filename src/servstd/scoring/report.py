@@ -17,14 +17,16 @@ the document's titles; a line says what it applied and what was cut, and by whic
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from servstd._decimal import exact
 from servstd._escape import markdown_text
+from servstd._schema import Shaped
+from servstd._spans import span_text
 from servstd.scoring._columns import fit, table, width
 from servstd.standards.standard import Rounding, Scheme
 
@@ -35,7 +37,7 @@ TEXT_WIDTH = 36
 
 
 @attrs.frozen
-class DeductionLine:
+class DeductionLine(Shaped):
     """One finding's effect: ``unit × count`` raw points, what was applied, and which caps cut it."""
 
     item: str
@@ -62,7 +64,7 @@ def _section_cut(s: SectionScore) -> Decimal:
 
 
 @attrs.frozen
-class SectionScore:
+class SectionScore(Shaped):
     """A section's pool: its max, raw and applied deduction, score; ``capped`` when the raw exceeded it."""
 
     id: str
@@ -78,7 +80,7 @@ class SectionScore:
 
 
 @attrs.frozen
-class CriterionScore:
+class CriterionScore(Shaped):
     """A KPI criterion: measured value, points (0–100), weight and weighted points."""
 
     code: str
@@ -88,10 +90,29 @@ class CriterionScore:
     weight: Decimal
     weighted: Decimal
     rule: str
+    unit: str = ""
+    """The unit the criterion measures in (``"seconds"``, ``"ratio"``, ``"rating"``…)."""
+
+    @property
+    def shown(self) -> str:
+        """The value written in its unit for a person (``20小时`` for 72000 seconds, ``92%`` for a
+        ratio of 0.92, the number itself otherwise); ``value`` stays exact.
+
+        >>> from decimal import Decimal as D
+        >>> c = CriterionScore("r", "響應時限", D(72000), D(100), D("0.3"), D(30), "≤24小時", "seconds")
+        >>> c.shown, attrs.evolve(c, value=D("0.92"), unit="ratio").shown
+        ('20小时', '92%')
+        """
+        if self.unit == "seconds":
+            return span_text(dt.timedelta(microseconds=int(self.value * 1_000_000)))
+        if self.unit == "ratio":
+            percent = f"{self.value * 100:f}"
+            return (percent.rstrip("0").rstrip(".") if "." in percent else percent) + "%"
+        return str(self.value)
 
 
 @attrs.frozen
-class ScoreReport:
+class ScoreReport(Shaped):
     """The result of scoring one inspection, auditable line by line."""
 
     standard: str
@@ -136,29 +157,8 @@ class ScoreReport:
         return self.scheme in (Scheme.PASS_FAIL, Scheme.CHECKLIST)
 
     @exact
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (decimals as strings, so nothing is lost)."""
-
-        def conv(v: Any) -> Any:
-            if isinstance(v, Decimal):
-                return str(v)
-            if isinstance(v, tuple):
-                return [conv(x) for x in v]
-            if isinstance(v, Scheme):
-                return v.value
-            if isinstance(v, Rounding):
-                return {"places": v.places, "mode": v.mode}
-            if attrs.has(type(v)):
-                return {f.name: conv(getattr(v, f.name)) for f in attrs.fields(type(v))}
-            return v
-
-        out = conv(self)
-        assert isinstance(out, dict)
-        return out
-
-    @exact
     def to_json(self) -> str:
-        """JSON text."""
+        """JSON text: ``to_dict()`` (decimals as strings, so nothing is lost)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def _headline(self) -> str:
@@ -203,7 +203,7 @@ class ScoreReport:
             criteria = [
                 (
                     fit(c.name, TEXT_WIDTH - 4),
-                    str(c.value),
+                    c.shown,
                     self._r(c.points),
                     str(c.weight),
                     self._r(c.weighted),
@@ -302,7 +302,7 @@ class ScoreReport:
                 "|---|---:|---:|---:|---:|---|",
             ]
             out += [
-                f"| {_md(c.name)} | {c.value} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
+                f"| {_md(c.name)} | {_md(c.shown)} | {self._r(c.points)} | {c.weight} | {self._r(c.weighted)} | {_md(c.rule)} |"
                 for c in self.criteria
             ]
             out.append("")

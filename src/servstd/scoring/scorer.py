@@ -390,7 +390,7 @@ def _kpi(standard: Standard, inspection: Inspection) -> ScoreReport:
         weighted = pts * c.weight
         weighted_total += weighted
         rule = c.text or c.mapping.value
-        rows.append(CriterionScore(c.code, c.name, v, pts, c.weight, weighted, rule))
+        rows.append(CriterionScore(c.code, c.name, v, pts, c.weight, weighted, rule, c.unit))
     total = weighted_total / HUNDRED * max_points
     rounded = standard.rounding.apply(total)
     return ScoreReport(

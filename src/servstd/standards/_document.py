@@ -7,8 +7,9 @@ frozen domain objects once, and :func:`to_data` writes a domain object back as p
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pydantic
 
@@ -63,10 +64,24 @@ class MeasureDoc(DocumentModel):
     clause: str = ""
 
 
+def _plain_code(v: str) -> str:
+    """An item or criterion code is written on forms and read back from them: no control characters."""
+    bad = next((ch for ch in v if unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        raise ValueError(
+            f"a code has no control characters (found U+{ord(bad):04X}); accepted: printable text"
+        )
+    return v
+
+
+Code = Annotated[str, pydantic.Field(min_length=1), pydantic.AfterValidator(_plain_code)]
+"""An item or criterion code: non-empty, printable (it is written on forms and read back)."""
+
+
 class ItemDoc(DocumentModel):
     """A checklist item."""
 
-    code: str = pydantic.Field(min_length=1)
+    code: Code
     text: str = pydantic.Field(min_length=1)
     text_en: str = ""
     kind: Literal["requirement", "prohibition", "time_limit", "step"] = "requirement"
@@ -122,7 +137,7 @@ class BandDoc(DocumentModel):
 class CriterionDoc(DocumentModel):
     """A weighted KPI criterion."""
 
-    code: str = pydantic.Field(min_length=1)
+    code: Code
     name: str
     name_en: str = ""
     weight: Number = pydantic.Field(gt=0, le=1)

@@ -9,6 +9,7 @@ import attrs
 
 from servstd._deprecation import warn_renamed
 from servstd._lang import Lang, check_lang, in_lang
+from servstd._schema import Shaped
 from servstd.sla.clock.durations import Duration, parse_duration
 from servstd.standards.due_date import DueDate
 from servstd.standards.frequency import Frequency
@@ -61,7 +62,7 @@ def _optional_duration(value: str | Duration | None) -> Duration | None:
 
 
 @attrs.frozen
-class TimeLimit:
+class TimeLimit(Shaped):
     """A time limit: within ``duration`` of ``start_event`` — or a window from ``earliest`` on.
 
     "投诉处理完成后3-7天内回访" is ``TimeLimit(duration="7日", earliest="3日", start_event="投诉处理完成")``.
@@ -104,7 +105,7 @@ def _measures(value: Measure | tuple[Measure, ...] | None) -> tuple[Measure, ...
 
 
 @attrs.frozen
-class ChecklistItem:
+class ChecklistItem(Shaped):
     """One item of a standard.
 
     ``points`` is what the item is worth; a finding deducts ``deduct`` per ``per`` counted, capped at

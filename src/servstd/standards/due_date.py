@@ -41,6 +41,7 @@ import re
 import attrs
 
 from servstd._numerals import cn_int
+from servstd._schema import Shaped
 from servstd.errors import InputParseError
 from servstd.sla.calendar.work_calendar import as_date
 from servstd.standards.frequency import Period
@@ -55,7 +56,7 @@ ACCEPTED = (
 
 
 @attrs.frozen
-class DateRange:
+class DateRange(Shaped):
     """The closed range of dates ``[first, last]`` (both days included)."""
 
     first: dt.date
@@ -101,7 +102,7 @@ def _error(text: object, reason: str) -> InputParseError:
 
 
 @attrs.frozen
-class DueDate:
+class DueDate(Shaped):
     """A due date as written, resolved against a plan date by :meth:`resolve`.
 
     Either ``offset`` is set (``period`` counted from the plan date's: 0 this one, 1 the next), or

@@ -21,6 +21,7 @@ import re
 import attrs
 
 from servstd._numerals import cn_int
+from servstd._schema import Shaped
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["Frequency", "Period"]
@@ -52,7 +53,7 @@ _ACCEPTED = (
 
 
 @attrs.frozen
-class Frequency:
+class Frequency(Shaped):
     """At least ``at_least`` times per ``period``, and (for monthly items) by day ``by_day`` of it."""
 
     period: Period

@@ -8,13 +8,14 @@ import attrs
 
 from servstd._decimal import exact
 from servstd._lang import Lang, in_lang
+from servstd._schema import Shaped
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["GradeBand", "GradeScale"]
 
 
 @attrs.frozen
-class GradeBand:
+class GradeBand(Shaped):
     """Scores in ``[min, max)`` get ``name`` (the top band includes its max)."""
 
     name: str
@@ -28,7 +29,7 @@ class GradeBand:
 
 
 @attrs.frozen
-class GradeScale:
+class GradeScale(Shaped):
     """Bands that cover ``[low, high]`` exactly, without gaps or overlaps.
 
     >>> from decimal import Decimal as D

@@ -15,6 +15,7 @@ import attrs
 from servstd._decimal import exact
 from servstd._documents import number_problem, short
 from servstd._lang import Lang, in_lang
+from servstd._schema import Shaped
 from servstd.errors import DurationParseError
 from servstd.sla.clock.durations import parse_duration
 
@@ -33,7 +34,7 @@ class Mapping(enum.Enum):
 
 
 @attrs.frozen
-class Band:
+class Band(Shaped):
     """Values from ``min`` (inclusive) earn ``points``."""
 
     min: Decimal
@@ -41,7 +42,7 @@ class Band:
 
 
 @attrs.frozen
-class KpiCriterion:
+class KpiCriterion(Shaped):
     """One weighted criterion of a KPI scheme.
 
     ``unit`` names what is measured: ``"rating"`` (a score such as 1–5), ``"ratio"`` (0–1),

@@ -30,6 +30,7 @@ from decimal import Decimal
 
 import attrs
 
+from servstd._schema import Shaped
 from servstd.errors import DocumentError, InputTypeError, Problem
 
 __all__ = ["Measure"]
@@ -50,7 +51,7 @@ def _bound(value: Decimal | int | str | None) -> Decimal | None:
 
 
 @attrs.frozen
-class Measure:
+class Measure(Shaped):
     """``quantity`` measured in ``unit``, within the bounds given (at least one bound)."""
 
     quantity: str

@@ -13,6 +13,7 @@ import attrs
 from servstd._decimal import exact
 from servstd._lang import Lang, in_lang
 from servstd._names import FoldedNames, fold
+from servstd._schema import Shaped
 from servstd._source import Source, as_source
 from servstd.errors import UnknownNameError
 from servstd.standards.checklist_item import ChecklistItem
@@ -63,7 +64,7 @@ class VetoEffect(enum.Enum):
 
 
 @attrs.frozen
-class Rounding:
+class Rounding(Shaped):
     """How results are rounded: ``places`` decimals with a ``decimal`` rounding mode."""
 
     places: int = 2
@@ -76,7 +77,7 @@ class Rounding:
 
 
 @attrs.frozen
-class Section:
+class Section(Shaped):
     """A group of items (and nested sections) with an optional point maximum."""
 
     id: str
@@ -99,7 +100,7 @@ class Section:
 
 
 @attrs.frozen(cache_hash=True)
-class Standard:
+class Standard(Shaped):
     """A service standard, its structure and how it is scored."""
 
     id: str

@@ -107,15 +107,16 @@ class TestSampleExport:
 
 class TestFiles:
     def test_naive_times_need_a_zone(self, tmp_path: Path) -> None:
-        """Times without an offset are an error naming the rows, unless the export's zone is given."""
+        """Times without an offset are an error naming the rows as a spreadsheet numbers them (the
+        header is row 1, the first case row 2), unless the export's zone is given."""
         f = tmp_path / "cases.csv"
         f.write_text(
             "case,received_at,zone\nA,2026-10-01 09:00,城区\nB,2026-10-01T09:00+08:00,城区\nC,yesterday,城区\n",
             encoding="utf-8",
         )
-        with pytest.raises(DocumentError, match=r"received_at: rows 0, 2: times without an offset"):
+        with pytest.raises(DocumentError, match=r"received_at: rows 2, 4: times without an offset"):
             read_table(f, ["received_at"])  # 'yesterday' has no offset either
-        with pytest.raises(DocumentError, match=r"received_at: row 2: not an instant"):
+        with pytest.raises(DocumentError, match=r"received_at: row 4: not an instant"):
             read_table(f, ["received_at"], assume_tz="Asia/Shanghai")
         f.write_text("case,received_at\nA,2026-10-01 09:00\n", encoding="utf-8")
         got = read_table(f, ["received_at"], assume_tz="Asia/Shanghai")
@@ -131,10 +132,10 @@ class TestFiles:
         for c in ("received_at", "arrival_at", "answer_at", "payment_at", "advance_payment_at"):
             local[c] = local[c].dt.tz_convert(SH).dt.tz_localize(None)
         local.to_excel(tmp_path / "c.xlsx", index=False)
-        want = report(POLICY, SAMPLE, now=NOW, by=["tier"]).as_dict()
-        assert report(POLICY, tmp_path / "c.parquet", now=NOW, by=["tier"]).as_dict() == want
+        want = report(POLICY, SAMPLE, now=NOW, by=["tier"]).to_dict()
+        assert report(POLICY, tmp_path / "c.parquet", now=NOW, by=["tier"]).to_dict() == want
         assert (
-            report(POLICY, tmp_path / "c.xlsx", now=NOW, by=["tier"], assume_tz="Asia/Shanghai").as_dict()
+            report(POLICY, tmp_path / "c.xlsx", now=NOW, by=["tier"], assume_tz="Asia/Shanghai").to_dict()
             == want
         )
 
@@ -178,11 +179,11 @@ class TestCommand:
         assert all(Decimal(b["late_hours"]) >= 0 for b in data["breaches"])
 
     def test_csv_and_markdown(self) -> None:
-        """--format csv is a header and one line per group; markdown has both tables."""
+        """--format csv is a byte-order mark, a header and one line per group; markdown has both tables."""
         _, out, _ = run("sla", "report", *self.ARGS, "--by", "month", "--format", "csv")
-        assert (
-            out.splitlines()[0]
-            == "month,metric,cases,met,breached,early,stopped,at_risk,open,met_pct,median_hours,p90_hours,not_covered"
+        assert out.splitlines()[0] == (
+            "\ufeffmonth,metric,cases,met,breached,early,stopped,at_risk,open,met_pct,median_hours,p90_hours,"
+            "median_seconds,p90_seconds,not_covered"
         )
         _, md, _ = run("sla", "report", *self.ARGS, "--format", "markdown")
         assert "| month | metric | cases |" in md

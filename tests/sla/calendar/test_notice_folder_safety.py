@@ -54,6 +54,19 @@ class TestDamagedFiles:
         assert f"{user / '2028.txt'}" in err
         assert "servstd notice remove 2028" in err
 
+    def test_the_named_remedy_removes_the_damaged_file(self, user: Path) -> None:
+        """The command a damaged 2028.txt is named with works: ``servstd notice remove 2028``
+        takes the file away (exit 0) and the folder reads again, 2028 simply not covered."""
+        user.mkdir(parents=True)
+        (user / "2028.txt").write_bytes(b"\xff\xfe\x00not a notice")
+        reload_notices()
+        assert 2028 in dict(reload_notices().unknown_years)
+        code, out, err = run("notice", "remove", "2028")
+        assert (code, err) == (0, ""), err
+        assert str(user / "2028.txt") in out
+        assert not (user / "2028.txt").exists()
+        assert not reload_notices().unknown_years
+
     def test_lenient_reads_the_other_notices(self, user: Path) -> None:
         """A damaged 2028.txt leaves the other notices read, strict or lenient; a lenient calendar
         estimates 2028 with a warning naming the file, a strict one refuses 2028 naming it."""

@@ -70,7 +70,12 @@ def _printed(dl: Deadline) -> list[dt.datetime]:
         for stamp, hh, mm in _PRINTED.findall(line):
             sign = -1 if hh.startswith("-") else 1
             offset = dt.timedelta(hours=int(hh[1:]), minutes=int(mm)) * sign
-            out.append(dt.datetime.fromisoformat(stamp).replace(tzinfo=dt.timezone(offset)))
+            tz = dt.timezone(offset)
+            if stamp.endswith(" 24:00"):  # the midnight that ends a day is written as its 24:00
+                day = dt.date.fromisoformat(stamp[:10]) + dt.timedelta(days=1)
+                out.append(dt.datetime.combine(day, dt.time(0), tz))
+            else:
+                out.append(dt.datetime.fromisoformat(stamp).replace(tzinfo=tz))
     return out
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servstd.errors import InputTypeError, InputValueError
-from servstd.sla import ServiceClock
+from servstd.sla import DeadlineRule, ServiceClock
 
 SH = ZoneInfo("Asia/Shanghai")
 CLOCK = ServiceClock.default()
@@ -184,3 +184,23 @@ class TestCutoffBoundary:
         assert CLOCK.deadline(at(2026, 3, 6, 16, 59), "3个工作日", cutoff=dt.time(17)).due == at(
             2026, 3, 11, 18
         )
+
+
+class TestMidnightIsWrittenAs2400:
+    def test_natural_days_end_at_2400_of_the_last_day(self) -> None:
+        """A last day ending at midnight reads 「截止于2026-10-03 24:00：2026-10-03 24:00」, with a space
+        between the date and 24:00 and the instant written as 24:00 of the last day (not 10-04 00:00)."""
+        dl = CLOCK.deadline(at(2026, 9, 30, 16), "3个自然日")
+        assert dl.due == at(2026, 10, 4)
+        assert dl.lines("zh")[-1] == "截止于2026-10-03 24:00：2026-10-03 24:00 (+08:00)。"
+        assert dl.lines("en")[-1] == "Due at 24:00 on 2026-10-03: 2026-10-03 24:00 (+08:00)."
+
+    def test_end_of_day_midnight_with_business_hours(self) -> None:
+        """end_of_day='midnight' on working days: 「截止于2026-10-09 24:00：」 keeps its separator."""
+        dl = CLOCK.deadline(at(2026, 9, 30, 16), DeadlineRule("2个工作日", end_of_day="midnight"))
+        assert dl.lines("zh")[-1] == "截止于2026-10-09 24:00：2026-10-09 24:00 (+08:00)。"
+
+    def test_close_of_business_keeps_its_words(self) -> None:
+        """Close of business is written after the date with no space: 「截止于2026-10-10营业结束时」."""
+        dl = CLOCK.deadline(at(2026, 9, 30, 16), "3个工作日")
+        assert dl.lines("zh")[-1] == "截止于2026-10-10营业结束时：2026-10-10 18:00 (+08:00)。"

@@ -76,7 +76,7 @@ class TestIssueExample:
             "规则：3个自然日（收到当日不计入）；自然日连续计算，节假日照算；最后一日为休息日的不顺延，截至当日24:00。",
             "按自然日连续计算（节假日照算），期间自2026-10-01起算，最后一日为2026-10-03（民法典第二百零一条）。",
             "最后一日2026-10-03为休息日（国庆节）；按自然日计算，不顺延。",
-            "截止于2026-10-0324:00：2026-10-04 00:00 (+08:00)。",
+            "截止于2026-10-03 24:00：2026-10-03 24:00 (+08:00)。",
         ]
         assert dl.explain("en").splitlines()[1:] == [
             "Rule: 3 calendar days; the day of receipt is not counted; natural days count every calendar "
@@ -84,7 +84,7 @@ class TestIssueExample:
             "Natural days, holidays included: the period runs from 2026-10-01; its last day is 2026-10-03 "
             "(Civil Code Art. 201).",
             "The last day 2026-10-03 is a rest day (National Day (holiday)); natural days are not moved off a rest day.",
-            "Due at 24:00 on 2026-10-03: 2026-10-04 00:00 (+08:00).",
+            "Due at 24:00 on 2026-10-03: 2026-10-03 24:00 (+08:00).",
         ]
 
 

@@ -8,7 +8,6 @@ own canvas, so the host application's backend, ``rcParams`` and pyplot figures a
 
 from __future__ import annotations
 
-import warnings
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from servstd._atomic import output_file, writing
+from servstd._chart_font import ChartFont, chart_font, saving, styled
 from servstd._extras import require
 from servstd.errors import DocumentError, Problem
 
@@ -29,43 +29,41 @@ def _figure() -> Any:
     return Figure
 
 
-def _font() -> Any:
-    """Font properties with Chinese glyphs when the machine has such a font (group names are often
-    Chinese), given to each text of the figure rather than set in the global ``rcParams``."""
-    from matplotlib import font_manager  # noqa: PLC0415
-
-    have = {f.name for f in font_manager.fontManager.ttflist}
-    for name in (
-        "Noto Sans CJK SC",
-        "Noto Sans SC",
-        "WenQuanYi Zen Hei",
-        "SimHei",
-        "Microsoft YaHei",
-        "PingFang SC",
-    ):
-        if name in have:
-            return font_manager.FontProperties(family=[name, "DejaVu Sans"])
-    return None
-
-
 def draw(
     policy: str,
     by: Sequence[str],
     groups: Sequence[tuple[tuple[str, ...], str, Decimal | None]],
     late_hours: Sequence[float],
     path: Path,
+    *,
+    font: str | Path | None = None,
 ) -> Path:
     """Save the two panels to ``path`` (PNG or SVG by suffix).
 
     ``groups``: (values of ``by``, metric, met %) per row of the report; ``late_hours``: how late
-    each breached case was.
+    each breached case was; ``font``: as :func:`servstd._chart_font.chart_font` takes it.
     """
     if path.suffix.lower() not in (".png", ".svg"):
         raise DocumentError(str(path), [Problem("", "a chart is written as .png or .svg")])
     output_file(path)
-    fig = _figure()(figsize=(11, 4.2), layout="constrained")
+    figure = _figure()
+    face = chart_font(font)
+    with styled(face):
+        return _draw(figure, face, policy=policy, by=by, groups=groups, late_hours=late_hours, path=path)
+
+
+def _draw(
+    figure: Any,
+    face: ChartFont,
+    *,
+    policy: str,
+    by: Sequence[str],
+    groups: Sequence[tuple[tuple[str, ...], str, Decimal | None]],
+    late_hours: Sequence[float],
+    path: Path,
+) -> Path:
+    fig = figure(figsize=(11, 4.2), layout="constrained")
     left, right = fig.subplots(1, 2)
-    font = _font()
     by = list(by)
     month = by.index("month") if "month" in by else None
     lines: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -80,25 +78,20 @@ def draw(
     for label, pts in sorted(lines.items()):
         pts.sort()
         left.plot([months.index(x) for x, _ in pts], [y for _, y in pts], marker="o", label=label)
-    left.set_xticks(range(len(months)), months, fontproperties=font)
+    left.set_xticks(range(len(months)), months)
     left.set_ylim(0, 105)
     left.set_ylabel("met %")
     left.set_title("Met % per month")
     left.grid(alpha=0.3)
     if lines:
-        prop = font.copy() if font is not None else None
-        if prop is not None:
-            prop.set_size(7)
-        left.legend(loc="lower left", prop=prop if prop is not None else {"size": 7})
+        left.legend(loc="lower left", prop={"size": 7})
     late = list(late_hours)
     right.hist(late, bins=min(max(len(late) // 3, 5), 30), color="#c0504d")
     right.set_xlabel("hours late (due → completed, or now while open)")
     right.set_ylabel("breached cases")
     right.set_title(f"Lateness of {len(late)} breached cases")
     right.grid(alpha=0.3)
-    fig.suptitle(f"SLA compliance — {policy}", fontproperties=font)
-    with writing(path), warnings.catch_warnings():
-        # without a Chinese font the labels show as boxes; matplotlib would warn for every glyph
-        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
-        fig.savefig(path)
+    fig.suptitle(f"SLA compliance — {policy}")
+    with writing(path), saving(fig, face):
+        fig.savefig(path, metadata={"Software": None} if path.suffix.lower() == ".png" else {"Date": None})
     return path

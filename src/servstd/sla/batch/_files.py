@@ -23,7 +23,19 @@ from servstd._text import MAX_BYTES, decode, read_text
 from servstd.errors import DocumentError, Problem, ServstdError
 from servstd.sla.batch._tables import missing
 
-__all__ = ["pandas_module", "read_table"]
+__all__ = ["FIRST_ROW", "first_row", "pandas_module", "read_table"]
+
+FIRST_ROW = "servstd_first_row"
+"""The ``DataFrame.attrs`` key holding the row number a person sees for the table's first row:
+2 for a CSV or XLSX file (the header is row 1, as Excel numbers them); absent for other tables,
+whose rows are counted from 0 (their positions)."""
+
+
+def first_row(table: Any) -> int:
+    """The number a person sees for ``table``'s first row (see :data:`FIRST_ROW`)."""
+    attrs = getattr(table, "attrs", None)
+    return int(attrs.get(FIRST_ROW, 0)) if isinstance(attrs, dict) else 0
+
 
 _OFFSET = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
 _SHOWN = 8
@@ -88,14 +100,17 @@ def read_table(
         raise
     except Exception as exc:  # pandas, pyarrow and openpyxl raise their own errors for bad files
         raise DocumentError(where, [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
+    if suffix not in (".parquet", ".pq"):  # a sheet: its header is row 1, its first case row 2
+        frame.attrs[FIRST_ROW] = 2
     return _with_instants(pd, frame, instants, assume_tz, where)
 
 
 def _with_instants(pd: Any, frame: Any, instants: Iterable[str], assume_tz: str | None, where: str) -> Any:
+    first = frame.attrs.get(FIRST_ROW, 0)
     problems: list[Problem] = []
     for name in instants:
         if name in frame.columns:
-            frame[name] = _instant_column(pd, frame[name], name, assume_tz, problems)
+            frame[name] = _instant_column(pd, frame[name], name, assume_tz, problems, first=first)
     if problems:
         raise DocumentError(where, problems)
     return frame
@@ -133,6 +148,7 @@ def _read_content(content: Any, instants: Iterable[str], *, assume_tz: str | Non
         raise
     except Exception as exc:  # pandas' parser errors
         raise DocumentError(source, [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
+    frame.attrs[FIRST_ROW] = 2  # a sheet: its header is row 1, its first case row 2
     return _with_instants(pd, frame, instants, assume_tz, source)
 
 
@@ -186,15 +202,17 @@ def _xlsx_table(pd: Any, p: Path) -> Any:
     return pd.DataFrame()
 
 
-def _rows(mask: Any) -> str:
-    rows = [int(i) for i in mask.to_numpy().nonzero()[0]]
+def _rows(mask: Any, first: int) -> str:
+    rows = [int(i) + first for i in mask.to_numpy().nonzero()[0]]
     shown = ", ".join(str(r) for r in rows[:_SHOWN])
     return f"row{'s' if len(rows) > 1 else ''} {shown}" + (
         f" … ({len(rows):,} rows)" if len(rows) > _SHOWN else ""
     )
 
 
-def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problems: list[Problem]) -> Any:
+def _instant_column(
+    pd: Any, col: Any, name: str, assume_tz: str | None, problems: list[Problem], *, first: int
+) -> Any:
     if isinstance(col.dtype, pd.DatetimeTZDtype):
         return col
     if pd.api.types.is_datetime64_dtype(col.dtype):
@@ -202,7 +220,7 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
             problems.append(
                 Problem(
                     name,
-                    f"{_rows(col.notna())}: times without a zone; give the zone they were written in (assume_tz)",
+                    f"{_rows(col.notna(), first)}: times without a zone; give the zone they were written in (assume_tz)",
                 )
             )
             return col
@@ -222,7 +240,7 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
             problems.append(
                 Problem(
                     name,
-                    f"{_rows(naive)}: times without an offset (e.g. +08:00); give the zone they were written in (assume_tz)",
+                    f"{_rows(naive, first)}: times without an offset (e.g. +08:00); give the zone they were written in (assume_tz)",
                 )
             )
         else:
@@ -233,6 +251,8 @@ def _instant_column(pd: Any, col: Any, name: str, assume_tz: str | None, problem
     unread = given & out.isna() & (aware | (naive & (assume_tz is not None)))
     if unread.any():
         problems.append(
-            Problem(name, f"{_rows(unread)}: not an instant; use ISO 8601, e.g. 2026-10-01T09:30:00+08:00")
+            Problem(
+                name, f"{_rows(unread, first)}: not an instant; use ISO 8601, e.g. 2026-10-01T09:30:00+08:00"
+            )
         )
     return out

@@ -30,13 +30,18 @@ matplotlib (``servstd[charts]``).
 >>> r = report(SLAPolicy.from_catalog("insurance-claims-sla"), cases, by=["tier"], now=pd.Timestamp("2026-10-10", tz="Asia/Shanghai"))
 >>> print(r.to_text())
 insurance-claims-sla at 2026-10-10 00:00 (+08:00), by tier
-tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median h  p90 h
-VIP   arrival  1      1    0         0      0        0        0     100.0  0.5       0.5
-标准  arrival  2      1    1         0      0        0        0     50.0   1.0       2.0
+tier  metric   cases  met  breached  early  stopped  at risk  open  met %  median (business hours)  p90 (business hours)
+VIP   arrival  1      1    0         0      0        0        0     100.0  30分钟                   30分钟
+标准  arrival  2      1    1         0      0        0        0     50.0   1小时                    2小时
 <BLANKLINE>
 1 breached:
-case  metric   tier  due               completed         late h
-A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  0.3
+case  metric   tier  due               completed         late (clock time)
+A2    arrival  标准  2026-10-01 22:40  2026-10-01 23:00  20分钟
+
+The median and 90th percentile count the open time of the metric's clock (business hours); how
+late a case is counts clock time. Both are written for a person (``20分钟``, ``2小时15分``); the
+JSON and CSV forms keep exact seconds (``late_seconds``, ``median_seconds``, ``p90_seconds``)
+beside the hours.
 """
 
 from __future__ import annotations
@@ -48,16 +53,19 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, ClassVar, overload
 from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
 
 from servstd._decimal import exact
+from servstd._deprecation import replaced
 from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
+from servstd._schema import Extra, Shaped
+from servstd._spans import span_text
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
 from servstd.sla.batch._coverage import NOT_COVERED
@@ -82,7 +90,7 @@ def _hours(us: int | None) -> Decimal | None:
 
 
 @attrs.frozen
-class GroupRow:
+class GroupRow(Shaped):
     """The counts of one group (values of ``by``) and one metric."""
 
     key: tuple[str, ...]
@@ -107,13 +115,14 @@ class GroupRow:
             "metric": self.metric, "cases": self.cases, "met": self.met, "breached": self.breached,
             "early": self.early, "stopped": self.stopped, "at_risk": self.at_risk, "open": self.open,
             "met_pct": _s(self.met_pct), "median_hours": _s(_hours(_us(self.median))),
-            "p90_hours": _s(_hours(_us(self.p90))), "not_covered": self.not_covered,
+            "p90_hours": _s(_hours(_us(self.p90))), "median_seconds": _seconds(self.median),
+            "p90_seconds": _seconds(self.p90), "not_covered": self.not_covered,
         }  # fmt: skip
         return d
 
 
 @attrs.frozen
-class Breach:
+class Breach(Shaped):
     """A breached case: when it was due, when it was done (``None`` while open), how late."""
 
     case: str
@@ -131,6 +140,7 @@ class Breach:
             "due": self.due.isoformat(),
             "completed": None if self.completed is None else self.completed.isoformat(),
             "late_hours": _s(_hours(_us(self.late))),
+            "late_seconds": _seconds(self.late),
         }
         return d
 
@@ -227,8 +237,20 @@ def _s(v: Decimal | None) -> str | None:
     return None if v is None else str(v)
 
 
+def _seconds(t: dt.timedelta | None) -> int | str | None:
+    """Exact seconds: an int when whole, else the decimal as a string (no float ever)."""
+    if t is None:
+        return None
+    us = t // dt.timedelta(microseconds=1)
+    return us // 1_000_000 if us % 1_000_000 == 0 else str(Decimal(us) / 1_000_000)
+
+
+def _span(t: dt.timedelta | None) -> str:
+    return "—" if t is None else span_text(t)
+
+
 @attrs.frozen
-class ComplianceReport:
+class ComplianceReport(Shaped):
     """Per group and metric counts, and the breached cases (see the module documentation)."""
 
     policy: str
@@ -238,6 +260,8 @@ class ComplianceReport:
     breaches: Sequence[Breach]
     """The breached cases (:class:`~servstd.sla.batch.compliance.Breaches`, columns until read)."""
 
+    _json_extra: ClassVar[tuple[Extra, ...]] = (("not_covered", int, lambda r, lang: r.not_covered),)
+
     @property
     def not_covered(self) -> int:
         """How many rows (a case and a metric each) reach years the policy's calendar does not
@@ -245,9 +269,14 @@ class ComplianceReport:
         return sum(g.not_covered for g in self.groups)
 
     # -- rendering -------------------------------------------------------------------------------
+    @replaced("ComplianceReport.as_dict", "ComplianceReport.to_dict (typed, nested) or to_json (flat rows)")
     def as_dict(self, *, limit: int | None = None) -> dict[str, Any]:
-        """The whole report as JSON-ready data; ``limit`` lists at most that many breaches (their
-        number is ``breached``)."""
+        """Deprecated: the flat rows of :meth:`to_json`; ``to_dict()`` is the report's JSON form."""
+        return self._flat(limit)
+
+    def _flat(self, limit: int | None = None) -> dict[str, Any]:
+        """The report as flat rows (groups and breaches with the ``by`` values as keys); ``limit``
+        lists at most that many breaches (their number is ``breached``)."""
         listed = self.breaches if limit is None else self.breaches[:limit]
         return {
             "policy": self.policy,
@@ -261,9 +290,10 @@ class ComplianceReport:
 
     @exact
     def to_json(self, *, limit: int | None = None) -> str:
-        """The report as JSON (decimals as strings, instants in ISO 8601); ``limit`` as for
-        :meth:`as_dict`."""
-        return json.dumps(self.as_dict(limit=limit), ensure_ascii=False, indent=2)
+        """The report as JSON in flat rows, as the command prints it: each group and breach with the
+        ``by`` values as keys, hours as decimal text (``to_dict()`` is the typed, nested form);
+        ``limit`` lists at most that many breaches (their number is ``breached``)."""
+        return json.dumps(self._flat(limit), ensure_ascii=False, indent=2)
 
     @exact
     def to_csv(self) -> str:
@@ -289,19 +319,19 @@ class ComplianceReport:
             "open",
             "met %",
         ]
-        head += ["median h", "p90 h"]
+        head += ["median (business hours)", "p90 (business hours)"]
         body = []
         for g in self.groups:
             d = g.as_dict(self.by)
-            body.append([*(str(k) for k in g.key)] + [_cell(d[f]) for f in _FIELDS])
+            counts = [_cell(d[f]) for f in _COUNTS]
+            body.append([*(str(k) for k in g.key), *counts, _span(g.median), _span(g.p90)])
         return [head, *body]
 
     def _breach_table(self, limit: int | None = None) -> list[list[str]]:
-        head = ["case", "metric", *self.by, "due", "completed", "late h"]
+        head = ["case", "metric", *self.by, "due", "completed", "late (clock time)"]
         listed = self.breaches if limit is None else self.breaches[:limit]
         body = [
-            [b.case, b.metric, *b.key, _local(b.due), _local(b.completed), _cell(_s(_hours(_us(b.late))))]
-            for b in listed
+            [b.case, b.metric, *b.key, _local(b.due), _local(b.completed), span_text(b.late)] for b in listed
         ]
         return [head, *body]
 
@@ -343,10 +373,12 @@ class ComplianceReport:
         return "\n".join(out)
 
     @exact
-    def chart(self, path: str | Path) -> Path:
+    def chart(self, path: str | Path, *, font: str | Path | None = None) -> Path:
         """Draw met % per month per group and the distribution of lateness; save as PNG or SVG.
 
-        Needs matplotlib (``servstd[charts]``); the format follows the file's suffix.
+        Needs matplotlib (``servstd[charts]``); the format follows the file's suffix. Labels are
+        drawn with ``font`` (an installed family name or a font file), else an installed font with
+        Chinese characters, else the subset of Noto Sans CJK SC shipped with servstd.
         """
         groups = [(g.key, g.metric, g.met_pct) for g in self.groups]
         late = (
@@ -354,11 +386,11 @@ class ComplianceReport:
             if isinstance(self.breaches, Breaches)
             else [b.late / dt.timedelta(hours=1) for b in self.breaches]
         )  # plotting coordinates only
-        return draw(self.policy, self.by, groups, late, Path(path))
+        return draw(self.policy, self.by, groups, late, Path(path), font=font)
 
 
-_FIELDS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
-_FIELDS += ["median_hours", "p90_hours"]
+_COUNTS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
+_FIELDS = [*_COUNTS, "median_hours", "p90_hours", "median_seconds", "p90_seconds"]
 _NOT_COVERED_NOTE = (
     "cases that reach a year the policy's calendar does not know (its notice is not read); "
     "they are neither met nor breached (the JSON form counts them per group)"

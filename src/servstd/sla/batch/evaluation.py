@@ -69,6 +69,7 @@ from servstd.errors import DocumentError, InputParseError, NaiveDatetimeError, P
 from servstd.sla.batch._coverage import NOT_COVERED, estimating, mark_not_covered, quiet
 from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _local_years, _open_before
 from servstd.sla.batch._engine import due as due_column
+from servstd.sla.batch._files import first_row
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
 from servstd.sla.clock.columnar import epoch_us
 from servstd.sla.clock.durations import BusinessTime, CalendarPeriod, ClockTime, PeriodUnit, WorkingDays
@@ -88,9 +89,10 @@ _ROWS_SHOWN = 8
 class _Problems:
     """Problems found in the tables, grouped by message so a million bad rows read as one line."""
 
-    def __init__(self, ids: Any = None) -> None:
+    def __init__(self, ids: Any = None, first: dict[str, int] | None = None) -> None:
         self.by_message: dict[tuple[str, str], list[npt.NDArray[np.int64]]] = defaultdict(list)
         self.ids = ids  # a function giving the case ids (read only when a message names one)
+        self.first = first or {}  # per table, the number shown for its first row (2 for a sheet)
 
     def add(self, table: str, rows: Any, message: str) -> None:
         rows = np.atleast_1d(np.asarray(rows, dtype=np.int64))
@@ -104,7 +106,8 @@ class _Problems:
         out = []
         for (table, message), parts in self.by_message.items():
             rows = np.unique(np.concatenate(parts))
-            shown = ", ".join(str(int(r)) for r in rows[:_ROWS_SHOWN])
+            first = self.first.get(table, 0)
+            shown = ", ".join(str(int(r) + first) for r in rows[:_ROWS_SHOWN])
             more = f" … ({rows.size:,} rows)" if rows.size > _ROWS_SHOWN else ""
             label = "row" if rows.size == 1 else "rows"
             if self.ids is not None and table == "cases" and rows.size == 1:
@@ -258,7 +261,7 @@ def evaluated(
     tab = columns_of(cases, "cases")
     _require(tab, "cases", (case_id, received))
     n = tab.n
-    bad = _Problems(lambda: tab.values(case_id))
+    bad = _Problems(lambda: tab.values(case_id), {"cases": first_row(cases), "events": first_row(events)})
     ev_tab = columns_of(events, "events") if events is not None else None
     if ev_tab is not None:
         _require(ev_tab, "events", ("case", "kind", "at"))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from servstd.sla.calendar.overlay_document import load_overlay as load_overlay
     from servstd.sla.calendar.overlay_document import parse_overlay as parse_overlay
     from servstd.sla.calendar.overlay_document import read_overlay as read_overlay
+    from servstd.sla.calendar.weekend import parse_weekend as parse_weekend
     from servstd.sla.calendar.work_calendar import Coverage as Coverage
     from servstd.sla.calendar.work_calendar import WorkCalendar as WorkCalendar
 

@@ -216,10 +216,11 @@ def _load(key: tuple[object, ...], generation: int) -> NoticeState:
             if year in yearly:
                 other_path, other = yearly[year]
                 if _days(other) != _days(ov):
+                    day, here, there = _first_difference(ov, other)
                     unknown.setdefault(
                         year,
-                        f"the notices {other_path} and {path} for {year} disagree on "
-                        f"{_first_difference(other, ov)}; remove one of them ({removal(path, year)})",
+                        f"{path} makes {day} {here}, {other_path} (another notice for {year}) makes it "
+                        f"{there}; remove one of them ({removal(path, year)})",
                     )
                 continue
             yearly[year] = (path, ov)

@@ -158,12 +158,15 @@ def _days(ov: CalendarOverlay) -> tuple[object, object]:
     return ov.rest_days, ov.work_days
 
 
-def _first_difference(a: CalendarOverlay, b: CalendarOverlay) -> str:
-    da = {d: ("rest", n) for d, n in a.rest_days} | {d: ("work", n) for d, n in a.work_days}
-    db = {d: ("rest", n) for d, n in b.rest_days} | {d: ("work", n) for d, n in b.work_days}
+def _first_difference(a: CalendarOverlay, b: CalendarOverlay) -> tuple[str, str, str]:
+    """The first day ``a`` and ``b`` disagree on, and what each makes of it (in that order)."""
+    da = {d: f"a rest day ({n})" for d, n in a.rest_days} | {
+        d: f"a working day ({n})" for d, n in a.work_days
+    }
+    db = {d: f"a rest day ({n})" for d, n in b.rest_days} | {
+        d: f"a working day ({n})" for d, n in b.work_days
+    }
     for d in sorted(set(da) | set(db)):
         if da.get(d) != db.get(d):
-            return (
-                f"{d} ({(da.get(d) or ('an ordinary day',))[0]} vs {(db.get(d) or ('an ordinary day',))[0]})"
-            )
-    return "the names of some days"  # pragma: no cover - _days differ, so some day differs
+            return d.isoformat(), da.get(d, "an ordinary day"), db.get(d, "an ordinary day")
+    return "", "the same days", "other names for them"  # pragma: no cover - _days differ

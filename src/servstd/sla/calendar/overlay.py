@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from servstd._schema import Shaped
 from servstd.errors import DocumentError, Problem
 
 __all__ = ["CalendarOverlay"]
@@ -53,7 +54,7 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class CalendarOverlay:
+class CalendarOverlay(Shaped):
     """Rest days and working days to lay over a calendar.
 
     ``defines_years`` are years this overlay describes completely (as a yearly State Council

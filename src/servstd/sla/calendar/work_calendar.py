@@ -46,6 +46,7 @@ import attrs
 from servstd._deprecation import warn_renamed
 from servstd._input import parse_date
 from servstd._lang import Lang, check_lang
+from servstd._schema import Shaped
 from servstd.errors import (
     CalendarCoverageError,
     CalendarCoverageWarning,
@@ -61,6 +62,7 @@ from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.calendar.notice import parse_notice, read_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
+from servstd.sla.calendar.weekend import WeekendSpec, describe_weekend, parse_weekend
 
 __all__ = ["Coverage", "WorkCalendar", "as_date"]
 
@@ -78,6 +80,9 @@ _OLD_NAMES = {
 }
 """Spellings of the weekly calendars kept for one release (each warns, naming the new one)."""
 _KIND_CODES = DayTable.KINDS
+_DEFAULT_WEEKEND = frozenset({5, 6})
+_ALWAYS = "7×24"
+_WEEKEND_SUFFIX = re.compile(r"，[^，]*休息$")  # what with_weekend adds to a calendar's name
 
 
 def as_date(value: object, parameter: str = "date") -> dt.date:
@@ -99,7 +104,7 @@ def as_date(value: object, parameter: str = "date") -> dt.date:
 
 
 @attrs.frozen
-class Coverage:
+class Coverage(Shaped):
     """The years whose working-day arrangement a calendar knows, as inclusive year ranges.
 
     >>> c = Coverage(((2001, 2026),))
@@ -219,7 +224,8 @@ class WorkCalendar:
     name: str
     region: str | None = None
     strict: bool = True
-    weekend: frozenset[int] = frozenset({5, 6})
+    weekend: frozenset[int] = _DEFAULT_WEEKEND
+    """The weekly rest days, as ``date.weekday()`` numbers (Saturday 5, Sunday 6)."""
     overlays: tuple[CalendarOverlay, ...] = ()
     base_coverage: Coverage = Coverage(((_MIN_YEAR, _MAX_YEAR),))
     unknown_years: tuple[tuple[int, str], ...] = ()
@@ -243,7 +249,9 @@ class WorkCalendar:
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
-    def china(cls, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
+    def china(
+        cls, *, strict: bool = True, notices: bool = True, weekend: WeekendSpec | None = None
+    ) -> WorkCalendar:
         """Mainland China: Mon–Fri, statutory holidays and the State Council's 放假调休 arrangement.
 
         Coverage is the years whose notice the ``holidays`` package records (2001 on), extended
@@ -252,22 +260,38 @@ class WorkCalendar:
         folders are read once per process and shared by every default
         (:func:`~servstd.sla.calendar.calendar_state.notice_state`; :func:`~servstd.sla.calendar.calendar_state.reload_notices`
         reads them again): the same call gives the same calendar until then.
+        ``weekend`` replaces Saturday and Sunday as the weekly rest days (see :meth:`with_weekend`).
         """
-        return cls.for_region("CN", strict=strict, notices=notices)
+        return cls.for_region("CN", strict=strict, notices=notices, weekend=weekend)
 
     @classmethod
-    def for_region(cls, code: str, *, strict: bool = True, notices: bool = True) -> WorkCalendar:
+    def for_region(
+        cls,
+        code: str,
+        *,
+        strict: bool = True,
+        notices: bool = True,
+        weekend: WeekendSpec | None = None,
+    ) -> WorkCalendar:
         """The calendar named ``code``: ``"CN"`` (mainland), ``"HK"``, ``"MO"``, ``"TW"``, or a weekly
         rule, ``"weekdays"`` (:meth:`weekdays`) or ``"always"`` (:meth:`always`); case is ignored.
         Another name is an :class:`~servstd.errors.UnknownNameError` listing these.
 
         The mainland calendar reads the notice folders unless ``notices=False``; a weekly rule knows
-        every year, so ``strict`` and ``notices`` do not change it.
+        every year, so ``strict`` and ``notices`` do not change it. ``weekend`` sets the weekly rest
+        days on top of the region's holidays (see :meth:`with_weekend`).
 
         >>> WorkCalendar.for_region("always") == WorkCalendar.always()
         True
+        >>> WorkCalendar.for_region("CN", weekend="周五,周六") == WorkCalendar.china().with_weekend("0000110")
+        True
         """
         region = _region_name(code, stacklevel=4)  # an old spelling blames the caller of for_region
+        cal = cls._for_region(region, strict=strict, notices=notices)
+        return cal if weekend is None else cal.with_weekend(weekend)
+
+    @classmethod
+    def _for_region(cls, region: str, *, strict: bool, notices: bool) -> WorkCalendar:
         if region in _WEEKLY:
             return cls.weekdays() if region == "weekdays" else cls.always()
         first, last = HolidaySource(region).official_years()
@@ -312,13 +336,40 @@ class WorkCalendar:
     def always(cls) -> WorkCalendar:
         """Every day is a working day (``for_region("always")``): with round-the-clock hours, the
         7×24 clock of :meth:`ServiceClock.always() <servstd.sla.ServiceClock.always>`."""
-        return cls(name="7×24", weekend=frozenset())
+        return cls(name=_ALWAYS, weekend=frozenset())
 
     @classmethod
     def every_day(cls) -> WorkCalendar:
         """Deprecated: use :meth:`always`."""
         warn_renamed("WorkCalendar.every_day()", "WorkCalendar.always()")
         return cls.always()
+
+    def with_weekend(self, weekend: WeekendSpec) -> WorkCalendar:
+        """This calendar with other weekly rest days, as Excel's WORKDAY.INTL takes them: a mask
+        Monday to Sunday (``"0000110"``, 1 = rest), an Excel weekend number (``7``), day names
+        (``"周五,周六"``, ``"Fri,Sat"``) or weekday numbers (Monday 0 … Sunday 6); see
+        :func:`~servstd.sla.calendar.weekend.parse_weekend`.
+
+        The region's holidays and make-up working days stay: a holiday is a rest day whatever
+        weekday it falls on, and a make-up day is worked. A make-up day that falls on a day the
+        new week already works is an ordinary working day.
+
+        >>> import datetime as dt
+        >>> cal = WorkCalendar.china().with_weekend("周五,周六")
+        >>> cal.day_kind(dt.date(2026, 10, 16)), cal.day_kind(dt.date(2026, 10, 18))   # a Friday, a Sunday
+        (<DayKind.WEEKEND: 'weekend'>, <DayKind.WORKDAY: 'workday'>)
+        >>> cal.day_kind(dt.date(2026, 10, 10))      # the National Day make-up Saturday is still worked
+        <DayKind.MAKEUP_WORKDAY: 'makeup_workday'>
+        >>> cal.name
+        '中国大陆 (CN)，周五、周六休息'
+        """
+        days = parse_weekend(weekend)
+        if days == self.weekend:
+            return self
+        base = _WEEKEND_SUFFIX.sub("", self.name)
+        plain = days == (frozenset() if base == _ALWAYS else _DEFAULT_WEEKEND)  # the base's own week
+        name = base if plain else f"{base}，{describe_weekend(days)}休息"
+        return attrs.evolve(self, name=name, weekend=days, _cache=_Cache())
 
     # -- overlays ------------------------------------------------------------------------
     def with_overlay(self, overlay: CalendarOverlay | str | Path) -> WorkCalendar:
@@ -440,14 +491,17 @@ class WorkCalendar:
         lo = first - dt.timedelta(days=_MARGIN) if year > _MIN_YEAR else first
         hi = last + dt.timedelta(days=_MARGIN) if year < _MAX_YEAR else last
         raws = {y: self._raw(y) for y in range(lo.year, hi.year + 1)}
-        days = _Days(lo, (hi - lo).days + 1, self.weekend)
+        # A region's arrangement is written for a Saturday–Sunday week: its holiday periods are
+        # drawn on that week, then the calendar's own weekend (with_weekend) decides the other days.
+        week = _DEFAULT_WEEKEND if self.region is not None else self.weekend
+        days = _Days(lo, (hi - lo).days + 1, week)
         for raw in raws.values():
             days.apply(raw)
         # The mainland's periods take in the weekend days of their run, whatever the base: the
         # built-in data and a notice on ``weekdays()`` give the same day kinds. Other regions'
         # holidays are single days (a Saturday next to a Hong Kong holiday stays a weekend day).
         mainland = self.region in ("CN", None)
-        days.name_periods(absorb_weekends=mainland, estimated=year not in self.coverage)
+        days.name_periods(absorb_weekends=mainland, estimated=year not in self.coverage, weekend=self.weekend)
         return days.table(first, last, raws[year])
 
     def day_table(self, first_year: int, last_year: int) -> DayTable:
@@ -699,6 +753,7 @@ class _Days:
         self.en: dict[dt.date, str] = {}
         self.festive: set[dt.date] = set()
         self.work_labels: dict[dt.date, str] = {}
+        self.worked: set[dt.date] = set()  # every day a notice or overlay says is worked
         self.swaps: dict[dt.date, dt.date] = {}  # make-up day → the rest day it pays for
         self.sources: dict[dt.date, str] = {}
 
@@ -717,13 +772,17 @@ class _Days:
             if self.lo <= d <= end:
                 weekend = d.weekday() in self.weekend
                 self.kinds[(d - self.lo).days] = _MAKEUP if weekend else _WORKDAY
-                if weekend and label:
+                self.worked.add(d)
+                if label:
                     self.work_labels[d] = label
         for d, src in raw.sources.items():
             if self.lo <= d <= end:
                 self.sources[d] = src
 
-    def name_periods(self, *, absorb_weekends: bool, estimated: bool) -> None:
+    def name_periods(self, *, absorb_weekends: bool, estimated: bool, weekend: frozenset[int]) -> None:
+        """Name the holiday periods drawn on this week, take ``weekend`` as the week from then on
+        (a holiday stays a holiday; any other day is worked unless it falls on ``weekend`` and no
+        notice says it is worked), and name the make-up working days."""
         kinds, n = self.kinds, len(self.kinds)
         zh_mark, en_mark = ("（推定）", " (estimated)") if estimated else ("", "")
         i = 0
@@ -754,6 +813,8 @@ class _Days:
                     if source is not None:
                         self.sources.setdefault(d, source)
             i = j
+        if weekend != self.weekend:
+            self.reweek(weekend)
         for k, d in enumerate(self.dates):
             if kinds[k] != _MAKEUP:
                 continue
@@ -768,6 +829,20 @@ class _Days:
                 self.en[d] = (
                     f"make-up working day ({' / '.join(FESTIVAL_NAMES_EN[f] for f in fests) or label})"
                 )
+
+    def reweek(self, weekend: frozenset[int]) -> None:
+        """Take ``weekend`` as the week: a day of a holiday period (drawn on the Saturday–Sunday
+        week the arrangement was written for, weekend days of its run included) stays a holiday;
+        any other day rests only on ``weekend``, unless it is said to be worked."""
+        for k, d in enumerate(self.dates):
+            if self.kinds[k] == _HOLIDAY:
+                continue
+            rest = d.weekday() in weekend
+            if d in self.worked:
+                self.kinds[k] = _MAKEUP if rest else _WORKDAY
+            else:
+                self.kinds[k] = _WEEKEND if rest else _WORKDAY
+        self.weekend = weekend
 
     def table(self, first: dt.date, last: dt.date, raw: _Raw) -> _YearTable:
         a, b = (first - self.lo).days, (last - self.lo).days + 1

@@ -65,12 +65,13 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 from collections.abc import Callable
-from typing import Literal, Protocol
+from typing import ClassVar, Literal, Protocol
 
 import attrs
 
 from servstd._deprecation import warn_renamed
 from servstd._lang import Lang, check_lang
+from servstd._schema import Extra, Shaped
 from servstd.errors import InputTypeError, InputValueError
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.work_calendar import WorkCalendar
@@ -152,7 +153,7 @@ def _period_of(d: Duration) -> CalendarPeriod | None:
 
 
 @attrs.frozen
-class DeadlineRule:
+class DeadlineRule(Shaped):
     """A duration plus the knobs that decide how a deadline is computed from it.
 
     ``end_of_day`` and ``move_off_rest_day`` left as ``None`` follow the duration: close of
@@ -164,6 +165,8 @@ class DeadlineRule:
     >>> DeadlineRule("3日").ends_at, DeadlineRule("3个自然日", move_off_rest_day=True).moves_off_rest_day
     ('close', True)
     """
+
+    _json_extra: ClassVar[tuple[Extra, ...]] = (("text", str, lambda r, lang: r.describe(lang)),)
 
     duration: Duration = attrs.field(converter=_duration)
     end_of_day: EndOfDay | None = attrs.field(default=None, converter=_end_of_day)
@@ -317,7 +320,7 @@ class DeadlineRule:
 
 
 @attrs.frozen
-class SkippedDay:
+class SkippedDay(Shaped):
     """A rest day passed over while counting: its kind and its holiday's name (if any)."""
 
     date: dt.date
@@ -331,12 +334,17 @@ class SkippedDay:
 
 
 @attrs.frozen
-class Deadline:
+class Deadline(Shaped):
     """The due instant with everything needed to audit it.
 
     ``opens`` is set for a window before a reference (:class:`WindowBefore`): the instant the window
-    opens; an act before it is early.
+    opens; an act before it is early. Its JSON form (``to_dict``) carries the ``explanation``, one
+    step a line, in the language asked for.
     """
+
+    _json_extra: ClassVar[tuple[Extra, ...]] = (
+        ("explanation", tuple[str, ...], lambda d, lang: d.lines(lang)),
+    )
 
     received: dt.datetime
     start: dt.datetime
@@ -377,9 +385,12 @@ class Deadline:
         return self.explain("zh") + "\n" + self.explain("en")
 
 
-def _fmt(t: dt.datetime) -> str:
-    """``2026-10-10 18:00 (+08:00)``; seconds and microseconds are shown when there are any."""
+def _fmt(t: dt.datetime, day: dt.date | None = None) -> str:
+    """``2026-10-10 18:00 (+08:00)``; seconds and microseconds are shown when there are any. The
+    midnight that ends ``day`` is written as 24:00 of it (``2026-10-03 24:00``), as the rule says."""
     off = t.strftime("%z")
+    if day is not None and t.date() == day + dt.timedelta(days=1) and t.time() == dt.time(0):
+        return f"{day:%Y-%m-%d} 24:00 ({off[:3]}:{off[3:]})"
     clock = f"{t:%H:%M}"
     if t.second or t.microsecond:
         clock += f":{t:%S}" + (f".{t.microsecond:06d}" if t.microsecond else "")
@@ -558,10 +569,11 @@ class _Computation:
         opens: dt.datetime | None = None,
     ) -> Deadline:
         when, zh_end, en_end = due or self.day_end(last)
+        zh_end = f" {zh_end}" if zh_end[:1].isdigit() else zh_end  # 2026-10-03 24:00, 2026-10-10营业结束时
         self.say(
             lambda: (
-                f"截止于{last.isoformat()}{zh_end}：{_fmt(when)}。",
-                f"Due at {en_end} on {last.isoformat()}: {_fmt(when)}.",
+                f"截止于{last.isoformat()}{zh_end}：{_fmt(when, last)}。",
+                f"Due at {en_end} on {last.isoformat()}: {_fmt(when, last)}.",
             )
         )
         return self.finish(

@@ -56,6 +56,7 @@ from servstd._decimal import exact
 from servstd._deprecation import warn_renamed
 from servstd._lang import Lang, check_lang
 from servstd._numerals import MAX_DIGITS, cn_int
+from servstd._schema import Extra, Shaped, duration_data
 from servstd.errors import DurationParseError
 
 __all__ = [
@@ -110,11 +111,16 @@ def _time_text(us: int, zh_suffix: str, en_prefix: str) -> tuple[str, str]:
     return f"{us}{zh_suffix}微秒", f"{us} {en_prefix}microsecond{'' if us == 1 else 's'}"
 
 
-class Duration:
+class Duration(Shaped):
     """Base of the duration kinds. ``d.describe(lang)`` is its canonical text in Chinese (the
-    default, also ``str(d)``) or English; both parse back to ``d``."""
+    default, also ``str(d)``) or English; both parse back to ``d``.
+
+    Its JSON form (``to_dict``) names its ``type`` and gives its ``text`` in the language asked for;
+    a length of time adds ``iso`` (ISO 8601) and whole ``seconds``.
+    """
 
     __slots__ = ()
+    _json_extra: ClassVar[tuple[Extra, ...]] = (("text", str, lambda d, lang: d.describe(lang)),)
 
     def describe(self, lang: Lang = "zh") -> str:
         """The canonical text in ``lang`` (``"zh"``, the default, or ``"en"``); it parses back.
@@ -142,6 +148,11 @@ class _Length(Duration):
     """A length of time in microseconds; subclasses say whether only open time counts."""
 
     micros: int
+    _json_extra: ClassVar[tuple[Extra, ...]] = (
+        *Duration._json_extra,
+        ("iso", str, lambda d, lang: duration_data(d.timedelta)["iso"]),
+        ("seconds", int, lambda d, lang: duration_data(d.timedelta)["seconds"]),
+    )
     _ZH: ClassVar[str] = ""
     _EN: ClassVar[str] = ""
     _WHAT: ClassVar[str] = "time"
@@ -181,6 +192,8 @@ class _Length(Duration):
 class BusinessTime(_Length):
     """Time counted only while the clock is open, in microseconds."""
 
+    _json_type: ClassVar[str] = "business_time"
+
     _ZH: ClassVar[str] = "工作"
     _EN: ClassVar[str] = "business "
     _WHAT: ClassVar[str] = "business time"
@@ -190,6 +203,8 @@ class BusinessTime(_Length):
 class ClockTime(_Length):
     """Wall-clock elapsed time (no hours skipped), in microseconds: exactly t + d on the UTC line."""
 
+    _json_type: ClassVar[str] = "clock_time"
+
     _WHAT: ClassVar[str] = "clock time"
 
 
@@ -197,6 +212,8 @@ class ClockTime(_Length):
 class WorkingDays(Duration):
     """A count of working days. Whole counts use the working-day rule; fractional counts ("半个工作日")
     mean that share of a standard working day's open time, added as business time."""
+
+    _json_type: ClassVar[str] = "working_days"
 
     count: Fraction = attrs.field(converter=Fraction)
 
@@ -246,6 +263,8 @@ class CalendarPeriod(Duration):
     period is not moved off a rest day: the word exists to say that holidays count.
     """
 
+    _json_type: ClassVar[str] = "calendar_period"
+
     count: int
     unit: PeriodUnit = PeriodUnit.DAYS
     natural: bool = False
@@ -294,6 +313,8 @@ class AnchorKind(enum.Enum):
 class Anchor(Duration):
     """A deadline tied to a day rather than a length: 当天, 次日, 次工作日."""
 
+    _json_type: ClassVar[str] = "anchor"
+
     kind: AnchorKind
 
     def __str__(self) -> str:
@@ -311,6 +332,8 @@ class Before(Duration):
     ``duration`` is the length counted back (working days, a calendar period, business or clock
     time); a deadline under it is the latest instant by which the act is on time.
     """
+
+    _json_type: ClassVar[str] = "before"
 
     duration: Duration
 
@@ -337,6 +360,8 @@ class WindowBefore(Duration):
     instant. An act inside the window is on time, one before it early, one after it late
     (the ``opens`` of its :class:`~servstd.sla.Deadline` is when it opens).
     """
+
+    _json_type: ClassVar[str] = "window_before"
 
     duration: Duration
 

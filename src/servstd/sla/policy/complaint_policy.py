@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 import pydantic
@@ -52,6 +52,7 @@ from servstd._documents import (
 from servstd._input import aware
 from servstd._lang import Lang, check_lang, in_lang
 from servstd._names import FoldedNames, fold
+from servstd._schema import Extra, Shaped
 from servstd._source import Source, as_source
 from servstd.errors import (
     ComplaintError,
@@ -70,7 +71,7 @@ __all__ = ["ComplaintPolicy", "ComplaintTimeline", "SeverityTier", "Stage", "Sta
 
 
 @attrs.frozen
-class Stage:
+class Stage(Shaped):
     """One stage of handling a complaint: what is done, by whom, for whom, within which limit."""
 
     code: str
@@ -140,7 +141,7 @@ class Stage:
 
 
 @attrs.frozen
-class SeverityTier:
+class SeverityTier(Shaped):
     """A tier: lower ``rank`` is more severe."""
 
     code: str
@@ -167,13 +168,16 @@ class SeverityTier:
 
 
 @attrs.frozen
-class StageDeadline:
+class StageDeadline(Shaped):
     """A stage's due instant, with the full deadline explanation and who approves an overrun.
 
     ``time_left`` is ``due - now`` (elapsed time; negative when overdue) when the timeline was
     built with ``now``. ``out_of_order`` marks a stage due after the stage that follows it.
-    :meth:`note_in` says who must approve an overrun, or that the resident's deadline applies.
+    :meth:`note_in` says who must approve an overrun, or that the resident's deadline applies
+    (the ``note`` of its JSON form, in the language asked for).
     """
+
+    _json_extra: ClassVar[tuple[Extra, ...]] = (("note", str, lambda s, lang: s.note_in(lang)),)
 
     stage: Stage
     due: dt.datetime
@@ -231,13 +235,17 @@ class StageDeadline:
 
 
 @attrs.frozen
-class ComplaintTimeline:
+class ComplaintTimeline(Shaped):
     """Every stage's deadline for one complaint.
 
     :meth:`warnings_in` lists what a reader must not miss, e.g. a stage due after the stage that
     follows it (转呈主管经理 due 18:30 after the next stage's 18:00); such stages are marked ``⚠``
-    in :meth:`explain` and have ``out_of_order`` set.
+    in :meth:`explain` and have ``out_of_order`` set. Its JSON form carries them as ``warnings``.
     """
+
+    _json_extra: ClassVar[tuple[Extra, ...]] = (
+        ("warnings", tuple[str, ...], lambda t, lang: t.warnings_in(lang)),
+    )
 
     tier: SeverityTier
     received: dt.datetime

@@ -34,9 +34,11 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import ClassVar
 
 import attrs
 
+from servstd._schema import Shaped
 from servstd.errors import InputTypeError, NaiveDatetimeError, TimerError
 from servstd.sla.clock.columnar import epoch_us
 from servstd.sla.clock.deadline import DeadlineRule
@@ -103,7 +105,7 @@ def _aware(_self: object, _attr: object, at: dt.datetime) -> None:
 
 
 @attrs.frozen
-class TimerEvent:
+class TimerEvent(Shaped):
     """One event of a case. ``metric`` scopes ``complete``/``extend``/``pause`` to one metric (else all)."""
 
     kind: EventKind = attrs.field(converter=_kind)
@@ -113,6 +115,7 @@ class TimerEvent:
     new_target: Duration | None = attrs.field(default=None, converter=_optional_duration)
     note: str = ""
     us: int = attrs.field(init=False, eq=False, repr=False)
+    _json_skip: ClassVar[frozenset[str]] = frozenset({"us"})
     """The instant in integer microseconds since the epoch (computed once)."""
 
     def __attrs_post_init__(self) -> None:
@@ -120,7 +123,7 @@ class TimerEvent:
 
 
 @attrs.frozen
-class TimerResult:
+class TimerResult(Shaped):
     """The state of one metric at ``now``: due instant, status, elapsed and remaining open time."""
 
     metric: str

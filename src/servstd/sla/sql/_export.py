@@ -23,6 +23,7 @@ def export(
     path: str | Path,
     *,
     now: dt.datetime | None = None,
+    bom: bool = False,
 ) -> Path:
     """Write ``servstd_days``, ``servstd_open_intervals`` and ``servstd_meta`` for ``years``.
 
@@ -30,7 +31,9 @@ def export(
     ``"duckdb"`` or ``"sqlite"`` (a database file at ``path``; the DuckDB file also holds the
     macros), ``"sql"`` (a portable script at ``path``), or ``"csv"`` / ``"parquet"`` (``path`` is a
     folder that receives one file per table). ``now`` fixes the export time recorded in
-    ``servstd_meta`` (for reproducible files). Returns ``path``.
+    ``servstd_meta`` (for reproducible files). ``bom=True`` starts each CSV file with a UTF-8
+    byte-order mark, which Excel needs to read Chinese (``servstd calendar export`` writes one
+    unless ``--no-bom``). Returns ``path``.
 
     >>> import contextlib, sqlite3, tempfile
     >>> from servstd.sla import ServiceClock
@@ -53,7 +56,7 @@ def export(
     tables = build_tables(clock, years, now=now)
     with writing(target):
         if format == "csv":
-            write_csv(tables, target)
+            write_csv(tables, target, bom=bom)
         elif format == "parquet":
             write_parquet(tables, target)
         elif format == "sql":

@@ -184,11 +184,12 @@ def _text(value: object) -> object:
     return "" if value is None else value
 
 
-def write_csv(tables: ExportTables, folder: Path) -> None:
-    """One ``TABLE.csv`` per table in ``folder`` (UTF-8, header row, empty = NULL)."""
+def write_csv(tables: ExportTables, folder: Path, *, bom: bool = False) -> None:
+    """One ``TABLE.csv`` per table in ``folder`` (UTF-8, with a byte-order mark if ``bom``; a
+    header row; empty = NULL)."""
     folder.mkdir(parents=True, exist_ok=True)
     for table, rows in _rows(tables).items():
-        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
+        with (folder / f"{table}.csv").open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow([c for c, _, _ in TABLES[table]])
             w.writerows([csv_cell(_text(v)) for v in row] for row in _values(table, rows))

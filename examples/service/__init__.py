@@ -1,0 +1,1 @@
+"""A small web service built on servstd (see app.py)."""
