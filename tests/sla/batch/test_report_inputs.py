@@ -30,7 +30,7 @@ INSTANTS = ["received_at", *(f"{m}_at" for m in POLICY.metrics())]
 
 
 def _report(cases: Any, events: Any = None) -> dict[str, Any]:
-    return report(POLICY, cases, events, now=NOW, by=["tier"]).as_dict()
+    return report(POLICY, cases, events, now=NOW, by=["tier"]).to_dict()
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +130,12 @@ class TestBreachesStayColumns:
         assert len(list(r.breaches)) == n
 
     def test_listings_take_a_limit(self) -> None:
-        """as_dict(limit=5) lists the first five breaches and gives their number."""
+        """to_json(limit=5) lists the first five breaches and gives their number (the deprecated
+        as_dict(limit=5) too)."""
         r = report(POLICY, SAMPLE, SAMPLE_EVENTS, now=NOW, by=["tier"])
-        data = r.as_dict(limit=5)
+        data = json.loads(r.to_json(limit=5))
+        with pytest.warns(DeprecationWarning, match="to_dict"):
+            assert r.as_dict(limit=5) == data
         assert data["breached"] == len(r.breaches)
         assert [b["case"] for b in data["breaches"]] == [b.case for b in r.breaches.head(5)]
         assert len(json.loads(r.to_json(limit=0))["breaches"]) == 0
