@@ -13,8 +13,6 @@ dependencies, not servstd's). What the library gives, the service does not write
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -24,7 +22,7 @@ from servstd import Lang
 from servstd.catalog import catalog
 from servstd.errors import ServstdError
 from servstd.scoring import ScoreReport, parse_inspection, score
-from servstd.sla import ComplaintTimeline, Deadline, ServiceClock, SLAPolicy
+from servstd.sla import ComplaintTimeline, Deadline, ServiceClock
 from servstd.sla.batch import ComplianceReport, report
 from servstd.standards import Standard
 
@@ -69,14 +67,7 @@ def complaint(policy_id: str, received_at: dt.datetime, tier: str | None = None,
 async def sla_report(
     policy_id: str, request: Request, now: dt.datetime, by: str = "month"
 ) -> ComplianceReport:
-    """The SLA compliance report over a ticket export uploaded as CSV (the request's body)."""
+    """The SLA compliance report over a ticket export uploaded as CSV (the request's body); report()
+    reads the uploaded bytes as it reads a file, off the event loop."""
     policy, body = catalog().sla_policy(policy_id), await request.body()
-    return await run_in_threadpool(_report, policy, body, now, by)
-
-
-def _report(policy: SLAPolicy, body: bytes, now: dt.datetime, by: str) -> ComplianceReport:
-    """Off the event loop: report() reads a file, so the upload goes to a temporary one."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "cases.csv"
-        path.write_bytes(body)
-        return report(policy, path, now=now, by=by.split(","))
+    return await run_in_threadpool(report, policy, body, now=now, by=by.split(","))

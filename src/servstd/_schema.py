@@ -17,6 +17,7 @@ field type                  written as
 ``timedelta``               ``{"iso": "PT1H30M", "seconds": 5400}`` (whole seconds, toward zero)
 an enumeration              its value: ``"holiday"``
 ``tuple``, ``frozenset``    a list (a frozenset sorted)
+``Sequence``                a list, in order (a lazy sequence is read then)
 another servstd value       its own ``to_dict(lang)``
 ==========================  ===========================================================
 
@@ -46,7 +47,7 @@ import functools
 import sys
 import threading
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union, get_args, get_origin
@@ -146,6 +147,9 @@ def _encoder(tp: Any) -> Encoder:
     if origin is frozenset:
         each = _encoder(args[0])
         return lambda v, lang: [each(x, lang) for x in sorted(v)]
+    if origin is Sequence:  # a lazy sequence (columns until read): written as a list
+        each = _encoder(args[0])
+        return lambda v, lang: [each(x, lang) for x in v]
     simple: dict[Any, Encoder] = {
         Decimal: lambda v, lang: decimal_text(v),
         Fraction: lambda v, lang: _fraction_text(v),
@@ -310,7 +314,7 @@ def _core(tp: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         if len(args) == 2 and args[1] is Ellipsis:
             return core_schema.list_schema(_core(args[0], handler))
         return core_schema.tuple_schema([_core(a, handler) for a in args])
-    if origin is frozenset:
+    if origin is frozenset or origin is Sequence:
         return core_schema.list_schema(_core(args[0], handler))
     simple: dict[Any, Callable[[], CoreSchema]] = {
         str: core_schema.str_schema,

@@ -449,7 +449,8 @@ class CalendarCoverageError(ServstdError, ValueError):
     """A strict calendar was asked about a year whose official arrangement it does not know.
 
     ``year`` is the year asked about, ``coverage`` the years the calendar knows, ``calendar`` its
-    name and ``region`` its region code; ``value`` is the year unless a date was given. The
+    name and ``region`` its region code; ``value`` is the year unless a date was given; ``reason``,
+    when set, says why the year is unknown (a damaged notice file, named with its removal). The
     message names the region's source of data and the two ways forward from Python
     (``strict=False``, or the year's data); the ``servstd`` command names its own options.
 
@@ -469,14 +470,17 @@ class CalendarCoverageError(ServstdError, ValueError):
         region: str | None = None,
         param: str | None = None,
         value: object = None,
+        reason: str | None = None,
     ) -> None:
         self.calendar = calendar
         self.year = year
         self.coverage = coverage
         self.region = region
+        self.reason = reason
+        remedy = f"{reason[:1].upper()}{reason[1:]}." if reason else self._remedy()
         super().__init__(
             f"{calendar} does not know the official working-day arrangement for {year} "
-            f"(covered: {coverage}). {self._remedy()}",
+            f"(covered: {coverage}). {remedy}",
             param=param,
             value=year if value is None else value,
         )

@@ -42,6 +42,7 @@ from servstd._names import fold
 from servstd._source import Source
 from servstd.catalog.shelf import KINDS, STANDARD_KINDS, Shelf, shipped
 from servstd.errors import InputTypeError
+from servstd.sla.clock.service_clock import ServiceClock
 from servstd.sla.policy.complaint_policy import ComplaintPolicy
 from servstd.sla.policy.sla_policy import SLAPolicy
 from servstd.standards.loading import load_data
@@ -172,13 +173,17 @@ class Catalog:
         warn_renamed("Catalog.get", "Catalog.standard")
         return self.standard(id)
 
-    def sla_policy(self, id: str) -> SLAPolicy:
-        """The SLA policy ``id`` — the same object as ``SLAPolicy.from_catalog(id)``."""
-        return SLAPolicy.from_catalog(id)
+    def sla_policy(self, id: str, *, clock: ServiceClock | None = None) -> SLAPolicy:
+        """The SLA policy ``id`` — the same object as ``SLAPolicy.from_catalog(id)``: its clocks
+        read the notices every default reads (one calendar state per process). With ``clock``,
+        timed on that clock instead."""
+        return SLAPolicy.from_catalog(id, clock=clock)
 
-    def complaint_policy(self, id: str) -> ComplaintPolicy:
-        """The complaint policy ``id`` — the same object as ``ComplaintPolicy.from_catalog(id)``."""
-        return ComplaintPolicy.from_catalog(id)
+    def complaint_policy(self, id: str, *, clock: ServiceClock | None = None) -> ComplaintPolicy:
+        """The complaint policy ``id`` — the same object as ``ComplaintPolicy.from_catalog(id)``:
+        its clock reads the notices every default reads (one calendar state per process). With
+        ``clock``, timed on that clock instead."""
+        return ComplaintPolicy.from_catalog(id, clock=clock)
 
     def search(self, text: str) -> list[str]:
         """Ids of documents whose id, title, tags or item texts contain ``text``, in either script,

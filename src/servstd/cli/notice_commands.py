@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.cli._language import language, t
 from servstd.errors import ServstdError, ServstdWarning
+from servstd.sla.calendar.calendar_state import NoticeState, reload_notices
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.notice_folder import (
     damaged_notices,
@@ -154,11 +156,13 @@ def _add(args: argparse.Namespace, path: Path, ov: CalendarOverlay) -> int:
                     value=str(target),
                 )  # fmt: skip
         write_atomically(target, text.encode("utf-8"))
-        try:
-            WorkCalendar.china()  # every program will read the folder: it must still read
-        except ServstdError:
+        # Every program will read the folder: the year must still be known with the new file
+        # (this process's later calendars see it too).
+        why = dict(reload_notices().unknown_years).get(years[0])
+        if why is not None:
             target.unlink()
-            raise
+            reload_notices()
+            raise ServstdError(why, value=str(target))
     repaired = t(" (it replaces a damaged file of that name)") if before is not None else ""
     out(
         args,
@@ -186,7 +190,9 @@ def _to_remove(what: str, folder: Path) -> list[Path]:
             try:
                 ov = read_notice(f)
             except ServstdError:
-                continue  # a damaged file is removed by its name
+                if f.name == f"{year}.txt":  # a damaged file named for the year makes it unknown
+                    found.append(f)
+                continue  # another damaged file is removed by its name
             if year in ov.defines_years or year in ov.amends_years:
                 found.append(f)
         if not found:
@@ -234,16 +240,28 @@ def _remove(args: argparse.Namespace) -> int:
         targets = _to_remove(args.file, folder)
         aside = [f.with_name(f".{f.name}.removed") for f in targets]
         moved: list[tuple[Path, Path]] = []
+        ignored = {p for p, _ in _quietly(reload_notices).ignored}
         try:
             for f, a in zip(targets, aside, strict=True):
                 with writing(f):
                     os.replace(f, a)
                 moved.append((f, a))
-            WorkCalendar.china()  # every program will read the folder: it must still read
+            # every program will read the folder: no notice left in it may lose its year
+            orphaned = [(p, why) for p, why in _quietly(reload_notices).ignored if p not in ignored]
+            if orphaned:
+                raise ServstdError(
+                    t(
+                        "{file} would be ignored: {reason}; remove it too",
+                        file=orphaned[0][0],
+                        reason=orphaned[0][1],
+                    )
+                )
+            WorkCalendar.china()
         except BaseException:
             for f, a in reversed(moved):
                 with contextlib.suppress(OSError):
                     os.replace(a, f)
+            _quietly(reload_notices)
             raise
         for _, a in moved:
             with contextlib.suppress(FileNotFoundError), writing(a):
@@ -258,6 +276,13 @@ def _remove(args: argparse.Namespace) -> int:
         + t("Covered now: {coverage}", coverage=coverage),
     )
     return 0
+
+
+def _quietly(read: Callable[[], NoticeState]) -> NoticeState:
+    """The notices read again, without warning of the files read as nothing (the caller decides)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ServstdWarning)
+        return read()
 
 
 def _existing(target: Path) -> str | None:

@@ -184,7 +184,7 @@ class TestCommand:
         _, out, _ = run("sla", "report", *self.ARGS, "--by", "month", "--format", "csv")
         assert out.splitlines()[0] == (
             "\ufeffmonth,metric,cases,met,breached,early,stopped,at_risk,open,met_pct,median_hours,p90_hours,"
-            "median_seconds,p90_seconds"
+            "median_seconds,p90_seconds,not_covered"
         )
         _, md, _ = run("sla", "report", *self.ARGS, "--format", "markdown")
         assert "| month | metric | cases |" in md

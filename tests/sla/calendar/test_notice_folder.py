@@ -12,8 +12,9 @@ import pytest
 
 from servstd.cli import main
 from servstd.cli._hints import command_line_message
-from servstd.errors import CalendarCoverageError, DocumentError
+from servstd.errors import CalendarCoverageError, ServstdWarning
 from servstd.sla import DayKind, WorkCalendar
+from servstd.sla.calendar import reload_notices
 
 NOTICES = Path(__file__).parent / "notices"
 SAMPLE_2027 = Path(__file__).parents[3] / "examples" / "notices" / "2027-sample.txt"
@@ -48,7 +49,8 @@ def test_folder_notice_extends_china(folders: tuple[Path, Path]) -> None:
 
 
 def test_disagreeing_yearly_notices_name_both_files(folders: tuple[Path, Path]) -> None:
-    """Two yearly notices for one year that disagree are an error naming both files."""
+    """Two yearly notices for one year that disagree make that year unknown, naming both files;
+    the other years answer."""
     shared, user = folders
     shutil.copy(SAMPLE_2027, shared / "a.txt")
     user.mkdir(parents=True)
@@ -57,15 +59,17 @@ def test_disagreeing_yearly_notices_name_both_files(folders: tuple[Path, Path]) 
     )
     other = other.replace("1月31日（周日）、2月20日（周六）上班", "1月31日（周日）、2月21日（周日）上班")
     (user / "b.txt").write_text(other, encoding="gb18030")
-    with pytest.raises(DocumentError) as info:
-        WorkCalendar.china()
+    cal = WorkCalendar.china()
+    assert cal.is_working_day(D(2026, 10, 9))
+    with pytest.raises(CalendarCoverageError) as info:
+        cal.is_working_day(D(2027, 10, 9))
     assert "a.txt" in str(info.value)
     assert "b.txt" in str(info.value)
 
 
 def test_amendments_apply_after_the_years_they_amend(folders: tuple[Path, Path]) -> None:
-    """An amendment in a folder applies after the yearly notices; on an uncovered year it is a
-    coverage error."""
+    """An amendment in a folder applies after the yearly notices; one of an uncovered year is
+    ignored with a warning (the year stays uncovered), and read once its year's notice is."""
     shared, _ = folders
     text = (NOTICES / "2020-supplement-spring-extension.txt").read_text(encoding="utf-8")
     (shared / "0-ext.txt").write_text(
@@ -74,9 +78,12 @@ def test_amendments_apply_after_the_years_they_amend(folders: tuple[Path, Path])
         ),
         encoding="utf-8",
     )
+    with pytest.warns(ServstdWarning, match=r"0-ext\.txt: it amends 2027"):
+        cal = WorkCalendar.china()
     with pytest.raises(CalendarCoverageError):
-        WorkCalendar.china()
+        cal.is_working_day(D(2027, 2, 16))
     shutil.copy(SAMPLE_2027, shared / "2027.txt")
+    reload_notices()
     cal = WorkCalendar.china()
     assert cal.day_kind(D(2027, 2, 16)) is DayKind.HOLIDAY
     assert cal.day_kind(D(2027, 2, 20)) is DayKind.MAKEUP_WORKDAY  # untouched by the amendment
@@ -93,6 +100,7 @@ def test_done_when_deadline_answers_from_the_folder(folders: tuple[Path, Path]) 
     assert "--lenient" in err
     assert "strict=False" not in err
     shutil.copy(SAMPLE_2027, shared / "2027.txt")
+    reload_notices()  # a command started now reads the folder anew
     code, out, _ = run("deadline", "2026-12-30 16:00", "5个工作日", "--json")
     data = json.loads(out)
     assert data["due"] == "2027-01-07T18:00:00+08:00"

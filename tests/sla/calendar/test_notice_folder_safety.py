@@ -16,8 +16,9 @@ import pytest
 from servstd import _atomic
 from servstd._atomic import folder_lock
 from servstd.cli import main
-from servstd.errors import DocumentError, ServstdWarning
+from servstd.errors import CalendarCoverageError, CalendarCoverageWarning
 from servstd.sla import DayKind, WorkCalendar
+from servstd.sla.calendar import reload_notices
 
 SAMPLE_2027 = Path(__file__).parents[3] / "examples" / "notices" / "2027-sample.txt"
 OTHER_2027 = SAMPLE_2027.read_text(encoding="utf-8").replace(
@@ -41,30 +42,48 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 class TestDamagedFiles:
     def test_a_truncated_notice_is_named_with_its_remedy(self, user: Path) -> None:
-        """A truncated 2028.txt: every command names it and the command that removes it (exit 1)."""
+        """A truncated 2028.txt makes only 2028 unknown: a 2026 question answers; a 2028 one names
+        the file and the command that removes it (exit 1)."""
         user.mkdir(parents=True)
         (user / "2028.txt").write_text(
             "国务院办公厅关于2028年部分节假日安排的通知\n一、元旦：1月1日", encoding="utf-8"
         )
-        code, _, err = run("workday", "2026-10-09")
+        assert run("workday", "2026-10-09")[0] == 0
+        code, _, err = run("workday", "2028-03-01")
         assert code == 1
         assert f"{user / '2028.txt'}" in err
-        assert f"rm -- {user / '2028.txt'}" in err
-        assert "--lenient" in err
+        assert "servstd notice remove 2028" in err
+
+    def test_the_named_remedy_removes_the_damaged_file(self, user: Path) -> None:
+        """The command a damaged 2028.txt is named with works: ``servstd notice remove 2028``
+        takes the file away (exit 0) and the folder reads again, 2028 simply not covered."""
+        user.mkdir(parents=True)
+        (user / "2028.txt").write_bytes(b"\xff\xfe\x00not a notice")
+        reload_notices()
+        assert 2028 in dict(reload_notices().unknown_years)
+        code, out, err = run("notice", "remove", "2028")
+        assert (code, err) == (0, ""), err
+        assert str(user / "2028.txt") in out
+        assert not (user / "2028.txt").exists()
+        assert not reload_notices().unknown_years
 
     def test_lenient_reads_the_other_notices(self, user: Path) -> None:
-        """With --lenient (strict=False) a damaged file is skipped with a warning; the others are read."""
+        """A damaged 2028.txt leaves the other notices read, strict or lenient; a lenient calendar
+        estimates 2028 with a warning naming the file, a strict one refuses 2028 naming it."""
         assert run("notice", "add", str(SAMPLE_2027))[0] == 0
         (user / "2028.txt").write_bytes(b"")
-        with pytest.warns(ServstdWarning, match=r"2028\.txt.*skipped"):
-            cal = WorkCalendar.china(strict=False)
-        assert cal.day_kind(dt.date(2027, 10, 9)) is DayKind.MAKEUP_WORKDAY
-        code, _, err = run("workday", "2027-10-09", "--lenient")
-        assert code == 0
-        assert "warning:" in err
-        assert "2028.txt" in err
-        with pytest.raises(DocumentError, match=r"2028\.txt"):
-            WorkCalendar.china()
+        reload_notices()
+        for strict in (True, False):
+            cal = WorkCalendar.china(strict=strict)
+            assert cal.day_kind(dt.date(2027, 10, 9)) is DayKind.MAKEUP_WORKDAY
+            assert 2028 not in cal.coverage
+        with pytest.warns(CalendarCoverageWarning, match=r"2028\.txt"):
+            WorkCalendar.china(strict=False).day_kind(dt.date(2028, 3, 1))
+        code, _, err = run("workday", "2027-10-09")
+        assert (code, err) == (0, "")
+        with pytest.raises(CalendarCoverageError, match=r"2028\.txt") as info:
+            WorkCalendar.china().day_kind(dt.date(2028, 3, 1))
+        assert info.value.year == 2028
 
     def test_notice_add_repairs_a_damaged_file(self, user: Path) -> None:
         """An empty 2027.txt left by a crash is replaced by notice add, which says so."""
@@ -104,8 +123,10 @@ class TestSymlinks:
         real = tmp_path / "real.txt"
         real.write_text(SAMPLE_2027.read_text(encoding="utf-8"), encoding="utf-8")
         (user / "2027.txt").symlink_to(real)
-        with pytest.raises(DocumentError, match="is a symbolic link"):
-            WorkCalendar.china()
+        cal = WorkCalendar.china()
+        assert cal.is_working_day(dt.date(2026, 10, 9))
+        with pytest.raises(CalendarCoverageError, match="is a symbolic link"):
+            cal.day_kind(dt.date(2027, 10, 9))
 
 
 class TestAtomicWrites:

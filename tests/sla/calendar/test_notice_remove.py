@@ -3,6 +3,7 @@ checked), and two disagreeing notices name the right file for the right day (iss
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import shutil
@@ -131,24 +132,29 @@ class TestNoticeRemove:
 
 class TestDisagreeingNotices:
     def test_names_each_file_with_what_it_says(self, folders: tuple[Path, Path]) -> None:
-        """Two yearly notices for one year: the message puts each file beside what it makes of the
-        first day they disagree on, and no placeholder (<document>) leaks into it."""
+        """Two yearly notices for one year make that year unknown (the others answer): the
+        coverage error puts each file beside what it makes of the first day they disagree on,
+        names the command that removes one, and no placeholder (<document>) leaks into it."""
         shared, _ = folders
         shutil.copy(SAMPLE_2027, shared / "a.txt")
         moved = SAMPLE_2027.read_text(encoding="utf-8").replace(
             "1月31日（周日）、2月20日（周六）上班", "1月31日（周日）、2月21日（周日）上班"
         )
         (shared / "b.txt").write_text(moved, encoding="utf-8")
-        with pytest.raises(DocumentError) as info:
-            WorkCalendar.china()
-        assert info.value.source == str(shared / "b.txt")
-        problem = info.value.problems[0]
-        assert problem.path == "2027-02-20"
-        assert problem.message.startswith(f"this notice makes it an ordinary day, {shared / 'a.txt'} ")
-        assert "makes it a working day" in problem.message
+        cal = WorkCalendar.china()
+        assert cal.is_working_day(dt.date(2026, 10, 9))
+        with pytest.raises(CalendarCoverageError) as info:
+            cal.is_working_day(dt.date(2027, 2, 20))
+        message = str(info.value)
+        said = (
+            f"{shared / 'b.txt'} makes 2027-02-20 an ordinary day, {shared / 'a.txt'} (another notice "
+            f"for 2027) makes it a working day"
+        )
+        assert said in message
+        assert f"remove one of them (rm -- {shared / 'b.txt'})" in message
         code, _, err = run("workday", "2027-02-20")
         assert code == 1
-        assert err == f"servstd: {shared / 'b.txt'}: 2027-02-20: {problem.message}\n"
+        assert said in err
         assert "<document>" not in err
 
     def test_a_problem_about_the_whole_file_has_no_placeholder(self) -> None:

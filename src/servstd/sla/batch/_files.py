@@ -12,13 +12,14 @@ from __future__ import annotations
 import importlib
 import io
 import re
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from servstd._extras import require
 from servstd._sheets import TABLE_LIMITS, XLSX_TABLE_LIMITS, check_regular_file, csv_rows, read_workbook
-from servstd._text import read_text
+from servstd._text import MAX_BYTES, decode, read_text
 from servstd.errors import DocumentError, Problem, ServstdError
 from servstd.sla.batch._tables import missing
 
@@ -49,14 +50,25 @@ def pandas_module() -> Any:
 
 
 def read_table(
-    path: str | Path, instants: Iterable[str], *, assume_tz: str | None = None, source: str | None = None
+    path: str | Path | bytes | bytearray | memoryview | IO[bytes] | IO[str],
+    instants: Iterable[str],
+    *,
+    assume_tz: str | None = None,
+    source: str | None = None,
 ) -> Any:
     """The table in ``path`` as a pandas DataFrame, with ``instants`` columns as aware timestamps.
+
+    ``path`` may also be the file's content: ``bytes``, or a file object open in binary mode
+    (CSV, XLSX or Parquet, told apart by the first bytes: ``PK`` a workbook, ``PAR1`` Parquet,
+    else CSV) or in text mode (CSV). At most :data:`~servstd._text.MAX_BYTES` are read, as from
+    a path, and the sheet and table limits are the same.
 
     Errors name the table ``source`` (the parameter it was given as, e.g. ``"cases"``), not the
     path, which may be a temporary file the caller made; the path is the error's ``value``
     unless ``source`` is left out.
     """
+    if not isinstance(path, (str, Path)):
+        return _read_content(path, instants, assume_tz=assume_tz, source=source or "table")
     where = str(path) if source is None else source
     pd = pandas_module()
     p = Path(path)
@@ -90,6 +102,10 @@ def read_table(
         raise DocumentError(where, [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
     if suffix not in (".parquet", ".pq"):  # a sheet: its header is row 1, its first case row 2
         frame.attrs[FIRST_ROW] = 2
+    return _with_instants(pd, frame, instants, assume_tz, where)
+
+
+def _with_instants(pd: Any, frame: Any, instants: Iterable[str], assume_tz: str | None, where: str) -> Any:
     first = frame.attrs.get(FIRST_ROW, 0)
     problems: list[Problem] = []
     for name in instants:
@@ -100,6 +116,42 @@ def read_table(
     return frame
 
 
+def _read_content(content: Any, instants: Iterable[str], *, assume_tz: str | None, source: str) -> Any:
+    """A table given as its bytes or as a file object (see :func:`read_table`)."""
+    pd = pandas_module()
+    data: bytes | str
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        data = bytes(content)
+    elif hasattr(content, "read"):
+        try:
+            data = content.read(MAX_BYTES + 1)
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            raise DocumentError(source, [Problem("", f"cannot read the file: {_reason(exc)}")]) from None
+        if not isinstance(data, (bytes, str)):
+            raise DocumentError(source, [Problem("", "the file object gave neither bytes nor text")])
+    else:  # pragma: no cover - report() passes only these
+        raise DocumentError(source, [Problem("", "give a path, bytes or a file object")])
+    if len(data) > MAX_BYTES:
+        raise DocumentError(
+            source, [Problem("", f"the file is larger than {MAX_BYTES:,} bytes")], code="file.unreadable"
+        )
+    if isinstance(data, bytes) and data.startswith((b"PK\x03\x04", b"PAR1")):
+        suffix = ".xlsx" if data.startswith(b"PK") else ".parquet"
+        with tempfile.TemporaryDirectory(prefix="servstd-") as folder:  # openpyxl reads a file
+            spilled = Path(folder) / f"table{suffix}"
+            spilled.write_bytes(data)
+            return read_table(spilled, instants, assume_tz=assume_tz, source=source)
+    text = data if isinstance(data, str) else decode(data, source)[0]
+    try:
+        frame = _csv_text(pd, text, source)
+    except ServstdError:
+        raise
+    except Exception as exc:  # pandas' parser errors
+        raise DocumentError(source, [Problem("", f"cannot read the table: {_reason(exc)}")]) from None
+    frame.attrs[FIRST_ROW] = 2  # a sheet: its header is row 1, its first case row 2
+    return _with_instants(pd, frame, instants, assume_tz, source)
+
+
 def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 300 else text[:300] + "…"
@@ -108,17 +160,22 @@ def _reason(exc: BaseException) -> str:
 def _csv_table(pd: Any, p: Path) -> Any:
     """A CSV export decoded like every other file (UTF-8, UTF-16, GB18030), its shape checked first."""
     text, _ = read_text(p)
+    return _csv_text(pd, text, str(p))
+
+
+def _csv_text(pd: Any, text: str, source: str) -> Any:
+    """A CSV export's text as a table of text cells, its shape checked first."""
     first = text.split("\n", 1)[0]
-    header = csv_rows(first, str(p), TABLE_LIMITS)
+    header = csv_rows(first, source, TABLE_LIMITS)
     width = len(header[0]) if header else 0
     lines = text.count("\n")
     if lines > TABLE_LIMITS.rows:
         raise DocumentError(
-            str(p), [Problem("", f"{lines:,} lines; a table has at most {TABLE_LIMITS.rows:,} rows")]
+            source, [Problem("", f"{lines:,} lines; a table has at most {TABLE_LIMITS.rows:,} rows")]
         )
     if width * lines > TABLE_LIMITS.cells:
         raise DocumentError(
-            str(p),
+            source,
             [
                 Problem(
                     "",

@@ -50,10 +50,10 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, overload
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -65,18 +65,23 @@ from servstd._escape import csv_cell, markdown_text
 from servstd._extras import require, table_extras
 from servstd._input import zone as named_zone
 from servstd._lang import check_lang
-from servstd._messages import tr
-from servstd._schema import Shaped
+from servstd._messages import noop, tr
+from servstd._schema import Extra, Shaped
 from servstd._spans import span_text
 from servstd.errors import DocumentError, NaiveDatetimeError, Problem
 from servstd.sla.batch._chart import draw
-from servstd.sla.batch._files import pandas_module, read_table
-from servstd.sla.batch.evaluation import evaluate
+from servstd.sla.batch._coverage import NOT_COVERED
+from servstd.sla.batch._files import read_table
+from servstd.sla.batch._tables import NAT, columns_of, missing
+from servstd.sla.batch.evaluation import evaluated
+from servstd.sla.clock.columnar import epoch_us, wall_us
 from servstd.sla.policy.sla_policy import SLAPolicy
 
-__all__ = ["Breach", "ComplianceReport", "GroupRow", "report"]
+__all__ = ["Breach", "Breaches", "ComplianceReport", "GroupRow", "report"]
 
 _HOUR_US = 3_600_000_000
+_YEAR_US = 31_556_952_000_000  # the mean Gregorian year: only to bound a search
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _TENTH = Decimal("0.1")
 _OPEN = ("running", "paused", "pending")
 _BREACHES_SHOWN = 30
@@ -102,6 +107,8 @@ class GroupRow(Shaped):
     met_pct: Decimal | None
     median: dt.timedelta | None
     p90: dt.timedelta | None
+    not_covered: int = 0
+    """Cases whose years the policy's calendar does not cover (not counted as met or breached)."""
 
     def as_dict(self, by: Sequence[str]) -> dict[str, Any]:
         """A flat mapping (JSON-ready: percentages and hours as strings of decimals)."""
@@ -111,7 +118,7 @@ class GroupRow(Shaped):
             "early": self.early, "stopped": self.stopped, "at_risk": self.at_risk, "open": self.open,
             "met_pct": _s(self.met_pct), "median_hours": _s(_hours(_us(self.median))),
             "p90_hours": _s(_hours(_us(self.p90))), "median_seconds": _seconds(self.median),
-            "p90_seconds": _seconds(self.p90),
+            "p90_seconds": _seconds(self.p90), "not_covered": self.not_covered,
         }  # fmt: skip
         return d
 
@@ -138,6 +145,90 @@ class Breach(Shaped):
             "late_seconds": _seconds(self.late),
         }
         return d
+
+
+class Breaches(Sequence[Breach]):
+    """The breached cases as columns, in report order (group values, metric, latest first, case):
+    ``len()`` costs nothing, and :class:`Breach` objects are made only for the ones read
+    (``breaches[:30]``, iteration, :meth:`head`).
+
+    The order is worked out on first access; it compares case ids as text.
+    """
+
+    def __init__(
+        self, *, ids: Callable[[Any], Any], case_rows: Any, metric: Any, metric_rank: Any,
+        metrics: Sequence[str], keys: list[tuple[Any, list[str]]], due: Any, completed: Any, late: Any,
+        zone: ZoneInfo,
+    ) -> None:  # fmt: skip
+        self._ids, self._case_rows = ids, case_rows
+        self._metric, self._metric_rank, self._metrics = metric, metric_rank, metrics
+        self._keys, self._due, self._completed, self._late, self._zone = keys, due, completed, late, zone
+        self._sorted: tuple[Any, Any] | None = None  # (order, case ids as text)
+
+    def __len__(self) -> int:
+        return int(self._due.size)
+
+    def _order(self) -> tuple[Any, Any]:
+        if self._sorted is None:
+            texts = np.array([str(v) for v in self._ids(self._case_rows)], dtype=object)
+            case_rank = (
+                np.unique(texts.astype(str), return_inverse=True)[1].reshape(-1) if texts.size else texts
+            )
+            keys = [codes for codes, _ in reversed(self._keys)]
+            order = np.lexsort((case_rank, -self._late, self._metric_rank, *keys))
+            self._sorted = (order, texts)
+        return self._sorted
+
+    def _breach(self, i: int) -> Breach:
+        order, texts = self._order()
+        j = int(order[i])
+        done = int(self._completed[j])
+        return Breach(
+            case=str(texts[j]),
+            metric=str(self._metrics[self._metric[j]]),
+            key=tuple(values[codes[j]] for codes, values in self._keys),
+            due=_instant(int(self._due[j]), self._zone),
+            completed=None if done == NAT else _instant(done, self._zone),
+            late=dt.timedelta(microseconds=int(self._late[j])),
+        )
+
+    @overload
+    def __getitem__(self, i: int) -> Breach: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Breach]: ...
+    def __getitem__(self, i: int | slice) -> Breach | list[Breach]:
+        if isinstance(i, slice):
+            return [self._breach(k) for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        return self._breach(i % n)
+
+    def __iter__(self) -> Iterator[Breach]:
+        return (self._breach(k) for k in range(len(self)))
+
+    def head(self, n: int = _BREACHES_SHOWN) -> list[Breach]:
+        """The first ``n`` breaches (a listing's page)."""
+        return self[:n]
+
+    def lateness_hours(self) -> list[float]:
+        """How late each breach was, in hours (plotting coordinates only)."""
+        return list((self._late / _HOUR_US).tolist())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<Breaches: {len(self)} breached case(s)>"
+
+
+def _instant(us: int, zone: ZoneInfo) -> dt.datetime:
+    return (_EPOCH + dt.timedelta(microseconds=us)).astimezone(zone)
 
 
 def _us(t: dt.timedelta | None) -> int | None:
@@ -168,36 +259,50 @@ class ComplianceReport(Shaped):
     now: dt.datetime
     by: tuple[str, ...]
     groups: tuple[GroupRow, ...]
-    breaches: tuple[Breach, ...]
+    breaches: Sequence[Breach]
+    """The breached cases (:class:`~servstd.sla.batch.compliance.Breaches`, columns until read)."""
+
+    _json_extra: ClassVar[tuple[Extra, ...]] = (("not_covered", int, lambda r, lang: r.not_covered),)
+
+    @property
+    def not_covered(self) -> int:
+        """How many rows (a case and a metric each) reach years the policy's calendar does not
+        cover; they are neither met nor breached, and ``report(..., strict=True)`` refuses them."""
+        return sum(g.not_covered for g in self.groups)
 
     # -- rendering -------------------------------------------------------------------------------
     @replaced("ComplianceReport.as_dict", "ComplianceReport.to_dict (typed, nested) or to_json (flat rows)")
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, *, limit: int | None = None) -> dict[str, Any]:
         """Deprecated: the flat rows of :meth:`to_json`; ``to_dict()`` is the report's JSON form."""
-        return self._flat()
+        return self._flat(limit)
 
-    def _flat(self) -> dict[str, Any]:
-        """The report as flat rows (groups and breaches with the ``by`` values as keys)."""
+    def _flat(self, limit: int | None = None) -> dict[str, Any]:
+        """The report as flat rows (groups and breaches with the ``by`` values as keys); ``limit``
+        lists at most that many breaches (their number is ``breached``)."""
+        listed = self.breaches if limit is None else self.breaches[:limit]
         return {
             "policy": self.policy,
             "now": self.now.isoformat(),
             "by": list(self.by),
+            "not_covered": self.not_covered,
             "groups": [g.as_dict(self.by) for g in self.groups],
-            "breaches": [b.as_dict(self.by) for b in self.breaches],
+            "breached": len(self.breaches),
+            "breaches": [b.as_dict(self.by) for b in listed],
         }
 
     @exact
-    def to_json(self) -> str:
+    def to_json(self, *, limit: int | None = None) -> str:
         """The report as JSON in flat rows, as the command prints it: each group and breach with the
-        ``by`` values as keys, hours as decimal text (``to_dict()`` is the typed, nested form)."""
-        return json.dumps(self._flat(), ensure_ascii=False, indent=2)
+        ``by`` values as keys, hours as decimal text (``to_dict()`` is the typed, nested form);
+        ``limit`` lists at most that many breaches (their number is ``breached``)."""
+        return json.dumps(self._flat(limit), ensure_ascii=False, indent=2)
 
     @exact
     def to_csv(self) -> str:
         """The group table as CSV (one row per group and metric)."""
         rows = [g.as_dict(self.by) for g in self.groups]
         buf = io.StringIO()
-        fields = [*self.by, *_FIELDS]
+        fields = [*self.by, *_FIELDS, "not_covered"]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writerow({f: csv_cell(f) for f in fields})
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
@@ -212,13 +317,14 @@ class ComplianceReport(Shaped):
             body.append([*(str(k) for k in g.key), *counts, _span(g.median, lang), _span(g.p90, lang)])
         return [head, *body]
 
-    def _breach_table(self, lang: str = "en") -> list[list[str]]:
+    def _breach_table(self, lang: str = "en", limit: int | None = None) -> list[list[str]]:
         head = [
             tr("case", lang),
             tr("metric", lang),
             *self.by,
             *(tr(h, lang) for h in ("due", "completed", "late (clock time)")),
         ]
+        listed = self.breaches if limit is None else self.breaches[:limit]
         body = [
             [
                 b.case,
@@ -228,7 +334,7 @@ class ComplianceReport(Shaped):
                 _local(b.completed),
                 span_text(b.late, check_lang(lang)),
             ]
-            for b in self.breaches
+            for b in listed
         ]
         return [head, *body]
 
@@ -251,10 +357,13 @@ class ComplianceReport(Shaped):
         ]
         lines += _aligned(self._table(lang))
         lines.append("")
+        if self.not_covered:
+            lines.append(
+                tr("{n} not covered: {note}", lang, n=self.not_covered, note=tr(_NOT_COVERED_NOTE, lang))
+            )
         if self.breaches:
             lines.append(tr("{n} breached:", lang, n=len(self.breaches)))
-            table = self._breach_table(lang)
-            lines += _aligned(table[: _BREACHES_SHOWN + 1])
+            lines += _aligned(self._breach_table(lang, _BREACHES_SHOWN))
             if len(self.breaches) > _BREACHES_SHOWN:
                 more = len(self.breaches) - _BREACHES_SHOWN
                 lines.append(tr("… and {n} more (the JSON form lists all)", lang, n=more))
@@ -263,8 +372,8 @@ class ComplianceReport(Shaped):
         return "\n".join(lines)
 
     @exact
-    def to_markdown(self) -> str:
-        """The groups and every breached case as Markdown tables."""
+    def to_markdown(self, *, limit: int | None = None) -> str:
+        """The groups and the breached cases (every one, or the first ``limit``) as Markdown tables."""
         by = f", by {', '.join(self.by)}" if self.by else ""
         out = [
             f"## SLA compliance: {markdown_text(self.policy)}",
@@ -273,8 +382,12 @@ class ComplianceReport(Shaped):
             "",
         ]
         out += _markdown(self._table())
+        if self.not_covered:
+            out += ["", f"{self.not_covered} not covered: {markdown_text(_NOT_COVERED_NOTE)}"]
         out += ["", f"### Breached ({len(self.breaches)})", ""]
-        out += _markdown(self._breach_table()) if self.breaches else ["None."]
+        out += _markdown(self._breach_table(limit=limit)) if self.breaches else ["None."]
+        if limit is not None and len(self.breaches) > limit:
+            out += ["", f"… and {len(self.breaches) - limit} more."]
         return "\n".join(out)
 
     @exact
@@ -286,12 +399,35 @@ class ComplianceReport(Shaped):
         Chinese characters, else the subset of Noto Sans CJK SC shipped with servstd.
         """
         groups = [(g.key, g.metric, g.met_pct) for g in self.groups]
-        late = [b.late / dt.timedelta(hours=1) for b in self.breaches]  # plotting coordinates only
+        late = (
+            self.breaches.lateness_hours()
+            if isinstance(self.breaches, Breaches)
+            else [b.late / dt.timedelta(hours=1) for b in self.breaches]
+        )  # plotting coordinates only
         return draw(self.policy, self.by, groups, late, Path(path), font=font)
 
 
 _COUNTS = ["metric", "cases", "met", "breached", "early", "stopped", "at_risk", "open", "met_pct"]
 _FIELDS = [*_COUNTS, "median_hours", "p90_hours", "median_seconds", "p90_seconds"]
+_NOT_COVERED_NOTE = noop(
+    "cases that reach a year the policy's calendar does not know (its notice is not read); "
+    "they are neither met nor breached (the JSON form counts them per group)"
+)
+
+
+_GROUP_HEAD = (
+    "metric",
+    "cases",
+    "met",
+    "breached",
+    "early",
+    "stopped",
+    "at risk",
+    "open",
+    "met %",
+    "median (business hours)",
+    "p90 (business hours)",
+)
 
 
 def _cell(v: object) -> str:
@@ -341,142 +477,172 @@ def report(
     case_id: str = "case",
     received: str = "received_at",
     assume_tz: str | ZoneInfo | None = None,
+    strict: bool = False,
 ) -> ComplianceReport:
-    """The compliance report of ``policy`` over ``cases`` (a pandas DataFrame or a file path).
+    """The compliance report of ``policy`` over ``cases``.
 
-    ``events`` likewise (a DataFrame or a file). ``assume_tz`` (a zone name, a
+    ``cases`` and ``events`` are tables in memory — a pandas or polars DataFrame, a pyarrow
+    Table — or files: a path, the file's ``bytes``, or a file object opened in binary or text
+    mode (CSV, XLSX or Parquet, told apart by their first bytes; an upload need not go through a
+    temporary file). Files are read with the same bounds as a path, and errors name the table
+    (``cases``, ``events``), never a file name. ``assume_tz`` (a zone name, a
     :class:`~zoneinfo.ZoneInfo` or a pendulum ``Timezone``) reads times without an offset in files
     as local times of that zone (otherwise they are an error).
+
+    Cases that reach a year the policy's calendar does not cover are counted apart, as
+    ``not_covered`` (see :func:`~servstd.sla.batch.evaluate`); ``strict=True`` refuses them with a
+    :class:`~servstd.errors.CalendarCoverageError` naming the first case ids.
+
+    The counts are computed on the evaluation's columns; the breached cases stay columns too
+    (:class:`~servstd.sla.batch.compliance.Breaches`) until they are listed.
     """
-    require("an SLA report", *table_extras(cases, events))
     assume_tz = None if assume_tz is None else named_zone(assume_tz, "assume_tz").key
-    pd = pandas_module()
     given: object = now  # checked at run time: callers may pass anything
     if not isinstance(given, dt.datetime) or given.tzinfo is None or given.utcoffset() is None:
         raise NaiveDatetimeError(now, "now")
     instants = [received, *(f"{m}_at" for m in policy.metrics())]
-    if isinstance(cases, (str, Path)):
-        cases = read_table(cases, instants, assume_tz=assume_tz, source="cases")
-    if isinstance(events, (str, Path)):
-        events = read_table(events, ["at"], assume_tz=assume_tz, source="events")
-    if not isinstance(cases, pd.DataFrame):
-        raise DocumentError(
-            "cases", [Problem("", "a report reads a pandas DataFrame or a CSV, XLSX or Parquet file")]
-        )
+    cases = _table(cases, instants, assume_tz, "cases")
+    if events is not None:
+        events = _table(events, ["at"], assume_tz, "events")
+    names = columns_of(cases, "cases").names
     by = tuple(by)
-    missing = [k for k in by if k != "month" and k not in cases.columns]
-    if missing:
-        have = ", ".join(str(c) for c in cases.columns)
+    missing_by = [k for k in by if k != "month" and k not in names]
+    if missing_by:
         raise DocumentError(
             "cases",
-            [Problem(k, f"no column {k!r} to group by (the table has: {have}; or month)") for k in missing],
+            [
+                Problem(k, f"no column {k!r} to group by (the table has: {', '.join(names)}; or month)")
+                for k in missing_by
+            ],
         )
-    result = evaluate(policy, cases, events, now=now, case_id=case_id, received=received)
-    zone = str(result["due"].dt.tz) if len(result) else "UTC"
-    keys = cases[[case_id]].copy()
-    for k in by:
-        if k == "month":
-            keys[k] = cases[received].dt.tz_convert(zone).dt.strftime("%Y-%m")
-        else:
-            keys[k] = cases[k].astype(object).where(cases[k].notna(), "").astype(str)
-    merged = result.merge(keys, left_on="case", right_on=case_id, how="left", suffixes=("", "_key"))
-    local_now = pd.Timestamp(now).tz_convert(zone).to_pydatetime()
+    tab, data, tz, case_rows = evaluated(
+        policy, cases, events, now=now, case_id=case_id, received=received, strict=strict
+    )
+    zone = named_zone(tz, "tz")
+    keys = [_key_codes(tab, k, case_rows, received, zone) for k in by]
+    counted = _Counted(data, keys, case_rows)
     return ComplianceReport(
         policy=policy.id,
-        now=local_now,
+        now=now.astimezone(zone),
         by=by,
-        groups=_groups(pd, merged, by),
-        breaches=_breaches(pd, merged, by, now),
+        groups=counted.groups(),
+        breaches=counted.breaches(tab, case_id, now, zone),
     )
 
 
-def _groups(pd: Any, merged: Any, by: tuple[str, ...]) -> tuple[GroupRow, ...]:
-    """The rows of the group table, computed by the table library (time linear in the cases, also
-    when every case is its own group)."""
-    keys = [*by, "metric"]
-    m = merged.assign(
-        _status=merged["status"].astype(str),
-        _elapsed=merged["elapsed"].to_numpy().astype("timedelta64[us]").astype(np.int64),
+def _table(table: Any, instants: list[str], assume_tz: str | None, source: str) -> Any:
+    """A table in memory as it is; a file (path, bytes, file object) read as a pandas DataFrame."""
+    if isinstance(table, (str, Path, bytes, bytearray, memoryview)) or hasattr(table, "read"):
+        require("reading ticket files", "pandas", *table_extras(table))
+        return read_table(table, instants, assume_tz=assume_tz, source=source)
+    return table
+
+
+def _key_codes(tab: Any, name: str, rows: Any, received: str, zone: ZoneInfo) -> tuple[Any, list[str]]:
+    """Per result row the code of its group value, and the values as text, in sorted order (so
+    codes compare as the texts do)."""
+    if name == "month":
+        return _months(tab.instants(received)[0][rows], zone)
+    codes, values = tab.codes(name)
+    texts = ["" if missing(v) else str(v) for v in values]
+    ordered = sorted(set(texts))
+    index = {t: i for i, t in enumerate(ordered)}
+    remap = np.array([index[t] for t in texts], dtype=np.int64)
+    return remap[codes][rows], ordered
+
+
+def _months(us: Any, zone: ZoneInfo) -> tuple[Any, list[str]]:
+    """The month of each instant in ``zone`` as a code, and the months as ``YYYY-MM``."""
+    if not us.size:
+        return np.zeros(0, dtype=np.int64), []
+    lo = int(us.min() // _YEAR_US) + 1970 - 1
+    hi = int(us.max() // _YEAR_US) + 1970 + 1
+    starts = np.array(
+        [wall_us(dt.date(y, m, 1), 0, zone) for y in range(lo, hi + 1) for m in range(1, 13)], dtype=np.int64
     )
-    sizes = m.groupby(keys, sort=True, observed=True, dropna=False).size()
-    counts = (
-        m.groupby([*keys, "_status"], sort=False, observed=True, dropna=False)
-        .size()
-        .unstack("_status", fill_value=0)
-        .reindex(
-            index=sizes.index,
-            columns=["met", "breached", "early", "stopped", "at_risk", *_OPEN],
-            fill_value=0,
-        )
-    )
-    done = m.loc[m["completed"].notna(), [*keys, "_elapsed"]].sort_values([*keys, "_elapsed"], kind="stable")
-    grouped = done.groupby(keys, sort=False, observed=True, dropna=False)["_elapsed"]
-    rank = grouped.cumcount().to_numpy() + 1
-    n_done = grouped.transform("size").to_numpy()
-    ranks = {}
-    for q in (50, 90):  # nearest rank: the smallest value at least q % of the values do not exceed
-        k = np.maximum(-(-q * n_done // 100), 1)
-        ranks[q] = done.loc[rank == k].set_index(keys)["_elapsed"]
-    out = []
-    for key, total, row, median, p90 in zip(
-        sizes.index, sizes.to_numpy(), counts.itertuples(index=False), *(r.reindex(sizes.index) for r in ranks.values()),
-        strict=True,
-    ):  # fmt: skip
-        met, breached, early, stopped, at_risk, running, paused, pending = (int(v) for v in row)
-        decided = met + breached + early
-        pct = (Decimal(100 * met) / decided).quantize(_TENTH, ROUND_HALF_EVEN) if decided else None
-        key_t = key if isinstance(key, tuple) else (key,)
-        out.append(
-            GroupRow(
-                key=tuple(str(k) for k in key_t[:-1]),
-                metric=str(key_t[-1]),
-                cases=int(total),
-                met=met,
-                breached=breached,
-                early=early,
-                stopped=stopped,
-                at_risk=at_risk,
-                open=running + paused + pending,
-                met_pct=pct,
-                median=None if pd.isna(median) else dt.timedelta(microseconds=int(median)),
-                p90=None if pd.isna(p90) else dt.timedelta(microseconds=int(p90)),
+    k = np.searchsorted(starts, us, side="right") - 1
+    present, codes = np.unique(k, return_inverse=True)
+    labels = [f"{lo + int(i) // 12:04d}-{int(i) % 12 + 1:02d}" for i in present]
+    return codes.astype(np.int64).reshape(-1), labels
+
+
+class _Counted:
+    """The evaluation's columns grouped by the values of ``by`` and the metric."""
+
+    def __init__(
+        self, data: dict[str, tuple[str, Any]], keys: list[tuple[Any, list[str]]], rows: Any
+    ) -> None:
+        self.metric, self.metrics = data["metric"][1]
+        self.status, self.labels = data["status"][1]
+        self.due = data["due"][1]
+        self.completed = data["completed"][1]
+        self.elapsed = data["elapsed"][1]
+        self.keys = keys
+        self.case_rows = rows
+        gid = np.zeros(rows.size, dtype=np.int64)
+        for codes, values in [*keys, (self.metric, self.metrics)]:
+            gid = np.unique(gid * max(len(values), 1) + codes, return_inverse=True)[1].reshape(-1)
+        _, self.first, self.inv = np.unique(gid, return_index=True, return_inverse=True)
+        self.inv = self.inv.reshape(-1)
+        self.n_groups = self.first.size
+
+    def groups(self) -> tuple[GroupRow, ...]:
+        g, s = self.n_groups, len(self.labels)
+        counts = np.bincount(self.inv * s + self.status, minlength=g * s).reshape(g, s)
+        col = {label: counts[:, i] for i, label in enumerate(self.labels)}
+        sizes = np.bincount(self.inv, minlength=g)
+        done = self.completed != NAT
+        ranks = self._ranks(done)
+        out = []
+        for i in range(g):
+            row = int(self.first[i])
+            met, breached, early = (int(col[k][i]) for k in ("met", "breached", "early"))
+            decided = met + breached + early
+            pct = (Decimal(100 * met) / decided).quantize(_TENTH, ROUND_HALF_EVEN) if decided else None
+            median, p90 = (None if r[i] == NAT else dt.timedelta(microseconds=int(r[i])) for r in ranks)
+            out.append(
+                GroupRow(
+                    key=tuple(values[codes[row]] for codes, values in self.keys),
+                    metric=str(self.metrics[self.metric[row]]),
+                    cases=int(sizes[i]),
+                    met=met,
+                    breached=breached,
+                    early=early,
+                    stopped=int(col["stopped"][i]),
+                    at_risk=int(col["at_risk"][i]),
+                    open=sum(int(col[k][i]) for k in _OPEN),
+                    met_pct=pct,
+                    median=median,
+                    p90=p90,
+                    not_covered=int(col[NOT_COVERED][i]),
+                )
             )
-        )
-    return tuple(out)
+        return tuple(out)
 
+    def _ranks(self, done: Any) -> list[Any]:
+        """Per group the nearest-rank median and 90th percentile of the time to complete (NAT: none)."""
+        g = self.n_groups
+        inv, elapsed = self.inv[done], self.elapsed[done]
+        order = np.lexsort((elapsed, inv))
+        sorted_el = elapsed[order]
+        n_done = np.bincount(inv, minlength=g)
+        start = np.cumsum(n_done) - n_done
+        out = []
+        for q in (50, 90):  # the smallest value at least q % of the values do not exceed
+            k = np.maximum(-(-q * n_done // 100), 1)
+            pick = np.where(n_done > 0, start + k - 1, 0)
+            out.append(np.where(n_done > 0, sorted_el[pick] if sorted_el.size else NAT, NAT))
+        return out
 
-def _breaches(pd: Any, merged: Any, by: tuple[str, ...], now: dt.datetime) -> tuple[Breach, ...]:
-    b = merged[merged["status"].astype(str) == "breached"]
-    out = []
-    now_ts = pd.Timestamp(now)
-    for rec in b.to_dict("records"):
-        due = rec["due"].to_pydatetime()
-        completed = None if rec["completed"] is pd.NaT else rec["completed"].to_pydatetime()
-        end = completed if completed is not None else now_ts.to_pydatetime()
-        out.append(
-            Breach(
-                case=str(rec["case"]),
-                metric=str(rec["metric"]),
-                key=tuple(str(rec[k]) for k in by),
-                due=due,
-                completed=completed,
-                late=end - due,
-            )
-        )
-    out.sort(key=lambda x: (x.key, x.metric, -x.late, x.case))
-    return tuple(out)
-
-
-_GROUP_HEAD = (
-    "metric",
-    "cases",
-    "met",
-    "breached",
-    "early",
-    "stopped",
-    "at risk",
-    "open",
-    "met %",
-    "median (business hours)",
-    "p90 (business hours)",
-)
+    def breaches(self, tab: Any, case_id: str, now: dt.datetime, zone: ZoneInfo) -> Breaches:
+        rows = np.flatnonzero(self.status == self.labels.index("breached"))
+        due, done = self.due[rows], self.completed[rows]
+        late = np.where(done == NAT, epoch_us(now), done) - due
+        metric_rank = np.argsort(np.argsort(np.array([str(m) for m in self.metrics], dtype=object)))
+        return Breaches(
+            ids=lambda picked: tab.values(case_id)[picked],
+            case_rows=self.case_rows[rows],
+            metric=self.metric[rows], metric_rank=metric_rank[self.metric[rows]], metrics=self.metrics,
+            keys=[(codes[rows], values) for codes, values in self.keys],
+            due=due, completed=done, late=late, zone=zone,
+        )  # fmt: skip

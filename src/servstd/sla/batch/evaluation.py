@@ -73,6 +73,7 @@ from servstd.errors import (
     Problem,
     ServstdError,
 )
+from servstd.sla.batch._coverage import NOT_COVERED, estimating, mark_not_covered, quiet
 from servstd.sla.batch._engine import _add_us, _arrays, _backward, _days, _due_us, _local_years, _open_before
 from servstd.sla.batch._files import first_row
 from servstd.sla.batch._tables import I64, NAIVE, NAT, Columns, columns_of, missing
@@ -286,9 +287,36 @@ def evaluate(
     now: dt.datetime,
     case_id: str = "case",
     received: str = "received_at",
+    strict: bool = False,
 ) -> Any:
-    """Evaluate ``policy`` on every case of ``cases`` at ``now`` (see the module documentation)."""
+    """Evaluate ``policy`` on every case of ``cases`` at ``now`` (see the module documentation).
+
+    A row that reaches a year its clock's strict calendar does not cover (a 2027 case before
+    2027's notice is known) gets the status ``not_covered``, with no due, elapsed or remaining
+    time, and the others are evaluated; with ``strict=True`` such a row is a
+    :class:`~servstd.errors.CalendarCoverageError` naming the first cases instead.
+    """
+    tab, data, tz, _ = evaluated(
+        policy, cases, events, now=now, case_id=case_id, received=received, strict=strict
+    )
+    return tab.build(data, tz)
+
+
+def evaluated(
+    policy: SLAPolicy,
+    cases: Any,
+    events: Any = None,
+    *,
+    now: dt.datetime,
+    case_id: str = "case",
+    received: str = "received_at",
+    strict: bool = False,
+) -> tuple[Columns, dict[str, tuple[str, Any]], str, I64]:
+    """What :func:`evaluate` builds its table from: the case table's columns, the result columns
+    (``{name: (type, numpy array)}``), the zone they are shown in, and each result row's case row
+    (what :func:`~servstd.sla.batch.report` counts without building a table)."""
     now_us = _now_us(now)
+    policy, estimated = estimating(policy)
     tab = columns_of(cases, "cases")
     _require(tab, "cases", (case_id, received))
     ev_tab = columns_of(events, "events") if events is not None else None
@@ -296,9 +324,11 @@ def evaluate(
         _require(ev_tab, "events", ("case", "kind", "at"))
     bad = _Problems(_ids(tab, case_id), {"cases": first_row(cases), "events": first_row(events)})
     event_rows = _case_rows(tab, case_id, ev_tab, bad)
-    return _evaluate(
-        policy, tab, ev_tab, event_rows, bad, now=now, now_us=now_us, case_id=case_id, received=received
-    )
+    data, case_rows = _evaluate(
+        policy, tab, ev_tab, event_rows, bad, estimated=estimated,
+        now=now, now_us=now_us, case_id=case_id, received=received, strict=strict,
+    )  # fmt: skip
+    return tab, data, _zone(policy), case_rows
 
 
 def evaluate_chunks(
@@ -309,6 +339,7 @@ def evaluate_chunks(
     now: dt.datetime,
     case_id: str = "case",
     received: str = "received_at",
+    strict: bool = False,
 ) -> Iterator[Any]:
     """:func:`evaluate` one table of cases at a time: for a case table that does not fit in memory.
 
@@ -342,7 +373,7 @@ def evaluate_chunks(
         _require(ev_tab, "events", ("case", "kind", "at"))
     return _chunks(
         policy, _tables(chunks), ev_tab, events_first=first_row(events),
-        now=now, now_us=now_us, case_id=case_id, received=received,
+        now=now, now_us=now_us, case_id=case_id, received=received, strict=strict,
     )  # fmt: skip
 
 
@@ -371,7 +402,10 @@ def _chunks(
     now_us: int,
     case_id: str,
     received: str,
+    strict: bool,
 ) -> Iterator[Any]:
+    policy, estimated = estimating(policy)
+    zone = _zone(policy)
     seen = np.zeros(ev_tab.n if ev_tab is not None else 0, dtype=bool)
     offset = 0
     for table in tables:
@@ -387,9 +421,11 @@ def _chunks(
             part, rows = ev_tab.subset(mine), found[mine]
         bad = _Problems(_ids(tab, case_id), first, offset=offset, event_rows=mine)
         bad.by_message.update(scan.by_message)
-        yield _evaluate(
-            policy, tab, part, rows, bad, now=now, now_us=now_us, case_id=case_id, received=received
-        )
+        data, _ = _evaluate(
+            policy, tab, part, rows, bad, estimated=estimated,
+            now=now, now_us=now_us, case_id=case_id, received=received, strict=strict,
+        )  # fmt: skip
+        yield tab.build(data, zone)
         offset += tab.n
     if not seen.all():
         bad = _Problems(first={"events": events_first})
@@ -404,12 +440,16 @@ def _evaluate(
     event_rows: I64,
     bad: _Problems,
     *,
+    estimated: frozenset[int],
     now: dt.datetime,
     now_us: int,
     case_id: str,
     received: str,
-) -> Any:
-    """The evaluation of one case table whose ids are checked (``event_rows``: each event's case)."""
+    strict: bool,
+) -> tuple[dict[str, tuple[str, Any]], I64]:
+    """The result columns of one case table whose ids are checked (``event_rows``: each event's
+    case), and each result row's case row. ``estimated``: the clocks of ``policy`` that estimate
+    years their strict calendar does not cover (see :mod:`servstd.sla.batch._coverage`)."""
     n = tab.n
     rec = _instants(tab, "cases", received, bad)
     bad.add(
@@ -443,29 +483,37 @@ def _evaluate(
         policy, order, groups=groups, inv=inv, rec=rec, comp=comp, vector_rows=~scalar_rows, ev=ev, bad=bad
     )
     out = _Out(inv, groups, metrics)
-    if scalar_rows.any():
-        _scalar(
-            policy, np.flatnonzero(scalar_rows), keys=keys, tab=tab, rec=rec, comp=comp, ev=ev,
-            now=now, metrics=metrics, out=out, bad=bad,
-        )  # fmt: skip
-    if bad:
-        raise bad.error()
-    del scalar_rows, ev
-    for plan in plans:
-        plan.compute(now_us, out)
-    del plans, rec, comp, inv  # the result columns are built without them
+    with quiet():  # rows the estimates reach are marked below
+        if scalar_rows.any():
+            _scalar(
+                policy, np.flatnonzero(scalar_rows), keys=keys, tab=tab, rec=rec, comp=comp, ev=ev,
+                now=now, metrics=metrics, out=out, bad=bad,
+            )  # fmt: skip
+        if bad:
+            raise bad.error()
+        del scalar_rows, ev
+        for plan in plans:
+            plan.compute(now_us, out)
+    del plans, comp  # the result columns are built without them
 
     cols = out.cols
+    case_rows = out.case_rows()
+    mark_not_covered(
+        estimated, groups, metrics, cols, case_rows=case_rows, group_of_row=inv[case_rows],
+        received=rec[case_rows], now_us=now_us, strict=strict, code=len(_STATUS),
+        ids=lambda rows: tab.take(case_id, rows),
+    )  # fmt: skip
+    del rec, inv
     data = {
-        "case": ("column", tab.take(case_id, out.case_rows())),
+        "case": ("column", tab.take(case_id, case_rows)),
         "metric": ("category", (cols.pop("metric"), metrics)),
-        "status": ("category", (cols.pop("status"), [s.value for s in _STATUS])),
+        "status": ("category", (cols.pop("status"), [*(s.value for s in _STATUS), NOT_COVERED])),
         **{name: ("instant", cols.pop(name)) for name in ("start", "due", "completed")},
         **{name: ("duration", cols.pop(name)) for name in ("elapsed", "remaining", "paused")},
         "used": ("float", cols.pop("used")),
     }
     del out, cols
-    return tab.build(data, _zone(policy))
+    return data, case_rows
 
 
 def _zone(policy: SLAPolicy) -> str:

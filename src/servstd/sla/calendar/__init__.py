@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from servstd._lazy import attach
 
 if TYPE_CHECKING:
+    from servstd.sla.calendar.calendar_state import NoticeState as NoticeState
+    from servstd.sla.calendar.calendar_state import notice_state as notice_state
+    from servstd.sla.calendar.calendar_state import reload_notices as reload_notices
     from servstd.sla.calendar.day_kind import DayKind as DayKind
     from servstd.sla.calendar.notice import parse_notice as parse_notice
     from servstd.sla.calendar.notice import read_notice as read_notice

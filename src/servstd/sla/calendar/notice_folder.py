@@ -13,9 +13,11 @@ Files are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030. Y
 extend coverage (in order of their year); amendments then apply in order of the date they were
 signed. Two yearly notices for one year that disagree are an error naming both files; identical
 copies are read once. A damaged file — one that is not a valid notice, cannot be read, or is a
-symbolic link or not a regular file in a folder — is an error naming the file and the command
-that removes it: a folder every program reads must not half-work unnoticed. A lenient calendar
-(``strict=False``, ``--lenient``) reads the other notices and warns about the damaged one.
+symbolic link or not a regular file in a folder — never stops the others from being read: named
+as ``servstd notice add`` names files (``2028.txt``), it makes only its year unknown, with an
+error naming the file and the command that removes it; named otherwise, it is ignored with a
+warning. The folders are read once per process and shared by every default
+(:mod:`~servstd.sla.calendar.calendar_state`: ``notice_state()``, ``reload_notices()``).
 
 Files are written to the user folder only by ``servstd._atomic.write_atomically`` under the
 folder's lock (``servstd notice add``), so a reader sees a whole notice or none.
@@ -27,16 +29,14 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shlex
 import stat
-import warnings
 from pathlib import Path
 
 import platformdirs
 
-from servstd.errors import DocumentError, Problem, ServstdWarning
+from servstd.errors import DocumentError
 from servstd.sla.calendar.notice import read_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 
@@ -44,7 +44,6 @@ __all__ = [
     "ENV_DATA",
     "ENV_NOTICES",
     "damaged_notices",
-    "folder_overlays",
     "notice_files",
     "notice_places",
     "remove_command",
@@ -124,18 +123,6 @@ def _reason(exc: BaseException) -> str:
     return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
 
 
-def _damaged(path: Path, reason: str, *, strict: bool) -> None:
-    message = (
-        f"{reason}. Every servstd program reads this folder: remove the file ({remove_command(path)}) "
-        "or replace it with 'servstd notice add FILE'"
-    )
-    if strict:
-        raise DocumentError(
-            str(path), [Problem("", message + "; a lenient calendar (--lenient) reads the other notices")]
-        )
-    warnings.warn(f"{path}: {message}; skipped", ServstdWarning, stacklevel=4)
-
-
 def notice_files() -> list[Path]:
     """The notice files found (a named file is read whatever its suffix; folders give ``*.txt``).
 
@@ -169,49 +156,6 @@ def _read(path: Path) -> CalendarOverlay:
 
 def _days(ov: CalendarOverlay) -> tuple[object, object]:
     return ov.rest_days, ov.work_days
-
-
-def folder_overlays(*, strict: bool = True) -> tuple[CalendarOverlay, ...]:
-    """The notices of the folders as overlays: yearly ones by year, then amendments by date signed.
-
-    A damaged file is an error naming it and the command that removes it; with ``strict=False``
-    it is skipped with a :class:`~servstd.errors.ServstdWarning` and the other notices are read.
-    """
-    yearly: dict[int, tuple[Path, CalendarOverlay]] = {}
-    amendments: list[tuple[dt.date, str, CalendarOverlay]] = []
-    files, damaged = _scan()
-    for path, reason in damaged:
-        _damaged(path, reason, strict=strict)
-    for path in _unique(files):
-        try:
-            ov = _read(path)
-        except (DocumentError, OSError) as exc:
-            _damaged(path, _reason(exc), strict=strict)
-            continue
-        if ov.kind == "defines":
-            year = min(ov.defines_years)
-            if year in yearly:
-                other_path, other = yearly[year]
-                if _days(other) != _days(ov):
-                    day, here, there = _first_difference(ov, other)
-                    raise DocumentError(
-                        str(path),
-                        [
-                            Problem(
-                                day,
-                                f"this notice makes it {here}, {other_path} (another notice for {year}) "
-                                f"makes it {there}; keep one of the two files "
-                                f"(servstd notice remove FILE)",
-                            )
-                        ],
-                    )
-                continue
-            yearly[year] = (path, ov)
-        else:
-            amendments.append((ov.issued or dt.date.max, str(path), ov))
-    ordered = [yearly[y][1] for y in sorted(yearly)]
-    ordered += [ov for _, _, ov in sorted(amendments, key=lambda t: (t[0], t[1]))]
-    return tuple(ordered)
 
 
 def _first_difference(a: CalendarOverlay, b: CalendarOverlay) -> tuple[str, str, str]:

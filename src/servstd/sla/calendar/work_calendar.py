@@ -56,10 +56,10 @@ from servstd.errors import (
     UnknownNameError,
 )
 from servstd.sla.calendar._holiday_source import HolidaySource
+from servstd.sla.calendar.calendar_state import notice_state
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.day_table import DayTable
 from servstd.sla.calendar.notice import parse_notice, read_notice
-from servstd.sla.calendar.notice_folder import folder_overlays
 from servstd.sla.calendar.overlay import CalendarOverlay
 from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
 from servstd.sla.calendar.weekend import WeekendSpec, describe_weekend, parse_weekend
@@ -131,6 +131,22 @@ class Coverage(Shaped):
         if not self.spans:
             return "no year"
         return ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in self.spans)
+
+    def without(self, years: Iterable[int]) -> Coverage:
+        """This coverage less ``years``.
+
+        >>> str(Coverage(((2001, 2027),)).without([2026]))
+        '2001–2025, 2027'
+        """
+        spans = list(self.spans)
+        for y in sorted(set(years)):
+            spans = [
+                part
+                for a, b in spans
+                for part in (((a, b),) if not a <= y <= b else ((a, y - 1), (y + 1, b)))
+                if part[0] <= part[1]
+            ]
+        return Coverage(tuple(spans))
 
     def union(self, years: Iterable[int]) -> Coverage:
         """This coverage plus ``years``."""
@@ -212,12 +228,23 @@ class WorkCalendar:
     """The weekly rest days, as ``date.weekday()`` numbers (Saturday 5, Sunday 6)."""
     overlays: tuple[CalendarOverlay, ...] = ()
     base_coverage: Coverage = Coverage(((_MIN_YEAR, _MAX_YEAR),))
+    unknown_years: tuple[tuple[int, str], ...] = ()
+    """Years no question may be answered for, each with why (a damaged notice file, named with
+    the command that removes it): outside the coverage whatever the data says."""
     _cache: _Cache = attrs.field(factory=_Cache, eq=False, repr=False, hash=False, alias="_cache")
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle and deep-copy by value: the definition (the day tables are a cache, rebuilt on
         demand in the copy)."""
-        fields = (self.name, self.region, self.strict, self.weekend, self.overlays, self.base_coverage)
+        fields = (
+            self.name,
+            self.region,
+            self.strict,
+            self.weekend,
+            self.overlays,
+            self.base_coverage,
+            self.unknown_years,
+        )
         return (WorkCalendar, fields)
 
     # -- constructors --------------------------------------------------------------------
@@ -229,7 +256,10 @@ class WorkCalendar:
 
         Coverage is the years whose notice the ``holidays`` package records (2001 on), extended
         by the notices in the notice folders (``SERVSTD_NOTICES`` and the user's servstd data
-        folder, see :mod:`~servstd.sla.calendar.notice_folder`) unless ``notices=False``.
+        folder, see :mod:`~servstd.sla.calendar.notice_folder`) unless ``notices=False``. The
+        folders are read once per process and shared by every default
+        (:func:`~servstd.sla.calendar.calendar_state.notice_state`; :func:`~servstd.sla.calendar.calendar_state.reload_notices`
+        reads them again): the same call gives the same calendar until then.
         ``weekend`` replaces Saturday and Sunday as the weekly rest days (see :meth:`with_weekend`).
         """
         return cls.for_region("CN", strict=strict, notices=notices, weekend=weekend)
@@ -266,16 +296,25 @@ class WorkCalendar:
             return cls.weekdays() if region == "weekdays" else cls.always()
         first, last = HolidaySource(region).official_years()
         names = {"CN": "中国大陆 (CN)", "HK": "香港 (HK)", "MO": "澳门 (MO)", "TW": "台湾 (TW)"}
-        cal = cls(
-            name=names[region],
-            region=region,
-            strict=strict,
-            base_coverage=Coverage(((first, last),)),
-        )
-        if region == "CN" and notices:
-            for overlay in folder_overlays(strict=strict):
-                cal = cal.with_overlay(overlay)
-        return cal
+        if region != "CN" or not notices:
+            return cls(
+                name=names[region], region=region, strict=strict, base_coverage=Coverage(((first, last),))
+            )
+        state = notice_state()
+
+        def build() -> WorkCalendar:
+            return cls(
+                name=names[region],
+                region=region,
+                strict=bool(strict),
+                base_coverage=Coverage(((first, last),)),
+                overlays=state.overlays,
+                unknown_years=state.unknown_years,
+            )
+
+        # One strict calendar per state: every default shares its day tables. A lenient one is
+        # new each time, so that each warns of the years it estimates.
+        return state.kept(("WorkCalendar.china", cls), build) if strict else build()
 
     @staticmethod
     def region_name(code: str) -> str:
@@ -385,7 +424,8 @@ class WorkCalendar:
     def coverage(self) -> Coverage:
         """The years whose arrangement is known (the data's years plus the years overlays define)."""
         years = [y for ov in self.overlays for y in ov.defines_years]
-        return self.base_coverage.union(years) if years else self.base_coverage
+        covered = self.base_coverage.union(years) if years else self.base_coverage
+        return covered.without(y for y, _ in self.unknown_years) if self.unknown_years else covered
 
     # -- day tables ----------------------------------------------------------------------
     def _table(self, year: int) -> _YearTable:
@@ -432,10 +472,14 @@ class WorkCalendar:
         if not _MIN_YEAR <= year <= _MAX_YEAR:
             raise CalendarCoverageError(self.name, year, str(self.coverage), region=self.region)
         if year not in self.coverage:
+            why = dict(self.unknown_years).get(year)
             if self.strict:
-                raise CalendarCoverageError(self.name, year, str(self.coverage), region=self.region)
+                raise CalendarCoverageError(
+                    self.name, year, str(self.coverage), region=self.region, reason=why
+                )
             warnings.warn(
-                f"{self.name}: {year} is outside the known arrangement ({self.coverage}); "
+                f"{self.name}: {year} is outside the known arrangement ({self.coverage}"
+                f"{'; ' + why if why else ''}); "
                 "its holidays are estimated from the statutory rule and marked （推定）/(estimated)",
                 CalendarCoverageWarning,
                 stacklevel=4,

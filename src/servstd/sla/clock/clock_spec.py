@@ -36,7 +36,6 @@ servstd.errors.DocumentError: ClockSpec: 2 problems
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -48,6 +47,7 @@ from servstd._deprecation import warn_renamed
 from servstd._documents import pydantic_problems
 from servstd._input import zone
 from servstd.errors import DocumentError
+from servstd.sla.calendar.calendar_state import notice_state
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock.business_hours import BusinessHours
 from servstd.sla.clock.service_clock import ServiceClock
@@ -148,8 +148,10 @@ class ClockSpec(pydantic.BaseModel):
             raise DocumentError("ClockSpec", pydantic_problems(exc)) from None
 
     def clock(self) -> ServiceClock:
-        """The service clock (built once per distinct spec)."""
-        return _build(self.model_dump_json(exclude_unset=True))
+        """The service clock (built once per distinct spec and calendar state: after
+        :func:`~servstd.sla.calendar.calendar_state.reload_notices`, a new one that reads the notices again)."""
+        key = self.model_dump_json(exclude_unset=True)
+        return notice_state().kept(("ClockSpec", key), lambda: _build(key))
 
 
 _REGIME = re.compile(
@@ -181,7 +183,6 @@ def _hours(seconds: int) -> str:
     return f"{(Decimal(seconds) / 3600).quantize(Decimal('0.01')).normalize():f}"
 
 
-@functools.lru_cache(maxsize=64)
 def _build(key: str) -> ServiceClock:
     spec = ClockSpec.model_validate_json(key)
     regime = read_regime(spec.regime) if spec.regime is not None else None

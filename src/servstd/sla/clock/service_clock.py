@@ -41,6 +41,7 @@ import attrs
 
 from servstd._input import zone
 from servstd.errors import ClockRangeError, InputTypeError, NaiveDatetimeError
+from servstd.sla.calendar.calendar_state import notice_state
 from servstd.sla.calendar.work_calendar import WorkCalendar
 from servstd.sla.clock._timeline import NEAR_YEARS, Intervals, Timeline, check_span
 from servstd.sla.clock.business_hours import BusinessHours
@@ -120,8 +121,21 @@ class ServiceClock:
 
     @classmethod
     def default(cls) -> ServiceClock:
-        """Mainland China calendar, 09:00–12:00 and 13:00–18:00, Asia/Shanghai."""
-        return cls(WorkCalendar.china(), BusinessHours.parse("09:00-12:00,13:00-18:00"), "Asia/Shanghai")
+        """Mainland China calendar, 09:00–12:00 and 13:00–18:00, Asia/Shanghai: one shared clock.
+
+        Every call returns the same immutable clock (its tables are built once, whichever thread
+        asks) until :func:`~servstd.sla.calendar.calendar_state.reload_notices` reads the notice folders again;
+        the calls after that share a new one. Keep it, or call this again: both are cheap.
+
+        >>> ServiceClock.default() is ServiceClock.default()
+        True
+        """
+        return notice_state().kept(
+            ("ServiceClock.default", cls),
+            lambda: cls(
+                WorkCalendar.china(), BusinessHours.parse("09:00-12:00,13:00-18:00"), "Asia/Shanghai"
+            ),
+        )
 
     @classmethod
     def always(cls, tz: str | ZoneInfo = "Asia/Shanghai") -> ServiceClock:
@@ -342,7 +356,9 @@ class ServiceClock:
         (``"close"`` or ``"midnight"``), ``cutoff`` (a receipt cut-off time), ``count_start_day``
         and ``move_off_rest_day`` (Civil Code Art. 203 for periods in days, months or years).
         """
-        self._timeline.at(self._us(received_at, "received_at"))  # within the clock's years
+        self._timeline.year_of(
+            self._us(received_at, "received_at")
+        )  # within the clock's years; no calendar read
         return compute_deadline(
             self,
             received_at,
@@ -375,7 +391,7 @@ class ServiceClock:
         >>> ServiceClock.default().due(t, "3个工作日", end_of_day="midnight").isoformat()
         '2026-10-11T00:00:00+08:00'
         """
-        self._timeline.at(self._us(received_at, "received_at"))
+        self._timeline.year_of(self._us(received_at, "received_at"))
         return compute_deadline(
             self,
             received_at,

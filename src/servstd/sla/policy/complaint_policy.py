@@ -54,7 +54,6 @@ from servstd._lang import Lang, check_lang, in_lang
 from servstd._names import FoldedNames, fold
 from servstd._schema import Extra, Shaped
 from servstd._source import Source, as_source
-from servstd.catalog.shelf import shipped
 from servstd.errors import (
     ComplaintError,
     DocumentError,
@@ -65,7 +64,7 @@ from servstd.errors import (
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import Deadline, DeadlineRule
 from servstd.sla.clock.service_clock import ServiceClock
-from servstd.sla.policy.sla_policy import clocks_or_problems, duration_or_problem
+from servstd.sla.policy.sla_policy import catalog_policy, clocks_or_problems, duration_or_problem
 from servstd.sla.policy.timer import EventKind, TimerEvent, TimerResult, evaluate_timer
 
 __all__ = ["ComplaintPolicy", "ComplaintTimeline", "SeverityTier", "Stage", "StageDeadline"]
@@ -329,10 +328,27 @@ class ComplaintPolicy:
         return _from_data(data, source)
 
     @classmethod
-    def from_catalog(cls, policy_id: str) -> ComplaintPolicy:
-        """A complaint policy shipped in the catalog (built once per process: the same object as
-        ``catalog().complaint_policy(policy_id)``)."""
-        return shipped().built(policy_id, "complaint-policy", _from_data)
+    def from_catalog(cls, policy_id: str, *, clock: ServiceClock | None = None) -> ComplaintPolicy:
+        """A complaint policy shipped in the catalog: the same object as
+        ``catalog().complaint_policy(policy_id)``, built once per calendar state
+        (:func:`~servstd.sla.calendar.calendar_state.notice_state`; after
+        :func:`~servstd.sla.calendar.calendar_state.reload_notices` its clock reads the notices again).
+
+        With ``clock``, the policy's stages are timed on that clock instead (:meth:`with_clock`).
+        """
+        policy = catalog_policy(policy_id, "complaint-policy", _from_data)
+        return policy if clock is None else policy.with_clock(clock)
+
+    def with_clock(self, clock: ServiceClock) -> ComplaintPolicy:
+        """This policy with its stages timed on ``clock`` (a service's own shared clock).
+
+        >>> clock = ServiceClock.always()
+        >>> ComplaintPolicy.from_catalog("property-complaints").with_clock(clock).clock is clock
+        True
+        """
+        if not isinstance(clock, ServiceClock):
+            raise InputTypeError(clock, "clock", "a ServiceClock")
+        return attrs.evolve(self, clock=clock)
 
     def tier(self, key: str | SeverityTier) -> SeverityTier:
         """A tier by code, Chinese or English name, in either script (重大, major, 重大 as 重大)."""

@@ -32,12 +32,12 @@ False
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from os import PathLike
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import attrs
 import pydantic
@@ -67,6 +67,7 @@ from servstd.errors import (
     TimerError,
     UnknownNameError,
 )
+from servstd.sla.calendar.calendar_state import notice_state
 from servstd.sla.clock.clock_spec import ClockSpec
 from servstd.sla.clock.deadline import DeadlineRule
 from servstd.sla.clock.durations import Duration, parse_duration
@@ -74,7 +75,7 @@ from servstd.sla.clock.service_clock import ServiceClock
 from servstd.sla.policy.conditions import Condition, case_amount
 from servstd.sla.policy.timer import TimerEvent, TimerResult, evaluate_timer
 
-__all__ = ["MetricTarget", "PolicyRule", "SLAPolicy"]
+__all__ = ["MetricTarget", "PolicyRule", "SLAPolicy", "catalog_policy"]
 
 
 @attrs.frozen
@@ -140,10 +141,42 @@ class SLAPolicy:
         return _from_data(data, source)
 
     @classmethod
-    def from_catalog(cls, policy_id: str) -> SLAPolicy:
-        """A policy shipped in the catalog (built once per process: the same object as
-        ``catalog().sla_policy(policy_id)``)."""
-        return shipped().built(policy_id, "sla-policy", _from_data)
+    def from_catalog(cls, policy_id: str, *, clock: ServiceClock | None = None) -> SLAPolicy:
+        """A policy shipped in the catalog: the same object as ``catalog().sla_policy(policy_id)``,
+        built once per calendar state (:func:`~servstd.sla.calendar.calendar_state.notice_state`; after
+        :func:`~servstd.sla.calendar.calendar_state.reload_notices` its clocks read the notices again).
+
+        With ``clock``, every target is timed on that clock instead (:meth:`with_clock`).
+        """
+        policy = catalog_policy(policy_id, "sla-policy", _from_data)
+        return policy if clock is None else policy.with_clock(clock)
+
+    def with_clock(self, clock: ServiceClock, name: str | None = None) -> SLAPolicy:
+        """This policy timed on ``clock``: the clock named ``name``, or every clock when ``name`` is
+        ``None`` (a service's own shared clock, a clock with the service's notices).
+
+        >>> clock = ServiceClock.always()
+        >>> policy = SLAPolicy.from_catalog("insurance-claims-sla").with_clock(clock, "office")
+        >>> policy.clock("office") is clock
+        True
+        """
+        if not isinstance(clock, ServiceClock):
+            raise InputTypeError(clock, "clock", "a ServiceClock")
+        if name is not None:
+            self.clock(name)  # an unknown name lists the policy's clocks
+
+        def mine(n: str) -> bool:
+            return name is None or n == name
+
+        rules = tuple(
+            attrs.evolve(
+                r,
+                targets=tuple(attrs.evolve(t, clock=clock) if mine(t.clock_name) else t for t in r.targets),
+            )
+            for r in self.rules
+        )
+        clocks = tuple((n, clock if mine(n) else c) for n, c in self.clocks)
+        return attrs.evolve(self, rules=rules, clocks=clocks)
 
     def clock(self, name: str) -> ServiceClock:
         """The clock the policy names ``name`` (a service-hours regime such as 「5天/8小时」 is one);
@@ -286,6 +319,17 @@ class PolicyDoc(DocumentModel):
     thresholds: list[Number] = [Decimal("0.5"), Decimal("0.75")]
     rules: list[RuleDoc]
     notes: list[str] = []
+
+
+T = TypeVar("T")
+
+
+def catalog_policy(policy_id: str, kind: str, build: Callable[[Any, str], T]) -> T:
+    """What ``build`` makes of the catalog document ``policy_id`` (checked to be of ``kind``),
+    built once per calendar state: its clocks see the notices every default sees."""
+    shelf = shipped()
+    data, source = shelf.document(policy_id, kind)
+    return notice_state().kept(("catalog", kind, policy_id), lambda: build(data, source))
 
 
 def duration_or_problem(text: str, path: str, problems: list[Problem]) -> Duration | None:
