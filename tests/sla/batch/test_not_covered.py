@@ -125,7 +125,8 @@ class TestReportCountsThem:
         data = json.loads(r.to_json())
         assert data["not_covered"] == 1
         assert [g["not_covered"] for g in data["groups"] if g["metric"] == "answer"] == [1]
-        assert "1 not covered" in r.to_text()
+        assert "1 not covered" in r.to_text(lang="en")
+        assert "1 个未覆盖" in r.to_text(lang="zh")
         assert r.to_csv().splitlines()[0].endswith(",not_covered")
 
     def test_strict_report_refuses(self) -> None:
