@@ -48,12 +48,11 @@ from servstd.sla.calendar.notice_folder import (
     ENV_DATA,
     ENV_NOTICES,
     _days,
-    _entry_problem,
     _first_difference,
     _read,
     _reason,
+    _scan,
     _unique,
-    notice_places,
     remove_command,
     user_notice_folder,
 )
@@ -194,17 +193,9 @@ def _load(key: tuple[object, ...], generation: int) -> NoticeState:
             "or add the year's notice again",
         )
 
-    files: list[Path] = []
-    for place in notice_places():
-        if place.is_dir():
-            for p in sorted(place.glob("*.txt")):
-                problem = _entry_problem(p)
-                if problem is None:
-                    files.append(p)
-                else:
-                    damaged(p, problem)
-        elif place.is_file():
-            files.append(place)
+    files, unreadable = _scan()
+    for p, problem in unreadable:
+        damaged(p, problem)
     for path in _unique(files):
         try:
             ov = _read(path)
