@@ -99,6 +99,21 @@ class TestEvaluateMarksUncoveredRows:
             "Y": "breached",
         }
 
+    def test_chunks_mark_the_same_rows(self) -> None:
+        """evaluate_chunks marks uncovered rows as evaluate does (chunks in order == the whole
+        table), and strict=True refuses at the chunk that holds them."""
+        cases = _cases(*COVERED, ("B7", "2027-01-05 10:00", None), ("A3", "2026-10-10 09:00", None))
+        whole = batch.evaluate(POLICY, cases, now=NOW)
+        parts = pd.concat(batch.evaluate_chunks(POLICY, [cases.iloc[:2], cases.iloc[2:]], now=NOW))
+        pd.testing.assert_frame_equal(
+            parts.reset_index(drop=True).astype({"status": str}), whole.astype({"status": str})
+        )
+        assert (whole["status"].astype(str) == "not_covered").sum() == 1
+        chunks = batch.evaluate_chunks(POLICY, [cases.iloc[:2], cases.iloc[2:]], now=NOW, strict=True)
+        assert len(next(chunks)) > 0
+        with pytest.raises(CalendarCoverageError, match="'B7'"):
+            next(chunks)
+
     def test_strict_names_the_first_cases(self) -> None:
         """strict=True: a CalendarCoverageError for 2027 naming the uncovered cases."""
         cases = _cases(*COVERED, ("B7", "2027-01-05 10:00", None), ("B8", "2027-02-01 10:00", None))

@@ -352,7 +352,9 @@ def evaluate_chunks(
 
     Each chunk is checked as it comes (an error stops the iteration there); a case id is checked
     against the other ids of its own chunk, and an event whose case is in no chunk is reported
-    once every chunk has been read. Memory is what one chunk needs.
+    once every chunk has been read. Memory is what one chunk needs. Rows that reach a year the
+    calendar does not cover are marked ``not_covered`` as :func:`evaluate` marks them (with
+    ``strict=True``, the chunk holding the first such row raises).
 
     >>> import pandas as pd
     >>> from servstd.sla import SLAPolicy, batch
