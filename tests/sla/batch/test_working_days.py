@@ -48,7 +48,7 @@ def scalar(fn: Callable[..., Any], *args: Any) -> Any:
 
 
 def dates_array(values: list[dt.date | None]) -> np.ndarray:
-    return np.array([np.datetime64("NaT") if v is None else v for v in values], dtype="datetime64[D]")
+    return np.array([np.datetime64("NaT", "D") if v is None else v for v in values], dtype="datetime64[D]")
 
 
 def as_list(out: Any) -> list[Any]:
