@@ -15,6 +15,7 @@ import importlib.metadata
 import importlib.resources
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,14 +29,19 @@ SERVSTD = Path(sys.executable).with_name("servstd")  # the console script beside
 STANDARD = "property-cs-quality-inspection"
 
 
-def cli(*args: str, cwd: Path | None = None) -> tuple[int, str]:
-    """Exit status and output (stdout and stderr) of the installed ``servstd`` command."""
+def cli(*args: str, cwd: Path | None = None, lang: str = "C.UTF-8") -> tuple[int, str]:
+    """Exit status and output (stdout and stderr) of the installed ``servstd`` command, run under
+    the locale ``lang`` (``LANG``, with no other locale or servstd language variable): English
+    unless a Chinese locale is asked for, whatever the machine's own."""
+    drop = {"LC_ALL", "LC_MESSAGES", "SERVSTD_LANG"}
+    env = {k: v for k, v in os.environ.items() if k not in drop} | {"LANG": lang}
     done = subprocess.run(
         [str(SERVSTD), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=cwd,
+        env=env,
         timeout=300,
         check=False,
     )
@@ -57,9 +63,15 @@ def installed() -> None:
 
 
 def readme_first_command() -> None:
-    code, out = cli("deadline", "2026-09-30 16:00", "3个工作日")
+    code, out = cli("deadline", "2026-09-30 16:00", "3个工作日", "--lang", "zh")
     check(code == 0 and out.splitlines()[0] == "2026-10-10 18:00 (+08:00)", "README: servstd deadline")
     check("2026-10-10（调休上班日）" in out, "the explanation names the make-up working day")
+    code, out = cli("deadline", "2026-09-30 16:00", "3个工作日", "--lang", "en")
+    check(code == 0 and "a make-up working day" in out, "and does so in English with --lang en")
+    check(
+        "收到时间" in cli("deadline", "2026-09-30 16:00", "3个工作日", lang="zh_CN.UTF-8")[1],
+        "the command speaks Chinese under a Chinese locale (its catalog is in the wheel)",
+    )
 
 
 def deadline_and_score() -> None:
