@@ -26,7 +26,6 @@ so each writer escapes what its reader would otherwise execute:
 
 from __future__ import annotations
 
-import html
 import re
 
 __all__ = ["FORMULA_START", "csv_cell", "markdown_text", "terminal_text", "xlsx_text"]
@@ -65,7 +64,10 @@ def xlsx_text(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """``text`` safe in Markdown prose and table cells: no HTML, links or cell breaks."""
-    escaped = html.escape(_ANY_CONTROL.sub("\ufffd", " ".join(text.split())), quote=False)
+    plain = _ANY_CONTROL.sub("\ufffd", " ".join(text.split()))
+    escaped = (
+        plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    )  # html.escape(quote=False)
     return _MARKDOWN.sub(r"\\\1", escaped)
 
 

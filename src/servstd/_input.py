@@ -38,9 +38,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from servstd.errors import InputParseError, InputTypeError, NaiveDatetimeError, ScheduleError, _shown
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 __all__ = [
     "ACCEPTED_DATES",
@@ -170,6 +173,8 @@ def parse_instant(
     wall = dt.datetime(day.year, day.month, day.day, h, mi, sec, micro)  # noqa: DTZ001 - a wall time, given a zone below
     if m["off"]:
         return wall.replace(tzinfo=_offset(m["off"], text, parameter))
+    from zoneinfo import ZoneInfo  # noqa: PLC0415 - see zone()
+
     return _localise(
         wall, tz if isinstance(tz, dt.tzinfo) and not isinstance(tz, ZoneInfo) else zone(tz), text, parameter
     )
@@ -267,6 +272,7 @@ def zone(name: object, parameter: str = "tz") -> ZoneInfo:
 
     >>> zone("Asia/Shanghai")
     zoneinfo.ZoneInfo(key='Asia/Shanghai')
+    >>> from zoneinfo import ZoneInfo
     >>> zone(ZoneInfo("Asia/Hong_Kong"))
     zoneinfo.ZoneInfo(key='Asia/Hong_Kong')
     >>> zone("Asia")
@@ -274,6 +280,10 @@ def zone(name: object, parameter: str = "tz") -> ZoneInfo:
       ...
     servstd.errors.ScheduleError: unknown time zone 'Asia' (tz); give an IANA name like 'Asia/Shanghai'
     """
+    # zoneinfo loads with the first zone asked for: its import (which reads sysconfig for the
+    # zone path) is a twentieth of the start-up of a command that needs no zone (`servstd workday`)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
     if isinstance(name, ZoneInfo):
         if not name.key:
             raise ScheduleError(

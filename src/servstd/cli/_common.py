@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -194,6 +193,8 @@ def out(args: argparse.Namespace, data: Any, text: str) -> None:
     """Write ``data`` as JSON with ``--json``, else ``text``."""
     stream: TextIO = args.stdout
     if args.json:
+        import json  # noqa: PLC0415 - loaded for --json alone
+
         stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         stream.write(text.rstrip("\n") + "\n")

@@ -32,13 +32,14 @@ from __future__ import annotations
 import os
 import shlex
 import stat
+import sys
 from pathlib import Path
-
-import platformdirs
+from typing import TYPE_CHECKING
 
 from servstd.errors import DocumentError
-from servstd.sla.calendar.notice import read_notice
-from servstd.sla.calendar.overlay import CalendarOverlay
+
+if TYPE_CHECKING:  # the notice reader loads with the first notice file (most machines have none)
+    from servstd.sla.calendar.overlay import CalendarOverlay
 
 __all__ = [
     "ENV_DATA",
@@ -60,8 +61,28 @@ _PARSED: dict[tuple[str, int, int], CalendarOverlay] = {}
 
 def user_notice_folder() -> Path:
     """The folder ``servstd notice add`` writes to: ``<user data folder>/notices``."""
-    base = os.environ.get(ENV_DATA) or platformdirs.user_data_dir("servstd", appauthor=False)
+    base = os.environ.get(ENV_DATA) or _user_data_dir()
     return Path(base) / "notices"
+
+
+def _user_data_dir() -> str:
+    """``platformdirs.user_data_dir("servstd")``. On Linux, in the plain cases of the XDG rule (an
+    absolute ``$XDG_DATA_HOME``, or none and an absolute ``$HOME``), read without importing
+    platformdirs, whose import is a tenth of ``servstd workday``'s start-up; anything else asks it
+    (a test holds the two equal)."""
+    if (
+        sys.platform == "linux"
+        and not hasattr(sys, "getandroidapilevel")
+        and "ANDROID_DATA" not in os.environ
+    ):
+        xdg, home = os.environ.get("XDG_DATA_HOME", ""), os.environ.get("HOME", "")
+        if os.path.isabs(xdg):
+            return os.path.join(xdg, "servstd")
+        if not xdg and os.path.isabs(home):
+            return os.path.join(home, ".local", "share", "servstd")
+    import platformdirs  # noqa: PLC0415 - macOS, Windows, Android and the unusual cases
+
+    return platformdirs.user_data_dir("servstd", appauthor=False)
 
 
 def notice_places() -> list[Path]:
@@ -149,6 +170,8 @@ def _read(path: Path) -> CalendarOverlay:
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     overlay = _PARSED.get(key)
     if overlay is None:
+        from servstd.sla.calendar.notice import read_notice  # noqa: PLC0415 - see the imports
+
         overlay = read_notice(path)
         _PARSED[key] = overlay
     return overlay

@@ -59,7 +59,6 @@ from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.calendar_state import notice_state
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.day_table import DayTable
-from servstd.sla.calendar.notice import parse_notice, read_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
 from servstd.sla.calendar.weekend import WeekendSpec, describe_weekend, parse_weekend
@@ -415,6 +414,8 @@ class WorkCalendar:
         read with ``partial=True``, amends only the days it names. See
         :func:`servstd.sla.parse_notice` for the forms understood.
         """
+        from servstd.sla.calendar.notice import parse_notice, read_notice  # noqa: PLC0415 - read when asked
+
         if isinstance(notice, Path):
             return self.with_overlay(read_notice(notice, partial=partial, year=year))
         return self.with_overlay(parse_notice(notice, partial=partial, year=year))
