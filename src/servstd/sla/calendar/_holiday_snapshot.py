@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from pathlib import Path
+import os
 
 import attrs
 
@@ -42,7 +42,7 @@ __all__ = ["FIRST_YEAR", "REGIONS", "Snapshot", "YearFacts", "bundled", "diff", 
 REGIONS = ("CN", "HK", "MO", "TW")
 FIRST_YEAR = 2000
 """The first year a snapshot holds: the year before the mainland's first notice (2001)."""
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")  # not pathlib: see notice_folder
 
 
 @attrs.frozen
@@ -147,12 +147,13 @@ def parse(text: str, where: str = "snapshot") -> Snapshot:
 @functools.cache
 def bundled(region: str) -> Snapshot | None:
     """The snapshot shipped for ``region`` (read once), or ``None`` if none is shipped."""
-    path = _DATA / f"{region}.tsv"
+    path = os.path.join(_DATA, f"{region}.tsv")
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
     except FileNotFoundError:
         return None
-    return parse(text, str(path))
+    return parse(text, path)
 
 
 def diff(old: Snapshot, new: Snapshot) -> list[str]:

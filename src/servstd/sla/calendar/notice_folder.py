@@ -29,16 +29,18 @@ True
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import stat
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from servstd.errors import DocumentError
 
-if TYPE_CHECKING:  # the notice reader loads with the first notice file (most machines have none)
+if TYPE_CHECKING:  # the notice reader and pathlib load with the first notice found (most machines have none)
+    from pathlib import Path
+
     from servstd.sla.calendar.overlay import CalendarOverlay
 
 __all__ = [
@@ -61,8 +63,13 @@ _PARSED: dict[tuple[str, int, int], CalendarOverlay] = {}
 
 def user_notice_folder() -> Path:
     """The folder ``servstd notice add`` writes to: ``<user data folder>/notices``."""
-    base = os.environ.get(ENV_DATA) or _user_data_dir()
-    return Path(base) / "notices"
+    from pathlib import Path  # noqa: PLC0415 - see the imports
+
+    return Path(_user_folder_name())
+
+
+def _user_folder_name() -> str:
+    return os.path.join(os.environ.get(ENV_DATA) or _user_data_dir(), "notices")
 
 
 def _user_data_dir() -> str:
@@ -87,8 +94,26 @@ def _user_data_dir() -> str:
 
 def notice_places() -> list[Path]:
     """Every folder or file read, in order: ``SERVSTD_NOTICES`` entries, then the user folder."""
-    places = [Path(p) for p in os.environ.get(ENV_NOTICES, "").split(os.pathsep) if p.strip()]
-    return [*places, user_notice_folder()]
+    from pathlib import Path  # noqa: PLC0415 - see the imports
+
+    return [Path(p) for p in _place_names()]
+
+
+def _place_names() -> list[str]:
+    return [*(p for p in os.environ.get(ENV_NOTICES, "").split(os.pathsep) if p.strip()), _user_folder_name()]
+
+
+def _mode(name: str) -> int | None:
+    """The mode of what ``name`` names (links followed), or ``None`` if nothing is there — the
+    errors ``Path.is_dir()`` takes for "not there"; any other error is raised, as it raises it."""
+    try:
+        return os.stat(name).st_mode
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise
+    except ValueError:  # a NUL in the name
+        return None
 
 
 def remove_command(path: Path) -> str:
@@ -114,15 +139,21 @@ def _entry_problem(path: Path) -> str | None:
 def _scan() -> tuple[list[Path], list[tuple[Path, str]]]:
     files: list[Path] = []
     damaged: list[tuple[Path, str]] = []
-    for place in notice_places():
-        if place.is_dir():
+    found = [(name, mode) for name in _place_names() if (mode := _mode(name)) is not None]
+    if not found:
+        return files, damaged
+    from pathlib import Path  # noqa: PLC0415 - see the imports
+
+    for name, mode in found:
+        place = Path(name)
+        if stat.S_ISDIR(mode):
             for p in sorted(place.glob("*.txt")):
                 problem = _entry_problem(p)
                 if problem is None:
                     files.append(p)
                 else:
                     damaged.append((p, problem))
-        elif place.is_file():
+        elif stat.S_ISREG(mode):
             files.append(place)
     return files, damaged
 
