@@ -293,9 +293,10 @@ NULL only where the answer leaves the exported years.
 
 ## Start-up
 
-Whole processes, interleaved, median, bytecode compiled. `servstd workday` imports the
-calendar and not the clock; what remains is mostly the calendar's own imports (attrs, the notice
-parser and the lookup of the user's notice folder).
+Whole processes, interleaved, median, bytecode compiled. `servstd workday` builds the parser of
+that subcommand alone and imports the calendar; the clock, the notice parser, `zoneinfo`,
+`pathlib` and `platformdirs` load only when a zone, a notice file or another file is met. Half of
+what remains is importing `attrs` and `typing`, which every servstd value needs.
 
 {startup(f)}
 """
