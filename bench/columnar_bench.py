@@ -367,7 +367,8 @@ def startup(rounds: int, figures: dict[str, Any]) -> None:
     bare = median["python -c pass"]
     print(f"\n== Start-up: whole processes, median of {rounds} interleaved runs, bytecode compiled ==")
     for name, t in median.items():
-        print(f"{name:28} {t * 1e3:7.0f} ms   {t / bare:5.1f}× python -c pass (goal ≤ 6×)")
+        goal = " (goal ≤ 6×)" if name.startswith("servstd workday") else ""
+        print(f"{name:28} {t * 1e3:7.0f} ms   {t / bare:5.1f}× python -c pass{goal}")
     figures["startup"] = {"median_s": median, "ratio_to_python": {k: t / bare for k, t in median.items()}}
 
 

@@ -21,6 +21,7 @@ from servstd._lazy import declared_exports, deprecated_of, exports_of
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "servstd"
+SAMPLE_NOTICE = SRC.parent / "examples" / "notices" / "2027-sample.txt"
 
 
 BELOW_ALL = {"servstd", "servstd._messages"}
@@ -455,6 +456,23 @@ class TestStartup:
         code, loaded = _modules_loaded_by("deadline", "2026-09-30 16:00", "3个工作日")
         assert code == 0
         assert {"servstd.sla.clock.service_clock", "servstd.sla.clock.deadline"} <= loaded
+
+    def test_workday_loads_only_what_it_reads(self, tmp_path: Path) -> None:
+        """`servstd workday` on a machine without notice files loads no notice parser, zoneinfo,
+        pathlib, platformdirs or decimal: each loads when a notice, a zone or a file is met (the
+        second run, with a notice file named, loads the parser and pathlib)."""
+        code, loaded = _modules_loaded_by("workday", "2026-02-14")
+        assert code == 0
+        deferred = {
+            "servstd.sla.calendar.notice", "servstd.sla.calendar._notice_text", "zoneinfo", "pathlib",
+            "platformdirs", "decimal", "shutil",
+        }  # fmt: skip
+        assert deferred & loaded == set()
+        notice = tmp_path / "2027.txt"
+        notice.write_text(SAMPLE_NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+        code, loaded = _modules_loaded_by("workday", "2027-02-14", "--notice", str(notice))
+        assert code == 0
+        assert {"servstd.sla.calendar.notice", "pathlib"} <= loaded
 
     def test_score_command_loads_what_it_needs(self) -> None:
         """The probe sees imports: the catalog command does load the document layer."""

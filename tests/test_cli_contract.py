@@ -8,13 +8,14 @@ import errno
 import io
 import json
 import runpy
+import shlex
 import sys
 from pathlib import Path
 
 import pytest
 
 from servstd._documents import parse_text
-from servstd.cli import _parser, main
+from servstd.cli import COMMANDS, EXAMPLES, _named_command, _parser, main
 from servstd.errors import CalendarCoverageError
 
 
@@ -459,3 +460,35 @@ def test_dunder_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as info:
         runpy.run_module("servstd", run_name="__main__")
     assert info.value.code == 1
+
+
+class TestParserForOneCommand:
+    """Start-up: a command line that names a subcommand builds that subcommand's parser alone;
+    what it parses must be what the whole parser parses."""
+
+    def test_commands_lists_every_subcommand(self) -> None:
+        """COMMANDS (used before anything is built) is exactly the parser's set of subcommands."""
+        parser = _parser()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert set(sub.choices) == COMMANDS
+
+    @pytest.mark.parametrize(
+        "line",
+        [*(ln.strip() for ln in EXAMPLES.splitlines() if ln.strip().startswith("servstd ")),
+         "servstd --json workday 2026-10-10", "servstd --lang zh workday today", "servstd --lang=en calendar 2026",
+         "servstd workdays 2026-09-30 2026-10-10 --inclusive --weekend 0000011 --json",
+         "servstd notice add 2027.txt", "servstd sla report cases.csv --policy p --by tier --format csv"],
+    )  # fmt: skip
+    def test_one_command_parses_as_the_whole_parser(self, line: str) -> None:
+        """The same Namespace from the parser of the named command and from the whole parser."""
+        argv = shlex.split(line)[1:]
+        only = _named_command(argv)
+        assert only in COMMANDS
+        assert vars(_parser(only).parse_args(argv)) == vars(_parser().parse_args(argv))
+
+    @pytest.mark.parametrize(
+        "argv", [[], ["--help"], ["frob"], ["--lang", "zh"], ["--version"], ["--json", "--json"]]
+    )
+    def test_no_named_command_builds_every_subcommand(self, argv: list[str]) -> None:
+        """Help, version, a mistake or nothing at all: the whole parser (its help lists every command)."""
+        assert _named_command(argv) is None

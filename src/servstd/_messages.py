@@ -29,15 +29,17 @@ Two ways in:
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, NamedTuple
 
 __all__ = ["CATALOG", "Entry", "entries", "noop", "pattern_msgids", "placeholders", "tr", "translate"]
 
-CATALOG = Path(__file__).resolve().parent / "locale" / "zh_CN" / "LC_MESSAGES" / "servstd.po"
-"""The Chinese catalog (gettext ``.po``)."""
+CATALOG = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "locale", "zh_CN", "LC_MESSAGES", "servstd.po"
+)
+"""The Chinese catalog (gettext ``.po``), as a file name (pathlib is not loaded at start-up)."""
 
 PATTERN_FLAG = "servstd-pattern"
 """The flag (``#, servstd-pattern``) of an entry that translates messages made outside :func:`tr`."""
@@ -102,7 +104,8 @@ def _parse(text: str) -> Iterator[Entry]:
 @functools.cache
 def entries() -> tuple[Entry, ...]:
     """Every entry of the Chinese catalog (read once, on first use)."""
-    return tuple(_parse(CATALOG.read_text(encoding="utf-8")))
+    with open(CATALOG, encoding="utf-8") as f:
+        return tuple(_parse(f.read()))
 
 
 @functools.cache

@@ -48,8 +48,6 @@ import sys
 import threading
 import types
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union, get_args, get_origin
 
 import attrs
@@ -57,6 +55,9 @@ import attrs
 from servstd._lang import Lang, check_lang
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+    from fractions import Fraction
+
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
@@ -73,6 +74,7 @@ _FRACTION = r"^-?[0-9]+((\.[0-9]+)|(/[0-9]+))?$"
 def decimal_text(v: Decimal) -> str:
     """``v`` as text that keeps its places and never uses an exponent.
 
+    >>> from decimal import Decimal
     >>> decimal_text(Decimal("73.00")), decimal_text(Decimal("1E+2")), decimal_text(Decimal("-0.30"))
     ('73.00', '100', '-0.30')
     """
@@ -89,6 +91,8 @@ def _fraction_text(v: Fraction) -> str:
             d //= p
     if d != 1:
         return f"{v.numerator}/{v.denominator}"
+    from decimal import Decimal  # noqa: PLC0415 - decimal loads when a value needs it
+
     return decimal_text(Decimal(v.numerator) / Decimal(v.denominator))
 
 
@@ -123,6 +127,9 @@ def _is_union(origin: Any) -> bool:
 
 def _encoder(tp: Any) -> Encoder:
     """How a value of type ``tp`` is written (see the module's table)."""
+    from decimal import Decimal  # noqa: PLC0415 - not at import: `servstd workday` writes no Decimal
+    from fractions import Fraction  # noqa: PLC0415
+
     origin, args = get_origin(tp), get_args(tp)
     if _is_union(origin):
         choices = [(get_origin(a) or a, _encoder(a)) for a in args if a is not type(None)]
@@ -169,13 +176,19 @@ def _encoder(tp: Any) -> Encoder:
 
 def _hints(cls: type) -> dict[str, Any]:
     """The type of each written field (public, not skipped): its annotation (the class's own source
-    text, as ``typing.get_type_hints`` reads it) evaluated in the module of the class declaring it."""
+    text, as ``typing.get_type_hints`` reads it) evaluated in the module of the class declaring it
+    (where ``Decimal`` and ``Fraction`` are known even if that module imports them only for type
+    checking)."""
+    from decimal import Decimal  # noqa: PLC0415 - as in _encoder
+    from fractions import Fraction  # noqa: PLC0415
+
+    known = {"Decimal": Decimal, "Fraction": Fraction}
     skip: frozenset[str] = getattr(cls, "_json_skip", frozenset())
     hints: dict[str, Any] = {}
     for klass in reversed(cls.__mro__):
         if not attrs.has(klass):
             continue
-        scope = {**vars(sys.modules[klass.__module__]), klass.__name__: klass}
+        scope = {**known, **vars(sys.modules[klass.__module__]), klass.__name__: klass}
         for f in attrs.fields(klass):
             if not f.inherited and not f.name.startswith("_") and f.name not in skip:
                 hints[f.name] = eval(f.type, scope) if isinstance(f.type, str) else f.type
@@ -301,6 +314,9 @@ def _shape(cls: type, handler: GetCoreSchemaHandler) -> CoreSchema:
 
 def _core(tp: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
     """The core schema describing how a value of type ``tp`` is written."""
+    from decimal import Decimal  # noqa: PLC0415 - as in _encoder
+    from fractions import Fraction  # noqa: PLC0415
+
     from pydantic_core import core_schema  # noqa: PLC0415 (see __get_pydantic_core_schema__)
 
     origin, args = get_origin(tp), get_args(tp)

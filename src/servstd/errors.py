@@ -41,11 +41,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import os
+import sys
 import warnings
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
-from fractions import Fraction
-from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from servstd._messages import tr, translate
@@ -121,6 +120,15 @@ def _anchor(code: str) -> str:
     return "-".join(part for part in out.split("-") if part)
 
 
+def _is_exact_number(value: object) -> bool:
+    """Whether ``value`` is a ``Decimal`` or a ``Fraction`` (a value cannot be one before its
+    module is loaded, so neither is imported for the question)."""
+    return any(
+        (module := sys.modules.get(name)) is not None and isinstance(value, getattr(module, cls))
+        for name, cls in (("decimal", "Decimal"), ("fractions", "Fraction"))
+    )
+
+
 def _json(value: object, depth: int = 0) -> Any:
     """``value`` as JSON-safe data: numbers that are not floats as text, instants in ISO 8601,
     containers as lists and objects, anything else as its ``repr`` (long texts cut)."""
@@ -130,7 +138,7 @@ def _json(value: object, depth: int = 0) -> Any:
         return value if len(value) <= _VALUE_TEXT else f"{value[:_VALUE_TEXT]}… ({len(value):,} characters)"
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
-    if isinstance(value, (Decimal, Fraction, PurePath)):
+    if isinstance(value, os.PathLike) or _is_exact_number(value):
         return str(value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()

@@ -138,12 +138,48 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._negative_number_matcher = re.compile(r"^-\.?[0-9０-９零〇一二两三四五六七八九十百半]")
 
+    _building = False  # argparse makes formatters to check each argument and name subcommands
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._building = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._building = False
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self._building = True
+        try:
+            return super().add_subparsers(**kwargs)
+        finally:
+            self._building = False
+
     def _get_formatter(self) -> argparse.HelpFormatter:
-        formatter: argparse.HelpFormatter = _translating(self.formatter_class)(prog=self.prog)  # type: ignore[arg-type]
+        # A formatter made while building lays out no help: its width need not be the terminal's
+        # (asking for that loads shutil, a fiftieth of `servstd workday`'s start-up).
+        width = 80 if self._building else None
+        formatter: argparse.HelpFormatter = _translating(self.formatter_class)(prog=self.prog, width=width)  # type: ignore[arg-type]
         return formatter
 
     def error(self, message: str) -> NoReturn:
         raise _ArgumentsError(self, translate(message, language()))
+
+
+class _Unbuilt(_Parser):
+    """The parser of a subcommand the command line does not name: it takes the calls that build
+    one and keeps nothing (building all of them took a third of ``servstd workday``'s own time)."""
+
+    def __init__(self) -> None:
+        pass  # nothing is built, so nothing of argparse's is set up
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        return None
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        return None
+
+
+_UNBUILT = _Unbuilt()
 
 
 class _VersionAction(argparse.Action):
@@ -211,7 +247,29 @@ def _overlay_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (its first word past the top-level options), if it is one;
+    ``None`` when it names none (help, version, a mistake): then every subcommand is built."""
+    words = iter(argv)
+    for word in words:
+        if word == "--json" or word.startswith("--lang="):
+            continue
+        if word == "--lang":
+            next(words, None)
+            continue
+        return word if word in COMMANDS else None
+    return None
+
+
+COMMANDS = frozenset(
+    {"deadline", "elapsed", "workday", "workdays", "calendar", "catalog", "validate", "schema", "complaint"}
+    | {"notice", "score", "form", "sla"}
+)
+"""Every subcommand (a test holds this equal to the parser's)."""
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command's parser; ``only`` builds that subcommand alone (the others parse nothing)."""
     json_help = "machine-readable output (also for errors: a JSON object on stdout)"
     lang_help = "language of messages, help and reports (default: from SERVSTD_LANG, else the locale)"
     common = _Parser(add_help=False)  # on subcommands: absent leaves a top-level --json in force
@@ -224,9 +282,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help=json_help)
     parser.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=lang_help)
     parser.add_argument("--version", action=_VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub: argparse._SubParsersAction[_Parser] = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_: str, func: str, example: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return _UNBUILT
         p = sub.add_parser(name, help=help_, description=help_, parents=[common], epilog=f"example:\n  {example}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
         p.set_defaults(func=func)
@@ -316,7 +376,7 @@ def _parser() -> argparse.ArgumentParser:
     _inspection_commands(add)
     _calendar_export_command(sub, common)
     _sla_commands(add)
-    parser.set_defaults(commands=tuple(sorted(sub.choices)))  # named when no command is given
+    parser.set_defaults(commands=tuple(sorted(COMMANDS)))  # named when no command is given
     return parser
 
 
@@ -461,7 +521,9 @@ def _calendar_export_command(
     sub: argparse._SubParsersAction[_Parser], common: argparse.ArgumentParser
 ) -> None:
     """``servstd calendar export FROM_YEAR TO_YEAR --format … -o FILE`` beside ``servstd calendar YEAR``."""
-    by_year = sub.choices["calendar"]
+    by_year = sub.choices.get("calendar")
+    if by_year is None:  # another subcommand was named
+        return
     help_ = "the calendar and the clock as tables for a database (days, open intervals, macros)"
     p = _Parser(
         prog=f"{by_year.prog} export", description=help_, parents=[common],
@@ -575,7 +637,7 @@ def main(
 
 
 def _main(argv: list[str], out: Stream, err: Stream, as_json: bool) -> int:
-    parser = _parser()
+    parser = _parser(_named_command(argv))
     try:
         with contextlib.redirect_stdout(out):  # --help and --version write here
             args = parser.parse_args(argv)

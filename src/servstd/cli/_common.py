@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING, Any, TextIO
 
 from servstd._input import MAX_LENGTH, parse_date, parse_instant, zone
@@ -15,6 +14,8 @@ from servstd.sla.calendar.weekend import ACCEPTED_WEEKENDS, parse_weekend
 from servstd.sla.calendar.work_calendar import WorkCalendar
 
 if TYPE_CHECKING:  # the clock loads only for the commands that use one (not `servstd workday`)
+    from pathlib import Path
+
     from servstd.sla.clock.durations import Duration
     from servstd.sla.clock.service_clock import ServiceClock
 
@@ -47,7 +48,7 @@ class MissingFileError(ServstdError, FileNotFoundError):
         self.path = path
         self.what = what
         self.reason = reason
-        self.cwd = Path.cwd()
+        self.cwd = os.getcwd()
         super().__init__(reason or f"no {what} file {path!r} (looked in {self.cwd})", value=path)
 
     def _chinese(self) -> str:
@@ -65,6 +66,8 @@ class MissingFileError(ServstdError, FileNotFoundError):
 
 def existing_file(path: str, what: str) -> Path:
     """``path`` as a Path, if it names a file."""
+    from pathlib import Path  # noqa: PLC0415 - loaded for commands that read files
+
     p = Path(path)
     try:
         if p.is_file():
@@ -194,6 +197,8 @@ def out(args: argparse.Namespace, data: Any, text: str) -> None:
     """Write ``data`` as JSON with ``--json``, else ``text``."""
     stream: TextIO = args.stdout
     if args.json:
+        import json  # noqa: PLC0415 - loaded for --json alone
+
         stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         stream.write(text.rstrip("\n") + "\n")

@@ -16,7 +16,6 @@ locale Python reports decides.
 from __future__ import annotations
 
 import contextvars
-import locale
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -63,6 +62,8 @@ def locale_language(environ: Mapping[str, str]) -> Lang:
         value = environ.get(name, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    import locale  # noqa: PLC0415 - read only when no variable says
+
     try:
         name = locale.getlocale(locale.LC_CTYPE)[0] or ""
     except (ValueError, TypeError):  # an unreadable locale setting

@@ -13,7 +13,6 @@ write, a title change, a carriage return that hides a line); servstd's own colou
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from typing import TextIO
@@ -127,4 +126,6 @@ def error_json(kind: str, message: str, problems: Sequence[object] = (), code: s
         for p in problems
     ]
     body = {"type": kind, "code": code, "message": shorten(message), "problems": rows}
+    import json  # noqa: PLC0415 - only errors under --json need it
+
     return json.dumps({"error": body}, ensure_ascii=False) + "\n"

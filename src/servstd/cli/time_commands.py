@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import calendar as _calendar
 import datetime as dt
 import os
 from typing import Any
@@ -156,6 +155,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     month = _month(args.month)
     cal = calendar_for(args)
     months = [month] if month else list(range(1, 13))
+    import calendar as _calendar  # noqa: PLC0415 - month names and weeks: this command alone
+
     color = args.color == "always" or (
         args.color == "auto" and args.stdout.isatty() and not os.environ.get("NO_COLOR")
     )

@@ -67,6 +67,16 @@ class TestTheSnapshotIsThePackage:
         text = path.read_text(encoding="utf-8")
         assert snapshot.render(snapshot.parse(text)) == text
 
+    def test_reading_a_year_when_asked_gives_what_reading_all_gives(self, region: str) -> None:
+        """The calendars read the shipped file a year at a time (lazy): the same snapshot, year by
+        year, as reading every line at once."""
+        path = ROOT / "src" / "servstd" / "sla" / "calendar" / "data" / f"{region}.tsv"
+        text = path.read_text(encoding="utf-8")
+        lazy, whole = snapshot.parse(text, lazy=True), snapshot.parse(text)
+        assert list(lazy.by_year) == list(whole.by_year)
+        assert all(lazy.by_year[y] == whole.by_year[y] for y in whole.by_year)
+        assert lazy == whole
+
     def test_calendars_read_it_whatever_the_package_says(
         self, region: str, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -139,6 +149,14 @@ class TestReading:
             snapshot.parse(head + "2030-10-01\twork\n")
         with pytest.raises(snapshot.SnapshotError, match="the header needs"):
             snapshot.parse("2026-10-01\twork\n")
+        lazy = snapshot.parse(
+            head + "2025-10-01\trest\t国庆节\tNational Day\n2026-10-01\tholiday\n", lazy=True
+        )
+        assert lazy.facts(2025).rest_zh == {dt.date(2025, 10, 1): "国庆节"}
+        with pytest.raises(snapshot.SnapshotError, match=r"line 6: cannot read '2026-10-01\\tholiday'"):
+            lazy.facts(2026)  # read lazily, a bad line is refused when its year is asked for
+        with pytest.raises(snapshot.SnapshotError, match=r"line 5: cannot read 'x026-10-01\\twork'"):
+            snapshot.parse(head + "x026-10-01\twork\n", lazy=True)
 
     def test_the_difference_reads_day_by_day(self) -> None:
         """diff names each day that appeared, went or changed, and a change of coverage."""

@@ -146,3 +146,26 @@ def test_notice_check_add_list(folders: tuple[Path, Path]) -> None:
     assert "2001–2027" in out
     code, _, _ = run("workday", "2027-10-09")
     assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [(None, "/home/li"), ("/srv/data", "/home/li"), ("", "/home/li"), ("relative/data", "/home/li"),
+     ("  ", "/home/li"), (None, "relative-home"), ("/srv/data", None)],
+)  # fmt: skip
+def test_user_folder_is_where_platformdirs_puts_it(
+    xdg: str | None, home: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's notice folder is ``platformdirs.user_data_dir("servstd")/notices`` in every case,
+    including those read without importing platformdirs (an absolute XDG_DATA_HOME, or HOME)."""
+    import platformdirs
+
+    from servstd.sla.calendar.notice_folder import user_notice_folder
+
+    monkeypatch.delenv("SERVSTD_DATA_DIR", raising=False)
+    for name, value in (("XDG_DATA_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert user_notice_folder() == Path(platformdirs.user_data_dir("servstd", appauthor=False)) / "notices"

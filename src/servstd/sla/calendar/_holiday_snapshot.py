@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from pathlib import Path
+import os
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -42,7 +43,7 @@ __all__ = ["FIRST_YEAR", "REGIONS", "Snapshot", "YearFacts", "bundled", "diff", 
 REGIONS = ("CN", "HK", "MO", "TW")
 FIRST_YEAR = 2000
 """The first year a snapshot holds: the year before the mainland's first notice (2001)."""
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")  # not pathlib: see notice_folder
 
 
 @attrs.frozen
@@ -62,7 +63,7 @@ class Snapshot:
     package: str
     official: tuple[int, int]
     years: tuple[int, int]
-    by_year: dict[int, YearFacts]
+    by_year: Mapping[int, YearFacts]
 
     def __contains__(self, year: object) -> bool:
         return isinstance(year, int) and self.years[0] <= year <= self.years[1]
@@ -104,55 +105,90 @@ class SnapshotError(ValueError):
     """A snapshot file that cannot be read (a packaging fault, never user input)."""
 
 
-def parse(text: str, where: str = "snapshot") -> Snapshot:
-    """Read the text of a snapshot file; a line it cannot place is a :class:`SnapshotError`."""
+def parse(text: str, where: str = "snapshot", *, lazy: bool = False) -> Snapshot:
+    """Read the text of a snapshot file; a line it cannot place is a :class:`SnapshotError`.
+
+    ``lazy=True`` (the shipped files, read by every calendar) sorts the day lines by year and
+    reads a year's lines when that year is first asked for: a calendar asks for a few of 28.
+    """
     head: dict[str, list[str]] = {}
-    rest_zh: dict[int, dict[dt.date, str]] = {}
-    rest_en: dict[int, dict[dt.date, str]] = {}
-    work: dict[int, set[dt.date]] = {}
+    by_line: dict[int, list[tuple[int, str]]] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line or (line.startswith("#") and not line.startswith("#!")):
             continue
-        fields = line.split("\t")
-        try:
-            if line.startswith("#!"):
-                head[fields[0][2:].strip()] = fields[1:]
-                continue
-            d = dt.date.fromisoformat(fields[0])
-            if fields[1] == "rest" and len(fields) == 4:
-                rest_zh.setdefault(d.year, {})[d] = fields[2]
-                rest_en.setdefault(d.year, {})[d] = fields[3]
-            elif fields[1] == "work" and len(fields) == 2:
-                work.setdefault(d.year, set()).add(d)
-            else:
-                raise ValueError(fields[1])
-        except (IndexError, ValueError):
-            raise SnapshotError(f"{where}, line {number}: cannot read {line!r}") from None
+        if line.startswith("#!"):
+            fields = line.split("\t")
+            head[fields[0][2:].strip()] = fields[1:]
+            continue
+        year = line[:4]
+        if not (year.isascii() and year.isdigit()):
+            raise SnapshotError(f"{where}, line {number}: cannot read {line!r}")
+        by_line.setdefault(int(year), []).append((number, line))
     try:
         region, package = head["region"][0], head["holidays"][0]
         official = (int(head["official"][0]), int(head["official"][1]))
         years = (int(head["years"][0]), int(head["years"][1]))
     except (KeyError, IndexError, ValueError):
         raise SnapshotError(f"{where}: the header needs region, holidays, official and years") from None
-    by_year = {
-        y: YearFacts(rest_zh.get(y, {}), rest_en.get(y, {}), frozenset(work.get(y, ())))
-        for y in sorted({*rest_zh, *work})
-    }
-    outside = sorted(y for y in by_year if not years[0] <= y <= years[1])
+    outside = sorted(y for y in by_line if not years[0] <= y <= years[1])
     if outside:
         raise SnapshotError(f"{where}: a day of {outside[0]} lies outside the years {years[0]}–{years[1]}")
+    read = _Years(by_line, where)
+    by_year: Mapping[int, YearFacts] = read if lazy else {y: read[y] for y in read}
     return Snapshot(region, package, official, years, by_year)
+
+
+class _Years(Mapping[int, YearFacts]):
+    """Year → its facts, each year's lines read on first use (a bad line raises then)."""
+
+    def __init__(self, by_line: dict[int, list[tuple[int, str]]], where: str) -> None:
+        self._lines = by_line
+        self._where = where
+        self._read: dict[int, YearFacts] = {}
+
+    def __getitem__(self, year: int) -> YearFacts:
+        got = self._read.get(year)
+        if got is None:
+            got = self._read[year] = _year(self._lines[year], self._where)
+        return got
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(sorted(self._lines))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def _year(lines: list[tuple[int, str]], where: str) -> YearFacts:
+    rest_zh: dict[dt.date, str] = {}
+    rest_en: dict[dt.date, str] = {}
+    work: set[dt.date] = set()
+    for number, line in lines:
+        fields = line.split("\t")
+        try:
+            d = dt.date.fromisoformat(fields[0])
+            if fields[1] == "rest" and len(fields) == 4:
+                rest_zh[d] = fields[2]
+                rest_en[d] = fields[3]
+            elif fields[1] == "work" and len(fields) == 2:
+                work.add(d)
+            else:
+                raise ValueError(fields[1])
+        except (IndexError, ValueError):
+            raise SnapshotError(f"{where}, line {number}: cannot read {line!r}") from None
+    return YearFacts(rest_zh, rest_en, frozenset(work))
 
 
 @functools.cache
 def bundled(region: str) -> Snapshot | None:
     """The snapshot shipped for ``region`` (read once), or ``None`` if none is shipped."""
-    path = _DATA / f"{region}.tsv"
+    path = os.path.join(_DATA, f"{region}.tsv")
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
     except FileNotFoundError:
         return None
-    return parse(text, str(path))
+    return parse(text, path, lazy=True)
 
 
 def diff(old: Snapshot, new: Snapshot) -> list[str]:

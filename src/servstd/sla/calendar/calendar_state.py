@@ -37,8 +37,7 @@ import re
 import threading
 import warnings
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -57,6 +56,9 @@ from servstd.sla.calendar.notice_folder import (
     user_notice_folder,
 )
 from servstd.sla.calendar.overlay import CalendarOverlay
+
+if TYPE_CHECKING:  # paths are made only when a notice file is found (see notice_folder)
+    from pathlib import Path
 
 __all__ = ["ENV_BUNDLED_ONLY", "NoticeState", "notice_state", "reload_notices"]
 
@@ -223,6 +225,8 @@ def _load(key: tuple[object, ...], generation: int) -> NoticeState:
     for _, name, ov in sorted(amendments, key=lambda t: (t[0], t[1])):
         missing = sorted(ov.amends_years - covered)
         if missing:
+            from pathlib import Path  # noqa: PLC0415 - see the imports
+
             ignored.append((Path(name), f"it amends {missing[0]}, which no notice read defines"))
         else:
             ordered.append(ov)

@@ -29,16 +29,19 @@ True
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import stat
-from pathlib import Path
-
-import platformdirs
+import sys
+from typing import TYPE_CHECKING
 
 from servstd.errors import DocumentError
-from servstd.sla.calendar.notice import read_notice
-from servstd.sla.calendar.overlay import CalendarOverlay
+
+if TYPE_CHECKING:  # the notice reader and pathlib load with the first notice found (most machines have none)
+    from pathlib import Path
+
+    from servstd.sla.calendar.overlay import CalendarOverlay
 
 __all__ = [
     "ENV_DATA",
@@ -60,14 +63,57 @@ _PARSED: dict[tuple[str, int, int], CalendarOverlay] = {}
 
 def user_notice_folder() -> Path:
     """The folder ``servstd notice add`` writes to: ``<user data folder>/notices``."""
-    base = os.environ.get(ENV_DATA) or platformdirs.user_data_dir("servstd", appauthor=False)
-    return Path(base) / "notices"
+    from pathlib import Path  # noqa: PLC0415 - see the imports
+
+    return Path(_user_folder_name())
+
+
+def _user_folder_name() -> str:
+    return os.path.join(os.environ.get(ENV_DATA) or _user_data_dir(), "notices")
+
+
+def _user_data_dir() -> str:
+    """``platformdirs.user_data_dir("servstd")``. On Linux, in the plain cases of the XDG rule (an
+    absolute ``$XDG_DATA_HOME``, or none and an absolute ``$HOME``), read without importing
+    platformdirs, whose import is a tenth of ``servstd workday``'s start-up; anything else asks it
+    (a test holds the two equal)."""
+    if (
+        sys.platform == "linux"
+        and not hasattr(sys, "getandroidapilevel")
+        and "ANDROID_DATA" not in os.environ
+    ):
+        xdg, home = os.environ.get("XDG_DATA_HOME", ""), os.environ.get("HOME", "")
+        if os.path.isabs(xdg):
+            return os.path.join(xdg, "servstd")
+        if not xdg and os.path.isabs(home):
+            return os.path.join(home, ".local", "share", "servstd")
+    import platformdirs  # noqa: PLC0415 - macOS, Windows, Android and the unusual cases
+
+    return platformdirs.user_data_dir("servstd", appauthor=False)
 
 
 def notice_places() -> list[Path]:
     """Every folder or file read, in order: ``SERVSTD_NOTICES`` entries, then the user folder."""
-    places = [Path(p) for p in os.environ.get(ENV_NOTICES, "").split(os.pathsep) if p.strip()]
-    return [*places, user_notice_folder()]
+    from pathlib import Path  # noqa: PLC0415 - see the imports
+
+    return [Path(p) for p in _place_names()]
+
+
+def _place_names() -> list[str]:
+    return [*(p for p in os.environ.get(ENV_NOTICES, "").split(os.pathsep) if p.strip()), _user_folder_name()]
+
+
+def _mode(name: str) -> int | None:
+    """The mode of what ``name`` names (links followed), or ``None`` if nothing is there — the
+    errors ``Path.is_dir()`` takes for "not there"; any other error is raised, as it raises it."""
+    try:
+        return os.stat(name).st_mode
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise
+    except ValueError:  # a NUL in the name
+        return None
 
 
 def remove_command(path: Path) -> str:
@@ -93,15 +139,21 @@ def _entry_problem(path: Path) -> str | None:
 def _scan() -> tuple[list[Path], list[tuple[Path, str]]]:
     files: list[Path] = []
     damaged: list[tuple[Path, str]] = []
-    for place in notice_places():
-        if place.is_dir():
+    found = [(name, mode) for name in _place_names() if (mode := _mode(name)) is not None]
+    if not found:
+        return files, damaged
+    from pathlib import Path  # noqa: PLC0415 - see the imports
+
+    for name, mode in found:
+        place = Path(name)
+        if stat.S_ISDIR(mode):
             for p in sorted(place.glob("*.txt")):
                 problem = _entry_problem(p)
                 if problem is None:
                     files.append(p)
                 else:
                     damaged.append((p, problem))
-        elif place.is_file():
+        elif stat.S_ISREG(mode):
             files.append(place)
     return files, damaged
 
@@ -149,6 +201,8 @@ def _read(path: Path) -> CalendarOverlay:
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     overlay = _PARSED.get(key)
     if overlay is None:
+        from servstd.sla.calendar.notice import read_notice  # noqa: PLC0415 - see the imports
+
         overlay = read_notice(path)
         _PARSED[key] = overlay
     return overlay

@@ -35,11 +35,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -59,10 +59,12 @@ from servstd.sla.calendar._holiday_source import HolidaySource
 from servstd.sla.calendar.calendar_state import notice_state
 from servstd.sla.calendar.day_kind import DayKind
 from servstd.sla.calendar.day_table import DayTable
-from servstd.sla.calendar.notice import parse_notice, read_notice
 from servstd.sla.calendar.overlay import CalendarOverlay
 from servstd.sla.calendar.statute import FESTIVAL_NAMES_EN, canonical_festival
 from servstd.sla.calendar.weekend import WeekendSpec, describe_weekend, parse_weekend
+
+if TYPE_CHECKING:  # a file is a Path, but pathlib need not load for a calendar that reads none
+    from pathlib import Path
 
 __all__ = ["Coverage", "WorkCalendar", "as_date"]
 
@@ -415,7 +417,9 @@ class WorkCalendar:
         read with ``partial=True``, amends only the days it names. See
         :func:`servstd.sla.parse_notice` for the forms understood.
         """
-        if isinstance(notice, Path):
+        from servstd.sla.calendar.notice import parse_notice, read_notice  # noqa: PLC0415 - read when asked
+
+        if isinstance(notice, os.PathLike):
             return self.with_overlay(read_notice(notice, partial=partial, year=year))
         return self.with_overlay(parse_notice(notice, partial=partial, year=year))
 

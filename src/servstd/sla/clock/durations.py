@@ -387,26 +387,44 @@ class WindowBefore(Duration):
 
 # -- parsing ---------------------------------------------------------------------------------
 
+
+class _Lazy:
+    """A regular expression compiled on first use: the parser has 25, and the first duration a
+    process reads (``3个工作日``) needs a third of them."""
+
+    __slots__ = ("_compiled", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, s: str) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._text)
+        return compiled.match(s)
+
+
 _NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
-_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:当天|当日|同日|sameday|today)$"), "anchor:same day"),
-    (re.compile(r"^(?:次日|翌日|第二天|nextday|tomorrow)$"), "anchor:next day"),
-    (re.compile(r"^(?:次工作日|下一个?工作日|nextworkingday|nextbusinessday)$"), "anchor:next working day"),
-    (re.compile(r"^(?:半个?工作日|half(?:a)?(?:working|business)day)$"), "half"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:工作日|working ?days?|business ?days?|wd)$"), "wd"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:工作小时|工作时|businesshours?|workinghours?|bh)$"), "bt:h"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:工作分钟|businessminutes?|workingminutes?)$"), "bt:m"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:工作秒|businessseconds?|workingseconds?)$"), "bt:s"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:工作微秒|businessmicroseconds?)$"), "bt:us"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:自然日|日历日|自然天|calendardays?|naturaldays?)$"), "natural"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:日|天|days?|d)$"), "days"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:星期|周|weeks?|w)$"), "weeks"),
-    (re.compile(rf"^{_NUM}(?:个月|months?|mo)$"), "months"),
-    (re.compile(rf"^{_NUM}(?:年|years?|y)$"), "years"),
-    (re.compile(rf"^{_NUM}(?:个)?(?:小时|钟头|h|hours?|hrs?)$"), "ct:h"),
-    (re.compile(rf"^{_NUM}(?:分钟|min|mins|minutes?)$"), "ct:m"),
-    (re.compile(rf"^{_NUM}(?:秒钟|秒|s|secs?|seconds?)$"), "ct:s"),
-    (re.compile(rf"^{_NUM}(?:微秒|us|microseconds?)$"), "ct:us"),
+_FORMS: list[tuple[_Lazy, str]] = [
+    (_Lazy(r"^(?:当天|当日|同日|sameday|today)$"), "anchor:same day"),
+    (_Lazy(r"^(?:次日|翌日|第二天|nextday|tomorrow)$"), "anchor:next day"),
+    (_Lazy(r"^(?:次工作日|下一个?工作日|nextworkingday|nextbusinessday)$"), "anchor:next working day"),
+    (_Lazy(r"^(?:半个?工作日|half(?:a)?(?:working|business)day)$"), "half"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:工作日|working ?days?|business ?days?|wd)$"), "wd"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:工作小时|工作时|businesshours?|workinghours?|bh)$"), "bt:h"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:工作分钟|businessminutes?|workingminutes?)$"), "bt:m"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:工作秒|businessseconds?|workingseconds?)$"), "bt:s"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:工作微秒|businessmicroseconds?)$"), "bt:us"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:自然日|日历日|自然天|calendardays?|naturaldays?)$"), "natural"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:日|天|days?|d)$"), "days"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:星期|周|weeks?|w)$"), "weeks"),
+    (_Lazy(rf"^{_NUM}(?:个月|months?|mo)$"), "months"),
+    (_Lazy(rf"^{_NUM}(?:年|years?|y)$"), "years"),
+    (_Lazy(rf"^{_NUM}(?:个)?(?:小时|钟头|h|hours?|hrs?)$"), "ct:h"),
+    (_Lazy(rf"^{_NUM}(?:分钟|min|mins|minutes?)$"), "ct:m"),
+    (_Lazy(rf"^{_NUM}(?:秒钟|秒|s|secs?|seconds?)$"), "ct:s"),
+    (_Lazy(rf"^{_NUM}(?:微秒|us|microseconds?)$"), "ct:us"),
 ]
 _PREFIXES = ("within", "in", "不超过", "不得超过", "最迟", "在")
 _SUFFIXES = ("以内", "之内", "内", "完成")
@@ -421,18 +439,18 @@ def _number(text: str) -> Decimal:
     return Decimal(cn_int(text))
 
 
-_BACK_ZH = re.compile(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(?:提前|前)(.+)$")
-_BACK_ZH_AFTER = re.compile(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(.+?)(?:之前|以前|前)$")
+_BACK_ZH = _Lazy(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(?:提前|前)(.+)$")
+_BACK_ZH_AFTER = _Lazy(r"^(?:(?:到期|期满|届满|截止|满期)日?)?(.+?)(?:之前|以前|前)$")
 _DEADLINE_WORDS = r"(?:the)?(?:expiry|expiration|deadline|due|end)(?:date|day)?"
-_BACK_EN = re.compile(
+_BACK_EN = _Lazy(
     r"^(.+?)(?:before|prior|inadvance|ahead|earlier)"
     rf"(?:(?:to)?{_DEADLINE_WORDS})?$"
 )
 # Windows before a reference, read before prefixes and suffixes come off: 内 / within make a window.
-_WINDOW_ZH = re.compile(r"^(?:在)?(?P<ref>.*?)(?<!提)前(?P<dur>.+?)(?:以内|之内|内)$")
-_WINDOW_EN_WITHIN = re.compile(r"^within(?:the)?(?P<dur>.+?)before(?P<ref>.*)$")
-_WINDOW_EN_NAMED = re.compile(r"^(?:the)?(?P<dur>.+?)before(?P<ref>.+)$")
-_DEADLINE_REF = re.compile(rf"^{_DEADLINE_WORDS}$")
+_WINDOW_ZH = _Lazy(r"^(?:在)?(?P<ref>.*?)(?<!提)前(?P<dur>.+?)(?:以内|之内|内)$")
+_WINDOW_EN_WITHIN = _Lazy(r"^within(?:the)?(?P<dur>.+?)before(?P<ref>.*)$")
+_WINDOW_EN_NAMED = _Lazy(r"^(?:the)?(?P<dur>.+?)before(?P<ref>.+)$")
+_DEADLINE_REF = _Lazy(rf"^{_DEADLINE_WORDS}$")
 
 
 def _squash(text: str) -> str:
