@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from servstd.cli import main
@@ -15,6 +16,7 @@ from servstd.cli._hints import command_line_message
 from servstd.errors import CalendarCoverageError, ServstdWarning
 from servstd.sla import DayKind, WorkCalendar
 from servstd.sla.calendar import reload_notices
+from servstd.sla.calendar.notice_folder import user_notice_folder
 
 NOTICES = Path(__file__).parent / "notices"
 SAMPLE_2027 = Path(__file__).parents[3] / "examples" / "notices" / "2027-sample.txt"
@@ -158,10 +160,6 @@ def test_user_folder_is_where_platformdirs_puts_it(
 ) -> None:
     """The user's notice folder is ``platformdirs.user_data_dir("servstd")/notices`` in every case,
     including those read without importing platformdirs (an absolute XDG_DATA_HOME, or HOME)."""
-    import platformdirs
-
-    from servstd.sla.calendar.notice_folder import user_notice_folder
-
     monkeypatch.delenv("SERVSTD_DATA_DIR", raising=False)
     for name, value in (("XDG_DATA_HOME", xdg), ("HOME", home)):
         if value is None:
