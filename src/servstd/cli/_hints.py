@@ -42,7 +42,8 @@ def _coverage(exc: CalendarCoverageError, lang: str) -> str:
     use = tr("To use {source}:", lang, source=exc.source(lang))
     if exc.reason:
         reason = translate(exc.reason, lang)
-        return f"{head}\n{reason[:1].upper()}{reason[1:]}.\n" + tr("Or: {lenient}.", lang, lenient=lenient)
+        because = tr("{reason}.", lang, reason=f"{reason[:1].upper()}{reason[1:]}")
+        return f"{head}\n{because}\n" + tr("Or: {lenient}.", lang, lenient=lenient)
     if exc.region == "CN":
         add = tr("check it and keep it for every later command", lang)
         once = tr("use it for this command only", lang)
