@@ -101,7 +101,8 @@ def command_line_message(exc: ServstdError, lang: str = "en") -> str:
         return _coverage(exc, lang)
     if isinstance(exc, DocumentError) and len(exc.problems) == 1:
         problem = exc.problems[0]  # a problem with no place inside the document is about all of it
-        text = f"{exc.source}: {problem.render(lang) if problem.path else translate(problem.message, lang)}"
+        said = problem.render(lang) if problem.path else translate(problem.message, lang)
+        text = tr("{path}: {message}", lang, path=exc.source, message=said)
     else:
         text = exc.render(lang)
     for python, option in SPELLINGS.items():
