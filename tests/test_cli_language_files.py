@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from servstd.errors import CalendarCoverageError
@@ -162,6 +163,22 @@ def _form_not_a_workbook(tmp: Path) -> list[str]:
     return ["score", "property-cs-quality-inspection", str(path)]
 
 
+def _form_cells(tmp: Path) -> list[str]:
+    """The example xlsx form with a count that is not a number and a code the standard lacks."""
+    book = openpyxl.load_workbook(EXAMPLES / "inspections" / "deduction.xlsx")
+    sheet = book.active
+    head = next(c for row in sheet.iter_rows() for c in row if c.value == "编号 code")
+    count = next(c.column for c in sheet[head.row] if c.value == "扣分次数 count")
+    sheet.cell(head.row + 1, count).value = "abc"
+    sheet.cell(head.row + 2, head.column).value = "CS99"
+    book.save(tmp / "form.xlsx")
+    return ["score", "property-cs-quality-inspection", str(tmp / "form.xlsx")]
+
+
+def _unknown_item(tmp: Path) -> list[str]:
+    return _form(tmp, INSPECTION.read_text(encoding="utf-8").replace("item: CS05", "item: CS99"))
+
+
 # name: (set-up giving the arguments, the Chinese key phrase, the English phrase)
 SCENARIOS: dict[str, tuple[Callable[[Path], list[str]], str, str]] = {
     "damaged notice file": (_garbage_notice, "已损坏（没有标题", "is damaged (no title"),
@@ -187,6 +204,8 @@ SCENARIOS: dict[str, tuple[Callable[[Path], list[str]], str, str]] = {
     "inspection fields": (_bad_fields, "未知的字段", "unknown field"),
     "inspection key twice": (_duplicate_key, "出现了两次", "is given twice"),
     "inspection not a workbook": (_form_not_a_workbook, "不是 xlsx 工作簿", "not an xlsx workbook"),
+    "inspection form cells": (_form_cells, "不是次数（应为 ≥ 0 的整数）", "is not a count"),
+    "inspection unknown item": (_unknown_item, "中没有检查项 'CS99'", "unknown item 'CS99'"),
 }
 
 
