@@ -153,6 +153,11 @@ def _bad_fields(tmp: Path) -> list[str]:
     return _form(tmp, text + "extra: 1\n")
 
 
+def _bad_date(tmp: Path) -> list[str]:
+    text = INSPECTION.read_text(encoding="utf-8").replace("date: '2026-03-09'", "date: '2026-13-40'")
+    return _form(tmp, text)
+
+
 def _duplicate_key(tmp: Path) -> list[str]:
     return _form(tmp, INSPECTION.read_text(encoding="utf-8") + "site: 别处\n")
 
@@ -202,6 +207,7 @@ SCENARIOS: dict[str, tuple[Callable[[Path], list[str]], str, str]] = {
     "undecodable table": (_undecodable_table, "无法按 utf-8 或 gb18030 解码", "cannot decode the file"),
     "inspection not YAML": (_bad_yaml, "不是有效的 YAML", "not valid YAML"),
     "inspection fields": (_bad_fields, "未知的字段", "unknown field"),
+    "inspection date": (_bad_date, "（月份不在 1–12 之内）", "month value is outside expected range"),
     "inspection key twice": (_duplicate_key, "出现了两次", "is given twice"),
     "inspection not a workbook": (_form_not_a_workbook, "不是 xlsx 工作簿", "not an xlsx workbook"),
     "inspection form cells": (_form_cells, "不是次数（应为 ≥ 0 的整数）", "is not a count"),
