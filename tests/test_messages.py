@@ -154,6 +154,37 @@ class TestTranslate:
         text = translate("argument --format: invalid choice: 'x' (choose from 'a', 'b')", "zh")
         assert text == "参数 --format：无效的选项 'x'（可选：'a', 'b'）"
 
+    def test_joined_messages_are_translated_part_by_part(self) -> None:
+        """Messages joined by "; " (a notice file's problems, in one reason) are translated each
+        whole, a part that holds "; " itself included; a value never swallows the next message."""
+        joined = (
+            "no item for 春节 (statutory: 2月5日、2月6日); a part of the notice is missing; "
+            "2027-02-05 is a statutory day of 春节 but the notice does not make it a rest day"
+        )
+        assert translate(joined, "zh") == (
+            "没有春节这一项（法定假日：2月5日、2月6日）；通知缺了一部分；"
+            "2027-02-05 是春节的法定假日，但通知没有把它定为休息日"
+        )
+
+    def test_joined_messages_with_an_unknown_part_stay_english(self) -> None:
+        """If one of the joined messages is unknown, the whole line stays English."""
+        joined = (
+            "no item for 春节 (statutory: 2月5日); a part of the notice is missing; a message nobody wrote"
+        )
+        assert translate(joined, "zh") == joined
+
+    def test_a_nested_reason_is_translated(self) -> None:
+        """A {msg_…} placeholder is translated in turn: a damaged notice file's reason."""
+        text = translate(
+            "the notice file /n/2028.txt is damaged (is a symbolic link; notices in a folder must be "
+            "regular files); remove it (servstd notice remove 2028) or add the year's notice again",
+            "zh",
+        )
+        assert text == (
+            "通知文件 /n/2028.txt 已损坏（是符号链接；文件夹中的通知必须是普通文件）；"
+            "请删除它（servstd notice remove 2028），或重新添加该年的通知"
+        )
+
     def test_catalog_is_read_lazily(self) -> None:
         """Importing servstd (and its errors) does not read the catalog."""
         code = (

@@ -14,7 +14,9 @@ Two ways in:
 * :func:`translate` — a whole English message made elsewhere (an error's reason, argparse's own
   words): the catalog's *patterns* (entries flagged ``servstd-pattern``) are matched against it,
   each placeholder standing for any text; a placeholder whose name starts with ``msg`` is itself
-  translated. A message no pattern matches stays English — never a wrong translation.
+  translated. A value (a placeholder not named ``msg…``) never spans ``"; "``, so messages
+  joined by ``"; "`` (a file's problems, in one reason) are translated part by part, each part
+  whole. A message no pattern matches stays English — never a wrong translation.
 
 >>> tr("{n} breached", "en", n=3)
 '3 breached'
@@ -45,6 +47,9 @@ PATTERN_FLAG = "servstd-pattern"
 """The flag (``#, servstd-pattern``) of an entry that translates messages made outside :func:`tr`."""
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_VALUE = r"(?:(?!; ).)+?"
+"""What a value placeholder matches: any text but the ``"; "`` that joins two messages."""
+_JOINED = 8  # at most this many "; "-joined parts are tried one by one
 
 
 class Entry(NamedTuple):
@@ -135,7 +140,10 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         if PATTERN_FLAG not in e.flags or not e.msgstr:
             continue
         pieces = _PLACEHOLDER.split(e.msgid)  # literal, name, literal, name, …
-        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(pieces))
+        regex = "".join(
+            re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" if p.startswith("msg") else f"(?P<{p}>{_VALUE})"
+            for i, p in enumerate(pieces)
+        )
         literal = sum(len(p) for p in pieces[::2])
         found.append((literal, re.compile(regex + r"\Z", re.S), e.msgstr))
     found.sort(key=lambda x: -x[0])
@@ -177,12 +185,35 @@ def _line(line: str) -> str:
     body = line[len(indent) :]
     if not body:
         return line
+    got = _translated(body)
+    return line if got is None else indent + got
+
+
+def _translated(body: str) -> str | None:
+    """``body`` in Chinese by an exact entry, a pattern or as messages joined by ``"; "``;
+    ``None`` if it is none of these."""
     exact = _exact().get(body)
     if exact is not None:
-        return indent + exact
+        return exact
     for rx, zh in _patterns():
         m = rx.match(body)
         if m:
             values = {k: (_line(v) if k.startswith("msg") else v) for k, v in m.groupdict().items()}
-            return indent + zh.format(**values)
-    return line
+            return zh.format(**values)
+    return _joined(body)
+
+
+def _joined(body: str) -> str | None:
+    """Messages joined by ``"; "``, each translated whole (the first as few parts as make one
+    known message, the rest likewise), joined by ``；``; ``None`` unless every part is known."""
+    parts = body.split("; ")
+    if not 2 <= len(parts) <= _JOINED:
+        return None
+    for k in range(1, len(parts)):
+        head = _translated("; ".join(parts[:k]))
+        if head is None:
+            continue
+        rest = _translated("; ".join(parts[k:]))
+        if rest is not None:
+            return f"{head}；{rest}"
+    return None

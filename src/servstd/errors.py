@@ -513,6 +513,8 @@ class CalendarCoverageError(ServstdError, ValueError):
             year=self.year,
             coverage=self.coverage,
         )
+        if self.reason:  # why the year is unknown, as the English says it
+            return head + tr("{reason}.", "zh", reason=translate(self.reason, "zh"))
         estimate = tr(
             "Either use strict=False to estimate {year} from the statutory rule "
             "(a CalendarCoverageWarning is issued), or add the year's data",

@@ -42,7 +42,8 @@ def _coverage(exc: CalendarCoverageError, lang: str) -> str:
     use = tr("To use {source}:", lang, source=exc.source(lang))
     if exc.reason:
         reason = translate(exc.reason, lang)
-        return f"{head}\n{reason[:1].upper()}{reason[1:]}.\n" + tr("Or: {lenient}.", lang, lenient=lenient)
+        because = tr("{reason}.", lang, reason=f"{reason[:1].upper()}{reason[1:]}")
+        return f"{head}\n{because}\n" + tr("Or: {lenient}.", lang, lenient=lenient)
     if exc.region == "CN":
         add = tr("check it and keep it for every later command", lang)
         once = tr("use it for this command only", lang)
@@ -100,7 +101,8 @@ def command_line_message(exc: ServstdError, lang: str = "en") -> str:
         return _coverage(exc, lang)
     if isinstance(exc, DocumentError) and len(exc.problems) == 1:
         problem = exc.problems[0]  # a problem with no place inside the document is about all of it
-        text = f"{exc.source}: {problem.render(lang) if problem.path else translate(problem.message, lang)}"
+        said = problem.render(lang) if problem.path else translate(problem.message, lang)
+        text = tr("{path}: {message}", lang, path=exc.source, message=said)
     else:
         text = exc.render(lang)
     for python, option in SPELLINGS.items():

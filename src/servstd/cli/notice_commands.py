@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from servstd._atomic import folder_lock, write_atomically, writing
+from servstd._messages import translate
 from servstd._text import read_text
 from servstd.cli._common import UsageError, existing_file, out
 from servstd.cli._language import language, t
@@ -253,7 +254,7 @@ def _remove(args: argparse.Namespace) -> int:
                     t(
                         "{file} would be ignored: {reason}; remove it too",
                         file=orphaned[0][0],
-                        reason=orphaned[0][1],
+                        reason=translate(orphaned[0][1], language()),
                     )
                 )
             WorkCalendar.china()
@@ -341,7 +342,7 @@ def _list(args: argparse.Namespace) -> int:
         lines.append("")
         lines.append(t("Damaged (every servstd program refuses them; --lenient skips them):"))
         lines += [
-            f"  {f}: {why}\n    " + t("remove: {command}", command=remove_command(f))
+            f"  {f}: {translate(why, language())}\n    " + t("remove: {command}", command=remove_command(f))
             for f, why in damaged.items()
         ]
     with warnings.catch_warnings():
