@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -418,9 +419,14 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def _modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
+def _modules_loaded_by(*argv: str, env: dict[str, str] | None = None) -> tuple[int, set[str]]:
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=True, encoding="utf-8"
+        [sys.executable, "-c", _PROBE, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+        env=env,
     )
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     return int(result["code"] or 0), set(result["modules"])
@@ -461,7 +467,9 @@ class TestStartup:
         """`servstd workday` on a machine without notice files loads no notice parser, zoneinfo,
         pathlib, platformdirs or decimal: each loads when a notice, a zone or a file is met (the
         second run, with a notice file named, loads the parser and pathlib)."""
-        code, loaded = _modules_loaded_by("workday", "2026-02-14")
+        env = {k: v for k, v in os.environ.items() if k != "SERVSTD_NOTICES"}
+        env["SERVSTD_DATA_DIR"] = str(tmp_path / "data")  # no notice folder (other tests write theirs)
+        code, loaded = _modules_loaded_by("workday", "2026-02-14", env=env)
         assert code == 0
         deferred = {
             "servstd.sla.calendar.notice", "servstd.sla.calendar._notice_text", "zoneinfo", "pathlib",
@@ -470,7 +478,7 @@ class TestStartup:
         assert deferred & loaded == set()
         notice = tmp_path / "2027.txt"
         notice.write_text(SAMPLE_NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
-        code, loaded = _modules_loaded_by("workday", "2027-02-14", "--notice", str(notice))
+        code, loaded = _modules_loaded_by("workday", "2027-02-14", "--notice", str(notice), env=env)
         assert code == 0
         assert {"servstd.sla.calendar.notice", "pathlib"} <= loaded
 
