@@ -342,3 +342,24 @@ weekends = st.frozensets(st.integers(0, 6), max_size=6)
 def weekend_masks(days: frozenset[int]) -> str:
     """``days`` as Excel's WORKDAY.INTL mask, Monday to Sunday, 1 = rest (``{5, 6}`` → ``0000011``)."""
     return "".join("1" if i in days else "0" for i in range(7))
+
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+@st.composite
+def sorted_int64(draw: st.DrawFn) -> list[int]:
+    """Sorted int64 values as the engine searches them (instants, prefix sums, day ordinals): spread
+    out, repeated, in clusters far apart, or next to the int64 ends."""
+    origin = draw(st.sampled_from([0, -(10**15), 10**15, 2**62 - 10, _INT64_MAX - 5, _INT64_MIN + 5]))
+    gaps = draw(
+        st.lists(
+            st.one_of(st.integers(0, 3), st.integers(0, 10**6), st.just(10**12)), min_size=1, max_size=80
+        )
+    )
+    values = [origin]
+    for g in gaps[1:]:
+        if values[-1] + g > _INT64_MAX:
+            break
+        values.append(values[-1] + g)
+    return values

@@ -1010,12 +1010,12 @@ def _window(clock: Any, s: I64, earliest: Any) -> I64:
     lo, hi = _local_years(clock, s)
     while True:
         days = _days(clock, lo, hi)
-        k = np.searchsorted(days.start, s, side="right") - 1
+        k = days.day(s)
         if by_days:
             idx = k + int(earliest.count)  # 24:00 of day n is 00:00 of the day after
         else:
             target = days.wcum[k] + int(earliest.count)
-            idx = np.searchsorted(days.wcum, target, side="left")
+            idx = days.by_wcum.left(target)
             idx = np.where(target > days.wcum[-1], days.start.size, idx)
         if idx.size and int(idx.max()) >= days.start.size:
             hi += 1
