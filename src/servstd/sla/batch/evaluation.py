@@ -501,8 +501,8 @@ def _evaluate(
     cols = out.cols
     case_rows = out.case_rows()
     mark_not_covered(
-        estimated, groups, metrics, cols, case_rows=case_rows, group_of_row=inv[case_rows],
-        received=rec[case_rows], now_us=now_us, strict=strict, code=len(_STATUS),
+        estimated, groups, metrics, cols, case_rows=case_rows, group_of_case=inv,
+        received=rec, now_us=now_us, strict=strict, code=len(_STATUS),
         ids=lambda rows: tab.take(case_id, rows),
     )  # fmt: skip
     del rec, inv
@@ -724,6 +724,18 @@ class _Events:
             self.metric = np.full(tab.n, -1, dtype=np.int64)
         self.complex = ~np.isin(self.kind, (_PAUSE, _RESUME)) & (self.rows >= 0)
         self.rows = np.where(self.kind < 0, -1, self.rows)
+
+    def pauses_of(self, metric: int) -> I64:
+        """Indices of the pauses and resumptions of known cases for ``metric`` (or every metric),
+        ordered by case row, instant and kind (sorted once for all metrics)."""
+        order: I64 | None = getattr(self, "_order", None)
+        if order is None:
+            simple = np.flatnonzero((self.rows >= 0) & np.isin(self.kind, (_PAUSE, _RESUME)))
+            order = simple[np.lexsort((self.kind[simple], self.at[simple], self.rows[simple]))]
+            self._order = order
+        scope = self.metric[order]
+        found: I64 = order[(scope == -1) | (scope == metric)]
+        return found
 
     def for_case(self, row: int) -> list[int]:
         """Indices of the events of the case in ``row`` (the scalar path)."""
@@ -1041,6 +1053,7 @@ def _plan(
     chained = {t.start_after for g in groups for t in g.values() if t.start_after is not None}
     start_of: dict[str, I64] = {}  # the start of each metric another one starts after
     plans: list[_Plan] = []
+    scratch = np.full(n, -1, dtype=np.int64) if ev is not None else None  # row → position in a plan
     for m in order:
         mi = metrics.index(m)
         start_m = np.full(n, NAT, dtype=np.int64) if m in chained else None
@@ -1058,44 +1071,50 @@ def _plan(
                 tid[g] = len(distinct)
                 distinct.append(t)
         row_tid = tid[inv] if inv.size else np.empty(0, dtype=np.int64)
+        mine = ev.pauses_of(mi) if ev is not None else None
         for j, t in enumerate(distinct):
             rows = np.flatnonzero((row_tid == j) & vector_rows)
             plan = _Plan(mi, t, rows, rec=rec, comp=comp, start_of=start_of, thresholds=policy.thresholds)
-            start, c = plan.starts(rows)
-            if start_m is not None:
-                start_m[rows] = start
-            if not t.rule.counts_back:  # counting back, the act comes before its reference
-                early = np.flatnonzero((c != NAT) & (c < start))
-                bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
-            if ev is not None:
-                _pauses(plan, mi, ev, n, bad, start=start, completed=c)
+            for i0 in range(0, rows.size, _CHUNK):  # a chunk at a time: no full-size temporaries
+                part = rows[i0 : i0 + _CHUNK]
+                start, c = plan.starts(part)
+                if start_m is not None:
+                    start_m[part] = start
+                if not t.rule.counts_back:  # counting back, the act comes before its reference
+                    early = np.flatnonzero((c != NAT) & (c < start))
+                    bad.add("cases", part[early], f"{m} completed before it started (events out of order)")
+            if ev is not None and mine is not None and scratch is not None and mine.size:
+                _pauses(plan, ev, mine, scratch, bad)
             plans.append(plan)
         if start_m is not None:
             start_of[m] = start_m
     return plans
 
 
-def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems, *, start: I64, completed: I64) -> None:
-    """Attach the plan's pauses (checked: alternating, after the start, not after completion)."""
-    pos_of_row = np.full(n, -1, dtype=np.int64)
-    live = start != NAT
-    pos_of_row[plan.rows[live]] = np.flatnonzero(live)
-    ok_row = ev.rows >= 0
-    pos = np.where(ok_row, pos_of_row[np.where(ok_row, ev.rows, 0)], -1)
-    sel = np.flatnonzero((pos >= 0) & ((ev.metric == -1) | (ev.metric == mi)) & ~ev.complex)
+def _pauses(plan: _Plan, ev: _Events, mine: I64, scratch: I64, bad: _Problems) -> None:
+    """Attach the plan's pauses (checked: alternating, after the start, not after completion).
+
+    ``mine``: the metric's pauses and resumptions, by case row, instant and kind; ``scratch``: −1
+    for every case row (left so)."""
+    scratch[plan.rows] = np.arange(plan.rows.size)
+    pos = scratch[ev.rows[mine]]
+    scratch[plan.rows] = -1
+    keep = np.flatnonzero(pos >= 0)
+    sel, pos = mine[keep], pos[keep]
+    start, completed = plan.starts(plan.rows[pos])
+    live = np.flatnonzero(start != NAT)  # the events of cases whose metric started
+    if live.size < sel.size:
+        sel, pos, start, completed = sel[live], pos[live], start[live], completed[live]
     if not sel.size:
         return
-    pos, at, kind = pos[sel], ev.at[sel], ev.kind[sel]
-    o = np.lexsort((kind, at, pos))
-    pos, at, kind, sel = pos[o], at[o], kind[o], sel[o]
+    at, kind = ev.at[sel], ev.kind[sel]
     first = np.r_[True, pos[1:] != pos[:-1]]
     group_start = np.maximum.accumulate(np.where(first, np.arange(pos.size), 0))
     rank = np.arange(pos.size) - group_start
     name = plan.target.metric
-    before = at < start[pos]
+    before = at < start
     bad.add("events", sel[before], f"an event for {name} before it started (events out of order)")
-    done = completed[pos]
-    after = (done != NAT) & (at > done)
+    after = (completed != NAT) & (at > completed)
     bad.add("events", sel[after], f"a pause or resumption after {name} completed (events out of order)")
     wrong = kind != np.where(rank % 2 == 0, _PAUSE, _RESUME)
     resume_first = wrong & (kind == _RESUME)
@@ -1110,8 +1129,8 @@ def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems, *, start:
     plan.p_pos = pos[p]
     plan.p0 = at[p]
     resume = np.where(has_resume[p], at[nxt[p]], NAT)
-    closed_by = completed[pos[p]]
+    closed_by = completed[p]
     plan.p1 = np.where(resume != NAT, resume, closed_by)
     plan.p_ord = rank[p] // 2
     last_open = is_pause & ~has_resume
-    plan.open_pause[pos[last_open & (completed[pos] == NAT)]] = True
+    plan.open_pause[pos[last_open & (completed == NAT)]] = True
