@@ -363,3 +363,19 @@ def sorted_int64(draw: st.DrawFn) -> list[int]:
             break
         values.append(values[-1] + g)
     return values
+
+
+_id_texts = st.one_of(
+    st.text(st.sampled_from("ab中é0 "), max_size=4),  # short, repeating, multi-byte
+    st.text(st.sampled_from("xy"), min_size=6, max_size=18),  # across the 8-byte blocks
+    st.text(max_size=3),  # any code point
+    st.text(st.sampled_from("z"), min_size=60, max_size=70),  # around the longest hashed text
+)
+id_values = st.one_of(
+    st.tuples(st.just("text"), st.lists(st.one_of(st.none(), _id_texts), max_size=25)),
+    st.tuples(
+        st.just("int"),
+        st.lists(st.one_of(st.none(), st.integers(-5, 40), st.integers(-(2**63), 2**63 - 1)), max_size=25),
+    ),
+)
+"""Case ids as a table holds them: ``(kind, values)``, text or integers, with missing values and repeats."""
