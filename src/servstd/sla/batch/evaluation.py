@@ -236,7 +236,7 @@ class _Out:
             count[g] = len(applicable)
         self.n = inv.size
         self.inv, self.rank = inv, rank
-        used = np.unique(inv) if inv.size else np.zeros(0, dtype=np.int64)
+        used = np.flatnonzero(np.bincount(inv, minlength=len(groups)))  # the groups with cases
         sets = {tuple(sorted(groups[g])) for g in used.tolist()}
         self.uniform = len(sets) <= 1  # every case has the same metrics: positions are arithmetic
         if self.uniform:
@@ -296,9 +296,9 @@ def evaluate(
     time, and the others are evaluated; with ``strict=True`` such a row is a
     :class:`~servstd.errors.CalendarCoverageError` naming the first cases instead.
     """
-    tab, data, tz, _ = evaluated(
+    tab, data, tz = evaluated(  # each result row's case row is let go before the table is built
         policy, cases, events, now=now, case_id=case_id, received=received, strict=strict
-    )
+    )[:3]
     return tab.build(data, tz)
 
 
@@ -838,32 +838,56 @@ def _append_result(out: _Out, row: int, metric: int, r: TimerResult) -> None:
 
 
 class _Plan:
-    """One target of one metric over the rows it applies to, computed :data:`_CHUNK` rows at a time.
+    """One target of one metric over the cases it applies to, computed :data:`_CHUNK` cases at a time.
 
-    Starts and completions are read from the case columns chunk by chunk (a chained metric
-    starts at its predecessor's completion, where that started); the plan keeps only its rows and
-    its pauses (sorted by row, positions in ``rows``).
+    The plan's cases are those of the groups ``groups`` (a bool per group) among ``vector_rows``,
+    picked a chunk at a time (no column of row numbers per plan). Starts and completions are read
+    from the case columns chunk by chunk (a chained metric starts at its predecessor's completion,
+    where that started); the plan keeps only its pauses (sorted by case row) and the cases whose
+    last pause is still open.
     """
 
     def __init__(
         self,
         metric: int,
         target: MetricTarget,
-        rows: I64,
+        groups: npt.NDArray[np.bool_],
         *,
+        inv: I64,
+        vector_rows: npt.NDArray[np.bool_],
         rec: I64,
         comp: dict[str, I64],
         start_of: dict[str, I64],
         thresholds: Any,
     ) -> None:
-        self.metric, self.target, self.rows, self.thresholds = metric, target, rows, tuple(thresholds)
+        self.metric, self.target, self.thresholds = metric, target, tuple(thresholds)
+        self.groups, self.inv, self.vector_rows = groups, inv, vector_rows
+        self.every = bool(groups.all()) and bool(vector_rows.all())  # the plan takes every case
         self.rec, self.done = rec, comp[target.metric]
         after = target.start_after
         self.pred_start = None if after is None else start_of.get(after)
         self.pred_done = None if after is None else comp[after]
-        self.p_pos = np.empty(0, dtype=np.int64)  # per pause: position in rows, start, end, ordinal
+        self.p_row = np.empty(0, dtype=np.int64)  # per pause: case row, start, end, ordinal
         self.p0 = self.p1 = self.p_ord = np.empty(0, dtype=np.int64)
-        self.open_pause = np.zeros(rows.size, dtype=bool)
+        self.open_rows = np.empty(0, dtype=np.int64)  # cases whose last pause is open
+
+    def takes(self, rows: I64) -> npt.NDArray[np.bool_]:
+        """Whether each case in ``rows`` is one of the plan's."""
+        taken: npt.NDArray[np.bool_] = self.groups[self.inv[rows]] & self.vector_rows[rows]
+        return taken
+
+    def chunks(self) -> Iterator[I64]:
+        """The plan's case rows, :data:`_CHUNK` cases of the table at a time."""
+        n = self.inv.size
+        for i0 in range(0, n, _CHUNK):
+            i1 = min(i0 + _CHUNK, n)
+            if self.every:
+                yield np.arange(i0, i1, dtype=np.int64)
+                continue
+            rows = np.flatnonzero(self.groups[self.inv[i0:i1]] & self.vector_rows[i0:i1])
+            if rows.size:
+                rows += i0
+                yield rows
 
     def starts(self, rows: I64) -> tuple[I64, I64]:
         """(start, completion) of the metric for the cases in ``rows`` (NAT: not started, not done)."""
@@ -877,11 +901,10 @@ class _Plan:
         return start, (done if self.target.start_after is None else np.where(start != NAT, done, NAT))
 
     def compute(self, now_us: int, out: _Out) -> None:
-        for i0 in range(0, self.rows.size, _CHUNK):
-            self._chunk(i0, min(i0 + _CHUNK, self.rows.size), now_us, out)
+        for rows in self.chunks():
+            self._chunk(rows, now_us, out)
 
-    def _chunk(self, i0: int, i1: int, now_us: int, out: _Out) -> None:
-        rows = self.rows[i0:i1]
+    def _chunk(self, rows: I64, now_us: int, out: _Out) -> None:
         start, done = self.starts(rows)
         started = start != NAT
         if not started.all():
@@ -894,23 +917,23 @@ class _Plan:
                 return
             idx = np.flatnonzero(started)
             rows, start, done = rows[idx], start[idx], done[idx]
-        else:
-            idx = np.arange(rows.size)
-        lo, hi = np.searchsorted(self.p_pos, (i0, i1))
-        pauses = (self.p_pos[lo:hi] - i0, self.p0[lo:hi], self.p1[lo:hi], self.p_ord[lo:hi])
+        first, last = int(rows[0]), int(rows[-1]) + 1
+        lo, hi = np.searchsorted(self.p_row, (first, last))
+        # the chunk's pauses, by position among its started rows (a pause's case always started)
+        pauses = (np.searchsorted(rows, self.p_row[lo:hi]), self.p0[lo:hi], self.p1[lo:hi], self.p_ord[lo:hi])
         if self.target.rule.counts_back:
             self._compute_back(rows, s=start, c=done, now_us=now_us, out=out)
-        else:
-            self._compute_started(
-                rows, idx, i1 - i0, s=start, c=done, pauses=pauses, open_pause=self.open_pause[i0:i1][idx],
-                now_us=now_us, out=out,
-            )  # fmt: skip
+            return
+        open_pause = np.zeros(rows.size, dtype=bool)
+        lo, hi = np.searchsorted(self.open_rows, (first, last))
+        open_pause[np.searchsorted(rows, self.open_rows[lo:hi])] = True
+        self._compute_started(
+            rows, s=start, c=done, pauses=pauses, open_pause=open_pause, now_us=now_us, out=out
+        )
 
     def _compute_started(
         self,
         rows: I64,
-        idx: I64,
-        size: int,
         *,
         s: I64,
         c: I64,
@@ -924,16 +947,9 @@ class _Plan:
         e = np.where(c != NAT, c, now_us)
         due = _due_us(clock, s, t.rule)
         paused = np.zeros(rows.size, dtype=np.int64)
-        # the chunk's pauses, renumbered to positions among its started rows
-        p_pos, p0, p1, p_ord = pauses
-        if p_pos.size:
-            where = np.full(size, -1, dtype=np.int64)
-            where[idx] = np.arange(idx.size)
-            keep = where[p_pos] >= 0
-            pp, p0, p_ord = where[p_pos[keep]], p0[keep], p_ord[keep]
-            p1 = np.where(p1[keep] != NAT, p1[keep], np.maximum(now_us, p0))
-        else:
-            pp = p_pos
+        pp, p0, p1, p_ord = pauses  # positions among the chunk's rows, start, end, ordinal
+        if pp.size:
+            p1 = np.where(p1 != NAT, p1, np.maximum(now_us, p0))
         if pp.size:
             a = _arrays(clock, p0, p1)
             covered_all = _open_before(a, p1) - _open_before(a, p0)
@@ -1047,13 +1063,12 @@ def _plan(
     ev: _Events | None,
     bad: _Problems,
 ) -> list[_Plan]:
-    """Per metric (in start-after order) and target: the rows, checked starts and events."""
+    """Per metric (in start-after order) and target: the cases, checked starts and events."""
     metrics = policy.metrics()
     n = rec.size
     chained = {t.start_after for g in groups for t in g.values() if t.start_after is not None}
     start_of: dict[str, I64] = {}  # the start of each metric another one starts after
     plans: list[_Plan] = []
-    scratch = np.full(n, -1, dtype=np.int64) if ev is not None else None  # row → position in a plan
     for m in order:
         mi = metrics.index(m)
         start_m = np.full(n, NAT, dtype=np.int64) if m in chained else None
@@ -1070,47 +1085,43 @@ def _plan(
             else:
                 tid[g] = len(distinct)
                 distinct.append(t)
-        row_tid = tid[inv] if inv.size else np.empty(0, dtype=np.int64)
         mine = ev.pauses_of(mi) if ev is not None else None
         for j, t in enumerate(distinct):
-            rows = np.flatnonzero((row_tid == j) & vector_rows)
-            plan = _Plan(mi, t, rows, rec=rec, comp=comp, start_of=start_of, thresholds=policy.thresholds)
-            for i0 in range(0, rows.size, _CHUNK):  # a chunk at a time: no full-size temporaries
-                part = rows[i0 : i0 + _CHUNK]
-                start, c = plan.starts(part)
+            plan = _Plan(
+                mi, t, tid == j, inv=inv, vector_rows=vector_rows, rec=rec, comp=comp, start_of=start_of,
+                thresholds=policy.thresholds,
+            )  # fmt: skip
+            for rows in plan.chunks():  # a chunk at a time: no full-size temporaries
+                start, c = plan.starts(rows)
                 if start_m is not None:
-                    start_m[part] = start
+                    start_m[rows] = start
                 if not t.rule.counts_back:  # counting back, the act comes before its reference
                     early = np.flatnonzero((c != NAT) & (c < start))
-                    bad.add("cases", part[early], f"{m} completed before it started (events out of order)")
-            if ev is not None and mine is not None and scratch is not None and mine.size:
-                _pauses(plan, ev, mine, scratch, bad)
+                    bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
+            if ev is not None and mine is not None and mine.size:
+                _pauses(plan, ev, mine, bad)
             plans.append(plan)
         if start_m is not None:
             start_of[m] = start_m
     return plans
 
 
-def _pauses(plan: _Plan, ev: _Events, mine: I64, scratch: I64, bad: _Problems) -> None:
+def _pauses(plan: _Plan, ev: _Events, mine: I64, bad: _Problems) -> None:
     """Attach the plan's pauses (checked: alternating, after the start, not after completion).
 
-    ``mine``: the metric's pauses and resumptions, by case row, instant and kind; ``scratch``: −1
-    for every case row (left so)."""
-    scratch[plan.rows] = np.arange(plan.rows.size)
-    pos = scratch[ev.rows[mine]]
-    scratch[plan.rows] = -1
-    keep = np.flatnonzero(pos >= 0)
-    sel, pos = mine[keep], pos[keep]
-    start, completed = plan.starts(plan.rows[pos])
+    ``mine``: the metric's pauses and resumptions, by case row, instant and kind."""
+    sel = mine[plan.takes(ev.rows[mine])]
+    row = ev.rows[sel]
+    start, completed = plan.starts(row)
     live = np.flatnonzero(start != NAT)  # the events of cases whose metric started
     if live.size < sel.size:
-        sel, pos, start, completed = sel[live], pos[live], start[live], completed[live]
+        sel, row, start, completed = sel[live], row[live], start[live], completed[live]
     if not sel.size:
         return
     at, kind = ev.at[sel], ev.kind[sel]
-    first = np.r_[True, pos[1:] != pos[:-1]]
-    group_start = np.maximum.accumulate(np.where(first, np.arange(pos.size), 0))
-    rank = np.arange(pos.size) - group_start
+    first = np.r_[True, row[1:] != row[:-1]]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(row.size), 0))
+    rank = np.arange(row.size) - group_start
     name = plan.target.metric
     before = at < start
     bad.add("events", sel[before], f"an event for {name} before it started (events out of order)")
@@ -1123,14 +1134,14 @@ def _pauses(plan: _Plan, ev: _Events, mine: I64, scratch: I64, bad: _Problems) -
         "events", sel[wrong & ~resume_first], f"a pause of {name} while already paused (events out of order)"
     )
     is_pause = (kind == _PAUSE) & ~wrong
-    nxt = np.r_[np.arange(1, pos.size), pos.size - 1]
-    has_resume = (np.r_[pos[1:] == pos[:-1], False]) & is_pause
+    nxt = np.r_[np.arange(1, row.size), row.size - 1]
+    has_resume = (np.r_[row[1:] == row[:-1], False]) & is_pause
     p = np.flatnonzero(is_pause)
-    plan.p_pos = pos[p]
+    plan.p_row = row[p]
     plan.p0 = at[p]
     resume = np.where(has_resume[p], at[nxt[p]], NAT)
     closed_by = completed[p]
     plan.p1 = np.where(resume != NAT, resume, closed_by)
     plan.p_ord = rank[p] // 2
     last_open = is_pause & ~has_resume
-    plan.open_pause[pos[last_open & (completed == NAT)]] = True
+    plan.open_rows = row[last_open & (completed == NAT)]
