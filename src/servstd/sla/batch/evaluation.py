@@ -701,6 +701,19 @@ def _holds_int(x: I64, bound: AmountBound) -> npt.NDArray[np.bool_]:
     return x < ceil if ceil <= big else np.ones(x.size, dtype=bool)
 
 
+def _in_order(kind: I64, at: I64, row: I64) -> bool:
+    """Whether the events are already ordered by case row, then instant, then kind (as an export
+    usually lists them): then sorting them would change nothing."""
+    if row.size < 2:
+        return True
+    later = row[1:] > row[:-1]
+    same = row[1:] == row[:-1]
+    if not (later | same).all():
+        return False
+    at_later, at_same = at[1:] > at[:-1], at[1:] == at[:-1]
+    return bool((later | (same & (at_later | (at_same & (kind[1:] >= kind[:-1]))))).all())
+
+
 class _Events:
     """The events table as arrays: case row, kind, instant, metric (−1: every metric)."""
 
@@ -731,7 +744,8 @@ class _Events:
         order: I64 | None = getattr(self, "_order", None)
         if order is None:
             simple = np.flatnonzero((self.rows >= 0) & np.isin(self.kind, (_PAUSE, _RESUME)))
-            order = simple[np.lexsort((self.kind[simple], self.at[simple], self.rows[simple]))]
+            keys = (self.kind[simple], self.at[simple], self.rows[simple])
+            order = simple if _in_order(*keys) else simple[np.lexsort(keys)]
             self._order = order
         scope = self.metric[order]
         found: I64 = order[(scope == -1) | (scope == metric)]
