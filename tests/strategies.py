@@ -371,11 +371,10 @@ _id_texts = st.one_of(
     st.text(max_size=3),  # any code point
     st.text(st.sampled_from("z"), min_size=60, max_size=70),  # around the longest hashed text
 )
-id_values = st.one_of(
-    st.tuples(st.just("text"), st.lists(st.one_of(st.none(), _id_texts), max_size=25)),
-    st.tuples(
-        st.just("int"),
-        st.lists(st.one_of(st.none(), st.integers(-5, 40), st.integers(-(2**63), 2**63 - 1)), max_size=25),
-    ),
-)
-"""Case ids as a table holds them: ``(kind, values)``, text or integers, with missing values and repeats."""
+id_columns = {
+    "text": st.lists(st.one_of(st.none(), _id_texts), max_size=25),
+    "int": st.lists(st.one_of(st.none(), st.integers(-5, 40), st.integers(-(2**63), 2**63 - 1)), max_size=25),
+}
+"""Columns of case ids of each kind as a table holds them, with missing values and repeats."""
+id_values = st.one_of(*(st.tuples(st.just(kind), values) for kind, values in id_columns.items()))
+"""A column of case ids: ``(kind, values)``, text or integers."""

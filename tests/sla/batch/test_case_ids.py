@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servstd.sla.batch._tables import Columns, _sorted_match, _Texts, _Undecided
-from tests.strategies import fuzz_examples, id_values
+from tests.strategies import fuzz_examples, id_columns, id_values
 
 
 def _oracle(cases: list[Any], events: list[Any]) -> tuple[list[bool], list[int]] | None:
@@ -54,7 +54,7 @@ def test_ids_match_as_a_dictionary_says(
     case id is reported (``None``); pyarrow events may be large strings against string cases."""
     kind, cases = ids
     picks = data.draw(st.lists(st.sampled_from(cases), max_size=5)) if cases else []
-    others = data.draw(id_values.filter(lambda v: v[0] == kind))[1]
+    others = data.draw(id_columns[kind])
     events = [*picks, *others]
     if kind == "text" and data.draw(st.booleans()):  # unique ids, as a clean export has them
         cases = list(dict.fromkeys(cases))
@@ -107,7 +107,7 @@ def test_shared_hashes_are_settled_on_the_values() -> None:
 
 @settings(max_examples=fuzz_examples(200))
 @given(
-    texts=st.lists(id_values.filter(lambda v: v[0] == "text").map(lambda v: v[1]), min_size=2, max_size=2),
+    texts=st.lists(id_columns["text"], min_size=2, max_size=2),
     data=st.data(),
 )
 def test_texts_compare_byte_for_byte(texts: list[list[Any]], data: st.DataObject) -> None:

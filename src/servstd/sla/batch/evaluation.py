@@ -252,6 +252,9 @@ class _Out:
         self.metric_code = np.int8 if len(metrics) < 128 else np.int16
         self.cols: dict[str, npt.NDArray[Any]] = {"metric": np.empty(total, dtype=self.metric_code)}
         self.cols.update((name, np.empty(total, dtype=dtype)) for name, dtype in _COLUMNS.items())
+        if self.first is None and self.k:  # each case's metrics, in their order, written once
+            mine = sorted(index[m] for m in groups[int(used[0])])
+            self.cols["metric"].reshape(self.n, self.k)[:] = np.array(mine, dtype=self.metric_code)
 
     def positions(self, row: I64, metric: int) -> I64:
         """Where the results of ``metric`` for the cases in ``row`` go."""
@@ -266,6 +269,13 @@ class _Out:
 
     def add(self, *, row: Any, metric: int, **cols: Any) -> None:
         row = np.atleast_1d(np.asarray(row, dtype=np.int64))
+        if self.first is None and row.size:  # every k-th result row, from the metric's rank on
+            at = int(self.rank[0, metric])
+            run = int(row[-1]) - int(row[0]) + 1 == row.size  # consecutive cases: a slice
+            where: Any = slice(int(row[0]), int(row[-1]) + 1) if run else row
+            for k, v in cols.items():
+                self.cols[k][at :: self.k][where] = v
+            return
         pos = self.positions(row, metric)
         self.cols["metric"][pos] = metric
         for k, v in cols.items():
