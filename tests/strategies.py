@@ -342,3 +342,39 @@ weekends = st.frozensets(st.integers(0, 6), max_size=6)
 def weekend_masks(days: frozenset[int]) -> str:
     """``days`` as Excel's WORKDAY.INTL mask, Monday to Sunday, 1 = rest (``{5, 6}`` → ``0000011``)."""
     return "".join("1" if i in days else "0" for i in range(7))
+
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+@st.composite
+def sorted_int64(draw: st.DrawFn) -> list[int]:
+    """Sorted int64 values as the engine searches them (instants, prefix sums, day ordinals): spread
+    out, repeated, in clusters far apart, or next to the int64 ends."""
+    origin = draw(st.sampled_from([0, -(10**15), 10**15, 2**62 - 10, _INT64_MAX - 5, _INT64_MIN + 5]))
+    gaps = draw(
+        st.lists(
+            st.one_of(st.integers(0, 3), st.integers(0, 10**6), st.just(10**12)), min_size=1, max_size=80
+        )
+    )
+    values = [origin]
+    for g in gaps[1:]:
+        if values[-1] + g > _INT64_MAX:
+            break
+        values.append(values[-1] + g)
+    return values
+
+
+_id_texts = st.one_of(
+    st.text(st.sampled_from("ab中é0 "), max_size=4),  # short, repeating, multi-byte
+    st.text(st.sampled_from("xy"), min_size=6, max_size=18),  # across the 8-byte blocks
+    st.text(max_size=3),  # any code point
+    st.text(st.sampled_from("z"), min_size=60, max_size=70),  # around the longest hashed text
+)
+id_columns = {
+    "text": st.lists(st.one_of(st.none(), _id_texts), max_size=25),
+    "int": st.lists(st.one_of(st.none(), st.integers(-5, 40), st.integers(-(2**63), 2**63 - 1)), max_size=25),
+}
+"""Columns of case ids of each kind as a table holds them, with missing values and repeats."""
+id_values = st.one_of(*(st.tuples(st.just(kind), values) for kind, values in id_columns.items()))
+"""A column of case ids: ``(kind, values)``, text or integers."""

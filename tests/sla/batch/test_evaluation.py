@@ -268,6 +268,48 @@ class TestEqualsScalar:
             ):
                 event("an amount compared")
 
+    @given(data=tables(), kind=st.sampled_from(["pandas", "polars", "pyarrow"]), order=st.randoms())
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    def test_the_order_of_the_event_rows_does_not_matter(self, data: Any, kind: str, order: Any) -> None:
+        """The events table's rows in any order (a case's resumption listed before its pause, cases
+        interleaved) give the answers of the scalar timer, which orders each case's events itself."""
+        policy, cases, events, now = data
+        expected = oracle(policy, cases, events, now)
+        shuffled = list(events)
+        order.shuffle(shuffled)
+        table = cases_frame(kind, cases, policy.metrics())
+        ev = events_frame(kind, shuffled) if shuffled else None
+        if expected is None:
+            with pytest.raises(DocumentError):
+                batch.evaluate(policy, table, ev, now=now)
+            return
+        got = {(r["case"], r["metric"]): r for r in rows_of(batch.evaluate(policy, table, ev, now=now))}
+        for case in cases:
+            for m, r in expected[case["case"]].items():
+                assert_row_equals(got[(case["case"], m)], r)
+
+    def test_one_case_events_listed_backwards(self) -> None:
+        """Two pauses of one claim listed last-first: the same answer as listed in time order, and
+        the scalar timer's (paused 2 h of the 7×24 arrival clock; the second pause comes after the
+        moved deadline and is ignored)."""
+        policy = SLAPolicy.from_catalog("insurance-claims-sla")
+        case = {"case": "A", "received_at": at(2026, 10, 9, 9), "zone": "城区", "category": "理赔"}
+        times = [at(2026, 10, 9, 9, 10), at(2026, 10, 9, 11, 10), at(2026, 10, 9, 12), at(2026, 10, 9, 13)]
+        events = [
+            {"case": "A", "kind": k, "at": t, "metric": "arrival"}
+            for k, t in zip(["pause", "resume", "pause", "resume"], times, strict=True)
+        ]
+        now = at(2026, 10, 9, 14)
+        want = policy.evaluate(
+            {"zone": "城区", "category": "理赔"}, scalar_events(case, events, policy.metrics()), now
+        )["arrival"]
+        assert want.paused == dt.timedelta(hours=2)
+        table = pd.DataFrame([case])
+        for listed in (events, events[::-1]):
+            out = batch.evaluate(policy, table, pd.DataFrame(listed), now=now)
+            row = next(r for r in rows_of(out) if r["metric"] == "arrival")
+            assert_row_equals(row, want)
+
 
 INSURANCE = SLAPolicy.from_catalog("insurance-claims-sla")
 

@@ -105,19 +105,23 @@ def uncovered(
     groups: Sequence[dict[str, MetricTarget]],
     metrics: Sequence[str],
     *,
-    group_of_row: I64,
+    case_rows: I64,
+    group_of_case: I64,
     metric_of_row: Any,
     received: I64,
     cols: dict[str, Any],
     now_us: int,
 ) -> tuple[npt.NDArray[np.bool_], tuple[ServiceClock, int] | None]:
     """Which result rows reach a year their clock's calendar does not cover (for the clocks of
-    ``estimated``), and the clock and year of the first one (``None`` when every row is covered)."""
-    n = group_of_row.size
-    mask = np.zeros(n, dtype=bool)
+    ``estimated``), and the clock and year of the first one (``None``, and no mask, when every row
+    is covered).
+
+    ``case_rows``: the case of each result row; ``group_of_case`` and ``received``: per case. They
+    are read per result row only when some year in the table's span is not covered."""
+    n = case_rows.size
+    none = np.zeros(0, dtype=bool)
     first: tuple[ServiceClock, int] | None = None
     clocks: dict[int, ServiceClock] = {}
-    which = np.full(n, -1, dtype=np.int64)
     index = {m: i for i, m in enumerate(metrics)}
     table = np.full((max(len(groups), 1), max(len(metrics), 1)), -1, dtype=np.int64)
     for g, targets in enumerate(groups):
@@ -126,15 +130,18 @@ def uncovered(
                 clocks.setdefault(id(t.clock), t.clock)
                 table[g, index[m]] = list(clocks).index(id(t.clock))
     if not clocks or not n:
-        return mask, None
+        return none, None
     start, due, done = cols["start"], cols["due"], cols["completed"]
     big = np.iinfo(np.int64).max
     first_us = min(int(np.min(a, where=a != _NAT, initial=big)) for a in (received, start, due))
+    # every case's receipt counts (not only those with result rows): a wider span, checked once
     last_us = max(int(due.max()), int(done.max()), now_us if bool((done == _NAT).any()) else _NAT)
     span = range(min(_years(first_us, clocks)), max(_years(max(last_us, first_us), clocks)) + 1)
     if all(y in c.calendar.coverage for c in clocks.values() for y in span):
-        return mask, None  # the whole table lies in covered years: no row to look at
-    which = table[group_of_row, np.asarray(metric_of_row, dtype=np.int64)]
+        return none, None  # the whole table lies in covered years: no row to look at
+    mask = np.zeros(n, dtype=bool)
+    received = received[case_rows]
+    which = table[group_of_case[case_rows], np.asarray(metric_of_row, dtype=np.int64)]
     lo = np.minimum(received, np.where(start == _NAT, big, start))
     lo = np.minimum(lo, np.where(due == _NAT, big, due))
     hi = np.maximum(np.where(due == _NAT, _NAT, due), np.where(done == _NAT, now_us, done))
@@ -165,7 +172,7 @@ def mark_not_covered(
     cols: dict[str, Any],
     *,
     case_rows: I64,
-    group_of_row: I64,
+    group_of_case: I64,
     received: I64,
     now_us: int,
     strict: bool,
@@ -173,10 +180,11 @@ def mark_not_covered(
     ids: Callable[[I64], Any],
 ) -> None:
     """Give the rows :func:`uncovered` finds the status ``code`` (:data:`NOT_COVERED`) and no
-    due, elapsed, remaining or used time; with ``strict``, raise naming their first cases."""
+    due, elapsed, remaining or used time; with ``strict``, raise naming their first cases.
+    ``group_of_case`` and ``received`` are per case, ``case_rows`` the case of each result row."""
     mask, first = uncovered(
-        estimated, groups, metrics, group_of_row=group_of_row, metric_of_row=cols["metric"],
-        received=received, cols=cols, now_us=now_us,
+        estimated, groups, metrics, case_rows=case_rows, group_of_case=group_of_case,
+        metric_of_row=cols["metric"], received=received, cols=cols, now_us=now_us,
     )  # fmt: skip
     if first is None:
         return

@@ -160,24 +160,133 @@ def _durations(durations: Any, n: int) -> I64:
     return np.broadcast_to(out, (n,)).astype(np.int64)
 
 
+# -- sorted lookups in a constant number of steps -------------------------------------------------
+
+_MAX_STEPS = 4
+"""The most comparison passes a :class:`Sorted` lookup makes; a more clustered array is searched
+by ``numpy.searchsorted``."""
+_FAR = 1 << 62
+"""Arrays reaching past ±2**62 are searched by ``numpy.searchsorted`` (bucket edges must not overflow)."""
+
+
+class Sorted:
+    """``numpy.searchsorted`` on one sorted int64 array, in a few vector passes whatever its size.
+
+    ``numpy.searchsorted`` makes one dependent load per halving for every element looked up; the
+    engine looks up millions of instants in the same few thousand interval starts and day starts.
+    Here the array's range is cut into buckets ``2**shift`` wide from ``lo``, ``base[b]`` is the
+    number of elements before bucket ``b``, and a value ``x`` in bucket ``(x - lo) >> shift``
+    counts ``base[b]`` plus the elements of its own bucket at or below it (``right``) or below it
+    (``left``): at most a few, one comparison pass each. Values outside the array's range are
+    first clipped to a value with the same answer (one below the first element, one above the
+    last), so every int64 — ``NaT`` too — gets what ``numpy.searchsorted`` gives. A side whose
+    buckets would hold more than :data:`_MAX_STEPS` elements is left to ``numpy.searchsorted``.
+
+    >>> arr = np.array([10, 20, 20, 35, 90], dtype=np.int64)
+    >>> x = np.array([np.iinfo(np.int64).min, 9, 10, 20, 21, 90, 91], dtype=np.int64)
+    >>> Sorted(arr).right(x).tolist(), np.searchsorted(arr, x, side="right").tolist()
+    ([0, 0, 1, 3, 3, 5, 5], [0, 0, 1, 3, 3, 5, 5])
+    >>> Sorted(arr).left(x).tolist() == np.searchsorted(arr, x, side="left").tolist()
+    True
+    """
+
+    __slots__ = ("arr", "base", "last", "lo", "padded", "shift", "steps_left", "steps_right")
+
+    def __init__(self, arr: I64) -> None:
+        self.arr = self.padded = self.base = arr
+        self.lo = self.last = self.shift = 0
+        self.steps_left: int | None = None
+        self.steps_right: int | None = None
+        if not arr.size or int(arr[0]) < -_FAR or int(arr[-1]) > _FAR:
+            return
+        lo, self.last = int(arr[0]) - 1, int(arr[-1])
+        span, m = self.last + 1 - lo, arr.size
+        shift = max(0, (span // (2 * m)).bit_length() - 1)  # about two buckets per element
+        while True:
+            edges = lo + (np.arange((span >> shift) + 2, dtype=np.int64) << shift)
+            base = np.searchsorted(arr, edges, side="left")  # elements before each bucket
+            right = int(np.diff(base).max())  # elements in a bucket
+            left = int((np.searchsorted(arr, edges[1:] - 1, side="left") - base[:-1]).max())
+            if max(right, left) <= 1 or shift == 0 or (span >> (shift - 1)) > 64 * m:
+                break
+            shift -= 1  # a clustered array: narrower buckets, up to 64 per element
+        self.lo, self.shift, self.base = lo, shift, base[:-1]
+        self.steps_right = right if right <= _MAX_STEPS else None
+        self.steps_left = left if left <= _MAX_STEPS else None
+        self.padded = np.append(arr, np.iinfo(np.int64).max)  # a step past the last element stops
+
+    def right(self, x: I64) -> I64:
+        """``numpy.searchsorted(arr, x, side="right")``: the number of elements ``<= x``."""
+        if self.steps_right is None:
+            found: I64 = np.searchsorted(self.arr, x, side="right")
+            return found
+        xc = np.clip(x, self.lo, self.last)
+        j = self._bucket(xc)
+        for _ in range(self.steps_right):
+            j += self.padded[j] <= xc
+        return j
+
+    def left(self, x: I64) -> I64:
+        """``numpy.searchsorted(arr, x, side="left")``: the number of elements ``< x``."""
+        if self.steps_left is None:
+            found: I64 = np.searchsorted(self.arr, x, side="left")
+            return found
+        xc = np.clip(x, self.lo + 1, self.last + 1)
+        j = self._bucket(xc)
+        for _ in range(self.steps_left):
+            j += self.padded[j] < xc
+        return j
+
+    def _bucket(self, xc: I64) -> I64:
+        b = xc - self.lo
+        b >>= self.shift
+        found: I64 = self.base[b]
+        return found
+
+
+_SORTED: weakref.WeakKeyDictionary[object, tuple[Sorted, ...]] = weakref.WeakKeyDictionary()
+"""The lookups of each snapshot the engine has read (built once; a snapshot never changes)."""
+
+
+def _sorted(snap: object, *arrays: I64) -> tuple[Sorted, ...]:
+    got = _SORTED.get(snap)
+    if got is None:
+        got = tuple(Sorted(a) for a in arrays)
+        _SORTED[snap] = got
+    return got
+
+
 # -- the clock's arrays as numpy ---------------------------------------------------------------
 
 
 class _Arrays:
-    """numpy views (no copy) of one immutable :class:`~servstd.sla.clock.columnar.OpenIntervals`."""
+    """numpy views (no copy) of one immutable :class:`~servstd.sla.clock.columnar.OpenIntervals`,
+    and :class:`Sorted` lookups in its starts and prefix sums."""
 
-    __slots__ = ("cum", "cum_end", "ends", "first_year", "last_year", "starts")
+    __slots__ = (
+        "by_cum",
+        "by_cum_end",
+        "by_start",
+        "cum",
+        "cum_end",
+        "ends",
+        "first_year",
+        "last_year",
+        "starts",
+    )
 
     def __init__(self, snap: OpenIntervals | None) -> None:
         if snap is None or not len(snap):  # no interval reads as one empty interval (indexable)
             self.first_year, self.last_year = (0, -1) if snap is None else (snap.first_year, snap.last_year)
             self.starts = self.ends = self.cum = self.cum_end = np.zeros(1, dtype=np.int64)
+            self.by_start = self.by_cum = self.by_cum_end = Sorted(self.starts)
             return
         self.first_year, self.last_year = snap.first_year, snap.last_year
         self.starts = np.frombuffer(snap.starts, dtype=np.int64)
         self.ends = np.frombuffer(snap.ends, dtype=np.int64)
         self.cum = np.frombuffer(snap.cum, dtype=np.int64)
         self.cum_end = np.frombuffer(snap.cum_end, dtype=np.int64)
+        self.by_start, self.by_cum, self.by_cum_end = _sorted(snap, self.starts, self.cum, self.cum_end)
 
 
 def _arrays(clock: ColumnarClock, *columns: I64, before: int = 0, after: int = 0) -> _Arrays:
@@ -209,7 +318,8 @@ def _more(years: int) -> int:
 
 
 def _open_before(a: _Arrays, x: I64) -> I64:
-    i = np.searchsorted(a.starts, x, side="right") - 1
+    i = a.by_start.right(x)
+    i -= 1
     if i.size and int(i.min()) >= 0:
         fast: I64 = a.cum[i] + np.minimum(x, a.ends[i]) - a.starts[i]
         return fast
@@ -232,7 +342,7 @@ def is_open(clock: ColumnarClock, instants: Any, *, unit: str = "us") -> npt.NDA
     """Whether the service is open at each instant (False where missing)."""
     x, _ = _column(instants, unit)
     a = _arrays(clock, x)
-    i = np.searchsorted(a.starts, x, side="right") - 1
+    i = a.by_start.right(x) - 1
     ic = np.clip(i, 0, None)
     result: npt.NDArray[np.bool_] = (i >= 0) & (x < a.ends[ic]) & (x != NAT)
     return result
@@ -247,7 +357,7 @@ def _add_us(clock: ColumnarClock, x: I64, d: I64) -> I64:
             after = _more(after)
             a = _arrays(clock, x, after=after)
             target = _open_before(a, x) + d
-        j = np.searchsorted(a.cum_end, target, side="left")
+        j = a.by_cum_end.left(target)
         answer: I64 = a.starts[j] + (target - a.cum[j])
         return answer
     out = x.copy()
@@ -262,7 +372,7 @@ def _add_us(clock: ColumnarClock, x: I64, d: I64) -> I64:
             after = _more(after)
             a = _arrays(clock, xf, after=after)
             target = _open_before(a, xf) + d[fwd]
-        j = np.searchsorted(a.cum_end, target, side="left")
+        j = a.by_cum_end.left(target)
         out[fwd] = a.starts[j] + (target - a.cum[j])
     if back.any():
         xb, before = x[back], 0
@@ -272,7 +382,7 @@ def _add_us(clock: ColumnarClock, x: I64, d: I64) -> I64:
             before = _more(before)
             a = _arrays(clock, xb, before=before)
             target = _open_before(a, xb) + d[back]
-        j = np.searchsorted(a.cum, target, side="right") - 1
+        j = a.by_cum.right(target) - 1
         out[back] = a.starts[j] + (target - a.cum[j])
     result: I64 = out
     return result
@@ -294,7 +404,10 @@ class _Days:
     calendar's :class:`~servstd.sla.calendar.day_table.DayTable` of the same years.
     """
 
-    __slots__ = ("close", "first", "local", "midnight", "nxt", "open", "start", "wcum", "working", "years")
+    __slots__ = (
+        "by_start", "by_wcum", "close", "first", "local", "midnight", "nxt", "open", "start", "wcum", "working",
+        "years",
+    )  # fmt: skip
 
     def __init__(self, local: LocalDays, table: DayTable) -> None:
         start = np.frombuffer(local.starts, dtype=np.int64)
@@ -317,6 +430,13 @@ class _Days:
         pos = np.searchsorted(idx, np.arange(n), side="left")
         nxt[:n] = np.where(pos < idx.size, idx[np.clip(pos, 0, max(idx.size - 1, 0))], n)
         self.nxt = nxt
+        self.by_start, self.by_wcum = Sorted(start), Sorted(self.wcum)
+
+    def day(self, x: I64) -> I64:
+        """The index of the loaded day holding each instant (−1 before the first)."""
+        k = self.by_start.right(x)
+        k -= 1
+        return k
 
     def cutoff(self, seconds: int) -> I64:
         """The instant of local wall time ``seconds`` on every loaded day."""
@@ -484,14 +604,14 @@ def _back_on(days: _Days, xs: I64, rule: DeadlineRule) -> tuple[I64, I64]:
     inner = d.duration
     window = isinstance(d, WindowBefore)
     ends = days.close if rule.ends_at == "close" else days.midnight
-    k = np.searchsorted(days.start, xs, side="right") - 1  # the reference day
+    k = days.day(xs)  # the reference day
     before = days.wcum[k] - days.working[k]  # working days loaded before the reference day
 
     def ordinal_day(target: I64) -> I64:
         """The index of the working day with this ordinal among the loaded ones (1 = the first)."""
         if target.size and int(target.min()) < 1:
             raise _BeforeRangeError(int(1 - target.min()))
-        found: I64 = np.searchsorted(days.wcum, target, side="left")
+        found: I64 = days.by_wcum.left(target)
         return found
 
     def day(index: I64) -> I64:
@@ -542,14 +662,14 @@ def _deadline_on(clock: ColumnarClock, days: _Days, xs: I64, rule: DeadlineRule)
     d = rule.duration
     n_days = days.working.size
     if rule.cutoff is not None:
-        k = np.searchsorted(days.start, xs, side="right") - 1
+        k = days.day(xs)
         cut_s = rule.cutoff.hour * 3600 + rule.cutoff.minute * 60 + rule.cutoff.second
         cut_us = days.cutoff(cut_s)
         late = (~days.working[k]) | (xs >= cut_us[k])
         nk = _at(days.nxt, k + 1)
         opening = _at(days.open, np.where(late, nk, 0))
         xs = np.where(late, opening, xs)
-    k = np.searchsorted(days.start, xs, side="right") - 1
+    k = days.day(xs)
     ends = days.close if rule.ends_at == "close" else days.midnight
     if isinstance(d, BusinessTime) or (isinstance(d, WorkingDays) and not d.is_whole):
         micros = (
@@ -565,7 +685,7 @@ def _deadline_on(clock: ColumnarClock, days: _Days, xs: I64, rule: DeadlineRule)
         target = days.wcum[k] - counted.astype(np.int64) + n
         if target.size and int(target.max()) > int(days.wcum[-1]):
             raise _OutOfRangeError
-        last = np.searchsorted(days.wcum, target, side="left")
+        last = days.by_wcum.left(target)
         return _at(ends, last)  # type: ignore[no-any-return]
     if isinstance(d, CalendarPeriod) or (isinstance(d, Anchor) and d.kind is AnchorKind.NEXT_DAY):
         period = d if isinstance(d, CalendarPeriod) else CalendarPeriod(1)

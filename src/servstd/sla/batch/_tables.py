@@ -136,11 +136,19 @@ class Columns:
         ``other[other_name]`` (−1: none, or a missing value) — or ``None`` when a value of
         ``self[name]`` appears more than once.
 
-        One hash pass in the table's own library (the case ids and the events' ids); values match
-        when the libraries call them equal (columns of different types: when Python does).
+        Text and integer ids (the usual kinds) are matched by sorting 64-bit hashes, every match
+        checked on the values themselves: time and memory grow linearly with the table. Other
+        columns take one hash pass in the table's own library (the case ids and the events' ids).
+        Values match when the libraries call them equal (columns of different types: when Python
+        does).
         """
         col = self._column(name)
         ocol = None if other is None else other._column(other_name)
+        keys = _keys(self.kind, col, None if other is None else other.kind, ocol)
+        if keys is not None:
+            got = _sorted_match(*keys)
+            if not isinstance(got, _Undecided):
+                return got
         if self.kind == "polars" and (
             other is None or (other.kind == "polars" and ocol is not None and ocol.dtype == col.dtype)
         ):
@@ -341,6 +349,273 @@ def _polars_join_rows(col: Any, other: Any | None) -> I64:
 
 
 _SEED = 0x5E5D
+
+# -- ids matched by sorting hashes -----------------------------------------------------------------
+
+U64 = npt.NDArray[np.uint64]
+Same = Callable[[I64, I64], B1]
+"""Whether the values at two lists of rows are equal, pair by pair (rows of the cases or events)."""
+_LONGEST = 64
+"""Text ids longer than this many bytes are matched by the library's own hash table instead."""
+_MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+_ONES = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+class _Undecided:
+    """The hashes cannot settle it (many ids share a hash prefix): match in the library instead."""
+
+
+def _mix(h: U64) -> U64:
+    """Spread the bits of ``h`` (MurmurHash3's finaliser, a bijection of uint64), in place."""
+    h ^= h >> np.uint64(33)
+    h *= _MIX1
+    h ^= h >> np.uint64(33)
+    h *= _MIX2
+    h ^= h >> np.uint64(33)
+    return h
+
+
+class _Texts:
+    """A pyarrow string or large-string array read from its buffers: each text's start and length
+    in bytes, and its bytes 8 at a time (unaligned reads, zero past the text's end)."""
+
+    def __init__(self, arr: Any) -> None:
+        import pyarrow as pa  # noqa: PLC0415 - the pyarrow adapter
+
+        self.arr = arr  # keeps the buffers alive
+        n = len(arr)
+        off_type = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+        _, off_buf, data_buf = arr.buffers()
+        offs = np.frombuffer(
+            off_buf, dtype=off_type, count=n + 1, offset=arr.offset * np.dtype(off_type).itemsize
+        ) if n else np.zeros(1, dtype=np.int64)  # fmt: skip
+        self.start = offs[:-1].astype(np.int64)
+        self.lens = np.diff(offs).astype(np.int64)
+        self.size = size = 0 if data_buf is None else data_buf.size
+        self.words: U64 = (  # the 8 bytes from each byte on
+            np.ndarray(shape=(size - 7,), dtype="<u8", buffer=data_buf, strides=(1,))
+            if size >= 8
+            else np.zeros(0, dtype=np.uint64)
+        )
+        self.tail_from = lo = max(size - 8, 0)  # the last bytes, padded with zeros
+        tail = np.zeros(16, dtype=np.uint8)
+        if size:
+            tail[: size - lo] = np.frombuffer(data_buf, dtype=np.uint8, count=size - lo, offset=lo)
+        self.tail: U64 = np.ndarray(shape=(9,), dtype="<u8", buffer=tail, strides=(1,))
+
+    def block(self, rows: I64 | None, j: int) -> U64:
+        """Bytes ``j`` to ``j + 8`` of the texts in ``rows`` (all when ``None``), each a non-empty
+        text's own (zero past its end)."""
+        p = self.start + j if rows is None else self.start[rows] + j
+        rest = self.lens - j if rows is None else self.lens[rows] - j
+        near_end = p > self.size - 8
+        if near_end.any():
+            w = self.words[np.where(near_end, 0, p)] if self.words.size else np.zeros(p.size, dtype=np.uint64)
+            w[near_end] = self.tail[p[near_end] - self.tail_from]
+        else:
+            w = self.words[p]
+        w &= _ONES >> (np.uint64(64) - np.clip(rest, 0, 8).astype(np.uint64) * np.uint64(8))
+        return w
+
+    def hashes(self) -> U64 | None:
+        """64-bit hashes of the texts (equal texts, equal hashes); ``None`` when one is longer
+        than :data:`_LONGEST` bytes."""
+        lens = self.lens
+        longest = int(lens.max(initial=0))
+        if longest > _LONGEST:
+            return None
+        h = lens.astype(np.uint64)
+        h *= _MIX2
+        for j in range(0, longest, 8):
+            sel = None if int(lens.min()) > j else np.flatnonzero(lens > j)
+            w = self.block(sel, j)
+            if sel is None:
+                h ^= w
+                _mix(h)
+            else:
+                part = h[sel]
+                part ^= w
+                h[sel] = _mix(part)
+        return h
+
+    def equal(self, rows: I64, other: _Texts, other_rows: I64) -> B1:
+        """Whether text ``rows[k]`` here equals text ``other_rows[k]`` of ``other``, byte for byte."""
+        la = self.lens[rows]
+        eq: B1 = la == other.lens[other_rows]
+        for j in range(0, int(la.max(initial=0)), 8):
+            sel = np.flatnonzero(eq & (la > j))
+            eq[sel] = self.block(rows[sel], j) == other.block(other_rows[sel], j)
+        return eq
+
+
+def _keys(
+    kind: str, col: Any, other_kind: str | None, ocol: Any
+) -> tuple[U64, B1, U64, B1, Same, Callable[[I64, I64], B1]] | None:
+    """Hashes and missing values of the case ids and the events' ids, and the exact equality of
+    two case rows and of an event and a case row — for text ids held by Arrow (pyarrow, pandas'
+    Arrow strings) or polars, and integer ids; ``None`` for any other column."""
+    if other_kind is not None and other_kind != kind and {kind, other_kind} != {"pandas", "pyarrow"}:
+        return None
+    if kind == "polars":
+        return _polars_keys(col, ocol)
+    arrow = _arrow_of(kind, col)
+    oarrow = None if ocol is None else _arrow_of(other_kind or kind, ocol)
+    if arrow is None or (ocol is not None and oarrow is None):
+        return None
+    return _arrow_keys(arrow, oarrow)
+
+
+def _arrow_of(kind: str, col: Any) -> Any:
+    """The column as one pyarrow array when it holds text or integers, else ``None``."""
+    import pyarrow as pa  # noqa: PLC0415 - the pyarrow adapter
+
+    if kind == "pandas":
+        import pandas as pd  # noqa: PLC0415 - the pandas adapter
+
+        text = isinstance(col.array, pd.arrays.ArrowStringArray) or (
+            isinstance(col.dtype, pd.ArrowDtype)
+            and (
+                pa.types.is_string(col.dtype.pyarrow_dtype)
+                or pa.types.is_large_string(col.dtype.pyarrow_dtype)
+            )
+        )
+        if not (text or pd.api.types.is_signed_integer_dtype(col.dtype)):  # numpy's or pandas' integers
+            return None
+        arr = pa.array(col.array)
+    elif kind == "pyarrow":
+        arr = col
+    else:
+        return None
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    t = arr.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_signed_integer(t):
+        return arr
+    return None
+
+
+def _arrow_keys(arr: Any, other: Any) -> tuple[U64, B1, U64, B1, Same, Callable[[I64, I64], B1]] | None:
+    import pyarrow as pa  # noqa: PLC0415 - the pyarrow adapter
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    def is_text(a: Any) -> bool:
+        return bool(pa.types.is_string(a.type) or pa.types.is_large_string(a.type))
+
+    text = is_text(arr)
+    if other is not None and text != is_text(other):
+        return None  # text and numbers: never equal in Python, matched the slow way
+    missing = np.asarray(arr.is_null(), dtype=bool)
+    other_missing = np.zeros(0, dtype=bool) if other is None else np.asarray(other.is_null(), dtype=bool)
+    if text:
+        texts = _Texts(arr)
+        other_texts = texts if other is None else _Texts(other)
+        h = texts.hashes()
+        g = np.zeros(0, dtype=np.uint64) if other is None else other_texts.hashes()
+        if h is None or g is None:
+            return None
+
+        def same(a: I64, b: I64) -> B1:
+            return texts.equal(a, texts, b)
+
+        def same_event(e: I64, r: I64) -> B1:
+            return other_texts.equal(e, texts, r)
+
+        return h, missing, g, other_missing, same, same_event
+    values = np.asarray(pc.fill_null(arr.cast(pa.int64()), 0), dtype=np.int64)
+    other_values = (
+        values if other is None else np.asarray(pc.fill_null(other.cast(pa.int64()), 0), dtype=np.int64)
+    )
+
+    def same_int(a: I64, b: I64) -> B1:
+        return np.asarray(values[a] == values[b])
+
+    def same_event_int(e: I64, r: I64) -> B1:
+        return np.asarray(other_values[e] == values[r])
+
+    return (
+        _mix(values.view(np.uint64).copy()), missing,
+        np.zeros(0, dtype=np.uint64) if other is None else _mix(other_values.view(np.uint64).copy()),
+        other_missing, same_int, same_event_int,
+    )  # fmt: skip
+
+
+def _polars_keys(col: Any, other: Any) -> tuple[U64, B1, U64, B1, Same, Callable[[I64, I64], B1]] | None:
+    import polars as pl  # noqa: PLC0415 - the polars adapter
+
+    if other is not None and other.dtype != col.dtype:
+        return None
+    if not (col.dtype == pl.String or col.dtype.is_integer()):
+        return None
+    other = col.clear() if other is None else other
+
+    def same(x: Any, y: Any) -> Callable[[I64, I64], B1]:
+        def equal(i: I64, j: I64) -> B1:
+            return np.asarray((x.gather(i) == y.gather(j)).fill_null(False).to_numpy(), dtype=bool)
+
+        return equal
+
+    return (
+        col.hash(_SEED).to_numpy(), col.is_null().to_numpy(), other.hash(_SEED).to_numpy(),
+        other.is_null().to_numpy(), same(col, col), same(other, col),
+    )  # fmt: skip
+
+
+def _sorted_match(  # noqa: PLR0917 - the two columns' hashes, missing values and equalities
+    h: U64, missing: B1, g: U64, g_missing: B1, same: Same, same_event: Callable[[I64, I64], B1]
+) -> tuple[B1, I64] | _Undecided | None:
+    """:meth:`Columns.unique_rows` from hashes: ``h`` and ``missing`` of the case ids, ``g`` and
+    ``g_missing`` of the events' ids; ``same(a, b)`` tells whether case rows hold equal ids,
+    ``same_event(e, r)`` whether event ``e``'s id is case row ``r``'s.
+
+    Each hash keeps its high bits and takes its row's number in the low ones; one sort then puts
+    equal hashes side by side, and a run of equal high bits is checked on the values (equal
+    values: a repeated id; otherwise two ids that share a prefix). The events' keys are sorted the
+    same way and found by a merge-like search, each match checked on the values.
+    """
+    n, m = h.size, g.size
+    shift = max(n, m, 1).bit_length()
+    low = np.uint64((1 << shift) - 1)
+    rows = np.flatnonzero(~missing)
+    keys = h[rows]
+    keys &= ~low
+    keys |= rows.astype(np.uint64)
+    del rows
+    keys.sort()
+    case_row = (keys & low).astype(np.int64)
+    keys >>= np.uint64(shift)  # the high bits of each case's hash, sorted
+    if keys.size > 1:
+        pair = np.flatnonzero(keys[1:] == keys[:-1])
+        if pair.size:
+            if same(case_row[pair], case_row[pair + 1]).any():
+                return None  # a repeated id
+            if (np.diff(pair) == 1).any():
+                return _Undecided()  # three ids or more share a prefix: not worth it
+    found = np.full(m, -1, dtype=np.int64)
+    events = np.flatnonzero(~g_missing)
+    if not events.size or not keys.size:
+        return missing, found
+    ekeys = g[events]
+    ekeys &= ~low
+    ekeys |= events.astype(np.uint64)
+    del events
+    ekeys.sort()
+    event = (ekeys & low).astype(np.int64)
+    ekeys >>= np.uint64(shift)
+    at = np.searchsorted(keys, ekeys, side="left")  # sorted queries: a merge
+    candidate = np.full(m, -1, dtype=np.int64)
+    for step in (0, 1):  # a prefix is shared by at most two case ids (checked above)
+        k = at + step
+        hit = np.flatnonzero(k < keys.size)
+        hit = hit[keys[k[hit]] == ekeys[hit]]
+        if not hit.size:
+            continue
+        candidate[event[hit]] = case_row[k[hit]]  # checked in the events' order (reads in order)
+        asked = np.flatnonzero(candidate >= 0)
+        rows = candidate[asked]
+        equal = same_event(asked, rows)
+        found[asked[equal]] = rows[equal]
+        candidate[asked] = -1
+    return missing, found
 
 
 def _chunks(pa: Any, col: Any) -> list[Any]:

@@ -236,7 +236,7 @@ class _Out:
             count[g] = len(applicable)
         self.n = inv.size
         self.inv, self.rank = inv, rank
-        used = np.unique(inv) if inv.size else np.zeros(0, dtype=np.int64)
+        used = np.flatnonzero(np.bincount(inv, minlength=len(groups)))  # the groups with cases
         sets = {tuple(sorted(groups[g])) for g in used.tolist()}
         self.uniform = len(sets) <= 1  # every case has the same metrics: positions are arithmetic
         if self.uniform:
@@ -252,6 +252,9 @@ class _Out:
         self.metric_code = np.int8 if len(metrics) < 128 else np.int16
         self.cols: dict[str, npt.NDArray[Any]] = {"metric": np.empty(total, dtype=self.metric_code)}
         self.cols.update((name, np.empty(total, dtype=dtype)) for name, dtype in _COLUMNS.items())
+        if self.first is None and self.k:  # each case's metrics, in their order, written once
+            mine = sorted(index[m] for m in groups[int(used[0])])
+            self.cols["metric"].reshape(self.n, self.k)[:] = np.array(mine, dtype=self.metric_code)
 
     def positions(self, row: I64, metric: int) -> I64:
         """Where the results of ``metric`` for the cases in ``row`` go."""
@@ -266,6 +269,13 @@ class _Out:
 
     def add(self, *, row: Any, metric: int, **cols: Any) -> None:
         row = np.atleast_1d(np.asarray(row, dtype=np.int64))
+        if self.first is None and row.size:  # every k-th result row, from the metric's rank on
+            at = int(self.rank[0, metric])
+            run = int(row[-1]) - int(row[0]) + 1 == row.size  # consecutive cases: a slice
+            where: Any = slice(int(row[0]), int(row[-1]) + 1) if run else row
+            for k, v in cols.items():
+                self.cols[k][at :: self.k][where] = v
+            return
         pos = self.positions(row, metric)
         self.cols["metric"][pos] = metric
         for k, v in cols.items():
@@ -296,9 +306,9 @@ def evaluate(
     time, and the others are evaluated; with ``strict=True`` such a row is a
     :class:`~servstd.errors.CalendarCoverageError` naming the first cases instead.
     """
-    tab, data, tz, _ = evaluated(
+    tab, data, tz = evaluated(  # each result row's case row is let go before the table is built
         policy, cases, events, now=now, case_id=case_id, received=received, strict=strict
-    )
+    )[:3]
     return tab.build(data, tz)
 
 
@@ -501,8 +511,8 @@ def _evaluate(
     cols = out.cols
     case_rows = out.case_rows()
     mark_not_covered(
-        estimated, groups, metrics, cols, case_rows=case_rows, group_of_row=inv[case_rows],
-        received=rec[case_rows], now_us=now_us, strict=strict, code=len(_STATUS),
+        estimated, groups, metrics, cols, case_rows=case_rows, group_of_case=inv,
+        received=rec, now_us=now_us, strict=strict, code=len(_STATUS),
         ids=lambda rows: tab.take(case_id, rows),
     )  # fmt: skip
     del rec, inv
@@ -701,6 +711,19 @@ def _holds_int(x: I64, bound: AmountBound) -> npt.NDArray[np.bool_]:
     return x < ceil if ceil <= big else np.ones(x.size, dtype=bool)
 
 
+def _in_order(kind: I64, at: I64, row: I64) -> bool:
+    """Whether the events are already ordered by case row, then instant, then kind (as an export
+    usually lists them): then sorting them would change nothing."""
+    if row.size < 2:
+        return True
+    later = row[1:] > row[:-1]
+    same = row[1:] == row[:-1]
+    if not (later | same).all():
+        return False
+    at_later, at_same = at[1:] > at[:-1], at[1:] == at[:-1]
+    return bool((later | (same & (at_later | (at_same & (kind[1:] >= kind[:-1]))))).all())
+
+
 class _Events:
     """The events table as arrays: case row, kind, instant, metric (−1: every metric)."""
 
@@ -724,6 +747,19 @@ class _Events:
             self.metric = np.full(tab.n, -1, dtype=np.int64)
         self.complex = ~np.isin(self.kind, (_PAUSE, _RESUME)) & (self.rows >= 0)
         self.rows = np.where(self.kind < 0, -1, self.rows)
+
+    def pauses_of(self, metric: int) -> I64:
+        """Indices of the pauses and resumptions of known cases for ``metric`` (or every metric),
+        ordered by case row, instant and kind (sorted once for all metrics)."""
+        order: I64 | None = getattr(self, "_order", None)
+        if order is None:
+            simple = np.flatnonzero((self.rows >= 0) & np.isin(self.kind, (_PAUSE, _RESUME)))
+            keys = (self.kind[simple], self.at[simple], self.rows[simple])
+            order = simple if _in_order(*keys) else simple[np.lexsort(keys)]
+            self._order = order
+        scope = self.metric[order]
+        found: I64 = order[(scope == -1) | (scope == metric)]
+        return found
 
     def for_case(self, row: int) -> list[int]:
         """Indices of the events of the case in ``row`` (the scalar path)."""
@@ -826,32 +862,56 @@ def _append_result(out: _Out, row: int, metric: int, r: TimerResult) -> None:
 
 
 class _Plan:
-    """One target of one metric over the rows it applies to, computed :data:`_CHUNK` rows at a time.
+    """One target of one metric over the cases it applies to, computed :data:`_CHUNK` cases at a time.
 
-    Starts and completions are read from the case columns chunk by chunk (a chained metric
-    starts at its predecessor's completion, where that started); the plan keeps only its rows and
-    its pauses (sorted by row, positions in ``rows``).
+    The plan's cases are those of the groups ``groups`` (a bool per group) among ``vector_rows``,
+    picked a chunk at a time (no column of row numbers per plan). Starts and completions are read
+    from the case columns chunk by chunk (a chained metric starts at its predecessor's completion,
+    where that started); the plan keeps only its pauses (sorted by case row) and the cases whose
+    last pause is still open.
     """
 
     def __init__(
         self,
         metric: int,
         target: MetricTarget,
-        rows: I64,
+        groups: npt.NDArray[np.bool_],
         *,
+        inv: I64,
+        vector_rows: npt.NDArray[np.bool_],
         rec: I64,
         comp: dict[str, I64],
         start_of: dict[str, I64],
         thresholds: Any,
     ) -> None:
-        self.metric, self.target, self.rows, self.thresholds = metric, target, rows, tuple(thresholds)
+        self.metric, self.target, self.thresholds = metric, target, tuple(thresholds)
+        self.groups, self.inv, self.vector_rows = groups, inv, vector_rows
+        self.every = bool(groups.all()) and bool(vector_rows.all())  # the plan takes every case
         self.rec, self.done = rec, comp[target.metric]
         after = target.start_after
         self.pred_start = None if after is None else start_of.get(after)
         self.pred_done = None if after is None else comp[after]
-        self.p_pos = np.empty(0, dtype=np.int64)  # per pause: position in rows, start, end, ordinal
+        self.p_row = np.empty(0, dtype=np.int64)  # per pause: case row, start, end, ordinal
         self.p0 = self.p1 = self.p_ord = np.empty(0, dtype=np.int64)
-        self.open_pause = np.zeros(rows.size, dtype=bool)
+        self.open_rows = np.empty(0, dtype=np.int64)  # cases whose last pause is open
+
+    def takes(self, rows: I64) -> npt.NDArray[np.bool_]:
+        """Whether each case in ``rows`` is one of the plan's."""
+        taken: npt.NDArray[np.bool_] = self.groups[self.inv[rows]] & self.vector_rows[rows]
+        return taken
+
+    def chunks(self) -> Iterator[I64]:
+        """The plan's case rows, :data:`_CHUNK` cases of the table at a time."""
+        n = self.inv.size
+        for i0 in range(0, n, _CHUNK):
+            i1 = min(i0 + _CHUNK, n)
+            if self.every:
+                yield np.arange(i0, i1, dtype=np.int64)
+                continue
+            rows = np.flatnonzero(self.groups[self.inv[i0:i1]] & self.vector_rows[i0:i1])
+            if rows.size:
+                rows += i0
+                yield rows
 
     def starts(self, rows: I64) -> tuple[I64, I64]:
         """(start, completion) of the metric for the cases in ``rows`` (NAT: not started, not done)."""
@@ -865,11 +925,10 @@ class _Plan:
         return start, (done if self.target.start_after is None else np.where(start != NAT, done, NAT))
 
     def compute(self, now_us: int, out: _Out) -> None:
-        for i0 in range(0, self.rows.size, _CHUNK):
-            self._chunk(i0, min(i0 + _CHUNK, self.rows.size), now_us, out)
+        for rows in self.chunks():
+            self._chunk(rows, now_us, out)
 
-    def _chunk(self, i0: int, i1: int, now_us: int, out: _Out) -> None:
-        rows = self.rows[i0:i1]
+    def _chunk(self, rows: I64, now_us: int, out: _Out) -> None:
         start, done = self.starts(rows)
         started = start != NAT
         if not started.all():
@@ -882,23 +941,23 @@ class _Plan:
                 return
             idx = np.flatnonzero(started)
             rows, start, done = rows[idx], start[idx], done[idx]
-        else:
-            idx = np.arange(rows.size)
-        lo, hi = np.searchsorted(self.p_pos, (i0, i1))
-        pauses = (self.p_pos[lo:hi] - i0, self.p0[lo:hi], self.p1[lo:hi], self.p_ord[lo:hi])
+        first, last = int(rows[0]), int(rows[-1]) + 1
+        lo, hi = np.searchsorted(self.p_row, (first, last))
+        # the chunk's pauses, by position among its started rows (a pause's case always started)
+        pauses = (np.searchsorted(rows, self.p_row[lo:hi]), self.p0[lo:hi], self.p1[lo:hi], self.p_ord[lo:hi])
         if self.target.rule.counts_back:
             self._compute_back(rows, s=start, c=done, now_us=now_us, out=out)
-        else:
-            self._compute_started(
-                rows, idx, i1 - i0, s=start, c=done, pauses=pauses, open_pause=self.open_pause[i0:i1][idx],
-                now_us=now_us, out=out,
-            )  # fmt: skip
+            return
+        open_pause = np.zeros(rows.size, dtype=bool)
+        lo, hi = np.searchsorted(self.open_rows, (first, last))
+        open_pause[np.searchsorted(rows, self.open_rows[lo:hi])] = True
+        self._compute_started(
+            rows, s=start, c=done, pauses=pauses, open_pause=open_pause, now_us=now_us, out=out
+        )
 
     def _compute_started(
         self,
         rows: I64,
-        idx: I64,
-        size: int,
         *,
         s: I64,
         c: I64,
@@ -912,16 +971,9 @@ class _Plan:
         e = np.where(c != NAT, c, now_us)
         due = _due_us(clock, s, t.rule)
         paused = np.zeros(rows.size, dtype=np.int64)
-        # the chunk's pauses, renumbered to positions among its started rows
-        p_pos, p0, p1, p_ord = pauses
-        if p_pos.size:
-            where = np.full(size, -1, dtype=np.int64)
-            where[idx] = np.arange(idx.size)
-            keep = where[p_pos] >= 0
-            pp, p0, p_ord = where[p_pos[keep]], p0[keep], p_ord[keep]
-            p1 = np.where(p1[keep] != NAT, p1[keep], np.maximum(now_us, p0))
-        else:
-            pp = p_pos
+        pp, p0, p1, p_ord = pauses  # positions among the chunk's rows, start, end, ordinal
+        if pp.size:
+            p1 = np.where(p1 != NAT, p1, np.maximum(now_us, p0))
         if pp.size:
             a = _arrays(clock, p0, p1)
             covered_all = _open_before(a, p1) - _open_before(a, p0)
@@ -1010,12 +1062,12 @@ def _window(clock: Any, s: I64, earliest: Any) -> I64:
     lo, hi = _local_years(clock, s)
     while True:
         days = _days(clock, lo, hi)
-        k = np.searchsorted(days.start, s, side="right") - 1
+        k = days.day(s)
         if by_days:
             idx = k + int(earliest.count)  # 24:00 of day n is 00:00 of the day after
         else:
             target = days.wcum[k] + int(earliest.count)
-            idx = np.searchsorted(days.wcum, target, side="left")
+            idx = days.by_wcum.left(target)
             idx = np.where(target > days.wcum[-1], days.start.size, idx)
         if idx.size and int(idx.max()) >= days.start.size:
             hi += 1
@@ -1035,7 +1087,7 @@ def _plan(
     ev: _Events | None,
     bad: _Problems,
 ) -> list[_Plan]:
-    """Per metric (in start-after order) and target: the rows, checked starts and events."""
+    """Per metric (in start-after order) and target: the cases, checked starts and events."""
     metrics = policy.metrics()
     n = rec.size
     chained = {t.start_after for g in groups for t in g.values() if t.start_after is not None}
@@ -1057,45 +1109,47 @@ def _plan(
             else:
                 tid[g] = len(distinct)
                 distinct.append(t)
-        row_tid = tid[inv] if inv.size else np.empty(0, dtype=np.int64)
+        mine = ev.pauses_of(mi) if ev is not None else None
         for j, t in enumerate(distinct):
-            rows = np.flatnonzero((row_tid == j) & vector_rows)
-            plan = _Plan(mi, t, rows, rec=rec, comp=comp, start_of=start_of, thresholds=policy.thresholds)
-            start, c = plan.starts(rows)
-            if start_m is not None:
-                start_m[rows] = start
-            if not t.rule.counts_back:  # counting back, the act comes before its reference
-                early = np.flatnonzero((c != NAT) & (c < start))
-                bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
-            if ev is not None:
-                _pauses(plan, mi, ev, n, bad, start=start, completed=c)
+            plan = _Plan(
+                mi, t, tid == j, inv=inv, vector_rows=vector_rows, rec=rec, comp=comp, start_of=start_of,
+                thresholds=policy.thresholds,
+            )  # fmt: skip
+            for rows in plan.chunks():  # a chunk at a time: no full-size temporaries
+                start, c = plan.starts(rows)
+                if start_m is not None:
+                    start_m[rows] = start
+                if not t.rule.counts_back:  # counting back, the act comes before its reference
+                    early = np.flatnonzero((c != NAT) & (c < start))
+                    bad.add("cases", rows[early], f"{m} completed before it started (events out of order)")
+            if ev is not None and mine is not None and mine.size:
+                _pauses(plan, ev, mine, bad)
             plans.append(plan)
         if start_m is not None:
             start_of[m] = start_m
     return plans
 
 
-def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems, *, start: I64, completed: I64) -> None:
-    """Attach the plan's pauses (checked: alternating, after the start, not after completion)."""
-    pos_of_row = np.full(n, -1, dtype=np.int64)
-    live = start != NAT
-    pos_of_row[plan.rows[live]] = np.flatnonzero(live)
-    ok_row = ev.rows >= 0
-    pos = np.where(ok_row, pos_of_row[np.where(ok_row, ev.rows, 0)], -1)
-    sel = np.flatnonzero((pos >= 0) & ((ev.metric == -1) | (ev.metric == mi)) & ~ev.complex)
+def _pauses(plan: _Plan, ev: _Events, mine: I64, bad: _Problems) -> None:
+    """Attach the plan's pauses (checked: alternating, after the start, not after completion).
+
+    ``mine``: the metric's pauses and resumptions, by case row, instant and kind."""
+    sel = mine[plan.takes(ev.rows[mine])]
+    row = ev.rows[sel]
+    start, completed = plan.starts(row)
+    live = np.flatnonzero(start != NAT)  # the events of cases whose metric started
+    if live.size < sel.size:
+        sel, row, start, completed = sel[live], row[live], start[live], completed[live]
     if not sel.size:
         return
-    pos, at, kind = pos[sel], ev.at[sel], ev.kind[sel]
-    o = np.lexsort((kind, at, pos))
-    pos, at, kind, sel = pos[o], at[o], kind[o], sel[o]
-    first = np.r_[True, pos[1:] != pos[:-1]]
-    group_start = np.maximum.accumulate(np.where(first, np.arange(pos.size), 0))
-    rank = np.arange(pos.size) - group_start
+    at, kind = ev.at[sel], ev.kind[sel]
+    first = np.r_[True, row[1:] != row[:-1]]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(row.size), 0))
+    rank = np.arange(row.size) - group_start
     name = plan.target.metric
-    before = at < start[pos]
+    before = at < start
     bad.add("events", sel[before], f"an event for {name} before it started (events out of order)")
-    done = completed[pos]
-    after = (done != NAT) & (at > done)
+    after = (completed != NAT) & (at > completed)
     bad.add("events", sel[after], f"a pause or resumption after {name} completed (events out of order)")
     wrong = kind != np.where(rank % 2 == 0, _PAUSE, _RESUME)
     resume_first = wrong & (kind == _RESUME)
@@ -1104,14 +1158,14 @@ def _pauses(plan: _Plan, mi: int, ev: _Events, n: int, bad: _Problems, *, start:
         "events", sel[wrong & ~resume_first], f"a pause of {name} while already paused (events out of order)"
     )
     is_pause = (kind == _PAUSE) & ~wrong
-    nxt = np.r_[np.arange(1, pos.size), pos.size - 1]
-    has_resume = (np.r_[pos[1:] == pos[:-1], False]) & is_pause
+    nxt = np.r_[np.arange(1, row.size), row.size - 1]
+    has_resume = (np.r_[row[1:] == row[:-1], False]) & is_pause
     p = np.flatnonzero(is_pause)
-    plan.p_pos = pos[p]
+    plan.p_row = row[p]
     plan.p0 = at[p]
     resume = np.where(has_resume[p], at[nxt[p]], NAT)
-    closed_by = completed[pos[p]]
+    closed_by = completed[p]
     plan.p1 = np.where(resume != NAT, resume, closed_by)
     plan.p_ord = rank[p] // 2
     last_open = is_pause & ~has_resume
-    plan.open_pause[pos[last_open & (completed[pos] == NAT)]] = True
+    plan.open_rows = row[last_open & (completed == NAT)]
