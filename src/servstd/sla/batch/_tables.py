@@ -560,6 +560,20 @@ def _polars_keys(col: Any, other: Any) -> tuple[U64, B1, U64, B1, Same, Callable
     )  # fmt: skip
 
 
+def _sorted_keys(h: U64, present: B1, low: np.uint64, shift: int) -> tuple[U64, I64]:
+    """The hashes ``h`` where ``present``, each with its row's number in the low bits, sorted: the
+    high bits of each (sorted) and the row each came from."""
+    rows = np.flatnonzero(present)
+    keys = h[rows]
+    keys &= ~low
+    keys |= rows.astype(np.uint64)
+    del rows
+    keys.sort()
+    row = (keys & low).astype(np.int64)
+    keys >>= np.uint64(shift)
+    return keys, row
+
+
 def _sorted_match(  # noqa: PLR0917 - the two columns' hashes, missing values and equalities
     h: U64, missing: B1, g: U64, g_missing: B1, same: Same, same_event: Callable[[I64, I64], B1]
 ) -> tuple[B1, I64] | _Undecided | None:
@@ -575,14 +589,7 @@ def _sorted_match(  # noqa: PLR0917 - the two columns' hashes, missing values an
     n, m = h.size, g.size
     shift = max(n, m, 1).bit_length()
     low = np.uint64((1 << shift) - 1)
-    rows = np.flatnonzero(~missing)
-    keys = h[rows]
-    keys &= ~low
-    keys |= rows.astype(np.uint64)
-    del rows
-    keys.sort()
-    case_row = (keys & low).astype(np.int64)
-    keys >>= np.uint64(shift)  # the high bits of each case's hash, sorted
+    keys, case_row = _sorted_keys(h, ~missing, low, shift)  # the high bits of each case's hash, sorted
     if keys.size > 1:
         pair = np.flatnonzero(keys[1:] == keys[:-1])
         if pair.size:
@@ -591,16 +598,9 @@ def _sorted_match(  # noqa: PLR0917 - the two columns' hashes, missing values an
             if (np.diff(pair) == 1).any():
                 return _Undecided()  # three ids or more share a prefix: not worth it
     found = np.full(m, -1, dtype=np.int64)
-    events = np.flatnonzero(~g_missing)
-    if not events.size or not keys.size:
+    if g_missing.all() or not keys.size:
         return missing, found
-    ekeys = g[events]
-    ekeys &= ~low
-    ekeys |= events.astype(np.uint64)
-    del events
-    ekeys.sort()
-    event = (ekeys & low).astype(np.int64)
-    ekeys >>= np.uint64(shift)
+    ekeys, event = _sorted_keys(g, ~g_missing, low, shift)
     at = np.searchsorted(keys, ekeys, side="left")  # sorted queries: a merge
     candidate = np.full(m, -1, dtype=np.int64)
     for step in (0, 1):  # a prefix is shared by at most two case ids (checked above)
