@@ -252,8 +252,9 @@ class _Out:
         self.metric_code = np.int8 if len(metrics) < 128 else np.int16
         self.cols: dict[str, npt.NDArray[Any]] = {"metric": np.empty(total, dtype=self.metric_code)}
         self.cols.update((name, np.empty(total, dtype=dtype)) for name, dtype in _COLUMNS.items())
+        self.shared = int(used[0]) if used.size else 0  # with uniform metrics: any group with cases
         if self.first is None and self.k:  # each case's metrics, in their order, written once
-            mine = sorted(index[m] for m in groups[int(used[0])])
+            mine = sorted(index[m] for m in groups[self.shared])
             self.cols["metric"].reshape(self.n, self.k)[:] = np.array(mine, dtype=self.metric_code)
 
     def positions(self, row: I64, metric: int) -> I64:
@@ -261,7 +262,7 @@ class _Out:
         ranks = self.rank[:, metric]
         if self.first is None:
             pos: I64 = row * self.k
-            pos += int(ranks[0])
+            pos += int(ranks[self.shared])
             return pos
         pos = self.first[row]
         pos += ranks[self.inv[row]]
@@ -270,7 +271,7 @@ class _Out:
     def add(self, *, row: Any, metric: int, **cols: Any) -> None:
         row = np.atleast_1d(np.asarray(row, dtype=np.int64))
         if self.first is None and row.size:  # every k-th result row, from the metric's rank on
-            at = int(self.rank[0, metric])
+            at = int(self.rank[self.shared, metric])
             run = int(row[-1]) - int(row[0]) + 1 == row.size  # consecutive cases: a slice
             where: Any = slice(int(row[0]), int(row[-1]) + 1) if run else row
             for k, v in cols.items():
